@@ -1,0 +1,71 @@
+import Foundation
+
+/// One line of a text file: its content and the exact terminator that ended it.
+public struct TextLine: Equatable, Sendable {
+    /// The line's characters, without its terminator.
+    public var content: String
+    /// The bytes that ended the line: `"\n"`, `"\r\n"`, or `""` for a last line without one.
+    public var terminator: String
+
+    /// Creates a line from its content and terminator.
+    public init(content: String, terminator: String) {
+        self.content = content
+        self.terminator = terminator
+    }
+}
+
+/// A text file as a list of lines that joins back to exactly the bytes it was read from.
+public struct TextLines: Equatable, Sendable {
+    /// The lines, in order.
+    public var lines: [TextLine]
+
+    /// Splits `text` into lines, keeping each line's terminator.
+    public init(_ text: String) {
+        var result: [TextLine] = []
+        var scalars = text.unicodeScalars[...]
+        while !scalars.isEmpty {
+            if let nl = scalars.firstIndex(of: "\n") {
+                var end = nl
+                var terminator = "\n"
+                if end > scalars.startIndex {
+                    let before = scalars.index(before: end)
+                    if scalars[before] == "\r" {
+                        end = before
+                        terminator = "\r\n"
+                    }
+                }
+                result.append(TextLine(content: String(String.UnicodeScalarView(scalars[scalars.startIndex..<end])), terminator: terminator))
+                scalars = scalars[scalars.index(after: nl)...]
+            } else {
+                result.append(TextLine(content: String(String.UnicodeScalarView(scalars)), terminator: ""))
+                break
+            }
+        }
+        self.lines = result
+    }
+
+    /// Creates a file from lines.
+    public init(lines: [TextLine]) {
+        self.lines = lines
+    }
+
+    /// The file's text, byte for byte as it was read (plus any edits).
+    public var text: String {
+        var out = ""
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count + 2 })
+        for line in lines {
+            out += line.content
+            out += line.terminator
+        }
+        return out
+    }
+
+    /// The terminator most lines use, for lines this program inserts.
+    public var dominantTerminator: String {
+        var crlf = 0, lf = 0
+        for line in lines {
+            if line.terminator == "\r\n" { crlf += 1 } else if line.terminator == "\n" { lf += 1 }
+        }
+        return crlf > lf ? "\r\n" : "\n"
+    }
+}

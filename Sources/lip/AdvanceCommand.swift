@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import LIPKit
+
+struct AdvanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advance",
+        abstract: "Move a LIP to its next status with the guards of LIP-1, carrying its bundle, and update the index.",
+        discussion: """
+        Moves: Draft -> Last Call (sets last-call-deadline), Last Call -> Proposed (deadline passed),
+        Last Call -> Draft, Proposed -> Accepted/Rejected (Polls/LIP-<n>/result.json says yes/no),
+        Accepted -> Final, and Draft/Last Call/Proposed -> Abandoned. A refused move exits 1 and
+        changes nothing.
+
+        Examples:
+          lip advance 80 last-call --deadline 2026-12-10
+          lip advance 80 proposed --dry-run
+          lip advance 80 accepted
+          lip advance 80 proposed --force --reason "editors agreed to shorten Last Call"
+        """)
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("The LIP number.", valueName: "N"))
+    var lip: Int
+
+    @Argument(help: ArgumentHelp("The new status, as written (\"Last Call\") or in kebab case (last-call), any case.", valueName: "STATUS"))
+    var status: String
+
+    @Option(help: ArgumentHelp("The Last Call deadline (default: today + 10 days).", valueName: "YYYY-MM-DD"))
+    var deadline: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the unified diff and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Override a guard (never an impossible move); needs --reason.")
+    var force = false
+
+    @Option(help: "Why the guard is overridden; printed and kept in the summary.")
+    var reason: String?
+
+    func validate() throws {
+        guard LIPStatus(parsing: status) != nil else {
+            throw ValidationError("`\(status)` is not a LIP status (one of: " + LIPStatus.allCases.map(\.kebab).joined(separator: ", ") + ")")
+        }
+        if let deadline { _ = try parseDate(deadline, option: "--deadline") }
+        if force && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--force needs --reason TEXT") }
+    }
+
+    func run() throws {
+        try reporting {
+            let workspace = try workspaceOptions.locate()
+            let options = AdvanceOptions(deadline: try deadline.map { try parseDate($0, option: "--deadline") }, force: force, reason: reason, today: today)
+            let plan = try Workflow(workspace: workspace).plan(lip: lip, to: LIPStatus(parsing: status)!, options: options)
+            for o in plan.overridden { warn("lip: forced past a guard: \(o)\nlip: reason: \(reason ?? "")") }
+            if dryRun {
+                say(plan.diff, terminator: "")
+                return 0
+            }
+            try plan.apply(workspace: workspace)
+            say(plan.summary, terminator: "")
+            return 0
+        }
+    }
+}

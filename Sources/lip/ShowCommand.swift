@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import LIPKit
+
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one LIP: its fields, file, the moves allowed now with what each still needs, and its README index row.",
+        discussion: "Examples:\n  lip show 73\n  lip show my-draft-slug --format json")
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("The LIP number, or a draft's slug.", valueName: "N"))
+    var lip: String
+
+    @Option(help: "text or json.")
+    var format: TextOrJSON = .text
+
+    func run() throws {
+        try reporting {
+            let workspace = try workspaceOptions.locate()
+            let report = try DocumentReport(workspace: workspace, reference: lip, today: today)
+            say(format == .json ? report.json.serialized() : report.text, terminator: "")
+            return 0
+        }
+    }
+}
