@@ -91,10 +91,10 @@ public struct LIPDocument: Sendable {
     public var title: String? { preamble?.value("title") }
 
     /// The status field, when it is a known status.
-    public var status: LIPStatus? { preamble?.value("status").flatMap(LIPStatus.init(parsing:)) }
+    public var status: LIPStatus? { preamble?.value("status").flatMap { LIPStatus(rawValue: $0) } }
 
     /// The type field, when it is a known type.
-    public var type: LIPType? { preamble?.value("type").flatMap(LIPType.init(parsing:)) }
+    public var type: LIPType? { preamble?.value("type").flatMap { LIPType(rawValue: $0) } }
 
     /// The LIP numbers listed in a reference field (`requires`, `replaces`, `part-of`); entries that are not numbers are left out.
     public func references(_ key: String) -> [Int] {

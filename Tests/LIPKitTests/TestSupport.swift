@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+@testable import LIPKit
+
+/// The folder of the test fixtures shipped with this target.
+let fixturesRoot: URL = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+
+/// A fresh temporary folder, removed at the end of the test.
+func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lip-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// Copies a fixture folder into a temporary folder and returns the copy.
+func copyFixture(_ relative: String, _ test: XCTestCase) throws -> URL {
+    let target = try temporaryDirectory(test).appendingPathComponent("ws")
+    try FileManager.default.copyItem(at: fixturesRoot.appendingPathComponent(relative), to: target)
+    return target
+}
+
+/// Writes `text` to `relative` under `root`, creating folders.
+func write(_ text: String, _ relative: String, in root: URL) throws {
+    let url = root.appendingPathComponent(relative)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+}
+
+/// Reads a file under `root` as text.
+func read(_ relative: String, in root: URL) throws -> String {
+    try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+}
+
+/// The text rendering of findings, as `lip lint` prints it.
+func render(_ findings: [Finding]) -> String {
+    findings.map { f in
+        "\(f.file):\(f.line): \(f.severity.rawValue)[\(f.rule)]: \(f.message)\n" + (f.help.map { "  = help: \($0)\n" } ?? "")
+    }.joined()
+}
+
+/// A LIP file's text with the usual fields, for tests that build workspaces.
+func lipText(_ n: Int?, title: String = "Test LIP", type: String = "Meta", status: String = "Draft", extra: String = "", body: String = "## Abstract\n\nText.\n") -> String {
+    "---\nlip: \(n.map(String.init) ?? "<to be assigned>")\ntitle: \(title)\nauthor: Test Author (@test)\ntype: \(type)\nstatus: \(status)\ncreated: 2024-01-15\ndiscussions-to: https://forum.livepeer.org/t/test/1\n\(extra)---\n\n\(body)"
+}

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+/// The folder holding the built products (`lip` among them).
+let productsDirectory: URL = {
+    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+        return bundle.bundleURL.deletingLastPathComponent()
+    }
+    return Bundle.main.bundleURL
+}()
+
+/// The package root (for the repository's own workspace and shipped data).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// What one run of `lip` did.
+struct CLIResult {
+    var code: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `lip` with `arguments` in `directory`, with a fixed date and no inherited workspace.
+@discardableResult
+func lip(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], stdin: Data? = nil) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("lip")
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["LIP_TODAY"] = "2024-03-01"
+    env.removeValue(forKey: "LIP_WORKSPACE")
+    env.removeValue(forKey: "LIP_LEDGER")
+    for (k, v) in extra { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    if let stdin {
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+    } else {
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+    // Read both pipes before waiting so a large output cannot block the child.
+    var outData = Data(), errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CLIResult(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A fresh temporary folder, removed after the test.
+func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lip-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// A new workspace made by `lip init`.
+func initWorkspace(_ test: XCTestCase) throws -> URL {
+    let dir = try temporaryDirectory(test).appendingPathComponent("ws")
+    let r = try lip(["init", dir.path], in: dir.deletingLastPathComponent())
+    XCTAssertEqual(r.code, 0, r.stderr)
+    return dir
+}
+
+/// Compares `actual` with `Golden/<name>`; with LIP_UPDATE_GOLDEN=1 rewrites the golden file instead.
+func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+    if ProcessInfo.processInfo.environment["LIP_UPDATE_GOLDEN"] == "1" {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(actual.utf8).write(to: url)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        return XCTFail("no golden file \(name); run with LIP_UPDATE_GOLDEN=1 and review it", file: file, line: line)
+    }
+    XCTAssertEqual(actual, expected, "golden \(name)", file: file, line: line)
+}
+
+/// Writes `text` to `relative` under `root`.
+func write(_ text: String, _ relative: String, in root: URL) throws {
+    let url = root.appendingPathComponent(relative)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+}
+
+/// Reads `relative` under `root`.
+func read(_ relative: String, in root: URL) throws -> String {
+    try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+}
