@@ -22,23 +22,27 @@ public struct TextLines: Equatable, Sendable {
     /// Splits `text` into lines, keeping each line's terminator.
     public init(_ text: String) {
         var result: [TextLine] = []
-        var scalars = text.unicodeScalars[...]
-        while !scalars.isEmpty {
-            if let nl = scalars.firstIndex(of: "\n") {
-                var end = nl
-                var terminator = "\n"
-                if end > scalars.startIndex {
-                    let before = scalars.index(before: end)
-                    if scalars[before] == "\r" {
-                        end = before
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var start = 0
+            var i = 0
+            while i < count {
+                if bytes[i] == 0x0A {
+                    var end = i
+                    var terminator = "\n"
+                    if end > start, bytes[end - 1] == 0x0D {
+                        end -= 1
                         terminator = "\r\n"
                     }
+                    let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    result.append(TextLine(content: content, terminator: terminator))
+                    start = i + 1
                 }
-                result.append(TextLine(content: String(String.UnicodeScalarView(scalars[scalars.startIndex..<end])), terminator: terminator))
-                scalars = scalars[scalars.index(after: nl)...]
-            } else {
-                result.append(TextLine(content: String(String.UnicodeScalarView(scalars)), terminator: ""))
-                break
+                i += 1
+            }
+            if start < count {
+                result.append(TextLine(content: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<count]), as: UTF8.self), terminator: ""))
             }
         }
         self.lines = result

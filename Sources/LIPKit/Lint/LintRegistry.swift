@@ -56,14 +56,31 @@ public struct Linter {
     /// without one, references are checked against the files' own folders.
     public func lint(files: [URL], workspace: Workspace?, includeIndex: Bool) throws -> LintReport {
         let context = try makeContext(files: files, workspace: includeIndex ? workspace : workspace.map { Workspace(root: $0.root) }, index: includeIndex)
-        var findings: [Finding] = []
-        var summaries: [DocumentSummary] = []
-        for url in files {
-            let path = workspace?.relativePath(url) ?? url.relativePath
-            let document = try LIPDocument.load(url, path: path)
-            for rule in LintRegistry.documentRules { findings += rule.check(document, context: context) }
-            summaries.append(DocumentSummary(document))
+        // Documents are independent: check them on every core, one document per worker at a time.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = max(1, (files.count + workers - 1) / workers)
+        let chunks = stride(from: 0, to: files.count, by: chunk).map { Array(files[$0..<min(files.count, $0 + chunk)]) }
+        var results = Array(repeating: (findings: [Finding](), summaries: [DocumentSummary](), error: LIPError?.none), count: chunks.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            var local: (findings: [Finding], summaries: [DocumentSummary], error: LIPError?) = ([], [], nil)
+            do {
+                for url in chunks[index] {
+                    let path = workspace?.relativePath(url) ?? url.relativePath
+                    let document = try LIPDocument.load(url, path: path)
+                    for rule in LintRegistry.documentRules { local.findings += rule.check(document, context: context) }
+                    local.summaries.append(DocumentSummary(document))
+                }
+            } catch {
+                local.error = error as? LIPError ?? .unreadable(path: "?", reason: "\(error)")
+            }
+            lock.lock()
+            results[index] = local
+            lock.unlock()
         }
+        if let error = results.compactMap(\.error).first { throw error }
+        var findings = results.flatMap(\.findings)
+        let summaries = results.flatMap(\.summaries)
         // Bundle checks need every parent, also those outside the files named.
         var all = summaries
         if let workspace {
