@@ -31,12 +31,13 @@ let package = Package(
             dependencies: [
                 "LIPKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "BigInt", package: "BigInt"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(
             name: "lip-dev",
-            dependencies: ["LIPKit"],
+            dependencies: ["LIPKit", .product(name: "BigInt", package: "BigInt")],
             path: "Sources/lip-dev",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
@@ -48,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "lipTests",
-            dependencies: ["LIPKit"],
+            dependencies: ["LIPKit", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Golden")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -1,0 +1,102 @@
+import BigInt
+import XCTest
+@testable import LIPKit
+
+final class EthereumTests: XCTestCase {
+    func testKeccakVectors() {
+        // The empty string and "abc" are the published Keccak-256 vectors; the longer inputs cross the
+        // 136-byte rate (values from pycryptodome's keccak, an independent implementation).
+        XCTAssertEqual(Hex.encode(Keccak256.hash("")), "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")
+        XCTAssertEqual(Hex.encode(Keccak256.hash("abc")), "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45")
+        XCTAssertEqual(Hex.encode(Keccak256.hash([UInt8](repeating: 0xa3, count: 200))), "3a57666b048777f2c953dc4456f45a2588e1cb6f2da760122d530ac2ce607d4a")
+        XCTAssertEqual(Hex.encode(Keccak256.hash(Array(0...255).map(UInt8.init) + [UInt8](repeating: 0x78, count: 50))), "1ad41ad60e32da22f44f82bf98d16e31102507da0560b20d7749c14707e8bca2")
+        XCTAssertEqual(Hex.encode(Keccak256.hash([UInt8](repeating: 0, count: 136))).count, 64, "exactly one full block")
+    }
+
+    func testTopic0TableOfTheSpec() {
+        XCTAssertEqual(LedgerEvent.pollCreated.topic0, "0x8afbc4e1826cefcfc1e64fd5ff7d8484e700867fdbe36e9b6db047c010a6229e")
+        XCTAssertEqual(LedgerEvent.vote.topic0, "0xf668ead05c744b9178e571d2edb452e72baf6529c8d72160e64e59b50d865bd0")
+        XCTAssertEqual(LedgerEvent.migrateDelegatorFinalized.topic0, "0xab2cb96eeb8726c709227935b01f6a5c6f7e9b518ab69eda0670c7ceda752d1a")
+        XCTAssertEqual(LedgerEvent.stakeClaimed.topic0, "0xc08c27d872ca12215b2df3f441676fe2c084a204a487086d7436a4ac433d417a")
+        XCTAssertEqual(LedgerEvent.delegatorPoolCreated.topic0, "0xf8a0d4273560c59d7022f3feaae470fc5b68c55cff078a6ab7e618203b530418")
+    }
+
+    func testEIP55Examples() {
+        // The examples of EIP-55 itself.
+        for expected in ["0x52908400098527886E0F7030069857D2E4169EE7", "0x8617E340B3D01FA5F11F306F4090FD50E238070D",
+                         "0xde709f2102306220921060314715629080e2fb77", "0x27b1fdb04752bbc536007a920d24acb045561c26",
+                         "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+                         "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb"] {
+            XCTAssertEqual(Address(expected.lowercased())?.checksummed, expected)
+            XCTAssertEqual(Address(expected.uppercased().replacingOccurrences(of: "0X", with: "0x"))?.checksummed, expected)
+        }
+        XCTAssertNil(Address("0x123"))
+        XCTAssertNil(Address("5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed00"))
+        XCTAssertNil(Address("0xZZAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"))
+        XCTAssertEqual(Address("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")?.short, "0x5aAe…eAed")
+    }
+
+    func testABIWords() throws {
+        let addr = Address("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")!
+        let payload = Array("QmHash".utf8)
+        var data = ABI.encode(address: addr) + ABI.encode(uint: Amount.max) + ABI.encode(uint: 96)
+        data += ABI.encode(uint: BigUInt(payload.count)) + payload + [UInt8](repeating: 0, count: 26)
+        XCTAssertEqual(try ABI.address(data, 0), addr)
+        XCTAssertEqual(try ABI.uint(data, 1), Amount.max)
+        XCTAssertEqual(try ABI.bytes(data, 2), payload)
+        XCTAssertThrowsError(try ABI.uint(data, 9)) { XCTAssertEqual($0 as? ABI.Problem, .tooShort(needed: 320, have: 160)) }
+        XCTAssertThrowsError(try ABI.address(data, 1)) { XCTAssertEqual($0 as? ABI.Problem, .notAnAddress(word: 1)) }
+        // createPoll(bytes): selector, offset 32, length, padded bytes.
+        let calldata = ABI.calldata(signature: "createPoll(bytes)", bytesArgument: payload)
+        XCTAssertEqual(Hex.encode(calldata.prefix(4)), Hex.encode(Keccak256.hash("createPoll(bytes)").prefix(4)))
+        XCTAssertEqual(calldata.count, 4 + 32 + 32 + 32)
+        XCTAssertEqual(try ABI.bytes(Array(calldata.dropFirst(4)), 0), payload)
+    }
+
+    func testAmounts() throws {
+        XCTAssertEqual(try Amount.parseLPT("1.5"), BigUInt("1500000000000000000"))
+        XCTAssertEqual(try Amount.parseLPT("0.000000000000000001"), 1)
+        XCTAssertEqual(try Amount.parseLPT("12"), BigUInt("12000000000000000000"))
+        XCTAssertEqual(try Amount.parseLPT(".5"), BigUInt("500000000000000000"))
+        XCTAssertThrowsError(try Amount.parseLPT("0.0000000000000000001")) { XCTAssertEqual($0 as? Amount.Problem, .tooManyDecimals) }
+        XCTAssertThrowsError(try Amount.parseLPT("-1")) { XCTAssertEqual($0 as? Amount.Problem, .negative) }
+        XCTAssertThrowsError(try Amount.parseLPT("1e18")) { XCTAssertEqual($0 as? Amount.Problem, .notANumber) }
+        let max = "115792089237316195423570985008687907853269984665640564039457584007913129639935"
+        XCTAssertEqual(try Amount.parseWei(max), Amount.max)
+        XCTAssertEqual(String(try Amount.canonicalWei(Substring("000" + max))), max)
+        XCTAssertThrowsError(try Amount.parseWei("115792089237316195423570985008687907853269984665640564039457584007913129639936")) { XCTAssertEqual($0 as? Amount.Problem, .tooLarge) }
+        XCTAssertThrowsError(try Amount.canonicalWei(Substring("1" + max))) { XCTAssertEqual($0 as? Amount.Problem, .tooLarge) }
+        XCTAssertThrowsError(try Amount.parseWei("1.0")) { XCTAssertEqual($0 as? Amount.Problem, .notAnInteger) }
+        XCTAssertThrowsError(try Amount.parseWei("-5")) { XCTAssertEqual($0 as? Amount.Problem, .negative) }
+        XCTAssertThrowsError(try Amount.parseWei("12abc")) { XCTAssertEqual($0 as? Amount.Problem, .notANumber) }
+        XCTAssertEqual(Amount.formatLPT(BigUInt("1234567891234567891234"), decimals: 2, grouping: true), "1,234.56")
+        XCTAssertEqual(Amount.formatLPT(BigUInt("1500000000000000000")), "1.5")
+        XCTAssertEqual(Amount.formatLPT(Amount.max), "115792089237316195423570985008687907853269984665640564039457.584007913129639935")
+        XCTAssertEqual(Amount.percent(1, of: 3), "33.33")
+        XCTAssertEqual(Amount.percent(0, of: 0), "0.00")
+    }
+
+    func testMerkleVectorOfTheSpec() {
+        let a = SnapshotEntry(delegator: Address("0x" + String(repeating: "11", count: 20))!, delegate: Address("0x" + String(repeating: "aa", count: 20))!,
+                              stake: BigUInt(1000) * Amount.weiPerLPT, fees: 0)
+        let b = SnapshotEntry(delegator: Address("0x" + String(repeating: "22", count: 20))!, delegate: Address("0x" + String(repeating: "aa", count: 20))!,
+                              stake: BigUInt(250) * Amount.weiPerLPT, fees: BigUInt(10).power(15))
+        let c = SnapshotEntry(delegator: Address("0x" + String(repeating: "33", count: 20))!, delegate: .zero, stake: BigUInt(5) * BigUInt(10).power(17), fees: 0)
+        XCTAssertEqual(Hex.prefixed(a.leaf), "0xd7fc0abcefd1de3b9aa3c869f378e79a36c1d01fa7e4fc3e8122987774f8c27d")
+        XCTAssertEqual(Hex.prefixed(b.leaf), "0x95d5342c857ffdcb8a69bb63362372b8110ed1b107b87a4eda6b9c5e77e73dd8")
+        XCTAssertEqual(Hex.prefixed(c.leaf), "0x3b23625b69587148366b407f13ed0776886e9631e0786ebbde0cda5c44924d49")
+        let zero = SnapshotEntry(packed: [UInt8](repeating: 0, count: 104))
+        let tree = MerkleTree(entries: [c, a, b, zero, a])
+        XCTAssertEqual(Hex.prefixed(tree.root), "0x5b2621f94b8ed87113a5392a2e8a01806a3e54ab0fbb4e8a41bb5814232cabce")
+        for e in [a, b, c] {
+            let proof = tree.proof(for: e.leaf)!
+            XCTAssertTrue(MerkleTree.verify(leaf: e.leaf, proof: proof, root: tree.root))
+        }
+        // Sorted leaves are c, b, a: c's sibling is b, and a (odd, last) goes up alone.
+        XCTAssertEqual(tree.proof(for: c.leaf)!.map { Hex.prefixed($0) }, [Hex.prefixed(b.leaf), Hex.prefixed(a.leaf)])
+        XCTAssertEqual(tree.proof(for: a.leaf)!.count, 1)
+        XCTAssertFalse(MerkleTree.verify(leaf: a.leaf, proof: tree.proof(for: b.leaf)!, root: tree.root))
+        XCTAssertNil(tree.proof(for: zero.leaf))
+        XCTAssertEqual(SnapshotEntry(packed: a.packed), a)
+    }
+}

@@ -1,0 +1,224 @@
+import BigInt
+import GRDB
+import XCTest
+@testable import LIPKit
+
+final class LedgerTests: XCTestCase {
+    var dir: URL!
+    var ledger: Ledger!
+
+    override func setUpWithError() throws {
+        dir = try temporaryDirectory(self)
+        ledger = try Ledger(path: dir.appendingPathComponent("ledger.sqlite").path)
+    }
+
+    func file(_ name: String, _ text: String) throws -> URL {
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    let csv = """
+    account,delegate,stake,status,active
+    \(addr("aa")),\(addr("aa")),\(lpt(100)),registered,true
+    \(addr("01")),\(addr("aa")),\(lpt(30)),,
+    \(addr("02")),\(addr("aa")),\(lpt(20)),,
+    \(addr("BB")),\(addr("bb")),\(lpt(50)),,false
+    \(addr("03")),,\(lpt(7)),,
+    \(addr("04")),0x0000000000000000000000000000000000000000,0,,
+
+    """
+
+    func accounts(_ block: Int, chain: Chain = .l1) throws -> [String: Row] {
+        try ledger.database.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT a.* FROM snapshot_accounts a JOIN snapshots s ON s.id = a.snapshot_id WHERE s.chain = ? AND s.block = ?", arguments: [chain.rawValue, block])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["account"] as String, $0) })
+        }
+    }
+
+    func testCSVSnapshot() throws {
+        let summary = try ledger.importSnapshot(try file("s.csv", csv), path: "s.csv", options: SnapshotOptions(chain: .l1, block: 1000))
+        XCTAssertEqual(summary.line, "snapshot l1@1000 (csv): 6 rows added, 0 warnings")
+        let rows = try accounts(1000)
+        XCTAssertEqual(rows[addr("aa")]?["delegated_stake"], lpt(150), "default: sum of stake delegated to it, its own included")
+        XCTAssertEqual(rows[addr("aa")]?["registered"], true)
+        XCTAssertEqual(rows[addr("aa")]?["active"], true)
+        XCTAssertEqual(rows[addr("bb")]?["registered"], true, "delegate == account: registered by default")
+        XCTAssertEqual(rows[addr("bb")]?["delegated_stake"], lpt(50))
+        XCTAssertEqual(rows[addr("01")]?["registered"], false)
+        XCTAssertEqual(rows[addr("01")]?["delegated_stake"], "0")
+        XCTAssertNil(rows[addr("03")]?["delegate"] as String?)
+        XCTAssertNil(rows[addr("04")]?["delegate"] as String?, "the zero address means none")
+        let s = try ledger.snapshots()[0]
+        XCTAssertEqual(s.totalStake, BigUInt(207) * Amount.weiPerLPT)
+        XCTAssertEqual(s.accounts, 6)
+    }
+
+    func testReimportIsIdempotentAndConflictsAreRefused() throws {
+        let url = try file("s.csv", csv)
+        _ = try ledger.importSnapshot(url, path: "s.csv", options: SnapshotOptions(chain: .l1, block: 1000))
+        let before = try ledgerDump(ledger)
+        let again = try ledger.importSnapshot(url, path: "s.csv", options: SnapshotOptions(chain: .l1, block: 1000))
+        XCTAssertEqual(again.rows, 0)
+        XCTAssertEqual(again.unchanged, 6)
+        XCTAssertEqual(try ledgerDump(ledger), before)
+        let other = try file("t.csv", csv.replacingOccurrences(of: lpt(7), with: lpt(8)))
+        XCTAssertThrowsError(try ledger.importSnapshot(other, path: "t.csv", options: SnapshotOptions(chain: .l1, block: 1000))) { error in
+            XCTAssertEqual((error as? LIPError)?.isRefusal, true)
+            XCTAssertTrue("\(error)".contains("--replace"), "\(error)")
+        }
+        XCTAssertEqual(try ledgerDump(ledger), before)
+        _ = try ledger.importSnapshot(other, path: "t.csv", options: SnapshotOptions(chain: .l1, block: 1000, replace: true))
+        XCTAssertEqual(try accounts(1000)[addr("03")]?["stake"], lpt(8))
+        XCTAssertEqual(try ledger.snapshots().count, 1)
+    }
+
+    func assertRejected(_ name: String, _ text: String, format: SnapshotFormat? = nil, _ expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        _ = try? ledger.importSnapshot(try self.file("good.csv", csv), path: "good.csv", options: SnapshotOptions(chain: .l1, block: 1))
+        let before = try ledgerDump(ledger)
+        XCTAssertThrowsError(try ledger.importSnapshot(try self.file(name, text), path: name, options: SnapshotOptions(chain: .l1, block: 2, format: format)), file: file, line: line) { error in
+            XCTAssertEqual("\(error)", expected, file: file, line: line)
+        }
+        XCTAssertEqual(try ledgerDump(ledger), before, "the ledger is exactly as before", file: file, line: line)
+    }
+
+    func testBadSnapshotInputsLeaveTheLedgerUnchanged() throws {
+        let head = "account,delegate,stake\n"
+        let ok = "\(addr("01")),\(addr("aa")),5\n"
+        try assertRejected("h.csv", "account,delegate,stake,colour\n", "h.csv:1: unknown column `colour` (columns: account, delegate, stake, delegated_stake, status, active)")
+        try assertRejected("h2.csv", "account,stake\n", "h2.csv:1: missing required column `delegate` (header: account,stake)")
+        try assertRejected("a.csv", head + ok + "0x12345,\(addr("aa")),5\n", "a.csv:3: account `0x12345` is not an address (0x + 40 hex digits)")
+        try assertRejected("n.csv", head + ok + "\(addr("02")),\(addr("aa")),-5\n", "n.csv:3: stake `-5`: negative amount")
+        try assertRejected("f.csv", head + ok + "\(addr("02")),\(addr("aa")),1.5\n", "f.csv:3: stake `1.5`: not a whole number of wei")
+        try assertRejected("b.csv", head + ok + "\(addr("02")),\(addr("aa")),115792089237316195423570985008687907853269984665640564039457584007913129639936\n",
+                           "b.csv:3: stake `115792089237316195423570985008687907853269984665640564039457584007913129639936`: larger than 2^256-1")
+        try assertRejected("d.csv", head + ok + ok, "d.csv:3: duplicate account 0x0101010101010101010101010101010101010101")
+        try assertRejected("t.csv", head + ok + "\(addr("02")),\(addr("aa"))", "t.csv:3: expected 3 fields, found 2 (the file looks truncated)")
+        try assertRejected("j.json", "[\"0x" + String(repeating: "11", count: 104) + "\", ", format: .lip73, "j.json: not valid JSON, or not an array of hex strings (is the file truncated?)")
+        try assertRejected("s.json", "[\"0x1234\"]", format: .lip73, "j.json:entry 0: entry is 2 bytes; a LIP-73 entry is 104 (delegator, delegate, stake, fees)".replacingOccurrences(of: "j.json", with: "s.json"))
+    }
+
+    func testSubgraphSnapshot() throws {
+        let json = """
+        {"data": {"delegators": [
+          {"id": "\(addr("aa"))", "bondedAmount": "100.5", "delegate": {"id": "\(addr("aa"))"}},
+          {"id": "\(addr("01"))", "bondedAmount": "0.000000000000000001", "delegate": {"id": "\(addr("aa"))"}},
+          {"id": "\(addr("02"))", "bondedAmount": "3", "delegate": null}],
+         "transcoders": [{"id": "\(addr("aa"))", "totalStake": "100.500000000000000001", "status": "Registered", "active": true}]}}
+        """
+        let summary = try ledger.importSnapshot(try file("g.json", json), path: "g.json", options: SnapshotOptions(chain: .l2, block: 5, l1Block: 900))
+        XCTAssertEqual(summary.warnings.count, 1)
+        XCTAssertTrue(summary.warnings[0].contains("bondedAmount is not pendingStake"))
+        let rows = try accounts(5, chain: .l2)
+        XCTAssertEqual(rows[addr("aa")]?["stake"], "100500000000000000000")
+        XCTAssertEqual(rows[addr("aa")]?["delegated_stake"], "100500000000000000001")
+        XCTAssertEqual(rows[addr("aa")]?["active"], true)
+        XCTAssertEqual(rows[addr("01")]?["stake"], "1")
+        XCTAssertThrowsError(try ledger.importSnapshot(try file("x.json", json.replacingOccurrences(of: "\"3\"", with: "\"3.0000000000000000001\"")), path: "x.json",
+                                                       options: SnapshotOptions(chain: .l2, block: 6, l1Block: 901))) { error in
+            XCTAssertEqual("\(error)", "x.json:delegators[2]: bondedAmount `3.0000000000000000001`: more than 18 decimals")
+        }
+        XCTAssertThrowsError(try ledger.importSnapshot(try file("y.json", json), path: "y.json", options: SnapshotOptions(chain: .l2, block: 7))) { error in
+            XCTAssertTrue("\(error)".contains("--l1-block"))
+        }
+    }
+
+    func testLIP73SnapshotAndRoot() throws {
+        let entries = ["0x" + String(repeating: "11", count: 20) + String(repeating: "aa", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(1000) * Amount.weiPerLPT)) + Hex.encode(ABI.encode(uint: 0)),
+                       "0x" + String(repeating: "22", count: 20) + String(repeating: "aa", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(250) * Amount.weiPerLPT)) + Hex.encode(ABI.encode(uint: BigUInt(10).power(15))),
+                       "0x" + String(repeating: "33", count: 20) + String(repeating: "00", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(5) * BigUInt(10).power(17))) + Hex.encode(ABI.encode(uint: 0)),
+                       "0x" + String(repeating: "00", count: 104)]
+        let url = dir.appendingPathComponent("lip73.json")
+        try writeJSON(entries, to: url)
+        let summary = try ledger.importSnapshot(url, path: "lip73.json", options: SnapshotOptions(chain: .l1, block: 14207040))
+        XCTAssertEqual(summary.rows, 3, "the all-zero entry is skipped")
+        let tree = MerkleTree(entries: try ledger.snapshotEntries(chain: .l1, block: 14207040))
+        XCTAssertEqual(Hex.prefixed(tree.root), "0x5b2621f94b8ed87113a5392a2e8a01806a3e54ab0fbb4e8a41bb5814232cabce")
+        XCTAssertTrue(try ledger.snapshotHadZeroEntry(chain: .l1, block: 14207040))
+        let rows = try accounts(14207040)
+        XCTAssertEqual(rows[addr("22")]?["fees"], "1000000000000000")
+        XCTAssertEqual(rows[addr("11")]?["registered"], false)
+        XCTAssertEqual(rows[addr("11")]?["active"] as Bool?, nil, "active is unknown in a LIP-73 snapshot")
+    }
+
+    func testLogs() throws {
+        var m = LogMaker()
+        let poll = addr("90")
+        var logs: [[String: Any]] = [m.pollCreated(poll: poll, proposal: "QmProposal", endBlock: 5000)]
+        logs.append(m.vote(poll: poll, voter: addr("aa"), choice: 0))
+        logs.append(m.vote(poll: poll, voter: addr("01"), choice: 1))
+        logs.append(m.migrateDelegator(l1: addr("aa"), l2: addr("ab"), stake: lpt(100), delegate: addr("aa")))
+        logs.append(m.stakeClaimed(delegator: addr("02"), delegate: addr("aa"), stake: lpt(20)))
+        logs.append(m.poolCreated(l1: addr("aa"), pool: addr("a0")))
+        logs.append(m.log(address: addr("77"), topics: [Hex.prefixed(Keccak256.hash("Transfer(address,address,uint256)"))], data: []))
+        logs.append(m.vote(poll: poll, voter: addr("03"), choice: 0).merging(["removed": true]) { $1 })
+        let url = dir.appendingPathComponent("logs.json")
+        try writeJSON(["jsonrpc": "2.0", "id": 1, "result": logs], to: url)
+        let summary = try ledger.importLogs(url, path: "logs.json", chain: .l2, links: ["QmProposal": 120])
+        XCTAssertEqual(summary.line, "logs l2: 6 rows added, 2 skipped (removed: 1, unknown topic: 1), 0 warnings")
+        let polls = try ledger.polls()
+        XCTAssertEqual(polls.count, 1)
+        XCTAssertEqual(polls[0].endBlock, 5000)
+        XCTAssertEqual(polls[0].lip, 120)
+        XCTAssertEqual(polls[0].votes, 2)
+        XCTAssertEqual(polls[0].quorum, 333300)
+        let before = try ledgerDump(ledger)
+        let again = try ledger.importLogs(url, path: "logs.json", chain: .l2)
+        XCTAssertEqual(again.rows, 0)
+        XCTAssertEqual(again.unchanged, 7)
+        XCTAssertEqual(try ledgerDump(ledger), before)
+        let status = try ledger.statusJSON().serialized(pretty: false)
+        XCTAssertTrue(status.contains(#""migrations":3,"logs":{"imported":6,"skipped":1}"#), status)
+        XCTAssertTrue(status.contains(#""polls":[{"address":"0x9090909090909090909090909090909090909090","chain":"l2","endBlock":5000,"votes":2,"lip":120}]"#), status)
+    }
+
+    func testBadLogsLeaveTheLedgerUnchanged() throws {
+        var m = LogMaker()
+        let good = m.vote(poll: addr("90"), voter: addr("aa"), choice: 0)
+        try writeJSON([good], to: dir.appendingPathComponent("good.json"))
+        _ = try ledger.importLogs(dir.appendingPathComponent("good.json"), path: "good.json", chain: .l2)
+        let before = try ledgerDump(ledger)
+        var short = m.vote(poll: addr("90"), voter: addr("01"), choice: 1)
+        short["data"] = "0x01"
+        try writeJSON([m.vote(poll: addr("90"), voter: addr("02"), choice: 1), short], to: dir.appendingPathComponent("short.json"))
+        XCTAssertThrowsError(try ledger.importLogs(dir.appendingPathComponent("short.json"), path: "short.json", chain: .l2)) { error in
+            XCTAssertEqual("\(error)", "short.json:log 1 (logIndex 2 in tx 0x00000000…): Vote: data is 1 bytes, needs at least 32")
+        }
+        try Data("[{\"address\":".utf8).write(to: dir.appendingPathComponent("trunc.json"))
+        XCTAssertThrowsError(try ledger.importLogs(dir.appendingPathComponent("trunc.json"), path: "trunc.json", chain: .l2)) { error in
+            XCTAssertEqual("\(error)", "trunc.json: not valid JSON (is the file truncated?)")
+        }
+        var changed = good
+        changed["data"] = Hex.prefixed(ABI.encode(uint: 1))
+        try writeJSON([changed], to: dir.appendingPathComponent("changed.json"))
+        XCTAssertThrowsError(try ledger.importLogs(dir.appendingPathComponent("changed.json"), path: "changed.json", chain: .l2)) { error in
+            XCTAssertTrue("\(error)".contains("differs from the log imported before"), "\(error)")
+        }
+        XCTAssertEqual(try ledgerDump(ledger), before)
+    }
+
+    func testVotesAndMigrationsCSV() throws {
+        let poll = Address(addr("90"))!
+        let votes = try file("v.csv", "voter,choice,block,log_index\n\(addr("aa")),0,10,1\n\(addr("01")),1,11,0\n")
+        XCTAssertEqual(try ledger.importVotes(votes, path: "v.csv", poll: poll).rows, 2)
+        XCTAssertEqual(try ledger.importVotes(votes, path: "v.csv", poll: poll).unchanged, 2)
+        let bad = try file("vb.csv", "voter,choice,block,log_index\n\(addr("aa")),yes,10,1\n")
+        XCTAssertThrowsError(try ledger.importVotes(bad, path: "vb.csv", poll: poll)) { XCTAssertEqual("\($0)", "vb.csv:2: choice `yes` is not a whole number") }
+        let migrations = try file("m.csv", "kind,l1_account,l2_account,l2_block,pool\ndelegator,\(addr("01")),\(addr("11")),500,\nclaim,\(addr("02")),,501,\norchestrator,\(addr("aa")),\(addr("ab")),502,\(addr("a0"))\n")
+        XCTAssertEqual(try ledger.importMigrations(migrations, path: "m.csv").rows, 3)
+        XCTAssertEqual(try ledger.importMigrations(migrations, path: "m.csv").unchanged, 3)
+        let before = try ledgerDump(ledger)
+        let conflicting = try file("mc.csv", "kind,l1_account,l2_account,l2_block,pool\ndelegator,\(addr("05")),\(addr("15")),500,\ndelegator,\(addr("01")),\(addr("12")),500,\n")
+        XCTAssertThrowsError(try ledger.importMigrations(conflicting, path: "mc.csv")) { XCTAssertEqual("\($0)", "mc.csv:3: delegator migration of 0x0101010101010101010101010101010101010101 is in the ledger already with other values") }
+        let noPool = try file("mp.csv", "kind,l1_account,l2_account,l2_block,pool\norchestrator,\(addr("bb")),\(addr("bc")),502,\n")
+        XCTAssertThrowsError(try ledger.importMigrations(noPool, path: "mp.csv")) { XCTAssertEqual("\($0)", "mp.csv:2: an orchestrator migration needs the pool address") }
+        XCTAssertEqual(try ledgerDump(ledger), before)
+    }
+
+    func testSchemaIsDocumentedByItsMigration() throws {
+        let tables = try ledger.database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name") }
+        XCTAssertEqual(tables, ["logs", "migrations", "polls", "snapshot_accounts", "snapshots", "votes"])
+        let mode = try ledger.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        XCTAssertEqual(mode, "wal")
+    }
+}
