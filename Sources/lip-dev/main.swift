@@ -8,6 +8,7 @@ import Foundation
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
 case "bench-lint": benchLint()
+case "bench-import": benchImport()
 default:
     FileHandle.standardError.write(Data("usage: lip-dev bench-lint | bench-import | bench-tally | sample DIR\n".utf8))
     exit(2)

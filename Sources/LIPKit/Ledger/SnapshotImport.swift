@@ -71,6 +71,8 @@ extension Ledger {
         let digest = try Ledger.digest(url, path: path, options: options, format: format)
         let what = "snapshot \(options.chain.rawValue)@\(options.block) (\(format.rawValue))"
         return try transaction { db in
+            // A bigger page cache for the bulk insert: the delegate index is written out of order.
+            try db.execute(sql: "PRAGMA cache_size = -49152")
             if let existing = try Row.fetchOne(db, sql: "SELECT id, content_sha256, accounts FROM snapshots WHERE chain = ? AND block = ?", arguments: [options.chain.rawValue, options.block]) {
                 let existingDigest: String = existing["content_sha256"]
                 if existingDigest == digest {

@@ -64,7 +64,10 @@ public struct CSVReader {
         // Fast path: no quotes.
         if !bytes.contains(0x22) {
             return bytes.split(separator: 0x2C, omittingEmptySubsequences: false).map { field in
-                String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                var f = field
+                while let first = f.first, first == 0x20 || first == 0x09 { f = f.dropFirst() }
+                while let last = f.last, last == 0x20 || last == 0x09 { f = f.dropLast() }
+                return String(decoding: f, as: UTF8.self)
             }
         }
         var fields: [String] = []
