@@ -58,6 +58,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Quotes a string exactly as JavaScript's `JSON.stringify` does: `"` and `\` escaped,
     /// `\b \f \n \r \t` short forms, other control characters as lowercase `\u00xx`, everything else raw.
     public static func quote(_ s: String) -> String {
+        // Fast path: nothing to escape.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {

@@ -60,7 +60,8 @@ public enum TallyEngine {
             if c == "yes" { yes += weight } else { no += weight }
             voters.append(VoterResult(address: Address(voter)!, choice: c, weight: weight, positions: parts))
         }
-        voters.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.address < $1.address }
+        let order = voters.indices.sorted { voters[$0].weight != voters[$1].weight ? voters[$0].weight > voters[$1].weight : voters[$0].address < voters[$1].address }
+        voters = order.map { voters[$0] }
 
         let totalVoteStake = yes + no
         let totalStake = inputs.totalOverride ?? (inputs.quorumBase == .bonded ? totalBonded : totalActive)
@@ -78,34 +79,66 @@ public enum TallyEngine {
         }
         return TallyResult(poll: inputs.poll, stakeMode: inputs.stakeMode, quorumBase: inputs.quorumBase, provisional: inputs.provisional,
                            snapshots: inputs.snapshots, yes: yes, no: no, totalVoteStake: totalVoteStake, totalStake: totalStake,
-                           quorumMet: quorumMet, result: result, voters: voters, warnings: warnings, inputsDigest: digest(inputs))
+                           quorumMet: quorumMet, result: result, voters: voters, warnings: warnings, inputsDigest: inputs.inputsDigest ?? digest(inputs))
     }
 
-    /// SHA-256 over the canonical serialisation of the inputs (see the README, "inputs digest").
+    /// SHA-256 over the canonical serialisation of inputs that were not read from a ledger:
+    /// their positions stand for the snapshot rows (see `TallyDigest`).
     public static func digest(_ inputs: TallyInputs) -> String {
-        var hasher = SHA256()
-        var buffer = ""
-        func emit(_ line: String) {
-            buffer += line
-            buffer += "\n"
-            if buffer.utf8.count > 1 << 16 { hasher.update(data: Data(buffer.utf8)); buffer = "" }
+        var digest = TallyDigest(poll: inputs.poll, stakeMode: inputs.stakeMode, quorumBase: inputs.quorumBase)
+        for s in inputs.snapshots { digest.add("snapshot|\(s.chain.rawValue)|\(s.block)|\(s.l1Block.map(String.init) ?? "-")") }
+        for q in inputs.positions.sorted(by: { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) }) {
+            digest.add("position|\(q.domain.rawValue)|\(q.account)|\(q.delegate ?? "-")|\(q.stake)|\(q.delegatedStake)|\(q.registered ? 1 : 0)|\(q.active ? 1 : 0)")
         }
-        let p = inputs.poll
-        emit("lip-tally-inputs v1")
-        emit("poll|\(p.address?.lowercased ?? "-")|\(p.chain.rawValue)|\(p.endBlock)|\(p.quorum)|\(p.quota)")
-        emit("mode|\(inputs.stakeMode.rawValue)|\(inputs.quorumBase.rawValue)|\(inputs.totalOverride.map(String.init) ?? "-")")
-        for s in inputs.snapshots { emit("snapshot|\(s.chain.rawValue)|\(s.block)|\(s.l1Block.map(String.init) ?? "-")") }
-        let positions = inputs.positions.sorted { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) }
-        for q in positions {
-            emit("position|\(q.domain.rawValue)|\(q.account)|\(q.delegate ?? "-")|\(q.stake)|\(q.delegatedStake)|\(q.registered ? 1 : 0)|\(q.active ? 1 : 0)")
+        return digest.finish(votes: inputs.votes, migrations: inputs.migrations, totalOverride: inputs.totalOverride)
+    }
+}
+
+/// The inputs digest: SHA-256 over lines of `|`-separated fields, in this order:
+///
+///     lip-tally-inputs v1
+///     poll|<address or ->|<chain>|<endBlock>|<quorum>|<quota>
+///     mode|<l1, l2 or l1+l2>|<bonded or active>
+///     snapshot|<chain>|<block>|<l1Block or ->|<accounts>      then, for each of its rows by account:
+///     row|<account>|<delegate or ->|<stake>|<delegated_stake>|<registered 0/1>|<active 0/1>
+///     (for l1+l2 the L2 snapshot comes first, then the L1 snapshot)
+///     vote|<voter>|<choiceID>|<block>|<logIndex>               every vote of the poll, by voter, block, log index
+///     migration|<kind>|<l1>|<l2 or ->|<l2Block>|<pool or ->    every migration counted, by kind and L1 account
+///     total|<on-chain total given at import, or ->
+///
+/// Addresses are lowercase, amounts decimal wei, each line ends with `\n`.
+public struct TallyDigest {
+    private var hasher = SHA256()
+    private var buffer = ""
+
+    /// Starts a digest with the poll and the mode.
+    public init(poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase) {
+        add("lip-tally-inputs v1")
+        add("poll|\(poll.address?.lowercased ?? "-")|\(poll.chain.rawValue)|\(poll.endBlock)|\(poll.quorum)|\(poll.quota)")
+        add("mode|\(stakeMode.rawValue)|\(quorumBase.rawValue)")
+    }
+
+    /// Adds one line.
+    public mutating func add(_ line: String) {
+        buffer += line
+        buffer += "\n"
+        if buffer.utf8.count > 1 << 16 {
+            hasher.update(data: Data(buffer.utf8))
+            buffer = ""
         }
-        for v in inputs.votes.sorted(by: { ($0.voter, $0.block, $0.logIndex) < ($1.voter, $1.block, $1.logIndex) }) {
-            emit("vote|\(v.voter)|\(v.choice)|\(v.block)|\(v.logIndex)")
+    }
+
+    /// Adds the votes, migrations and total, and returns the hex digest.
+    public mutating func finish(votes: [CastVote], migrations: [CountedMigration], totalOverride: BigUInt?) -> String {
+        for v in votes.sorted(by: { ($0.voter, $0.block, $0.logIndex) < ($1.voter, $1.block, $1.logIndex) }) {
+            add("vote|\(v.voter)|\(v.choice)|\(v.block)|\(v.logIndex)")
         }
-        for m in inputs.migrations.sorted(by: { ($0.kind, $0.l1Account) < ($1.kind, $1.l1Account) }) {
-            emit("migration|\(m.kind)|\(m.l1Account)|\(m.l2Account ?? "-")|\(m.l2Block)|\(m.pool ?? "-")")
+        for m in migrations.sorted(by: { ($0.kind, $0.l1Account) < ($1.kind, $1.l1Account) }) {
+            add("migration|\(m.kind)|\(m.l1Account)|\(m.l2Account ?? "-")|\(m.l2Block)|\(m.pool ?? "-")")
         }
+        add("total|\(totalOverride.map(String.init) ?? "-")")
         hasher.update(data: Data(buffer.utf8))
+        buffer = ""
         return Hex.encode(Array(hasher.finalize()))
     }
 }

@@ -18,7 +18,8 @@ extension Ledger {
             case .l1, .l2:
                 let chain: Chain = stakeMode == .l1 ? .l1 : .l2
                 let snapshot = try Ledger.snapshotFor(db, chain: chain, endBlock: poll.endBlock)
-                let rows = try Ledger.rows(db, snapshotID: snapshot.id)
+                var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
+                let positions = try Ledger.rows(db, snapshot: snapshot, digest: &digest) { $0.position(in: chain) }
                 let reachedBlock = chain == .l1 ? snapshot.block : snapshot.l1Block!
                 let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
                 if let override {
@@ -26,8 +27,8 @@ extension Ledger {
                 }
                 return TallyInputs(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
                                    snapshots: [SnapshotReference(chain: chain, block: snapshot.block, l1Block: snapshot.l1Block)],
-                                   provisional: reachedBlock < poll.endBlock, positions: rows.map { $0.position(in: chain) },
-                                   votes: votes, totalOverride: override, warnings: warnings)
+                                   provisional: reachedBlock < poll.endBlock, positions: positions,
+                                   votes: votes, totalOverride: override, warnings: warnings, inputsDigest: digest.finish(votes: votes, migrations: [], totalOverride: override))
             case .l1l2:
                 let s2 = try Ledger.snapshotFor(db, chain: .l2, endBlock: poll.endBlock)
                 let s1 = try Ledger.snapshotFor(db, chain: .l1, endBlock: poll.endBlock)
@@ -36,10 +37,14 @@ extension Ledger {
                 }
                 let later = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations WHERE l2_block > ?", arguments: [s2.block])!
                 if later > 0 { warnings.append("\(later) migration\(later == 1 ? "" : "s") after the L2 snapshot's block \(s2.block) \(later == 1 ? "was" : "were") not counted") }
-                let positions = try MigrationWindow.positions(l1: try Ledger.rows(db, snapshotID: s1.id), l2: try Ledger.rows(db, snapshotID: s2.id), migrations: migrations, l2Block: s2.block)
+                var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
+                let l2Rows = try Ledger.rows(db, snapshot: s2, digest: &digest) { $0 }
+                let l1Rows = try Ledger.rows(db, snapshot: s1, digest: &digest) { $0 }
+                let positions = try MigrationWindow.positions(l1: l1Rows, l2: l2Rows, migrations: migrations, l2Block: s2.block)
                 return TallyInputs(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
                                    snapshots: [SnapshotReference(chain: .l2, block: s2.block, l1Block: s2.l1Block), SnapshotReference(chain: .l1, block: s1.block, l1Block: nil)],
-                                   provisional: s2.l1Block! < poll.endBlock, positions: positions, votes: votes, migrations: migrations, warnings: warnings)
+                                   provisional: s2.l1Block! < poll.endBlock, positions: positions, votes: votes, migrations: migrations, warnings: warnings,
+                                   inputsDigest: digest.finish(votes: votes, migrations: migrations, totalOverride: nil))
             }
         }
     }
@@ -55,13 +60,19 @@ extension Ledger {
         throw LIPError.usage("the poll ends at L1 block \(endBlock) and the ledger has no \(what): import one with `\(how)`")
     }
 
-    static func rows(_ db: Database, snapshotID: Int64) throws -> [SnapshotRow] {
-        var rows: [SnapshotRow] = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT account, delegate, stake, delegated_stake, registered, active FROM snapshot_accounts WHERE snapshot_id = ?", arguments: [snapshotID])
+    /// Reads a snapshot's rows in account order, adding each to the inputs digest as stored.
+    static func rows<T>(_ db: Database, snapshot: SnapshotInfo, digest: inout TallyDigest, _ transform: (SnapshotRow) -> T) throws -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(snapshot.accounts)
+        digest.add("snapshot|\(snapshot.chain.rawValue)|\(snapshot.block)|\(snapshot.l1Block.map(String.init) ?? "-")|\(snapshot.accounts)")
+        let cursor = try Row.fetchCursor(db, sql: "SELECT account, delegate, stake, delegated_stake, registered, active FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account", arguments: [snapshot.id])
         while let row = try cursor.next() {
-            rows.append(SnapshotRow(account: row[0], delegate: row[1], stake: BigUInt(row[2] as String, radix: 10)!,
-                                    delegatedStake: BigUInt((row[3] as String?) ?? "0", radix: 10)!, registered: row[4], active: (row[5] as Bool?) ?? false))
+            let account: String = row[0], delegate: String? = row[1], stake: String = row[2], delegated: String = (row[3] as String?) ?? "0"
+            let registered: Bool = row[4], active: Bool = (row[5] as Bool?) ?? false
+            digest.add("row|" + account + "|" + (delegate ?? "-") + "|" + stake + "|" + delegated + (registered ? "|1" : "|0") + (active ? "|1" : "|0"))
+            out.append(transform(SnapshotRow(account: account, delegate: delegate, stake: BigUInt(stake, radix: 10)!, delegatedStake: BigUInt(delegated, radix: 10)!,
+                                             registered: registered, active: active)))
         }
-        return rows
+        return out
     }
 }

@@ -129,10 +129,14 @@ public struct TallyInputs: Sendable {
     public var totalOverride: BigUInt?
     /// Warnings found while gathering the inputs.
     public var warnings: [String]
+    /// The digest of the ledger rows these inputs were read from, when they were (see `TallyDigest`).
+    public var inputsDigest: String?
 
     /// Creates inputs.
     public init(poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase, snapshots: [SnapshotReference], provisional: Bool,
-                positions: [Position], votes: [CastVote], migrations: [CountedMigration] = [], totalOverride: BigUInt? = nil, warnings: [String] = []) {
+                positions: [Position], votes: [CastVote], migrations: [CountedMigration] = [], totalOverride: BigUInt? = nil, warnings: [String] = [],
+                inputsDigest: String? = nil) {
+        self.inputsDigest = inputsDigest
         self.poll = poll
         self.stakeMode = stakeMode
         self.quorumBase = quorumBase
