@@ -217,7 +217,7 @@ final class LedgerTests: XCTestCase {
 
     func testSchemaIsDocumentedByItsMigration() throws {
         let tables = try ledger.database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name") }
-        XCTAssertEqual(tables, ["logs", "migrations", "polls", "snapshot_accounts", "snapshots", "votes"])
+        XCTAssertEqual(tables, ["imports", "logs", "migrations", "polls", "snapshot_accounts", "snapshots", "votes"])
         let mode = try ledger.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         XCTAssertEqual(mode, "wal")
     }

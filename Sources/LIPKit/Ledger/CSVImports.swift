@@ -24,6 +24,7 @@ extension Ledger {
                 }
                 if db.totalChangesCount > before { summary.rows += 1 } else { summary.unchanged += 1 }
             }
+            if summary.rows > 0 { try Ledger.recordImport(db, kind: "votes", file: path, arguments: "--poll \(poll.checksummed)", url: url) }
         }
         return summary
     }
@@ -62,6 +63,7 @@ extension Ledger {
                 } catch let LIPError.invalidInput(_, _, m) { throw fail(m) }
                 if added { summary.rows += 1 } else { summary.unchanged += 1 }
             }
+            if summary.rows > 0 { try Ledger.recordImport(db, kind: "migrations", file: path, arguments: "", url: url) }
         }
         return summary
     }

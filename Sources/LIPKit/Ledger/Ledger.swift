@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -112,11 +113,47 @@ public final class Ledger {
             );
             """)
         }
+        m.registerMigration("v2-imports") { db in
+            try db.execute(sql: """
+            -- Every import that changed the ledger, so a report can list the commands that rebuild it.
+            CREATE TABLE imports (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,              -- snapshot, logs, votes or migrations
+                file TEXT NOT NULL,              -- the path as given on the command line
+                arguments TEXT NOT NULL,         -- the other arguments, e.g. --chain l1 --block 14207040
+                content_sha256 TEXT NOT NULL,    -- SHA-256 of the file's bytes
+                UNIQUE (kind, file, arguments, content_sha256)
+            );
+            """)
+        }
         return m
     }
 }
 
 extension Ledger {
+    /// Records an import (inside its transaction) unless the same one is recorded already.
+    static func recordImport(_ db: Database, kind: String, file: String, arguments: String, url: URL) throws {
+        var hasher = SHA256()
+        if let handle = FileHandle(forReadingAtPath: url.path) {
+            defer { try? handle.close() }
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        }
+        try db.execute(sql: "INSERT OR IGNORE INTO imports (kind, file, arguments, content_sha256) VALUES (?, ?, ?, ?)",
+                       arguments: [kind, file, arguments, Hex.encode(Array(hasher.finalize()))])
+    }
+
+    /// The recorded imports as `lip ledger import` commands, snapshots first, each with its file's SHA-256.
+    public func importCommands() throws -> [(command: String, sha256: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT kind, file, arguments, content_sha256 FROM imports
+                ORDER BY CASE kind WHEN 'snapshot' THEN 0 WHEN 'migrations' THEN 1 WHEN 'logs' THEN 2 ELSE 3 END, arguments, file
+                """).map { row in
+                (("lip ledger import \(row["kind"] as String) \(row["file"] as String) \(row["arguments"] as String)").trimmingCharacters(in: .whitespaces), row["content_sha256"] as String)
+            }
+        }
+    }
+
     /// Runs `body` in one IMMEDIATE transaction: all or nothing, and no lock upgrade races.
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
         do {

@@ -51,6 +51,7 @@ extension Ledger {
                 if event == nil { summary.skipped["unknown topic", default: 0] += 1 } else { summary.rows += 1 }
                 if (i + 1) % 50_000 == 0 { progress?(i + 1) }
             }
+            if summary.rows > 0 { try Ledger.recordImport(db, kind: "logs", file: path, arguments: "--chain \(chain.rawValue)", url: url) }
         }
         return summary
     }

@@ -100,6 +100,12 @@ extension Ledger {
             try writer.finish()
             try db.execute(sql: "UPDATE snapshots SET accounts = ?, total_stake = ?, zero_entry = ? WHERE id = ?",
                            arguments: [writer.count, String(writer.totalStake), writer.sawZeroEntry, snapshotID])
+            var arguments = "--chain \(options.chain.rawValue) --block \(options.block)"
+            if let l1 = options.l1Block { arguments += " --l1-block \(l1)" }
+            if let t = options.totalBonded { arguments += " --total-bonded \(t)" }
+            if let t = options.totalActive { arguments += " --total-active \(t)" }
+            if options.format != nil { arguments += " --format \(format.rawValue)" }
+            try Ledger.recordImport(db, kind: "snapshot", file: path, arguments: arguments, url: url)
             if let bonded = options.totalBonded, bonded != writer.totalStake {
                 warnings.append("--total-bonded \(bonded) differs from the sum of stake \(writer.totalStake) by \(bonded > writer.totalStake ? bonded - writer.totalStake : writer.totalStake - bonded) wei; the tally uses --total-bonded")
             }

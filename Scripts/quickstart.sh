@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole job on the data this repository ships: lint the LIPs, import the sample poll of
+# LIP-120 (in the Confluence migration window) into the default ledger .lip/ledger.sqlite, tally
+# it over L1 and L2, and print the forum post. Safe to run again: imports are idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product lip >&2
+lip=".build/debug/lip"
+poll=Polls/LIP-120
+echo "== lip lint (this repository's own LIPs)"
+"$lip" lint
+"$lip" list
+echo
+echo "== import the sample poll of LIP-120 into .lip/ledger.sqlite"
+"$lip" ledger import snapshot "$poll/l1-snapshot.json" --chain l1 --block 14207040
+"$lip" ledger import snapshot "$poll/l2-snapshot.csv" --chain l2 --block 6737210 --l1-block 14265000
+"$lip" ledger import logs "$poll/l2-logs.json" --chain l2
+echo
+echo "== tally LIP-120 over L1 and L2"
+"$lip" poll tally 120 --stake l1+l2
+echo
+echo "== the forum post"
+"$lip" poll export 120 --stake l1+l2 --format forum --names "$poll/names.csv"
