@@ -1,0 +1,52 @@
+import BigInt
+import XCTest
+@testable import LIPKit
+
+final class ReportTests: XCTestCase {
+    func result(voters: Int) -> TallyResult {
+        let positions = (0..<voters).map { i in
+            Position(account: String(format: "0x%040x", i + 1), delegate: nil, stake: BigUInt(i + 1) * Amount.weiPerLPT, delegatedStake: 0, registered: false, active: false, domain: .l2)
+        }
+        let votes = (0..<voters).map { CastVote(voter: String(format: "0x%040x", $0 + 1), choice: $0 % 3 == 0 ? "1" : "0", block: 1, logIndex: $0) }
+        return TallyEngine.tally(TallyInputs(poll: PollParameters(address: Address(addr("90")), lip: 5, chain: .l2, endBlock: 10, quorum: 333300, quota: 500000),
+                                             stakeMode: .l2, quorumBase: .bonded, snapshots: [SnapshotReference(chain: .l2, block: 3, l1Block: 10)],
+                                             provisional: false, positions: positions, votes: votes))
+    }
+
+    func testLongVoterListsFoldIntoDetails() {
+        let long = PollReport(result: result(voters: 11)).forumPost
+        XCTAssertTrue(long.contains("[details=\"All 11 voters\"]\n\n| Voter |"))
+        XCTAssertTrue(long.contains("\n[/details]\n"))
+        let short = PollReport(result: result(voters: 10)).forumPost
+        XCTAssertFalse(short.contains("[details"))
+        XCTAssertTrue(short.contains("**Voters (10)**"))
+    }
+
+    func testEscaping() {
+        XCTAssertEqual(Escaping.markdown("a|b <i>[x](y)</i> *z*"), "a\\|b &lt;i&gt;\\[x\\](y)&lt;/i&gt; \\*z\\*")
+        XCTAssertEqual(Escaping.markdown("@team :smile:"), "@\u{200B}team :\u{200B}smile:\u{200B}")
+        XCTAssertEqual(Escaping.csv("=1+2"), "'=1+2")
+        XCTAssertEqual(Escaping.csv("+1"), "'+1")
+        XCTAssertEqual(Escaping.csv("-1"), "'-1")
+        XCTAssertEqual(Escaping.csv("@A1"), "'@A1")
+        XCTAssertEqual(Escaping.csv("\tcmd"), "'\tcmd")
+        XCTAssertEqual(Escaping.csv("a,b"), "\"a,b\"")
+        XCTAssertEqual(Escaping.csv("=a,\"b\""), "\"'=a,\"\"b\"\"\"")
+        XCTAssertEqual(Escaping.csv("plain"), "plain")
+        XCTAssertEqual(Escaping.xml("<a href=\"x\">&'\u{01}"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos; ")
+    }
+
+    func testCSVAndJSONShapes() throws {
+        let r = result(voters: 3)
+        let report = PollReport(result: r, lipTitle: "T", lipStatus: "Proposed", lipFile: "LIPs/LIP-5.md", names: [Address(String(format: "0x%040x", 3))!: "Three"])
+        XCTAssertEqual(report.csv, """
+        address,name,choice,weight_wei,weight_lpt,share_of_vote,orchestrator,domains\r
+        0x0000000000000000000000000000000000000003,Three,yes,3000000000000000000,3,50.000000,false,l2\r
+        0x0000000000000000000000000000000000000002,,yes,2000000000000000000,2,33.333333,false,l2\r
+        0x0000000000000000000000000000000000000001,,no,1000000000000000000,1,16.666666,false,l2\r
+
+        """)
+        let json = report.json.serialized(pretty: false)
+        XCTAssertTrue(json.hasSuffix(#""lipMetadata":{"number":5,"title":"T","status":"Proposed","file":"LIPs/LIP-5.md"}}"#), json)
+    }
+}
