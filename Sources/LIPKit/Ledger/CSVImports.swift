@@ -8,11 +8,9 @@ extension Ledger {
         let columns = try Ledger.header(&reader, path: path, expected: ["voter", "choice", "block", "log_index"])
         var summary = ImportSummary(what: "votes for poll \(poll.checksummed)", rows: 0)
         try transaction { db in
-            while let f = try reader.next() {
+            while let v = try Ledger.record(&reader, columns: columns, path: path) {
                 let location = "\(reader.line)"
                 func fail(_ m: String) -> LIPError { LIPError.invalidInput(file: path, location: location, message: m) }
-                guard f.count == columns.count else { throw fail("expected \(columns.count) fields, found \(f.count)" + (reader.lastLineUnterminated ? " (the file looks truncated)" : "")) }
-                func v(_ k: String) -> String { f[columns[k]!] }
                 guard let voter = Address(v("voter")) else { throw fail("voter `\(v("voter"))` is not an address (0x + 40 hex digits)") }
                 let choice: String
                 do { choice = String(try Amount.parseWei(v("choice"))) } catch { throw fail("choice `\(v("choice"))` is not a whole number") }
@@ -35,11 +33,9 @@ extension Ledger {
         let columns = try Ledger.header(&reader, path: path, expected: ["kind", "l1_account", "l2_account", "l2_block", "pool"])
         var summary = ImportSummary(what: "migrations", rows: 0)
         try transaction { db in
-            while let f = try reader.next() {
+            while let v = try Ledger.record(&reader, columns: columns, path: path) {
                 let location = "\(reader.line)"
                 func fail(_ m: String) -> LIPError { LIPError.invalidInput(file: path, location: location, message: m) }
-                guard f.count == columns.count else { throw fail("expected \(columns.count) fields, found \(f.count)" + (reader.lastLineUnterminated ? " (the file looks truncated)" : "")) }
-                func v(_ k: String) -> String { f[columns[k]!] }
                 let kind = v("kind").lowercased()
                 guard ["delegator", "claim", "orchestrator"].contains(kind) else { throw fail("kind `\(v("kind"))` is not delegator, claim or orchestrator") }
                 guard let l1 = Address(v("l1_account")) else { throw fail("l1_account `\(v("l1_account"))` is not an address (0x + 40 hex digits)") }
@@ -66,6 +62,15 @@ extension Ledger {
             if summary.rows > 0 { try Ledger.recordImport(db, kind: "migrations", file: path, arguments: "", url: url) }
         }
         return summary
+    }
+
+    /// The next record as a column lookup, or nil at the end; a record with the wrong number of fields is an error.
+    static func record(_ reader: inout CSVReader, columns: [String: Int], path: String) throws -> ((String) -> String)? {
+        guard let f = try reader.next() else { return nil }
+        guard f.count == columns.count else {
+            throw LIPError.invalidInput(file: path, location: "\(reader.line)", message: "expected \(columns.count) fields, found \(f.count)" + (reader.lastLineUnterminated ? " (the file looks truncated)" : ""))
+        }
+        return { f[columns[$0]!] }
     }
 
     /// Reads a header and checks that it has exactly the expected columns (any order).

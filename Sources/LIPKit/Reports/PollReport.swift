@@ -33,11 +33,10 @@ public struct PollReport {
         var reader = try CSVReader(url: url, path: path)
         let columns = try Ledger.header(&reader, path: path, expected: ["address", "name"])
         var names: [Address: String] = [:]
-        while let f = try reader.next() {
-            guard f.count == 2 else { throw LIPError.invalidInput(file: path, location: "\(reader.line)", message: "expected 2 fields, found \(f.count)") }
-            let a = f[columns["address"]!], n = f[columns["name"]!]
+        while let v = try Ledger.record(&reader, columns: columns, path: path) {
+            let a = v("address")
             guard let address = Address(a) else { throw LIPError.invalidInput(file: path, location: "\(reader.line)", message: "address `\(a)` is not an address (0x + 40 hex digits)") }
-            names[address] = n
+            names[address] = v("name")
         }
         return names
     }

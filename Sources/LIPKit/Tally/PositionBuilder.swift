@@ -1,31 +1,6 @@
 import BigInt
 import Foundation
 
-/// A row of a stake snapshot as the tally reads it.
-public struct SnapshotRow: Equatable, Sendable {
-    public var account: String
-    public var delegate: String?
-    public var stake: BigUInt
-    public var delegatedStake: BigUInt
-    public var registered: Bool
-    public var active: Bool
-
-    /// Creates a row.
-    public init(account: String, delegate: String?, stake: BigUInt, delegatedStake: BigUInt, registered: Bool, active: Bool) {
-        self.account = account
-        self.delegate = delegate
-        self.stake = stake
-        self.delegatedStake = delegatedStake
-        self.registered = registered
-        self.active = active
-    }
-
-    /// The row as a position in `domain`.
-    func position(in domain: Chain) -> Position {
-        Position(account: account, delegate: delegate, stake: stake, delegatedStake: delegatedStake, registered: registered, active: active, domain: domain)
-    }
-}
-
 /// Builds the positions of the migration window (stake mode `l1+l2`) from the L1 snapshot S1,
 /// the L2 snapshot S2 and the migrations counted at S2's block.
 public enum MigrationWindow {
@@ -36,7 +11,7 @@ public enum MigrationWindow {
     ///   delegating to the orchestrator's L2 address, with share floor(stake(P) × s / R(d)); P loses it.
     /// - Every other unmigrated S1 row with stake stays on l1; an orchestrator (X == d) there gets
     ///   the stake of the l1 positions delegating to it as delegated stake.
-    public static func positions(l1 s1: [SnapshotRow], l2 s2: [SnapshotRow], migrations: [CountedMigration], l2Block: Int) throws -> [Position] {
+    public static func positions(l1 s1: [Position], l2 s2: [Position], migrations: [CountedMigration], l2Block: Int) throws -> [Position] {
         var migrated = Set<String>()
         var pools: [String: String] = [:]       // L1 orchestrator -> pool
         var l2Address: [String: String] = [:]   // L1 account -> its L2 address
@@ -51,7 +26,7 @@ public enum MigrationWindow {
             default: break
             }
         }
-        var positions = s2.map { $0.position(in: .l2) }
+        var positions = s2.map { p -> Position in var p = p; p.domain = .l2; return p }
         var indexOfL2Account: [String: Int] = [:]
         for (i, p) in positions.enumerated() { indexOfL2Account[p.account] = i }
 
@@ -76,7 +51,9 @@ public enum MigrationWindow {
                 positions[poolIndex].stake -= min(share, positions[poolIndex].stake)
                 positions.append(Position(account: row.account, delegate: target, stake: share, delegatedStake: 0, registered: false, active: false, domain: .l2))
             } else {
-                l1Positions.append(row.position(in: .l1))
+                var p = row
+                p.domain = .l1
+                l1Positions.append(p)
             }
         }
         // Orchestrators left on L1: their delegated stake is what the L1 positions still delegate to them.

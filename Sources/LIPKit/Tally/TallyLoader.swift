@@ -19,7 +19,7 @@ extension Ledger {
                 let chain: Chain = stakeMode == .l1 ? .l1 : .l2
                 let snapshot = try Ledger.snapshotFor(db, chain: chain, endBlock: poll.endBlock)
                 var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
-                let positions = try Ledger.rows(db, snapshot: snapshot, digest: &digest) { $0.position(in: chain) }
+                let positions = try Ledger.rows(db, snapshot: snapshot, digest: &digest)
                 let reachedBlock = chain == .l1 ? snapshot.block : snapshot.l1Block!
                 let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
                 if let override {
@@ -38,8 +38,8 @@ extension Ledger {
                 let later = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations WHERE l2_block > ?", arguments: [s2.block])!
                 if later > 0 { warnings.append("\(later) migration\(later == 1 ? "" : "s") after the L2 snapshot's block \(s2.block) \(later == 1 ? "was" : "were") not counted") }
                 var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
-                let l2Rows = try Ledger.rows(db, snapshot: s2, digest: &digest) { $0 }
-                let l1Rows = try Ledger.rows(db, snapshot: s1, digest: &digest) { $0 }
+                let l2Rows = try Ledger.rows(db, snapshot: s2, digest: &digest)
+                let l1Rows = try Ledger.rows(db, snapshot: s1, digest: &digest)
                 let positions = try MigrationWindow.positions(l1: l1Rows, l2: l2Rows, migrations: migrations, l2Block: s2.block)
                 return TallyInputs(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
                                    snapshots: [SnapshotReference(chain: .l2, block: s2.block, l1Block: s2.l1Block), SnapshotReference(chain: .l1, block: s1.block, l1Block: nil)],
@@ -60,9 +60,9 @@ extension Ledger {
         throw LIPError.usage("the poll ends at L1 block \(endBlock) and the ledger has no \(what): import one with `\(how)`")
     }
 
-    /// Reads a snapshot's rows in account order, adding each to the inputs digest as stored.
-    static func rows<T>(_ db: Database, snapshot: SnapshotInfo, digest: inout TallyDigest, _ transform: (SnapshotRow) -> T) throws -> [T] {
-        var out: [T] = []
+    /// Reads a snapshot's rows in account order as positions on its chain, adding each row to the inputs digest as stored.
+    static func rows(_ db: Database, snapshot: SnapshotInfo, digest: inout TallyDigest) throws -> [Position] {
+        var out: [Position] = []
         out.reserveCapacity(snapshot.accounts)
         digest.add("snapshot|\(snapshot.chain.rawValue)|\(snapshot.block)|\(snapshot.l1Block.map(String.init) ?? "-")|\(snapshot.accounts)")
         let cursor = try Row.fetchCursor(db, sql: "SELECT account, delegate, stake, delegated_stake, registered, active FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account", arguments: [snapshot.id])
@@ -70,8 +70,8 @@ extension Ledger {
             let account: String = row[0], delegate: String? = row[1], stake: String = row[2], delegated: String = (row[3] as String?) ?? "0"
             let registered: Bool = row[4], active: Bool = (row[5] as Bool?) ?? false
             digest.add("row|" + account + "|" + (delegate ?? "-") + "|" + stake + "|" + delegated + (registered ? "|1" : "|0") + (active ? "|1" : "|0"))
-            out.append(transform(SnapshotRow(account: account, delegate: delegate, stake: BigUInt(stake, radix: 10)!, delegatedStake: BigUInt(delegated, radix: 10)!,
-                                             registered: registered, active: active)))
+            out.append(Position(account: account, delegate: delegate, stake: BigUInt(stake, radix: 10)!, delegatedStake: BigUInt(delegated, radix: 10)!,
+                                registered: registered, active: active, domain: snapshot.chain))
         }
         return out
     }
