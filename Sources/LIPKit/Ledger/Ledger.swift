@@ -21,14 +21,28 @@ public final class Ledger {
         var config = Configuration()
         config.busyMode = .timeout(60)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // WAL is kept in the file: set it once, so that opening an existing ledger takes no write lock.
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        do {
-            database = try DatabaseQueue(path: path, configuration: config)
-            try Ledger.migrator.migrate(database)
-        } catch let error as DatabaseError {
-            throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(error.message ?? error.description)")
+        // Two processes may create or upgrade the same ledger at once. Switching a new file to WAL
+        // can be refused while the other holds its lock, and each migration runs in its own
+        // transaction, so the process that loses the race waits a moment and tries again.
+        var attempt = 0
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try Ledger.migrator.migrate(queue)
+                database = queue
+                break
+            } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED || (error.message ?? "").contains("already exists")) {
+                attempt += 1
+                usleep(50_000)
+            } catch let error as DatabaseError {
+                throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(error.message ?? error.description)")
+            }
         }
     }
 
