@@ -129,3 +129,44 @@ final class MigrationWindowTests: XCTestCase {
         }
     }
 }
+
+/// Random migration windows: the total stake is always the L2 snapshot's total plus the
+/// unmigrated L1 stake outside pools, and the order of rows and migrations never matters.
+final class MigrationWindowPropertyTests: XCTestCase {
+    func testInvariantsOnRandomWindows() throws {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let orchestrators = (1...Int.random(in: 1...4, using: &rng)).map { String(format: "0x%040x", $0) }
+            var s1: [Position] = []
+            for o in orchestrators { s1.append(Position(account: o, delegate: o, stake: BigUInt(Int.random(in: 0...1000, using: &rng)), delegatedStake: 0, registered: true, active: true, domain: .l1)) }
+            for i in 0..<Int.random(in: 0...12, using: &rng) {
+                let d = Bool.random(using: &rng) ? orchestrators.randomElement(using: &rng)! : nil
+                s1.append(Position(account: String(format: "0x%040x", 100 + i), delegate: d, stake: BigUInt(Int.random(in: 0...1000, using: &rng)), delegatedStake: 0, registered: false, active: false, domain: .l1))
+            }
+            var migrations: [CountedMigration] = []
+            var s2: [Position] = []
+            for o in orchestrators where Bool.random(using: &rng) {
+                let l2 = "0x9" + o.dropFirst(3)
+                let pool = "0x8" + o.dropFirst(3)
+                migrations.append(CountedMigration(kind: "orchestrator", l1Account: o, l2Account: l2, l2Block: 1, pool: pool))
+                s2.append(Position(account: l2, delegate: l2, stake: BigUInt(Int.random(in: 1...1000, using: &rng)), delegatedStake: 0, registered: true, active: true, domain: .l2))
+                s2.append(Position(account: pool, delegate: l2, stake: BigUInt(Int.random(in: 0...5000, using: &rng)), delegatedStake: 0, registered: false, active: false, domain: .l2))
+            }
+            for p in s1 where !p.registered && Int.random(in: 0..<4, using: &rng) == 0 {
+                migrations.append(CountedMigration(kind: "claim", l1Account: p.account, l2Account: p.account, l2Block: 1, pool: nil))
+                s2.append(Position(account: p.account, delegate: nil, stake: p.stake, delegatedStake: 0, registered: false, active: false, domain: .l2))
+            }
+            let migrated = Set(migrations.map(\.l1Account))
+            let pooled = Set(migrations.filter { $0.pool != nil }.map(\.l1Account))
+            let positions = try MigrationWindow.positions(l1: s1, l2: s2, migrations: migrations, l2Block: 1)
+            let outside = s1.filter { !migrated.contains($0.account) }
+                .filter { p in !(p.delegate.map { d in d != p.account && pooled.contains(d) } ?? false) }
+                .map(\.stake).reduce(0, +)
+            XCTAssertEqual(positions.map(\.stake).reduce(0, +), s2.map(\.stake).reduce(0, +) + outside)
+            XCTAssertFalse(positions.contains { $0.domain == .l1 && migrated.contains($0.account) }, "a migrated account has no L1 position")
+            let shuffled = try MigrationWindow.positions(l1: s1.shuffled(using: &rng), l2: s2.shuffled(using: &rng), migrations: migrations.shuffled(using: &rng), l2Block: 1)
+            XCTAssertEqual(shuffled.sorted { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) },
+                           positions.sorted { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) })
+        }
+    }
+}

@@ -202,3 +202,25 @@ enum PollFileText {
         return String(yaml.split(separator: "\n").first { $0.hasPrefix("cid: ") }!.dropFirst(5))
     }
 }
+
+final class SampleDataTests: XCTestCase {
+    /// The shipped Polls/LIP-120 is exactly what `lip-dev sample` writes.
+    func testShippedSampleIsWhatTheGeneratorWrites() throws {
+        let dir = try temporaryDirectory(self).appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for item in ["LIPs", "README.md"] {
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: dir.appendingPathComponent(item))
+        }
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("lip-dev")
+        process.arguments = ["sample", dir.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        for file in ["l1-snapshot.json", "l2-snapshot.csv", "l2-logs.json", "names.csv", "proposal.json", "poll.yaml"] {
+            XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("Polls/LIP-120/\(file)")),
+                           try Data(contentsOf: packageRoot.appendingPathComponent("Polls/LIP-120/\(file)")), file)
+        }
+    }
+}
