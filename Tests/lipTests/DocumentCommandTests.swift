@@ -91,10 +91,11 @@ final class DocumentCommandTests: XCTestCase {
 
     func testEveryCommandHelpHasAnExample() throws {
         let dir = try temporaryDirectory(self)
-        for command in [["init"], ["new"], ["assign"], ["list"], ["show"], ["lint"], ["index"], ["advance"]] {
+        for command in [["init"], ["new"], ["assign"], ["list"], ["show"], ["lint"], ["index"], ["advance"], ["ledger"], ["ledger", "import"],
+                        ["ledger", "status"], ["ledger", "verify-snapshot"], ["poll"], ["poll", "open"], ["poll", "tally"], ["poll", "export"]] {
             let r = try lip(command + ["--help"], in: dir)
             XCTAssertEqual(r.code, 0, "\(command)")
-            XCTAssertTrue(r.stdout.contains("lip \(command[0])") && r.stdout.contains("Example"), "\(command) help has no example:\n\(r.stdout)")
+            XCTAssertTrue(r.stdout.contains("  lip \(command.joined(separator: " "))") && r.stdout.contains("Example"), "\(command) help has no example:\n\(r.stdout)")
         }
     }
 
