@@ -13,12 +13,15 @@ extension PollReport {
         }
         let notVoting = r.totalStake > r.totalVoteStake ? r.totalStake - r.totalVoteStake : 0
         let name = r.poll.lip.map { "LIP-\($0)" } ?? "Poll"
-        let title = Escaping.xml("\(name)" + (lipTitle.map { ": \($0)" } ?? "") + " — \(resultWord)")
+        let fullTitle = "\(name)" + (lipTitle.map { ": \($0)" } ?? "") + " — \(resultWord)"
+        let title = Escaping.xml(fullTitle)
+        // The heading fits the width; the full text stays in <title>.
+        let heading = Escaping.xml(fullTitle.count > 72 ? String(fullTitle.prefix(71)) + "…" : fullTitle)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"250\" viewBox=\"0 0 \(width) 250\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">\n"
         out += "  <title>\(title)</title>\n"
         out += "  <rect width=\"\(width)\" height=\"250\" fill=\"#ffffff\"/>\n"
-        out += "  <text x=\"\(barX)\" y=\"24\" font-size=\"16\" font-weight=\"bold\">\(title)</text>\n"
+        out += "  <text x=\"\(barX)\" y=\"24\" font-size=\"16\" font-weight=\"bold\">\(heading)</text>\n"
         // Participation bar.
         let yesW = x(r.yes, of: r.totalStake), noW = x(r.no, of: r.totalStake)
         out += "  <text x=\"\(barX)\" y=\"54\">Staked: \(Escaping.xml(lpt(r.totalStake))) LPT — participation \(Amount.percent(r.totalVoteStake, of: r.totalStake))% (quorum \(ppm(r.poll.quorum)))</text>\n"
