@@ -22,7 +22,7 @@ extension Ledger {
         }
         var summary = ImportSummary(what: "logs \(chain.rawValue)", rows: 0)
         try transaction { db in
-            let insertLog = try db.makeStatement(sql: "INSERT INTO logs (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let insertLog = try db.makeStatement(sql: "INSERT OR IGNORE INTO logs (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             for (i, item) in logs.enumerated() {
                 guard let log = item as? [String: Any] else {
                     throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object")
@@ -30,15 +30,19 @@ extension Ledger {
                 if (log["removed"] as? Bool) == true { summary.skipped["removed", default: 0] += 1; continue }
                 let raw = try RawLog(log, index: i, path: path)
                 let where_ = "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…)"
-                if let existing = try Row.fetchOne(db, sql: "SELECT topics, data, address, block_number FROM logs WHERE chain = ? AND transaction_hash = ? AND log_index = ?",
-                                                   arguments: [chain.rawValue, raw.transactionHash, raw.logIndex]) {
+                let event = raw.topics.first.flatMap { LedgerEvent.from(topic0: $0) }
+                try insertLog.execute(arguments: [chain.rawValue, raw.transactionHash, raw.logIndex, raw.blockNumber, raw.address.lowercased,
+                                                  raw.topicsJSON, raw.dataHex, event?.rawValue])
+                if db.changesCount == 0 {
+                    // Imported before: it must be the same log.
+                    let existing = try Row.fetchOne(db, sql: "SELECT topics, data, address, block_number FROM logs WHERE chain = ? AND transaction_hash = ? AND log_index = ?",
+                                                    arguments: [chain.rawValue, raw.transactionHash, raw.logIndex])!
                     let same = (existing["topics"] as String) == raw.topicsJSON && (existing["data"] as String) == raw.dataHex
                         && (existing["address"] as String) == raw.address.lowercased && (existing["block_number"] as Int) == raw.blockNumber
                     guard same else { throw LIPError.invalidInput(file: path, location: where_, message: "differs from the log imported before with the same transaction hash and log index") }
                     summary.unchanged += 1
                     continue
                 }
-                let event = raw.topics.first.flatMap { LedgerEvent.from(topic0: $0) }
                 do {
                     if let event { try Ledger.apply(event, raw, chain: chain, db: db, links: links) }
                 } catch let p as ABI.Problem {
@@ -46,8 +50,6 @@ extension Ledger {
                 } catch let LIPError.invalidInput(_, _, message) {
                     throw LIPError.invalidInput(file: path, location: where_, message: message)
                 }
-                try insertLog.execute(arguments: [chain.rawValue, raw.transactionHash, raw.logIndex, raw.blockNumber, raw.address.lowercased,
-                                                  raw.topicsJSON, raw.dataHex, event?.rawValue])
                 if event == nil { summary.skipped["unknown topic", default: 0] += 1 } else { summary.rows += 1 }
                 if (i + 1) % 50_000 == 0 { progress?(i + 1) }
             }
@@ -107,13 +109,13 @@ extension Ledger {
 
     /// Inserts a vote; an identical one already present is left alone.
     static func insertVote(_ db: Database, poll: String, voter: String, choice: String, block: Int, logIndex: Int, location: String) throws {
-        if let existing = try String.fetchOne(db, sql: "SELECT choice FROM votes WHERE poll = ? AND voter = ? AND block = ? AND log_index = ?", arguments: [poll, voter, block, logIndex]) {
-            guard existing == choice else {
-                throw LIPError.invalidInput(file: "", location: location, message: "a vote of \(voter) at block \(block), log index \(logIndex) is in the ledger with choice \(existing), not \(choice)")
-            }
-            return
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO votes (poll, voter, choice, block, log_index) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [poll, voter, choice, block, logIndex])
+        guard db.changesCount == 0 else { return }
+        let existing = try String.fetchOne(db, sql: "SELECT choice FROM votes WHERE poll = ? AND voter = ? AND block = ? AND log_index = ?", arguments: [poll, voter, block, logIndex])
+        guard existing == choice else {
+            throw LIPError.invalidInput(file: "", location: location, message: "a vote of \(voter) at block \(block), log index \(logIndex) is in the ledger with choice \(existing ?? "?"), not \(choice)")
         }
-        try db.execute(sql: "INSERT INTO votes (poll, voter, choice, block, log_index) VALUES (?, ?, ?, ?, ?)", arguments: [poll, voter, choice, block, logIndex])
     }
 
     /// Inserts a migration; an identical one already present is left alone, a different one is an error.
