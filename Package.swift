@@ -17,13 +17,38 @@ let package = Package(
     ],
     targets: [
         .target(
-            name: "LIPKit",
+            name: "LIPCore",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "LIPDocuments",
+            dependencies: ["LIPCore"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "LIPLedger",
             dependencies: [
+                "LIPCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "LIPTally",
+            dependencies: [
+                "LIPCore", "LIPDocuments", "LIPLedger",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "LIPKit",
+            dependencies: ["LIPCore", "LIPDocuments", "LIPLedger", "LIPTally"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(
@@ -43,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LIPKitTests",
-            dependencies: ["LIPKit"],
+            dependencies: ["LIPKit", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

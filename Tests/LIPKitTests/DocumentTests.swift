@@ -1,5 +1,9 @@
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 final class DocumentTests: XCTestCase {
     var documentFixtures: [URL] {

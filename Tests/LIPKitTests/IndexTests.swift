@@ -1,5 +1,9 @@
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 final class IndexTests: XCTestCase {
     let readme = """

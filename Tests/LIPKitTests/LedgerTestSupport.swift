@@ -3,6 +3,10 @@ import Foundation
 import GRDB
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 /// `0x` + the byte repeated 20 times: readable test addresses.
 func addr(_ byte: String) -> String { "0x" + String(repeating: byte, count: 20) }

@@ -2,6 +2,10 @@ import BigInt
 import GRDB
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 final class LedgerTests: XCTestCase {
     var dir: URL!

@@ -1,5 +1,9 @@
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 /// One test per lint rule: `Fixtures/lint/<rule>/fires` must give exactly `expected.txt`
 /// (and fire the rule), `Fixtures/lint/<rule>/passes` must not fire it.

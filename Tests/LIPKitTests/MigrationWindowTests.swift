@@ -2,6 +2,10 @@ import BigInt
 import GRDB
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 /// The migration window (stake mode l1+l2), hand-computed, through the ledger.
 ///

@@ -1,6 +1,10 @@
 import BigInt
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 final class ReportTests: XCTestCase {
     func result(voters: Int) -> TallyResult {

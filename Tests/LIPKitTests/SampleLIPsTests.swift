@@ -1,5 +1,9 @@
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 /// The real LIPs in ../shared/fixtures/lips-sample (skipped where that folder is absent):
 /// the problems the spec names are reported, and only those.

@@ -1,6 +1,10 @@
 import BigInt
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 /// Hand-computed tallies. Amounts are whole LPT unless said otherwise.
 final class TallyTests: XCTestCase {

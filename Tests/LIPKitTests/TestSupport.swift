@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import LIPKit
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+@testable import LIPTally
 
 /// The folder of the test fixtures shipped with this target.
 let fixturesRoot: URL = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")

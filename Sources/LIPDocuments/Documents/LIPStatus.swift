@@ -1,0 +1,47 @@
+import Foundation
+import LIPCore
+
+/// The status of a LIP (LIP-1 as amended by LIP-15).
+public enum LIPStatus: String, CaseIterable, Codable, Sendable, Comparable {
+    case draft = "Draft"
+    case lastCall = "Last Call"
+    case proposed = "Proposed"
+    case accepted = "Accepted"
+    case rejected = "Rejected"
+    case final = "Final"
+    case abandoned = "Abandoned"
+
+    /// Parses a status as written in a preamble (`Last Call`) or in kebab case (`last-call`), any case.
+    public init?(parsing text: String) {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: "-", with: " ")
+            .replacingOccurrences(of: "_", with: " ")
+        guard let match = LIPStatus.allCases.first(where: { $0.rawValue.lowercased() == key }) else { return nil }
+        self = match
+    }
+
+    /// The status in kebab case, as the CLI accepts it (`last-call`).
+    public var kebab: String { rawValue.lowercased().replacingOccurrences(of: " ", with: "-") }
+
+    /// Whether a missing field is only a warning for a LIP in this status (the record is closed).
+    public var isClosed: Bool { self == .final || self == .rejected || self == .abandoned }
+
+    private var order: Int { LIPStatus.allCases.firstIndex(of: self)! }
+
+    public static func < (lhs: LIPStatus, rhs: LIPStatus) -> Bool { lhs.order < rhs.order }
+}
+
+/// The type of a LIP.
+public enum LIPType: String, CaseIterable, Codable, Sendable {
+    case standardTrack = "Standard Track"
+    case parameter = "Parameter"
+    case informational = "Informational"
+    case meta = "Meta"
+
+    /// Parses a type as written in a preamble, or in kebab case (`standard-track`), any case.
+    public init?(parsing text: String) {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: " ")
+        guard let match = LIPType.allCases.first(where: { $0.rawValue.lowercased() == key }) else { return nil }
+        self = match
+    }
+}

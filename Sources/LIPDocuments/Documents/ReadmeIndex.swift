@@ -1,0 +1,122 @@
+import Foundation
+import LIPCore
+
+/// One row of the README index table.
+public struct IndexRow: Equatable, Sendable {
+    /// The LIP number in the first cell, when it is `[n](...)` or a plain number.
+    public var number: Int?
+    /// The link target of the LIP cell, if any.
+    public var link: String?
+    /// The Title cell, unescaped.
+    public var title: String
+    /// The Status cell.
+    public var status: String
+    /// The line index of the row in README.md (0-based).
+    public var lineIndex: Int
+}
+
+/// The index of LIPs in README.md: the first markdown table after a heading whose text is `Index`.
+public struct ReadmeIndex: Sendable {
+    /// The README's lines.
+    public var lines: TextLines
+    /// The line index of the `Index` heading, or nil when the README has none.
+    public var headingLine: Int?
+    /// The range of line indices the table occupies (header, separator and rows).
+    public var tableLines: Range<Int>?
+    /// The rows, in file order.
+    public var rows: [IndexRow]
+    /// Column positions of LIP, Title and Status in the header.
+    var columns: (lip: Int, title: Int, status: Int)?
+
+    /// Parses a README.
+    public init(text: String) {
+        lines = TextLines(text)
+        rows = []
+        let all = lines.lines
+        headingLine = all.firstIndex { line in
+            let c = line.content.trimmingCharacters(in: .whitespaces)
+            guard c.hasPrefix("#") else { return false }
+            var t = c.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+            while t.hasSuffix("#") { t.removeLast() }
+            return t.trimmingCharacters(in: .whitespaces).lowercased() == "index"
+        }
+        guard let heading = headingLine else { return }
+        var i = heading + 1
+        while i < all.count, !all[i].content.trimmingCharacters(in: .whitespaces).hasPrefix("|") {
+            if all[i].content.hasPrefix("#") { return }
+            i += 1
+        }
+        guard i + 1 < all.count else { return }
+        let start = i
+        let header = ReadmeIndex.cells(all[i].content).map { $0.lowercased() }
+        guard let lipColumn = header.firstIndex(of: "lip") else { return }
+        let titleColumn = header.firstIndex(of: "title") ?? 1
+        let statusColumn = header.firstIndex(of: "status") ?? 2
+        columns = (lipColumn, titleColumn, statusColumn)
+        i += 2 // header and separator
+        while i < all.count, all[i].content.trimmingCharacters(in: .whitespaces).hasPrefix("|") {
+            let cells = ReadmeIndex.cells(all[i].content)
+            func cell(_ n: Int) -> String { n < cells.count ? cells[n] : "" }
+            let (number, link) = ReadmeIndex.parseLIPCell(cell(lipColumn))
+            rows.append(IndexRow(number: number, link: link, title: ReadmeIndex.unescape(cell(titleColumn)), status: cell(statusColumn), lineIndex: i))
+            i += 1
+        }
+        tableLines = start..<i
+    }
+
+    /// The row for LIP `number`, if any.
+    public func row(for number: Int) -> IndexRow? { rows.first { $0.number == number } }
+
+    /// Splits a table row into trimmed cells, honouring `\|` escapes.
+    static func cells(_ line: String) -> [String] {
+        var s = line.trimmingCharacters(in: .whitespaces)
+        if s.hasPrefix("|") { s.removeFirst() }
+        if s.hasSuffix("|") && !s.hasSuffix("\\|") { s.removeLast() }
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for ch in s {
+            if escaped { current.append(ch); escaped = false; continue }
+            if ch == "\\" { current.append(ch); escaped = true; continue }
+            if ch == "|" { cells.append(current.trimmingCharacters(in: .whitespaces)); current = ""; continue }
+            current.append(ch)
+        }
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        return cells
+    }
+
+    static func parseLIPCell(_ cell: String) -> (Int?, String?) {
+        if cell.hasPrefix("["), let close = cell.firstIndex(of: "]") {
+            let label = cell[cell.index(after: cell.startIndex)..<close]
+            var link: String?
+            let rest = cell[cell.index(after: close)...]
+            if rest.hasPrefix("("), let end = rest.firstIndex(of: ")") {
+                link = String(rest[rest.index(after: rest.startIndex)..<end])
+            }
+            return (Int(label.trimmingCharacters(in: .whitespaces)), link)
+        }
+        return (Int(cell), nil)
+    }
+
+    /// Escapes text for a table cell (`|` becomes `\|`).
+    public static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+
+    static func unescape(_ text: String) -> String { text.replacingOccurrences(of: "\\|", with: "|") }
+
+    /// Renders a table padded like the real README: every cell padded to its column's width.
+    public static func renderTable(rows: [(number: Int, title: String, status: String)], terminator: String = "\n") -> [TextLine] {
+        let header = ["LIP", "Title", "Status"]
+        let body = rows.map { ["[\($0.number)](LIPs/LIP-\($0.number).md)", escape($0.title), $0.status] }
+        // The Status column is always wide enough for every status, as in the real README.
+        var widths = [header[0].count, header[1].count, LIPStatus.allCases.map(\.rawValue.count).max()!]
+        for r in body { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ cells: [String]) -> TextLine {
+            let padded = cells.enumerated().map { i, c in c + String(repeating: " ", count: widths[i] - c.count) }
+            return TextLine(content: "| " + padded.joined(separator: " | ") + " |", terminator: terminator)
+        }
+        var out = [line(header)]
+        out.append(TextLine(content: "| " + widths.map { String(repeating: "-", count: $0) }.joined(separator: " | ") + " |", terminator: terminator))
+        out += body.map(line)
+        return out
+    }
+}

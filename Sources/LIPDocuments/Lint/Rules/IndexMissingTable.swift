@@ -1,0 +1,18 @@
+import Foundation
+import LIPCore
+
+/// `index-missing-table`: README.md exists but has no table after an `Index` heading.
+public struct IndexMissingTable: WorkspaceLintRule {
+    public init() {}
+    public let id = "index-missing-table"
+    public let severity = Severity.error
+    public let summary = "README.md has no index table (the first table after a heading `Index`)"
+
+    public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
+        guard context.hasReadme, let index = context.index else { return [] }
+        guard index.tableLines == nil else { return [] }
+        let line = index.headingLine ?? 0
+        let message = index.headingLine == nil ? "README.md has no `## Index` heading" : "no LIP | Title | Status table after the `Index` heading"
+        return [index.finding(self, line: line, lip: nil, message, help: "run `lip index` to write it")]
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import LIPCore
+
+/// `preamble-number-mismatch`: the `lip` field differs from the number in the file name.
+public struct PreambleNumberMismatch: DocumentLintRule {
+    public init() {}
+    public let id = "preamble-number-mismatch"
+    public let severity = Severity.error
+    public let summary = "`lip` differs from the number in the file name"
+
+    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+        guard let field = document.preamble?.field("lip"), !field.value.isEmpty else { return [] }
+        if let fileNumber = document.numberFromFileName {
+            guard Int(field.value) != fileNumber else { return [] }
+            return [document.finding(self, line: field.lineIndex, "`lip: \(field.value)` but the file is \(document.fileName)",
+                                     help: "set `lip: \(fileNumber)` or rename the file")]
+        }
+        if let number = Int(field.value) {
+            return [document.finding(self, line: field.lineIndex, "`lip: \(number)` but the file \(document.fileName) has no number",
+                                     help: "run `lip assign \(document.slugFromFileName ?? document.fileName) --number \(number)`")]
+        }
+        return []
+    }
+}

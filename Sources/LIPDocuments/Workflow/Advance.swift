@@ -1,0 +1,187 @@
+import Foundation
+import LIPCore
+
+/// Options of one `lip advance`.
+public struct AdvanceOptions: Sendable {
+    /// The Last Call deadline to set (default: today + 10 days).
+    public var deadline: CalendarDate?
+    /// Override guards (never an impossible move).
+    public var force: Bool
+    /// Why the guard is overridden; required with `force`.
+    public var reason: String?
+    /// Today's date.
+    public var today: CalendarDate
+
+    /// Creates options.
+    public init(deadline: CalendarDate? = nil, force: Bool = false, reason: String? = nil, today: CalendarDate) {
+        self.deadline = deadline
+        self.force = force
+        self.reason = reason
+        self.today = today
+    }
+}
+
+/// One file a move changes: its text before and after.
+public struct FileChange: Sendable {
+    /// The file.
+    public var url: URL
+    /// The path relative to the workspace.
+    public var path: String
+    /// The text before (nil: the file is new).
+    public var old: String?
+    /// The text after.
+    public var new: String
+}
+
+/// A move, planned and checked but not yet written.
+public struct AdvancePlan: Sendable {
+    /// The LIPs that move, as (number, from, to), the requested one first.
+    public var moves: [(lip: Int, from: LIPStatus, to: LIPStatus)]
+    /// The files that change.
+    public var changes: [FileChange]
+    /// Guards that `--force` overrode, in words.
+    public var overridden: [String]
+    /// The reason given with `--force`.
+    public var reason: String?
+
+    /// A commit-ready summary of the move.
+    public var summary: String {
+        var lines: [String] = []
+        let first = moves[0]
+        var head = "LIP-\(first.lip): \(first.from.rawValue) -> \(first.to.rawValue)"
+        if moves.count > 1 { head += " (bundle: " + moves.dropFirst().map { "LIP-\($0.lip)" }.joined(separator: ", ") + ")" }
+        lines.append(head)
+        if moves.count > 1 || !overridden.isEmpty { lines.append("") }
+        for m in moves.dropFirst() { lines.append("- LIP-\(m.lip): \(m.from.rawValue) -> \(m.to.rawValue) with its bundle parent LIP-\(first.lip)") }
+        for o in overridden { lines.append("- forced past: \(o)") }
+        if let reason, !overridden.isEmpty { lines.append("- reason: \(reason)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The unified diff of every change.
+    public var diff: String { changes.map { UnifiedDiff.make(old: $0.old, new: $0.new, path: $0.path) }.joined() }
+
+    /// Writes every change, all or nothing.
+    public func apply(workspace: Workspace) throws {
+        var transaction = FileTransaction()
+        for change in changes { transaction.write(change.new, to: change.url) }
+        try transaction.commit(relativeTo: workspace.root)
+    }
+}
+
+/// Moves LIPs through their statuses with the guards of LIP-1, bundles included.
+public struct Workflow {
+    /// The workspace.
+    public let workspace: Workspace
+
+    /// Creates a workflow over `workspace`.
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// Why a guard of moving `document` to `target` fails, or nil when it holds.
+    public func guardFailure(_ document: LIPDocument, number: Int, to target: LIPStatus, options: AdvanceOptions) throws -> String? {
+        guard let from = document.status, let guardKind = TransitionTable.guardOf(from: from, to: target) else { return nil }
+        if [.accepted, .rejected].contains(target), let parent = document.partOf.first(where: { $0 != number }) {
+            return "LIP-\(number) is part of the LIP-\(parent) bundle and is never polled on its own: advance LIP-\(parent)"
+        }
+        switch guardKind {
+        case .setsDeadline:
+            let deadline = options.deadline ?? options.today.adding(days: 10)
+            if deadline <= options.today { return "the deadline \(deadline) is not after today (\(options.today))" }
+            return nil
+        case .deadlinePassed:
+            guard let text = document.preamble?.value("last-call-deadline"), !text.isEmpty else {
+                return "LIP-\(number) has no last-call-deadline"
+            }
+            guard let deadline = CalendarDate(text) else { return "last-call-deadline `\(text)` is not a YYYY-MM-DD date" }
+            if options.today <= deadline { return "the Last Call deadline \(deadline) has not passed (today is \(options.today))" }
+            return nil
+        case .pollResult(let wanted):
+            let path = "Polls/LIP-\(number)/result.json"
+            guard let result = try PollResultFile.load(workspace: workspace, lip: number) else {
+                return "\(path) is missing: run `lip poll tally \(number) --save` first"
+            }
+            if let lip = result.lip, lip != number { return "\(path) is the result of LIP-\(lip), not LIP-\(number)" }
+            if result.lip == nil { return "\(path) names no LIP" }
+            if result.result == "quorum-not-met" { return "\(path) says the poll did not meet quorum: the LIP stays Proposed" }
+            if result.result != wanted { return "\(path) says \"\(result.result)\", not \"\(wanted)\"" }
+            return nil
+        case .removesDeadline, .none:
+            return nil
+        }
+    }
+
+    /// Plans moving LIP `number` to `target`, with its bundle; throws `.refused` when the move is not allowed.
+    public func plan(lip number: Int, to target: LIPStatus, options: AdvanceOptions) throws -> AdvancePlan {
+        let document = try workspace.document(lip: number)
+        guard let from = document.status else {
+            let raw = document.preamble?.value("status") ?? "(none)"
+            throw LIPError.refused("LIP-\(number) has status `\(raw)`, which is not a LIP status; fix it before advancing")
+        }
+        let allowed = TransitionTable.allowed(from: from)
+        guard TransitionTable.guardOf(from: from, to: target) != nil else {
+            let list = allowed.isEmpty ? "none (\(from.rawValue) is final)" : allowed.map(\.rawValue).joined(separator: ", ")
+            throw LIPError.refused("LIP-\(number) cannot move from \(from.rawValue) to \(target.rawValue); allowed from \(from.rawValue): \(list)")
+        }
+        if options.force && (options.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw LIPError.usage("--force needs --reason TEXT: the reason is kept in the summary")
+        }
+        var overridden: [String] = []
+        if let failure = try guardFailure(document, number: number, to: target, options: options) {
+            guard options.force else {
+                throw LIPError.refused("LIP-\(number) cannot move to \(target.rawValue): \(failure)\nallowed from \(from.rawValue): " + allowed.map(\.rawValue).joined(separator: ", ") + " (--force --reason TEXT overrides a guard)")
+            }
+            overridden.append(failure)
+        }
+        var moves: [(lip: Int, from: LIPStatus, to: LIPStatus)] = [(number, from, target)]
+        var documents: [Int: LIPDocument] = [number: try moved(document, to: target, from: from, options: options)]
+        // Bundles: the parent's move carries its part-of children.
+        for url in try workspace.lipFiles() {
+            guard let childNumber = LIPDocument.number(fromFileName: url.lastPathComponent), childNumber != number else { continue }
+            let child = try LIPDocument.load(url, path: workspace.relativePath(url))
+            guard child.partOf.contains(number), let childStatus = child.status else { continue }
+            let childTarget: LIPStatus?
+            switch (target, childStatus) {
+            case (.accepted, .proposed): childTarget = .accepted
+            case (.final, .accepted): childTarget = .final
+            default: childTarget = nil
+            }
+            guard let childTarget else { continue }
+            moves.append((childNumber, childStatus, childTarget))
+            documents[childNumber] = try child.setting("status", to: childTarget.rawValue)
+        }
+        var changes: [FileChange] = []
+        for move in moves {
+            let doc = documents[move.lip]!
+            let url = workspace.fileURL(lip: move.lip)
+            let old = try String(contentsOf: url, encoding: .utf8)
+            changes.append(FileChange(url: url, path: workspace.relativePath(url), old: old, new: doc.text))
+        }
+        if let readme = try workspace.readmeIndex() {
+            let entries = moves.map { m in (number: m.lip, title: documents[m.lip]!.title ?? "", status: m.to.rawValue) }
+            let newReadme = IndexWriter.updatingRows(readme, entries: entries)
+            if newReadme != readme.lines.text {
+                changes.append(FileChange(url: workspace.readme, path: "README.md", old: readme.lines.text, new: newReadme))
+            }
+        }
+        return AdvancePlan(moves: moves, changes: changes, overridden: overridden, reason: options.reason)
+    }
+
+    private func moved(_ document: LIPDocument, to target: LIPStatus, from: LIPStatus, options: AdvanceOptions) throws -> LIPDocument {
+        var doc = try document.setting("status", to: target.rawValue)
+        if target == .lastCall {
+            doc = try doc.setting("last-call-deadline", to: (options.deadline ?? options.today.adding(days: 10)).description)
+        } else if from == .lastCall && target == .draft {
+            doc = doc.removing("last-call-deadline")
+        }
+        return doc
+    }
+
+    /// The moves allowed from the LIP's status now, each with what it still needs (nil when ready).
+    public func nextMoves(lip number: Int, options: AdvanceOptions) throws -> [(status: LIPStatus, requirement: TransitionGuard, blocker: String?)] {
+        let document = try workspace.document(lip: number)
+        guard let from = document.status else { return [] }
+        return try TransitionTable.moves.filter { $0.from == from }.map { move in
+            (move.to, move.guard, try guardFailure(document, number: number, to: move.to, options: options))
+        }
+    }
+}

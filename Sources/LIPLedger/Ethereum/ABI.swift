@@ -1,0 +1,72 @@
+import BigInt
+import Foundation
+import LIPCore
+
+/// Reading and writing 32-byte ABI words.
+public enum ABI {
+    /// Why ABI data could not be decoded.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case tooShort(needed: Int, have: Int)
+        case notAnAddress(word: Int)
+        case badOffset(word: Int)
+
+        public var description: String {
+            switch self {
+            case .tooShort(let needed, let have): return "data is \(have) bytes, needs at least \(needed)"
+            case .notAnAddress(let w): return "word \(w) is not an address (its first 12 bytes are not zero)"
+            case .badOffset(let w): return "word \(w) is not a valid offset into the data"
+            }
+        }
+    }
+
+    /// Word `index` of `data`.
+    public static func word(_ data: [UInt8], _ index: Int) throws -> ArraySlice<UInt8> {
+        let start = index * 32
+        guard data.count >= start + 32 else { throw Problem.tooShort(needed: start + 32, have: data.count) }
+        return data[start..<start + 32]
+    }
+
+    /// Word `index` as a uint256.
+    public static func uint(_ data: [UInt8], _ index: Int) throws -> BigUInt {
+        BigUInt(Data(try word(data, index)))
+    }
+
+    /// Word `index` as an address (left-padded with 12 zero bytes).
+    public static func address(_ data: [UInt8], _ index: Int) throws -> Address {
+        let w = try word(data, index)
+        guard w.prefix(12).allSatisfy({ $0 == 0 }) else { throw Problem.notAnAddress(word: index) }
+        return Address(bytes: Array(w.suffix(20)))
+    }
+
+    /// The dynamic `bytes` whose offset is in word `index`.
+    public static func bytes(_ data: [UInt8], _ index: Int) throws -> [UInt8] {
+        let offset = try uint(data, index)
+        guard offset <= BigUInt(data.count), offset % 32 == 0 else { throw Problem.badOffset(word: index) }
+        let start = Int(offset)
+        guard data.count >= start + 32 else { throw Problem.tooShort(needed: start + 32, have: data.count) }
+        let length = BigUInt(Data(data[start..<start + 32]))
+        guard length <= BigUInt(data.count - start - 32) else { throw Problem.tooShort(needed: start + 32 + Int(clamping: length), have: data.count) }
+        return Array(data[(start + 32)..<(start + 32 + Int(length))])
+    }
+
+    /// A uint256 as a 32-byte big-endian word.
+    public static func encode(uint value: BigUInt) -> [UInt8] {
+        let raw = [UInt8](value.serialize())
+        return [UInt8](repeating: 0, count: 32 - raw.count) + raw
+    }
+
+    /// An address as a word.
+    public static func encode(address: Address) -> [UInt8] { [UInt8](repeating: 0, count: 12) + address.bytes }
+
+    /// Calldata: 4-byte selector of `signature`, then `bytes` as the only (dynamic) argument.
+    public static func calldata(signature: String, bytesArgument: [UInt8]) -> [UInt8] {
+        let selector = Array(Keccak256.hash(signature).prefix(4))
+        var out = selector + encode(uint: 32) + encode(uint: BigUInt(bytesArgument.count)) + bytesArgument
+        let pad = (32 - bytesArgument.count % 32) % 32
+        out += [UInt8](repeating: 0, count: pad)
+        return out
+    }
+
+    /// topic0 of an event signature.
+    public static func topic(_ signature: String) -> String { Hex.prefixed(Keccak256.hash(signature)) }
+}

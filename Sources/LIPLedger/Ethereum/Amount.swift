@@ -1,0 +1,111 @@
+import BigInt
+import Foundation
+import LIPCore
+
+/// Exact token amounts in wei (1 LPT = 10^18 wei), up to 2^256 - 1.
+public enum Amount {
+    /// 2^256 - 1.
+    public static let max: BigUInt = (BigUInt(1) << 256) - 1
+    /// 10^18.
+    public static let weiPerLPT = BigUInt(10).power(18)
+
+    /// Why an amount was rejected.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case empty, negative, notAnInteger, tooLarge, tooManyDecimals, notANumber
+
+        public var description: String {
+            switch self {
+            case .empty: return "empty amount"
+            case .negative: return "negative amount"
+            case .notAnInteger: return "not a whole number of wei"
+            case .tooLarge: return "larger than 2^256-1"
+            case .tooManyDecimals: return "more than 18 decimals"
+            case .notANumber: return "not a number"
+            }
+        }
+    }
+
+    /// Parses a decimal wei string (digits only; surrounding spaces allowed).
+    public static func parseWei(_ raw: String) throws -> BigUInt {
+        try parseWei(Substring(raw))
+    }
+
+    /// Parses a decimal wei string (digits only).
+    public static func parseWei(_ raw: Substring) throws -> BigUInt {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw Problem.empty }
+        if text.hasPrefix("-") { throw Problem.negative }
+        // "12.5", "1e18" and even "12.000" are not wei: amounts are whole numbers written plainly.
+        if text.contains(".") || text.lowercased().contains("e") { throw Problem.notAnInteger }
+        guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { throw Problem.notANumber }
+        let digits = text.drop(while: { $0 == "0" })
+        if digits.count > 78 { throw Problem.tooLarge }
+        guard let value = BigUInt(String(digits.isEmpty ? "0" : digits), radix: 10) else { throw Problem.notANumber }
+        if value > max { throw Problem.tooLarge }
+        return value
+    }
+
+    /// Parses a decimal wei string and returns its canonical text (no leading zeros), without
+    /// building a big integer unless it is near the limit.
+    public static func canonicalWei(_ raw: Substring) throws -> Substring {
+        guard !raw.isEmpty else { throw Problem.empty }
+        var allDigits = true
+        for b in raw.utf8 where b < 0x30 || b > 0x39 { allDigits = false; break }
+        guard allDigits else { _ = try parseWei(raw); throw Problem.notANumber }
+        let digits = raw.drop(while: { $0 == "0" })
+        if digits.isEmpty { return "0" }
+        if digits.utf8.count >= 78 { _ = try parseWei(digits) }
+        return digits
+    }
+
+    /// Parses an LPT decimal (`"1234.5"`) into wei, exactly; more than 18 decimals is refused.
+    public static func parseLPT(_ raw: String) throws -> BigUInt {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw Problem.empty }
+        if text.hasPrefix("-") { throw Problem.negative }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { throw Problem.notANumber }
+        let whole = parts[0].isEmpty ? "0" : String(parts[0])
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit), !(parts.count == 2 && fraction.isEmpty && parts[0].isEmpty) else {
+            throw Problem.notANumber
+        }
+        guard fraction.count <= 18 else { throw Problem.tooManyDecimals }
+        let padded = fraction + String(repeating: "0", count: 18 - fraction.count)
+        return try parseWei(whole + padded)
+    }
+
+    /// Formats wei as LPT with up to `decimals` places, truncated (never rounded up), no exponent.
+    public static func formatLPT(_ wei: BigUInt, decimals: Int = 18, grouping: Bool = false) -> String {
+        let (whole, rest) = wei.quotientAndRemainder(dividingBy: weiPerLPT)
+        var wholeText = String(whole)
+        if grouping {
+            var grouped = ""
+            for (i, c) in wholeText.reversed().enumerated() {
+                if i > 0 && i % 3 == 0 { grouped.append(",") }
+                grouped.append(c)
+            }
+            wholeText = String(grouped.reversed())
+        }
+        guard decimals > 0 else { return wholeText }
+        let restText = String(rest)
+        var fraction = String(repeating: "0", count: 18 - restText.count) + restText
+        fraction = String(fraction.prefix(decimals))
+        if decimals == 18 {
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return fraction.isEmpty ? wholeText : wholeText + "." + fraction
+        }
+        return wholeText + "." + fraction
+    }
+
+    /// `part / whole` as a percentage with `decimals` places, truncated; "0" style when whole is 0.
+    public static func percent(_ part: BigUInt, of whole: BigUInt, decimals: Int = 2) -> String {
+        guard whole > 0 else { return String(format: "%.\(decimals)f", 0.0) }
+        let scale = BigUInt(10).power(decimals)
+        let scaled = part * 100 * scale / whole
+        let (intPart, frac) = scaled.quotientAndRemainder(dividingBy: scale)
+        guard decimals > 0 else { return String(intPart) }
+        let f = String(frac)
+        return String(intPart) + "." + String(repeating: "0", count: decimals - f.count) + f
+    }
+}

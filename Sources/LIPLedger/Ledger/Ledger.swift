@@ -1,0 +1,189 @@
+import Crypto
+import Foundation
+import LIPCore
+import GRDB
+
+/// The SQLite ledger: stake snapshots, event logs, polls, votes and migrations.
+///
+/// One file (default `.lip/ledger.sqlite` in the workspace), in WAL mode with a busy timeout so
+/// that two `lip` processes wait for each other instead of failing. Amounts are decimal TEXT.
+/// The schema only changes through the named, append-only migrations below.
+public final class Ledger {
+    /// The database.
+    public let database: DatabaseQueue
+    /// The file path.
+    public let path: String
+
+    /// Opens (creating when needed) the ledger at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        var config = Configuration()
+        config.busyMode = .timeout(60)
+        config.prepareDatabase { db in
+            // WAL is kept in the file: set it once, so that opening an existing ledger takes no write lock.
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        // Two processes may create or upgrade the same ledger at once. Switching a new file to WAL
+        // can be refused while the other holds its lock, and each migration runs in its own
+        // transaction, so the process that loses the race waits a moment and tries again.
+        var attempt = 0
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try Ledger.migrator.migrate(queue)
+                database = queue
+                break
+            } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED || (error.message ?? "").contains("already exists")) {
+                attempt += 1
+                usleep(50_000)
+            } catch let error as DatabaseError {
+                throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(error.message ?? error.description)")
+            }
+        }
+    }
+
+    /// The schema, as named migrations. Never edit one that has shipped: add another.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+            -- One stake snapshot of one chain at one block.
+            CREATE TABLE snapshots (
+                id INTEGER PRIMARY KEY,
+                chain TEXT NOT NULL CHECK (chain IN ('l1', 'l2')),
+                block INTEGER NOT NULL,          -- block number on its own chain
+                l1_block INTEGER,                -- l2 only: the L1 block Arbitrum reported for it
+                source TEXT NOT NULL,            -- csv, lip73 or subgraph
+                accounts INTEGER NOT NULL,       -- number of rows in snapshot_accounts
+                total_stake TEXT NOT NULL,       -- sum of stake, decimal wei
+                total_bonded TEXT,               -- on-chain total given at import (quorum base), decimal wei
+                total_active TEXT,               -- on-chain active total given at import, decimal wei
+                content_sha256 TEXT NOT NULL,    -- digest of the imported file and options (idempotency)
+                zero_entry INTEGER NOT NULL DEFAULT 0, -- lip73: the file had the all-zero entry (not stored as an account)
+                UNIQUE (chain, block)
+            );
+            -- Every account of a snapshot.
+            CREATE TABLE snapshot_accounts (
+                snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+                account TEXT NOT NULL,           -- lowercase 0x address
+                delegate TEXT,                   -- lowercase 0x address, NULL when none
+                stake TEXT NOT NULL,             -- pendingStake at the block, decimal wei
+                delegated_stake TEXT,            -- stake delegated to this account as orchestrator, decimal wei
+                registered INTEGER NOT NULL,     -- 1 when a registered orchestrator
+                active INTEGER,                  -- 1 active, 0 not, NULL unknown
+                fees TEXT,                       -- lip73 only: the fees of the packed entry, decimal wei
+                PRIMARY KEY (snapshot_id, account)
+            ) WITHOUT ROWID;
+            CREATE INDEX snapshot_accounts_by_delegate ON snapshot_accounts (snapshot_id, delegate);
+            -- Raw event logs, as eth_getLogs returned them.
+            CREATE TABLE logs (
+                chain TEXT NOT NULL,
+                transaction_hash TEXT NOT NULL,
+                log_index INTEGER NOT NULL,
+                block_number INTEGER NOT NULL,
+                address TEXT NOT NULL,           -- emitting contract, lowercase
+                topics TEXT NOT NULL,            -- JSON array of 0x topics
+                data TEXT NOT NULL,              -- 0x hex
+                event TEXT,                      -- decoded event name; NULL: unknown topic, skipped
+                PRIMARY KEY (chain, transaction_hash, log_index)
+            );
+            -- Polls, from PollCreated.
+            CREATE TABLE polls (
+                address TEXT PRIMARY KEY,        -- the poll contract, lowercase
+                chain TEXT NOT NULL,
+                proposal TEXT NOT NULL,          -- the proposal bytes as text (an IPFS CID)
+                end_block INTEGER NOT NULL,      -- always an L1 block number
+                quorum TEXT NOT NULL,            -- parts per million
+                quota TEXT NOT NULL,             -- parts per million
+                created_block INTEGER,
+                lip INTEGER                      -- linked LIP, from Polls/LIP-<n>/poll.yaml
+            );
+            -- Votes, from Vote logs or a votes CSV. choice is the raw choiceID.
+            CREATE TABLE votes (
+                poll TEXT NOT NULL,
+                voter TEXT NOT NULL,
+                choice TEXT NOT NULL,
+                block INTEGER NOT NULL,
+                log_index INTEGER NOT NULL,
+                PRIMARY KEY (poll, voter, block, log_index)
+            );
+            -- Stake migrations from L1 to L2 (L2Migrator events or a migrations CSV).
+            -- kind: delegator (l1_account moved to l2_account), claim (snapshot claim), pool
+            -- (DelegatorPoolCreated: pool holds l1_account's remaining delegators), orchestrator
+            -- (both at once, from the CSV).
+            CREATE TABLE migrations (
+                kind TEXT NOT NULL CHECK (kind IN ('delegator', 'claim', 'pool', 'orchestrator')),
+                l1_account TEXT NOT NULL,
+                l2_account TEXT,
+                l2_block INTEGER NOT NULL,
+                pool TEXT,
+                delegate TEXT,
+                stake TEXT,
+                PRIMARY KEY (kind, l1_account)
+            );
+            """)
+        }
+        m.registerMigration("v2-imports") { db in
+            try db.execute(sql: """
+            -- Every import that changed the ledger, so a report can list the commands that rebuild it.
+            CREATE TABLE imports (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,              -- snapshot, logs, votes or migrations
+                file TEXT NOT NULL,              -- the path as given on the command line
+                arguments TEXT NOT NULL,         -- the other arguments, e.g. --chain l1 --block 14207040
+                content_sha256 TEXT NOT NULL,    -- SHA-256 of the file's bytes
+                UNIQUE (kind, file, arguments, content_sha256)
+            );
+            """)
+        }
+        return m
+    }
+}
+
+extension Ledger {
+    /// Records an import (inside its transaction) unless the same one is recorded already.
+    static func recordImport(_ db: Database, kind: String, file: String, arguments: String, url: URL) throws {
+        var hasher = SHA256()
+        if let handle = FileHandle(forReadingAtPath: url.path) {
+            defer { try? handle.close() }
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        }
+        try db.execute(sql: "INSERT OR IGNORE INTO imports (kind, file, arguments, content_sha256) VALUES (?, ?, ?, ?)",
+                       arguments: [kind, file, arguments, Hex.encode(Array(hasher.finalize()))])
+    }
+
+    /// The recorded imports as `lip ledger import` commands, snapshots first, each with its file's SHA-256.
+    public func importCommands() throws -> [(command: String, sha256: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT kind, file, arguments, content_sha256 FROM imports
+                ORDER BY CASE kind WHEN 'snapshot' THEN 0 WHEN 'migrations' THEN 1 WHEN 'logs' THEN 2 ELSE 3 END, arguments, file
+                """).map { row in
+                (("lip ledger import \(row["kind"] as String) \(row["file"] as String) \(row["arguments"] as String)").trimmingCharacters(in: .whitespaces), row["content_sha256"] as String)
+            }
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: all or nothing, and no lock upgrade races.
+    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as LIPError {
+            throw error
+        } catch let error as DatabaseError {
+            throw LIPError.writeFailed(path: path, reason: error.message ?? error.description)
+        }
+    }
+}

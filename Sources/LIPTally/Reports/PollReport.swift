@@ -1,0 +1,69 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPDocuments
+import LIPLedger
+
+/// Everything an export shows about a tallied poll: one model for every format.
+public struct PollReport {
+    /// The tally.
+    public var result: TallyResult
+    /// The LIP's title, status and file, when the workspace has it.
+    public var lipTitle: String?
+    public var lipStatus: String?
+    public var lipFile: String?
+    /// Names by address (from `--names`).
+    public var names: [Address: String]
+    /// The commands that rebuild the ledger and the tally, with each file's SHA-256.
+    public var commands: [(command: String, sha256: String?)]
+    /// Where LIP files are linked to (the file path is appended).
+    public var linkBase: String
+
+    /// Creates a report.
+    public init(result: TallyResult, lipTitle: String? = nil, lipStatus: String? = nil, lipFile: String? = nil, names: [Address: String] = [:],
+                commands: [(command: String, sha256: String?)] = [], linkBase: String = "https://github.com/livepeer/LIPs/blob/master/") {
+        self.result = result
+        self.lipTitle = lipTitle
+        self.lipStatus = lipStatus
+        self.lipFile = lipFile
+        self.names = names
+        self.commands = commands
+        self.linkBase = linkBase
+    }
+
+    /// Reads a `address,name` CSV.
+    public static func names(_ url: URL, path: String) throws -> [Address: String] {
+        var reader = try CSVReader(url: url, path: path)
+        let columns = try reader.header(expected: ["address", "name"])
+        var names: [Address: String] = [:]
+        while let v = try reader.record(columns: columns) {
+            let a = v("address")
+            guard let address = Address(a) else { throw LIPError.invalidInput(file: path, location: "\(reader.line)", message: "address `\(a)` is not an address (0x + 40 hex digits)") }
+            names[address] = v("name")
+        }
+        return names
+    }
+
+    /// Voters, orchestrators first, each group by weight then address.
+    public var orderedVoters: [VoterResult] {
+        result.voters.filter(\.isOrchestrator) + result.voters.filter { !$0.isOrchestrator }
+    }
+
+    /// The block explorer address page for a voter: Arbiscan for L2 stake, Etherscan for L1.
+    func explorerURL(_ voter: VoterResult) -> String {
+        let onL2 = voter.positions.isEmpty ? result.poll.chain == .l2 : voter.positions.contains { $0.position.domain == .l2 }
+        return (onL2 ? "https://arbiscan.io/address/" : "https://etherscan.io/address/") + voter.address.checksummed
+    }
+
+    func lpt(_ wei: BigUInt) -> String { Amount.formatLPT(wei, decimals: 2, grouping: true) }
+    func share(_ wei: BigUInt) -> String { Amount.percent(wei, of: result.totalVoteStake) + "%" }
+    func ppm(_ value: BigUInt) -> String { Amount.percent(value, of: 1_000_000) + "%" }
+
+    var resultWord: String {
+        switch result.result {
+        case "yes": return "Passed (yes)"
+        case "no": return "Rejected (no)"
+        default: return "Quorum not met"
+        }
+    }
+}

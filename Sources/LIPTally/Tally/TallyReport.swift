@@ -1,0 +1,81 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPDocuments
+import LIPLedger
+
+extension TallyResult {
+    /// The result as the contract's JSON object (amounts as decimal strings of wei).
+    public var json: JSONValue {
+        .object(jsonPairs)
+    }
+
+    /// The JSON members in contract order, for formats that add to them.
+    public var jsonPairs: [(String, JSONValue)] {
+        [
+            ("poll", .string(poll.address?.checksummed)), ("lip", .int(poll.lip)), ("endBlock", .int(poll.endBlock)),
+            ("quorum", .string(String(poll.quorum))), ("quota", .string(String(poll.quota))),
+            ("stakeMode", .string(stakeMode.rawValue)), ("quorumBase", .string(quorumBase.rawValue)), ("provisional", .bool(provisional)),
+            ("snapshots", .array(snapshots.map { .object([("chain", .string($0.chain.rawValue)), ("block", .int($0.block)), ("l1Block", .int($0.l1Block))]) })),
+            ("yes", .string(String(yes))), ("no", .string(String(no))), ("totalVoteStake", .string(String(totalVoteStake))),
+            ("totalStake", .string(String(totalStake))), ("quorumMet", .bool(quorumMet)), ("result", .string(result)),
+            ("voters", .array(voters.map { v in
+                .object([("address", .string(v.address.checksummed)), ("choice", .string(v.choice)), ("weight", .string(String(v.weight))),
+                         ("positions", .array(v.positions.map { p in
+                             .object([("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
+                                      ("stake", .string(String(p.position.stake))), ("delegatedStake", .string(String(p.position.delegatedStake))),
+                                      ("nonVoteStake", .string(String(p.nonVoteStake)))])
+                         }))])
+            })),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+            ("inputsDigest", .string(inputsDigest)),
+        ]
+    }
+
+    /// The rule of LIP-16 that decided the result, in words.
+    public var decidingRule: String {
+        switch result {
+        case "quorum-not-met":
+            return "quorum not met: \(lpt(totalVoteStake)) LPT voted, fewer than the \(ppm(poll.quorum)) of \(lpt(totalStake)) LPT staked that quorum needs (\(lpt(quorumThreshold)) LPT)"
+        case "yes":
+            return "quorum met, and yes (\(lpt(yes)) LPT) is more than \(ppm(poll.quota)) of the vote (\(lpt(quotaThreshold)) LPT)"
+        default:
+            return "quorum met, but yes (\(lpt(yes)) LPT) is not more than \(ppm(poll.quota)) of the vote (\(lpt(quotaThreshold)) LPT)"
+        }
+    }
+
+    /// The result as text for people.
+    public func text(title: String? = nil, top: Int = 10) -> String {
+        var out = ""
+        let name = poll.address?.checksummed ?? "(not on chain)"
+        out += "Poll \(name)" + (poll.lip.map { " for LIP-\($0)" + (title.map { ": \($0)" } ?? "") } ?? "") + "\n"
+        out += "Result: \(result.uppercased())\(provisional ? " (provisional)" : "")\n"
+        out += "  \(decidingRule)\n\n"
+        out += "  participation  \(Amount.percent(totalVoteStake, of: totalStake))% of \(lpt(totalStake)) LPT (quorum \(ppm(poll.quorum)), \(quorumMet ? "met" : "not met"))\n"
+        out += "  yes            \(lpt(yes)) LPT, \(Amount.percent(yes, of: totalVoteStake))% of the vote (quota \(ppm(poll.quota)))\n"
+        out += "  no             \(lpt(no)) LPT, \(Amount.percent(no, of: totalVoteStake))% of the vote\n\n"
+        out += "Stake: \(stakeMode.rawValue), quorum base \(quorumBase.rawValue), poll end block \(poll.endBlock) (L1)\n"
+        for s in snapshots {
+            out += "  \(s.chain.rawValue) snapshot at block \(s.block)" + (s.l1Block.map { " (L1 block \($0))" } ?? "") + "\n"
+        }
+        out += "\nVoters: \(voters.count)" + (voters.count > top ? " (top \(top) by weight)" : "") + "\n"
+        let rows = voters.prefix(top).map { v in
+            [v.address.checksummed, v.choice, lpt(v.weight), Amount.percent(v.weight, of: totalVoteStake) + "%", v.isOrchestrator ? "orchestrator" : "delegator"]
+        }
+        var widths = [42, 6, 0, 0, 0]
+        for r in rows { for i in 2..<4 { widths[i] = max(widths[i], r[i].count) } }
+        for r in rows {
+            out += "  " + r[0] + "  " + r[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  "
+            out += String(repeating: " ", count: widths[2] - r[2].count) + r[2] + " LPT  " + String(repeating: " ", count: widths[3] - r[3].count) + r[3] + "  " + r[4] + "\n"
+        }
+        if !warnings.isEmpty {
+            out += "\nWarnings:\n"
+            for w in warnings { out += "  - \(w)\n" }
+        }
+        out += "\ninputs digest: sha256:\(inputsDigest)\n"
+        return out
+    }
+
+    func lpt(_ wei: BigUInt) -> String { Amount.formatLPT(wei, decimals: 2, grouping: true) }
+    func ppm(_ value: BigUInt) -> String { Amount.percent(value, of: 1_000_000) + "%" }
+}
