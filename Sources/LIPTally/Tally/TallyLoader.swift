@@ -58,7 +58,7 @@ extension Ledger {
             ? "SELECT * FROM snapshots WHERE chain = 'l1' AND block <= ? ORDER BY block DESC LIMIT 1"
             : "SELECT * FROM snapshots WHERE chain = 'l2' AND l1_block <= ? ORDER BY l1_block DESC, block DESC LIMIT 1"
         if let row = try Row.fetchOne(db, sql: sql, arguments: [endBlock]) { return SnapshotInfo(row: row) }
-        let what = chain == .l1 ? "an L1 snapshot at or before block \(endBlock)" : "an L2 snapshot whose L1 block is at or before \(endBlock)"
+        let what = chain == .l1 ? "L1 snapshot at or before block \(endBlock)" : "L2 snapshot whose L1 block is at or before \(endBlock)"
         let how = chain == .l1 ? "lip ledger import snapshot FILE --chain l1 --block \(endBlock)" : "lip ledger import snapshot FILE --chain l2 --block N --l1-block \(endBlock)"
         throw LIPError.usage("the poll ends at L1 block \(endBlock) and the ledger has no \(what): import one with `\(how)`")
     }
