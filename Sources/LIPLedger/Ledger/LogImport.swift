@@ -9,26 +9,24 @@ extension Ledger {
     public func importLogs(_ url: URL, path: String, chain: Chain, links: [String: Int] = [:], progress: ImportProgress? = nil) throws -> ImportSummary {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: error.localizedDescription) }
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-            throw LIPError.invalidInput(file: path, location: "", message: "not valid JSON (is the file truncated?)")
-        }
-        var logs: [Any]
-        if let array = parsed as? [Any] { logs = array } else if let object = parsed as? [String: Any], let result = object["result"] as? [Any] {
-            logs = result
-        } else if let object = parsed as? [String: Any], let error = object["error"] {
-            throw LIPError.invalidInput(file: path, location: "", message: "a JSON-RPC error, not logs: \(error)")
-        } else {
+        let logs: [LogJSON]
+        do {
+            logs = try JSONDecoder().decode(LogsFile.self, from: data).logs
+        } catch let LogsFile.Problem.rpcError(message) {
+            throw LIPError.invalidInput(file: path, location: "", message: "a JSON-RPC error, not logs: \(message)")
+        } catch LogsFile.Problem.notLogs {
             throw LIPError.invalidInput(file: path, location: "", message: "expected a JSON array of logs or a JSON-RPC response with `result`")
+        } catch {
+            throw LIPError.invalidInput(file: path, location: "", message: "not valid JSON (is the file truncated?)")
         }
         var summary = ImportSummary(what: "logs \(chain.rawValue)", rows: 0)
         try transaction { db in
             let insertLog = try db.makeStatement(sql: "INSERT OR IGNORE INTO logs (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            for (i, item) in logs.enumerated() {
-                guard let log = item as? [String: Any] else {
+            for (i, log) in logs.enumerated() {
+                guard log.isObject else {
                     throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object")
                 }
-                if (log["removed"] as? Bool) == true { summary.skipped["removed", default: 0] += 1; continue }
+                if log.removed == true { summary.skipped["removed", default: 0] += 1; continue }
                 let raw = try RawLog(log, index: i, path: path)
                 let where_ = "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…)"
                 let event = raw.topics.first.flatMap { LedgerEvent.from(topic0: $0) }
@@ -146,30 +144,84 @@ struct RawLog {
 
     var topicsJSON: String { "[" + topics.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
 
-    init(_ log: [String: Any], index i: Int, path: String) throws {
+    init(_ log: LogJSON, index i: Int, path: String) throws {
         func fail(_ message: String) -> LIPError { LIPError.invalidInput(file: path, location: "log \(i)", message: message) }
-        func quantity(_ key: String) throws -> Int {
-            guard let text = log[key] as? String else {
-                if let n = log[key] as? Int { return n }
-                throw fail("`\(key)` is missing")
+        func quantity(_ key: String, _ value: LogJSON.Quantity?) throws -> Int {
+            switch value {
+            case nil: throw fail("`\(key)` is missing")
+            case .number(let n)?: return n
+            case .text(let text)?:
+                let hex = text.hasPrefix("0x") ? String(text.dropFirst(2)) : ""
+                guard !hex.isEmpty, hex.count <= 15, let value = Int(hex, radix: 16) else { throw fail("`\(key)` `\(text)` is not a hex quantity") }
+                return value
             }
-            let hex = text.hasPrefix("0x") ? String(text.dropFirst(2)) : ""
-            guard !hex.isEmpty, hex.count <= 15, let value = Int(hex, radix: 16) else { throw fail("`\(key)` `\(text)` is not a hex quantity") }
-            return value
         }
-        guard let addressText = log["address"] as? String, let address = Address(addressText) else {
-            throw fail("`address` `\(log["address"] ?? "")` is not an address")
+        guard let addressText = log.address, let address = Address(addressText) else {
+            throw fail("`address` `\(log.address ?? "")` is not an address")
         }
         self.address = address
-        guard let topics = log["topics"] as? [String] else { throw fail("`topics` is missing or not an array of strings") }
+        guard let topics = log.topics else { throw fail("`topics` is missing or not an array of strings") }
         for t in topics where Hex.decode(t)?.count != 32 { throw fail("topic `\(t)` is not 32 bytes of hex") }
         self.topics = topics.map { $0.lowercased() }
-        guard let dataText = log["data"] as? String, let data = Hex.decode(dataText) else { throw fail("`data` is missing or not hex") }
+        guard let dataText = log.data, let data = Hex.decode(dataText) else { throw fail("`data` is missing or not hex") }
         self.data = data
         dataHex = Hex.prefixed(data)
-        blockNumber = try quantity("blockNumber")
-        logIndex = try quantity("logIndex")
-        guard let tx = log["transactionHash"] as? String, Hex.decode(tx)?.count == 32 else { throw fail("`transactionHash` is missing or not 32 bytes of hex") }
+        blockNumber = try quantity("blockNumber", log.blockNumber)
+        logIndex = try quantity("logIndex", log.logIndex)
+        guard let tx = log.transactionHash, Hex.decode(tx)?.count == 32 else { throw fail("`transactionHash` is missing or not 32 bytes of hex") }
         transactionHash = tx.lowercased()
+    }
+}
+
+/// One element of a logs file as decoded; fields of the wrong type count as missing.
+struct LogJSON: Decodable {
+    enum Quantity: Decodable {
+        case text(String), number(Int)
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .text(try c.decode(String.self)) }
+        }
+    }
+    var isObject = true
+    var address, data, transactionHash: String?
+    var topics: [String]?
+    var blockNumber, logIndex: Quantity?
+    var removed: Bool?
+
+    enum Keys: String, CodingKey { case address, topics, data, blockNumber, logIndex, transactionHash, removed }
+
+    init(from decoder: Decoder) throws {
+        guard let c = try? decoder.container(keyedBy: Keys.self) else { isObject = false; return }
+        address = try? c.decodeIfPresent(String.self, forKey: .address)
+        topics = try? c.decodeIfPresent([String].self, forKey: .topics)
+        data = try? c.decodeIfPresent(String.self, forKey: .data)
+        blockNumber = try? c.decodeIfPresent(Quantity.self, forKey: .blockNumber)
+        logIndex = try? c.decodeIfPresent(Quantity.self, forKey: .logIndex)
+        transactionHash = try? c.decodeIfPresent(String.self, forKey: .transactionHash)
+        removed = try? c.decodeIfPresent(Bool.self, forKey: .removed)
+    }
+}
+
+/// A logs file: an array of logs, or a JSON-RPC response whose `result` is one.
+struct LogsFile: Decodable {
+    enum Problem: Error { case rpcError(String), notLogs }
+    enum Keys: String, CodingKey { case result, error }
+    struct RPCError: Decodable { var code: Int?; var message: String? }
+    var logs: [LogJSON]
+
+    init(from decoder: Decoder) throws {
+        if let array = try? decoder.singleValueContainer().decode([LogJSON].self) {
+            logs = array
+            return
+        }
+        guard let c = try? decoder.container(keyedBy: Keys.self) else { throw Problem.notLogs }
+        if let result = try? c.decode([LogJSON].self, forKey: .result) {
+            logs = result
+            return
+        }
+        if let error = try? c.decode(RPCError.self, forKey: .error) {
+            throw Problem.rpcError("\(error.code.map { "code \($0): " } ?? "")\(error.message ?? "")")
+        }
+        throw Problem.notLogs
     }
 }
