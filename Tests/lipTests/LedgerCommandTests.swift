@@ -15,6 +15,7 @@ final class LedgerCommandTests: XCTestCase {
         let imported = try lip(["ledger", "import", "snapshot", "lip73.json", "--chain", "l1", "--block", "14207040", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(imported.code, 0, imported.stderr)
         XCTAssertEqual(imported.stdout, "lip73.json: snapshot l1@14207040 (lip73): 3 rows added, 0 warnings\n")
+        XCTAssertEqual(imported.stderr, "", "no progress when standard error is not a terminal")
         let verify = try lip(["ledger", "verify-snapshot", "--block", "14207040", "--db", "l.sqlite", "--root", "0x5b2621f94b8ed87113a5392a2e8a01806a3e54ab0fbb4e8a41bb5814232cabce",
                               "--proof", "0x3333333333333333333333333333333333333333"], in: dir)
         XCTAssertEqual(verify.code, 0, verify.stderr)
