@@ -66,15 +66,20 @@ let package = Package(
             path: "Sources/lip-dev",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        .target(
+            name: "LIPTestSupport",
+            path: "Tests/LIPTestSupport",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .testTarget(
             name: "LIPKitTests",
-            dependencies: ["LIPKit", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(
             name: "lipTests",
-            dependencies: ["LIPKit", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")],
             resources: [.copy("Golden")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import GRDB
+import LIPTestSupport
 import XCTest
 @testable import LIPKit
 @testable import LIPCore

@@ -1,5 +1,6 @@
 import BigInt
 import GRDB
+import LIPTestSupport
 import XCTest
 @testable import LIPKit
 @testable import LIPCore

@@ -1,3 +1,4 @@
+import LIPTestSupport
 import XCTest
 @testable import LIPKit
 @testable import LIPCore

@@ -1,4 +1,5 @@
 import BigInt
+import LIPTestSupport
 import XCTest
 @testable import LIPKit
 @testable import LIPCore

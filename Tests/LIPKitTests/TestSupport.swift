@@ -1,4 +1,5 @@
 import Foundation
+import LIPTestSupport
 import XCTest
 @testable import LIPKit
 @testable import LIPCore
@@ -9,13 +10,6 @@ import XCTest
 /// The folder of the test fixtures shipped with this target.
 let fixturesRoot: URL = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
 
-/// A fresh temporary folder, removed at the end of the test.
-func temporaryDirectory(_ test: XCTestCase) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lip-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-    return url
-}
 
 /// Copies a fixture folder into a temporary folder and returns the copy.
 func copyFixture(_ relative: String, _ test: XCTestCase) throws -> URL {
@@ -24,17 +18,7 @@ func copyFixture(_ relative: String, _ test: XCTestCase) throws -> URL {
     return target
 }
 
-/// Writes `text` to `relative` under `root`, creating folders.
-func write(_ text: String, _ relative: String, in root: URL) throws {
-    let url = root.appendingPathComponent(relative)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
-}
 
-/// Reads a file under `root` as text.
-func read(_ relative: String, in root: URL) throws -> String {
-    try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
-}
 
 /// The text rendering of findings, as `lip lint` prints it.
 func render(_ findings: [Finding]) -> String {

@@ -1,3 +1,4 @@
+import LIPTestSupport
 import XCTest
 
 final class AdvanceCommandTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import LIPTestSupport
 import XCTest
 
 /// The folder holding the built products (`lip` among them).
@@ -56,13 +57,6 @@ func lip(_ arguments: [String], in directory: URL, environment extra: [String: S
     return CLIResult(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
 }
 
-/// A fresh temporary folder, removed after the test.
-func temporaryDirectory(_ test: XCTestCase) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lip-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-    return url
-}
 
 /// A new workspace made by `lip init`.
 func initWorkspace(_ test: XCTestCase) throws -> URL {
@@ -86,14 +80,4 @@ func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePa
     XCTAssertEqual(actual, expected, "golden \(name)", file: file, line: line)
 }
 
-/// Writes `text` to `relative` under `root`.
-func write(_ text: String, _ relative: String, in root: URL) throws {
-    let url = root.appendingPathComponent(relative)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
-}
 
-/// Reads `relative` under `root`.
-func read(_ relative: String, in root: URL) throws -> String {
-    try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
-}

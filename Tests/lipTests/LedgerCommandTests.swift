@@ -1,4 +1,5 @@
 import Foundation
+import LIPTestSupport
 import XCTest
 import LIPKit
 
