@@ -9,7 +9,7 @@ func benchImport(accounts: Int = 1_000_000, votes: Int = 100_000) {
     let root = scratchDirectory("import")
     defer { try? FileManager.default.removeItem(at: root) }
     let csv = root.appendingPathComponent("snapshot.csv")
-    FileManager.default.createFile(atPath: csv.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: csv.path, contents: nil)
     let handle = FileHandle(forWritingAtPath: csv.path)!
     var text = "account,delegate,stake\n"
     for i in 0..<accounts {

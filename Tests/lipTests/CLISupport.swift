@@ -13,6 +13,12 @@ let productsDirectory: URL = {
 /// The package root (for the repository's own workspace and shipped data).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// Data handed from a reader thread.
+final class DataBox: @unchecked Sendable {
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
+}
+
 /// What one run of `lip` did.
 struct CLIResult {
     var code: Int32
@@ -46,13 +52,14 @@ func lip(_ arguments: [String], in directory: URL, environment extra: [String: S
         process.standardInput = FileHandle.nullDevice
         try process.run()
     }
-    // Read both pipes before waiting so a large output cannot block the child.
-    var outData = Data(), errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    errData = err.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
+    // Read standard output on another thread while this one reads standard error, so that a
+    // large output on either cannot block the child.
+    let outBox = DataBox()
+    let reader = Thread { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); outBox.done.signal() }
+    reader.start()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    outBox.done.wait()
+    let outData = outBox.data
     process.waitUntilExit()
     return CLIResult(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
 }

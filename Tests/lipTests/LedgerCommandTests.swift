@@ -64,21 +64,32 @@ final class LedgerCommandTests: XCTestCase {
             try write(csv, "s\(n).csv", in: dir)
             files.append("s\(n).csv")
         }
-        let group = DispatchGroup()
-        var codes = [Int32](repeating: -1, count: files.count)
-        var errors = [String](repeating: "", count: files.count)
-        let lock = NSLock()
-        for (n, f) in files.enumerated() {
-            group.enter()
-            DispatchQueue.global().async {
-                let r = try? lip(["ledger", "import", "snapshot", f, "--chain", "l1", "--block", "\(n + 1)", "--db", "shared.sqlite"], in: dir)
-                lock.lock(); codes[n] = r?.code ?? -2; errors[n] = r?.stderr ?? ""; lock.unlock()
-                group.leave()
-            }
+        // Each import runs as its own process, all at once.
+        let results = ResultsBox(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { n in
+            let r = try? lip(["ledger", "import", "snapshot", files[n], "--chain", "l1", "--block", "\(n + 1)", "--db", "shared.sqlite"], in: dir)
+            results.set(n, code: r?.code ?? -2, error: r?.stderr ?? "")
         }
-        group.wait()
+        let (codes, errors) = (results.codes, results.errors)
         XCTAssertEqual(codes, [0, 0, 0, 0], errors.joined(separator: "\n"))
         let status = try lip(["ledger", "status", "--format", "json", "--db", "shared.sqlite"], in: dir).stdout
         XCTAssertEqual(status.components(separatedBy: "\"accounts\": 20000").count - 1, 4)
+    }
+}
+
+/// Exit codes and messages collected from several threads.
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var codes: [Int32]
+    private(set) var errors: [String]
+    init(count: Int) {
+        codes = Array(repeating: -1, count: count)
+        errors = Array(repeating: "", count: count)
+    }
+    func set(_ n: Int, code: Int32, error: String) {
+        lock.lock()
+        codes[n] = code
+        errors[n] = error
+        lock.unlock()
     }
 }
