@@ -51,6 +51,36 @@ final class DocumentCommandTests: XCTestCase {
         XCTAssertEqual(try lip(["show", "99"], in: ws).code, 2)
     }
 
+    func testNewUsesTheRootTemplateOfTheRealRepository() throws {
+        let ws = try temporaryDirectory(self)
+        try write("# LIPs\n\n## Index\n\n| LIP | Title | Status |\n| --- | ----- | ------ |\n", "README.md", in: ws)
+        try write("""
+        ---
+        lip: <to be assigned>
+        title: <LIP Title>
+        author: <list of authors' names and/or username(s)>
+        type: <Standard Track | Parameter | Informational | Meta>
+        status: Draft
+        created: <date created on, in ISO 8601 (yyyy-mm-dd) format>
+        discussions-to: <URL>
+        requires (*optional): <LIP number(s)>
+        replaces (*optional): <LIP number(s)>
+        part-of (*optional): <LIP number(s)>
+        ---
+
+        ## Abstract
+
+        A short description.
+
+        """, "LIP-X.md", in: ws)
+        try FileManager.default.createDirectory(at: ws.appendingPathComponent("LIPs"), withIntermediateDirectories: true)
+        let new = try lip(["new", "--title", "Fee Cut", "--author", "Ann (@ann)", "--type", "meta", "--discussions-to", "https://forum.livepeer.org/t/9"], in: ws)
+        XCTAssertEqual(new.code, 0, new.stderr)
+        XCTAssertEqual(try read("LIPs/LIP-fee-cut.md", in: ws), "---\nlip: <to be assigned>\ntitle: Fee Cut\nauthor: Ann (@ann)\ntype: Meta\nstatus: Draft\ncreated: 2024-03-01\ndiscussions-to: https://forum.livepeer.org/t/9\n---\n\n## Abstract\n\nA short description.\n")
+        let lint = try lip(["lint"], in: ws)
+        XCTAssertEqual(lint.code, 0, lint.stdout)
+    }
+
     func testLintFormatsAndExitCodes() throws {
         let ws = try initWorkspace(self)
         try write("---\nlip: 5\ntitle: Broken\nauthor: A (@a) \ntype: Meta\nstatus: Drafty\ncreated: 2024-01-01\ndiscussion-to: https://x.org/1\n---\n\nBody\n", "LIPs/LIP-5.md", in: ws)
