@@ -44,6 +44,10 @@ final class PollCommandTests: XCTestCase {
         let json = try lip(["poll", "export", "120", "--stake", "l1+l2", "--format", "json"], in: ws).stdout
         XCTAssertTrue(json.contains("\"lipMetadata\": {\n    \"number\": 120,\n    \"title\": \"Confluence Protocol Upgrade\""), json)
 
+        let l2Only = try lip(["poll", "tally", "120", "--format", "json"], in: ws).stdout
+        XCTAssertTrue(l2Only.contains("\"stakeMode\": \"l2\""))
+        XCTAssertTrue(l2Only.contains("unmigrated L1 stake counts only with --stake l1+l2"), l2Only)
+
         // The same poll by address; the same bytes twice; the same bytes after importing again.
         let byAddress = try lip(["poll", "tally", "0x38794D2d8e0EB28926A865B546bc68418Dcc0B05", "--stake", "l1+l2", "--format", "json"], in: ws)
         XCTAssertEqual(byAddress.stdout, tally.stdout)

@@ -25,6 +25,10 @@ extension Ledger {
                 let positions = try Ledger.rows(db, snapshot: snapshot, digest: &digest)
                 let reachedBlock = chain == .l1 ? snapshot.block : snapshot.l1Block!
                 let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
+                if chain == .l2, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations WHERE l2_block <= ?", arguments: [snapshot.block])! > 0,
+                   try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshots WHERE chain = 'l1' AND block <= ?", arguments: [poll.endBlock])! > 0 {
+                    warnings.append("the ledger holds an L1 snapshot and migrations: if the poll is in the migration window, unmigrated L1 stake counts only with --stake l1+l2")
+                }
                 if let override {
                     warnings.append("the quorum base is the on-chain total \(quorumBase == .bonded ? "bonded" : "active") stake given at import (\(override) wei), not the sum of the snapshot")
                 }
