@@ -118,9 +118,3 @@ public struct CSVReader {
         return columns
     }
 }
-
-/// Quotes a CSV cell per RFC 4180 when needed.
-public func csvQuote(_ cell: String) -> String {
-    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-    return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}

@@ -25,14 +25,6 @@ public struct FileTransaction {
     /// Schedules the removal of `url` (done last, after every write).
     public mutating func remove(_ url: URL) { steps.append(.remove(url)) }
 
-    /// Whether nothing is scheduled.
-    public var isEmpty: Bool { steps.isEmpty }
-
-    /// The targets, for messages.
-    public var targets: [URL] {
-        steps.map { if case .write(let u, _) = $0 { return u } else if case .remove(let u) = $0 { return u }; fatalError() }
-    }
-
     /// Applies every step or none. `root` shortens paths in error messages.
     public func commit(relativeTo root: URL? = nil) throws {
         let fm = FileManager.default

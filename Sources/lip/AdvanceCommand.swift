@@ -43,7 +43,10 @@ struct AdvanceCommand: ParsableCommand {
         guard LIPStatus(parsing: status) != nil else {
             throw ValidationError("`\(status)` is not a LIP status (one of: " + LIPStatus.allCases.map(\.kebab).joined(separator: ", ") + ")")
         }
-        if let deadline { _ = try parseDate(deadline, option: "--deadline") }
+        if let deadline {
+            _ = try parseDate(deadline, option: "--deadline")
+            guard LIPStatus(parsing: status) == .lastCall else { throw ValidationError("--deadline goes with last-call: it sets the Last Call deadline") }
+        }
         if force && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--force needs --reason TEXT") }
     }
 

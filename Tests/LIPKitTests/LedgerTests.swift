@@ -59,6 +59,16 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(s.accounts, 6)
     }
 
+    func testOnChainTotalsAreKeptAndUsedAsTheQuorumBase() throws {
+        let summary = try ledger.importSnapshot(try file("s.csv", csv), path: "s.csv",
+                                                options: SnapshotOptions(chain: .l1, block: 1000, totalBonded: BigUInt(lpt(300))!, totalActive: BigUInt(lpt(150))!))
+        XCTAssertEqual(summary.warnings, ["--total-bonded \(lpt(300)) differs from the sum of stake \(lpt(207)) by \(lpt(93)) wei; the tally uses --total-bonded"])
+        let poll = PollParameters(address: Address(addr("90")), lip: nil, chain: .l1, endBlock: 1000, quorum: 333300, quota: 500000)
+        XCTAssertEqual(TallyEngine.tally(try ledger.tallyInputs(poll: poll, stakeMode: .l1, quorumBase: .bonded)).totalStake, BigUInt(lpt(300))!)
+        XCTAssertEqual(TallyEngine.tally(try ledger.tallyInputs(poll: poll, stakeMode: .l1, quorumBase: .active)).totalStake, BigUInt(lpt(150))!)
+        XCTAssertTrue(try ledger.importCommands().first!.command.hasSuffix("--chain l1 --block 1000 --total-bonded \(lpt(300)) --total-active \(lpt(150))"))
+    }
+
     func testReimportIsIdempotentAndConflictsAreRefused() throws {
         let url = try file("s.csv", csv)
         _ = try ledger.importSnapshot(url, path: "s.csv", options: SnapshotOptions(chain: .l1, block: 1000))

@@ -52,6 +52,7 @@ final class AdvanceCommandTests: XCTestCase {
         XCTAssertTrue(forced.stderr.contains("reason: editors agreed"), forced.stderr)
         XCTAssertEqual(forced.stdout, "LIP-1: Last Call -> Proposed\n\n- forced past: the Last Call deadline 2024-03-11 has not passed (today is 2024-03-01)\n- reason: editors agreed\n")
         XCTAssertEqual(try lip(["advance", "1", "sideways"], in: ws).code, 2)
+        XCTAssertEqual(try lip(["advance", "1", "abandoned", "--deadline", "2024-05-01"], in: ws).code, 2, "--deadline only with last-call")
     }
 
     func testReadOnlyTargetRollsBack() throws {

@@ -25,8 +25,6 @@ public struct ReadmeIndex: Sendable {
     public var tableLines: Range<Int>?
     /// The rows, in file order.
     public var rows: [IndexRow]
-    /// Column positions of LIP, Title and Status in the header.
-    var columns: (lip: Int, title: Int, status: Int)?
 
     /// Parses a README.
     public init(text: String) {
@@ -52,7 +50,6 @@ public struct ReadmeIndex: Sendable {
         guard let lipColumn = header.firstIndex(of: "lip") else { return }
         let titleColumn = header.firstIndex(of: "title") ?? 1
         let statusColumn = header.firstIndex(of: "status") ?? 2
-        columns = (lipColumn, titleColumn, statusColumn)
         i += 2 // header and separator
         while i < all.count, all[i].content.trimmingCharacters(in: .whitespaces).hasPrefix("|") {
             let cells = ReadmeIndex.cells(all[i].content)
