@@ -56,7 +56,7 @@ public struct Linter {
     /// Lints `files`. With a workspace, references and the index are checked against it;
     /// without one, references are checked against the files' own folders.
     public func lint(files: [URL], workspace: Workspace?, includeIndex: Bool) throws -> LintReport {
-        let context = try makeContext(files: files, workspace: includeIndex ? workspace : workspace.map { Workspace(root: $0.root) }, index: includeIndex)
+        let context = try makeContext(files: files, workspace: workspace, index: includeIndex)
         // Documents are independent: check them on every core, one document per worker at a time.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunk = max(1, (files.count + workers - 1) / workers)
