@@ -26,6 +26,7 @@ public protocol WorkspaceLintRule: LintRule {
 }
 
 extension WorkspaceLintRule {
+    /// Rules whose id starts with `index-` are index rules.
     public var isIndexRule: Bool { id.hasPrefix("index-") }
 }
 

@@ -19,6 +19,7 @@ public struct SnapshotInfo: Sendable, Equatable {
     public var totalStake: BigUInt
     /// The on-chain totals given at import.
     public var totalBonded: BigUInt?
+    /// The on-chain total active stake given at import.
     public var totalActive: BigUInt?
     /// csv, lip73 or subgraph.
     public var source: String
@@ -49,6 +50,7 @@ public struct PollInfo: Sendable, Equatable {
     public var endBlock: Int
     /// Quorum and quota in parts per million.
     public var quorum: BigUInt
+    /// Yes must be more than this share of the vote, parts per million.
     public var quota: BigUInt
     /// The linked LIP.
     public var lip: Int?

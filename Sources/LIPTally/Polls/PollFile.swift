@@ -16,7 +16,9 @@ public struct PollFile: Equatable, Sendable {
     public var address: Address?
     /// For a poll that was never on chain: its end block, quorum and quota.
     public var endBlock: Int?
+    /// Quorum in parts per million, for a poll never on chain.
     public var quorum: String?
+    /// Quota in parts per million, for a poll never on chain.
     public var quota: String?
 
     /// Creates a poll file.

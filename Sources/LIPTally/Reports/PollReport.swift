@@ -10,7 +10,9 @@ public struct PollReport {
     public var result: TallyResult
     /// The LIP's title, status and file, when the workspace has it.
     public var lipTitle: String?
+    /// The LIP's status as its file says.
     public var lipStatus: String?
+    /// The LIP file, relative to the workspace.
     public var lipFile: String?
     /// Names by address (from `--names`).
     public var names: [Address: String]

@@ -70,10 +70,15 @@ public struct CastVote: Equatable, Sendable {
 
 /// A migration the tally counted (for the inputs digest).
 public struct CountedMigration: Equatable, Sendable {
+    /// `delegator`, `claim`, `pool` or `orchestrator`.
     public var kind: String
+    /// The L1 account (lowercase).
     public var l1Account: String
+    /// Its L2 address, when the migration names one.
     public var l2Account: String?
+    /// The L2 block of the migration.
     public var l2Block: Int
+    /// The delegator pool, for `pool` and `orchestrator`.
     public var pool: String?
 
     /// Creates a migration row.
@@ -96,8 +101,9 @@ public struct PollParameters: Equatable, Sendable {
     public var chain: Chain
     /// The L1 end block.
     public var endBlock: Int
-    /// Quorum and quota, parts per million.
+    /// Quorum, parts per million: the share of the stake that must vote.
     public var quorum: BigUInt
+    /// Yes must be more than this share of the vote, parts per million.
     public var quota: BigUInt
 
     /// Creates poll parameters.
@@ -113,20 +119,31 @@ public struct PollParameters: Equatable, Sendable {
 
 /// A snapshot a tally used.
 public struct SnapshotReference: Equatable, Sendable {
+    /// The snapshot's chain.
     public var chain: Chain
+    /// Its block on that chain.
     public var block: Int
+    /// For L2: the L1 block Arbitrum reported.
     public var l1Block: Int?
 }
 
 /// Everything a tally is computed from; the same inputs give the same result, byte for byte.
 public struct TallyInputs: Sendable {
+    /// The poll.
     public var poll: PollParameters
+    /// Whose stake counts.
     public var stakeMode: StakeMode
+    /// What participation is measured against.
     public var quorumBase: QuorumBase
+    /// The snapshots used (L2 first in `l1+l2`).
     public var snapshots: [SnapshotReference]
+    /// Whether a snapshot predates the end block.
     public var provisional: Bool
+    /// The positions weighed.
     public var positions: [Position]
+    /// Every vote cast in the poll.
     public var votes: [CastVote]
+    /// The migrations counted (`l1+l2`).
     public var migrations: [CountedMigration]
     /// The on-chain total given at snapshot import, used instead of the sum of positions.
     public var totalOverride: BigUInt?
@@ -175,20 +192,31 @@ public struct VoterResult: Equatable, Sendable {
 
 /// The outcome of a tally.
 public struct TallyResult: Equatable, Sendable {
+    /// The poll.
     public var poll: PollParameters
+    /// Whose stake counts.
     public var stakeMode: StakeMode
+    /// What participation is measured against.
     public var quorumBase: QuorumBase
+    /// Whether a snapshot predates the end block.
     public var provisional: Bool
+    /// The snapshots used (L2 first in `l1+l2`).
     public var snapshots: [SnapshotReference]
+    /// Stake that voted yes.
     public var yes: BigUInt
+    /// Stake that voted no.
     public var no: BigUInt
+    /// yes + no.
     public var totalVoteStake: BigUInt
+    /// The quorum base.
     public var totalStake: BigUInt
+    /// Whether totalVoteStake reached floor(totalStake × quorum / 10^6).
     public var quorumMet: Bool
     /// `yes`, `no` or `quorum-not-met`.
     public var result: String
     /// Voters by weight (descending), then address.
     public var voters: [VoterResult]
+    /// Data and rule warnings, in a fixed order.
     public var warnings: [String]
     /// SHA-256 of the canonical inputs, hex.
     public var inputsDigest: String
