@@ -13,9 +13,9 @@ do {
     } else if error is ExitCode {
         exit(code.rawValue)
     } else {
-        // Argument errors (ArgumentParser says 64) are "could not run": 2.
+        // Argument errors (ArgumentParser says 64) and anything unexpected are "could not run": 2.
         let message = LIPCommand.fullMessage(for: error)
         FileHandle.standardError.write(Data((message + "\n").utf8))
-        exit(code == .validationFailure ? 2 : (code.rawValue == 1 ? 1 : 2))
+        exit(2)
     }
 }
