@@ -86,6 +86,8 @@ final class LedgerTests: XCTestCase {
         _ = try ledger.importSnapshot(other, path: "t.csv", options: SnapshotOptions(chain: .l1, block: 1000, replace: true))
         XCTAssertEqual(try accounts(1000)[addr("03")]?["stake"], lpt(8))
         XCTAssertEqual(try ledger.snapshots().count, 1)
+        XCTAssertEqual(try ledger.importCommands().map(\.command), ["lip ledger import snapshot t.csv --chain l1 --block 1000"], "the replaced import is no longer listed")
+        XCTAssertEqual(try ledger.importCommands().first?.sha256, try Ledger.fileSHA256(other, path: "t.csv"))
     }
 
     func assertRejected(_ name: String, _ text: String, format: SnapshotFormat? = nil, _ expected: String, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -23,7 +23,7 @@ extension Ledger {
                 }
                 if db.totalChangesCount > before { summary.rows += 1 } else { summary.unchanged += 1 }
             }
-            if summary.rows > 0 { try Ledger.recordImport(db, kind: "votes", file: path, arguments: "--poll \(poll.checksummed)", url: url) }
+            if summary.rows > 0 { try Ledger.recordImport(db, kind: "votes", file: path, arguments: "--poll \(poll.checksummed)", sha256: try Ledger.fileSHA256(url, path: path)) }
         }
         return summary
     }
@@ -60,7 +60,7 @@ extension Ledger {
                 } catch let LIPError.invalidInput(_, _, m) { throw fail(m) }
                 if added { summary.rows += 1 } else { summary.unchanged += 1 }
             }
-            if summary.rows > 0 { try Ledger.recordImport(db, kind: "migrations", file: path, arguments: "", url: url) }
+            if summary.rows > 0 { try Ledger.recordImport(db, kind: "migrations", file: path, arguments: "", sha256: try Ledger.fileSHA256(url, path: path)) }
         }
         return summary
     }

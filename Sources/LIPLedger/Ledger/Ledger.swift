@@ -146,15 +146,19 @@ public final class Ledger {
 }
 
 extension Ledger {
-    /// Records an import (inside its transaction) unless the same one is recorded already.
-    static func recordImport(_ db: Database, kind: String, file: String, arguments: String, url: URL) throws {
+    /// SHA-256 of a file's bytes, read in chunks; hex.
+    static func fileSHA256(_ url: URL, path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw LIPError.unreadable(path: path, reason: "no such file or not readable") }
+        defer { try? handle.close() }
         var hasher = SHA256()
-        if let handle = FileHandle(forReadingAtPath: url.path) {
-            defer { try? handle.close() }
-            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        }
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return Hex.encode(Array(hasher.finalize()))
+    }
+
+    /// Records an import (inside its transaction) unless the same one is recorded already.
+    static func recordImport(_ db: Database, kind: String, file: String, arguments: String, sha256: String) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO imports (kind, file, arguments, content_sha256) VALUES (?, ?, ?, ?)",
-                       arguments: [kind, file, arguments, Hex.encode(Array(hasher.finalize()))])
+                       arguments: [kind, file, arguments, sha256])
     }
 
     /// The recorded imports as `lip ledger import` commands, snapshots first, each with its file's SHA-256.

@@ -1,4 +1,5 @@
 import BigInt
+import Crypto
 import Foundation
 import LIPCore
 import GRDB
@@ -52,7 +53,9 @@ extension Ledger {
                 if event == nil { summary.skipped["unknown topic", default: 0] += 1 } else { summary.rows += 1 }
                 if (i + 1) % 50_000 == 0 { progress?(i + 1) }
             }
-            if summary.rows > 0 { try Ledger.recordImport(db, kind: "logs", file: path, arguments: "--chain \(chain.rawValue)", url: url) }
+            if summary.rows > 0 {
+                try Ledger.recordImport(db, kind: "logs", file: path, arguments: "--chain \(chain.rawValue)", sha256: Hex.encode(Array(SHA256.hash(data: data))))
+            }
         }
         return summary
     }

@@ -69,7 +69,8 @@ extension Ledger {
             throw LIPError.usage("--l1-block is for l2 snapshots only")
         }
         let format = try options.format ?? Ledger.guessFormat(url, path: path)
-        let digest = try Ledger.digest(url, path: path, options: options, format: format)
+        let fileDigest = try Ledger.fileSHA256(url, path: path)
+        let digest = Ledger.snapshotDigest(fileSHA256: fileDigest, options: options, format: format)
         let what = "snapshot \(options.chain.rawValue)@\(options.block) (\(format.rawValue))"
         return try transaction { db in
             // A bigger page cache for the bulk insert: the delegate index is written out of order.
@@ -84,6 +85,9 @@ extension Ledger {
                 }
                 try db.execute(sql: "DELETE FROM snapshot_accounts WHERE snapshot_id = ?", arguments: [existing["id"] as Int64])
                 try db.execute(sql: "DELETE FROM snapshots WHERE id = ?", arguments: [existing["id"] as Int64])
+                // The replaced file no longer rebuilds the ledger: drop its recorded import.
+                let key = "--chain \(options.chain.rawValue) --block \(options.block)"
+                try db.execute(sql: "DELETE FROM imports WHERE kind = 'snapshot' AND (arguments = ? OR arguments LIKE ?)", arguments: [key, key + " %"])
             }
             try db.execute(sql: """
                 INSERT INTO snapshots (chain, block, l1_block, source, accounts, total_stake, total_bonded, total_active, content_sha256)
@@ -106,7 +110,7 @@ extension Ledger {
             if let t = options.totalBonded { arguments += " --total-bonded \(t)" }
             if let t = options.totalActive { arguments += " --total-active \(t)" }
             if options.format != nil { arguments += " --format \(format.rawValue)" }
-            try Ledger.recordImport(db, kind: "snapshot", file: path, arguments: arguments, url: url)
+            try Ledger.recordImport(db, kind: "snapshot", file: path, arguments: arguments, sha256: fileDigest)
             if let bonded = options.totalBonded, bonded != writer.totalStake {
                 warnings.append("--total-bonded \(bonded) differs from the sum of stake \(writer.totalStake) by \(bonded > writer.totalStake ? bonded - writer.totalStake : writer.totalStake - bonded) wei; the tally uses --total-bonded")
             }
@@ -125,14 +129,10 @@ extension Ledger {
         return .csv
     }
 
-    static func digest(_ url: URL, path: String, options: SnapshotOptions, format: SnapshotFormat) throws -> String {
-        var hasher = SHA256()
-        let header = "\(format.rawValue)|\(options.chain.rawValue)|\(options.block)|\(options.l1Block.map(String.init) ?? "")|\(options.totalBonded.map(String.init) ?? "")|\(options.totalActive.map(String.init) ?? "")\n"
-        hasher.update(data: Data(header.utf8))
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw LIPError.unreadable(path: path, reason: "no such file or not readable") }
-        defer { try? handle.close() }
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return Hex.encode(Array(hasher.finalize()))
+    /// What identifies a snapshot's content: the file's SHA-256 and every option that shapes the rows.
+    static func snapshotDigest(fileSHA256: String, options: SnapshotOptions, format: SnapshotFormat) -> String {
+        let text = "\(format.rawValue)|\(options.chain.rawValue)|\(options.block)|\(options.l1Block.map(String.init) ?? "")|\(options.totalBonded.map(String.init) ?? "")|\(options.totalActive.map(String.init) ?? "")|\(fileSHA256)"
+        return Hex.encode(Array(SHA256.hash(data: Data(text.utf8))))
     }
 
     static func readCSV(_ url: URL, path: String, into writer: inout AccountWriter, progress: ImportProgress?) throws {
