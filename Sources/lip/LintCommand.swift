@@ -51,7 +51,7 @@ struct LintCommand: ParsableCommand {
                     }
                     if isDir.boolValue {
                         let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".md") && $0.hasPrefix("LIP-") }
-                        files += names.sorted(by: { LIPDocument.number(fromFileName: $0) ?? Int.max < LIPDocument.number(fromFileName: $1) ?? Int.max || (LIPDocument.number(fromFileName: $0) == LIPDocument.number(fromFileName: $1) && $0 < $1) })
+                        files += names.sorted(by: Workspace.fileOrder)
                             .map { url.appendingPathComponent($0) }
                     } else {
                         files.append(url)

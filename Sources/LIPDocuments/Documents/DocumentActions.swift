@@ -45,6 +45,18 @@ public enum DocumentActions {
         return String(trimmed.prefix(48)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 
+    /// The slug a user typed, with an optional `LIPs/`, `LIP-` and `.md` taken off, checked.
+    public static func normalizedSlug(_ typed: String) throws -> String {
+        var slug = (typed as NSString).lastPathComponent
+        if slug.hasSuffix(".md") { slug = String(slug.dropLast(3)) }
+        if slug.hasPrefix("LIP-") { slug = String(slug.dropFirst(4)) }
+        guard (typed as NSString).lastPathComponent == typed || typed.hasPrefix("LIPs/") else {
+            throw LIPError.usage("`\(typed)`: name the draft by its slug, not by a path outside LIPs/")
+        }
+        try validate(slug: slug)
+        return slug
+    }
+
     /// Checks that a slug names a file inside LIPs/ and is not a number.
     public static func validate(slug: String) throws {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
@@ -130,10 +142,7 @@ public enum DocumentActions {
     /// Gives a draft its number: sets `lip:`, renames the file and adds the index row, all or nothing.
     /// Returns the number and the new path.
     public static func assign(slug rawSlug: String, number requested: Int?, in workspace: Workspace) throws -> (number: Int, path: String) {
-        var slug = rawSlug
-        if slug.hasSuffix(".md") { slug = String((slug as NSString).lastPathComponent.dropLast(3)) }
-        if slug.hasPrefix("LIP-") { slug = String(slug.dropFirst(4)) }
-        try validate(slug: slug)
+        let slug = try normalizedSlug(rawSlug)
         let source = workspace.lipsDirectory.appendingPathComponent("LIP-\(slug).md")
         guard FileManager.default.fileExists(atPath: source.path) else {
             throw LIPError.usage("no draft LIPs/LIP-\(slug).md (drafts: " + ((try? workspace.lipFiles().filter { LIPDocument.number(fromFileName: $0.lastPathComponent) == nil }.map(\.lastPathComponent).joined(separator: ", ")) ?? "") + ")")

@@ -17,10 +17,7 @@ public struct DocumentReport {
             indexRow = try workspace.readmeIndex()?.row(for: n)
             moves = try Workflow(workspace: workspace).nextMoves(lip: n, options: AdvanceOptions(today: today))
         } else {
-            var slug = reference
-            if slug.hasPrefix("LIP-") { slug = String(slug.dropFirst(4)) }
-            if slug.hasSuffix(".md") { slug = String(slug.dropLast(3)) }
-            try DocumentActions.validate(slug: slug)
+            let slug = try DocumentActions.normalizedSlug(reference)
             let url = workspace.lipsDirectory.appendingPathComponent("LIP-\(slug).md")
             guard FileManager.default.fileExists(atPath: url.path) else { throw LIPError.usage("no LIP `\(reference)` (no file LIPs/LIP-\(slug).md)") }
             document = try LIPDocument.load(url, path: workspace.relativePath(url))

@@ -79,15 +79,9 @@ extension IndexWriter {
         var widths = separator.map { $0.count }
         while widths.count < 3 { widths.append(3) }
         let terminator = index.lines.dominantTerminator
-        func render(_ e: (number: Int, title: String, status: String)) -> String {
-            let cells = ["[\(e.number)](LIPs/LIP-\(e.number).md)", ReadmeIndex.escape(e.title), e.status]
-            let padded = cells.enumerated().map { i, c in c + String(repeating: " ", count: max(0, widths[i] - c.count)) }
-            return "| " + padded.joined(separator: " | ") + " |"
-        }
+        func render(_ e: (number: Int, title: String, status: String)) -> String { ReadmeIndex.renderRow(ReadmeIndex.rowCells(e), widths: widths) }
         // A cell wider than its column: re-pad the whole table, as `lip index` would.
-        let tooWide = entries.contains { e in
-            "[\(e.number)](LIPs/LIP-\(e.number).md)".count > widths[0] || ReadmeIndex.escape(e.title).count > widths[1] || e.status.count > widths[2]
-        }
+        let tooWide = entries.contains { e in zip(ReadmeIndex.rowCells(e), widths).contains { $0.count > $1 } }
         if tooWide {
             var merged: [Int: (number: Int, title: String, status: String)] = [:]
             for row in index.rows { if let n = row.number { merged[n] = (n, row.title, row.status) } }

@@ -102,18 +102,27 @@ public struct ReadmeIndex: Sendable {
 
     /// Renders a table padded like the real README: every cell padded to its column's width.
     public static func renderTable(rows: [(number: Int, title: String, status: String)], terminator: String = "\n") -> [TextLine] {
-        let header = ["LIP", "Title", "Status"]
-        let body = rows.map { ["[\($0.number)](LIPs/LIP-\($0.number).md)", escape($0.title), $0.status] }
+        let body = rows.map(rowCells)
         // The Status column is always wide enough for every status, as in the real README.
         var widths = [header[0].count, header[1].count, LIPStatus.allCases.map(\.rawValue.count).max()!]
         for r in body { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        func line(_ cells: [String]) -> TextLine {
-            let padded = cells.enumerated().map { i, c in c + String(repeating: " ", count: widths[i] - c.count) }
-            return TextLine(content: "| " + padded.joined(separator: " | ") + " |", terminator: terminator)
-        }
-        var out = [line(header)]
+        var out = [TextLine(content: renderRow(header, widths: widths), terminator: terminator)]
         out.append(TextLine(content: "| " + widths.map { String(repeating: "-", count: $0) }.joined(separator: " | ") + " |", terminator: terminator))
-        out += body.map(line)
+        out += body.map { TextLine(content: renderRow($0, widths: widths), terminator: terminator) }
         return out
+    }
+
+    /// The header cells of the index.
+    static let header = ["LIP", "Title", "Status"]
+
+    /// The cells of an index row: the linked number, the escaped title, the status.
+    static func rowCells(_ entry: (number: Int, title: String, status: String)) -> [String] {
+        ["[\(entry.number)](LIPs/LIP-\(entry.number).md)", escape(entry.title), entry.status]
+    }
+
+    /// A table row with each cell padded to its column's width (a wider cell overflows).
+    static func renderRow(_ cells: [String], widths: [Int]) -> String {
+        let padded = cells.enumerated().map { i, c in c + String(repeating: " ", count: max(0, widths[i] - c.count)) }
+        return "| " + padded.joined(separator: " | ") + " |"
     }
 }

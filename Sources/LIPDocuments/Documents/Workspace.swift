@@ -75,7 +75,8 @@ public struct Workspace: Sendable {
         return files.sorted(by: Workspace.fileOrder).map { lipsDirectory.appendingPathComponent($0) }
     }
 
-    static func fileOrder(_ a: String, _ b: String) -> Bool {
+    /// The order of LIP file names: numbered ones by number, then drafts by name.
+    public static func fileOrder(_ a: String, _ b: String) -> Bool {
         switch (LIPDocument.number(fromFileName: a), LIPDocument.number(fromFileName: b)) {
         case let (x?, y?): return x < y
         case (_?, nil): return true

@@ -57,9 +57,9 @@ public struct PollReport {
         return (onL2 ? "https://arbiscan.io/address/" : "https://etherscan.io/address/") + voter.address.checksummed
     }
 
-    func lpt(_ wei: BigUInt) -> String { Amount.formatLPT(wei, decimals: 2, grouping: true) }
+    func lpt(_ wei: BigUInt) -> String { result.lpt(wei) }
+    func ppm(_ value: BigUInt) -> String { result.ppm(value) }
     func share(_ wei: BigUInt) -> String { Amount.percent(wei, of: result.totalVoteStake) + "%" }
-    func ppm(_ value: BigUInt) -> String { Amount.percent(value, of: 1_000_000) + "%" }
 
     var resultWord: String {
         switch result.result {
