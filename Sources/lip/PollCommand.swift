@@ -107,9 +107,9 @@ struct PollTallyCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let (result, workspace, title) = try tally(ledger: ledger, poll: poll, stake: stake, quorumBase: quorumBase)
+            let (result, document, _) = try tally(ledger: ledger, poll: poll, stake: stake, quorumBase: quorumBase)
             if save {
-                guard let workspace else { throw LIPError.usage("--save needs a workspace (--workspace DIR)") }
+                guard let workspace = ledger.workspaceOptions.locateIfPresent() else { throw LIPError.usage("--save needs a workspace (--workspace DIR)") }
                 guard let lip = result.poll.lip else { throw LIPError.usage("--save: the poll is linked to no LIP (add its address to Polls/LIP-<n>/poll.yaml)") }
                 var t = FileTransaction()
                 let url = workspace.pollDirectory(lip: lip).appendingPathComponent("result.json")
@@ -117,14 +117,15 @@ struct PollTallyCommand: ParsableCommand {
                 try t.commit(relativeTo: workspace.root)
                 warn("lip: wrote \(workspace.relativePath(url))")
             }
-            say(format == .json ? result.json.serialized() : result.text(title: title), terminator: "")
+            say(format == .json ? result.json.serialized() : result.text(title: document?.title), terminator: "")
             return 0
         }
     }
 }
 
-/// Resolves and tallies a poll; shared by `tally` and `export`.
-func tally(ledger options: LedgerOptions, poll: String, stake: StakeMode?, quorumBase: QuorumBase) throws -> (TallyResult, Workspace?, String?) {
+/// Resolves and tallies a poll; shared by `tally` and `export`. Also gives the LIP document
+/// (when the workspace has it) and the open ledger.
+func tally(ledger options: LedgerOptions, poll: String, stake: StakeMode?, quorumBase: QuorumBase) throws -> (TallyResult, LIPDocument?, Ledger) {
     let workspace = options.workspaceOptions.locateIfPresent()
     if Address(poll) == nil && workspace == nil {
         throw LIPError.usage("`lip poll tally \(poll)` needs a workspace to find Polls/LIP-\(poll)/poll.yaml; or give the poll address and --db")
@@ -132,6 +133,6 @@ func tally(ledger options: LedgerOptions, poll: String, stake: StakeMode?, quoru
     let ledger = try options.open()
     let parameters = try PollResolver.resolve(poll, ledger: ledger, workspace: workspace)
     let inputs = try ledger.tallyInputs(poll: parameters, stakeMode: stake ?? (parameters.chain == .l1 ? .l1 : .l2), quorumBase: quorumBase)
-    let title = try parameters.lip.flatMap { n in try workspace.flatMap { ws in FileManager.default.fileExists(atPath: ws.fileURL(lip: n).path) ? try ws.document(lip: n).title : nil } }
-    return (TallyEngine.tally(inputs), workspace, title)
+    let document = try parameters.lip.flatMap { n in try workspace.flatMap { ws in FileManager.default.fileExists(atPath: ws.fileURL(lip: n).path) ? try ws.document(lip: n) : nil } }
+    return (TallyEngine.tally(inputs), document, ledger)
 }

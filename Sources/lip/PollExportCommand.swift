@@ -44,17 +44,15 @@ struct PollExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let (result, workspace, _) = try tally(ledger: ledger, poll: poll, stake: stake, quorumBase: quorumBase)
+            let (result, document, opened) = try tally(ledger: ledger, poll: poll, stake: stake, quorumBase: quorumBase)
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let nameMap = try names.map { try PollReport.names(URL(fileURLWithPath: $0, relativeTo: cwd), path: $0) } ?? [:]
             var report = PollReport(result: result, names: nameMap, linkBase: linkBase)
-            if let n = result.poll.lip, let ws = workspace, FileManager.default.fileExists(atPath: ws.fileURL(lip: n).path) {
-                let doc = try ws.document(lip: n)
+            if let doc = document {
                 report.lipTitle = doc.title
                 report.lipStatus = doc.preamble?.value("status")
                 report.lipFile = doc.path
             }
-            let opened = try self.ledger.open()
             report.commands = try opened.importCommands().map { ($0.command, $0.sha256) }
             var tallyCommand = "lip poll tally \(poll) --stake \(result.stakeMode.rawValue) --quorum-base \(result.quorumBase.rawValue)"
             if ledger.db != nil { tallyCommand += " --db \(ledger.db!)" }
