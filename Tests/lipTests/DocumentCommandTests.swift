@@ -9,6 +9,10 @@ final class DocumentCommandTests: XCTestCase {
         }
         XCTAssertEqual(try read(".gitignore", in: ws), ".lip/\n")
         assertGolden(try read("README.md", in: ws), "init-README.md")
+        let existing = try temporaryDirectory(self)
+        try write("node_modules/", ".gitignore", in: existing)
+        XCTAssertEqual(try lip(["init"], in: existing).code, 0)
+        XCTAssertEqual(try read(".gitignore", in: existing), "node_modules/\n.lip/\n", "an existing .gitignore gains .lip/")
         let again = try lip(["init", ws.path], in: ws)
         XCTAssertEqual(again.code, 1)
         XCTAssertTrue(again.stderr.contains("is a workspace already"), again.stderr)

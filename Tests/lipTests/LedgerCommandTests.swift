@@ -55,6 +55,42 @@ final class LedgerCommandTests: XCTestCase {
                        try lip(["ledger", "status", "--db", "l.sqlite"], in: dir).stdout)
     }
 
+    func testSeveralFilesImportOneByOneAndStopAtTheFirstBadOne() throws {
+        let dir = try temporaryDirectory(self)
+        let poll = "0x" + String(repeating: "90", count: 20)
+        try write("voter,choice,block,log_index\n0x\(String(repeating: "01", count: 20)),0,5,0\n", "a.csv", in: dir)
+        try write("voter,choice,block,log_index\n0x\(String(repeating: "02", count: 20)),zero,5,1\n", "b.csv", in: dir)
+        try write("voter,choice,block,log_index\n0x\(String(repeating: "03", count: 20)),1,5,2\n", "c.csv", in: dir)
+        let r = try lip(["ledger", "import", "votes", "a.csv", "b.csv", "c.csv", "--poll", poll, "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(r.code, 2)
+        XCTAssertEqual(r.stdout, "a.csv: votes for poll 0x9090909090909090909090909090909090909090: 1 row added, 0 warnings\n")
+        XCTAssertEqual(r.stderr, "lip: error: b.csv:2: choice `zero` is not a whole number\n")
+        XCTAssertTrue(try lip(["ledger", "status", "--format", "json", "--db", "l.sqlite"], in: dir).stdout.contains("\"votes\": 1"))
+    }
+
+    func testProgressOnlyOnATerminal() throws {
+        let script = "/usr/bin/script"
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: script), "no script(1) to give lip a terminal")
+        let dir = try temporaryDirectory(self)
+        var csv = "account,delegate,stake\n"
+        for i in 0..<100_001 { csv += String(format: "0x%040x", i + 1) + ",,1\n" }
+        try write(csv, "s.csv", in: dir)
+        let command = "\(productsDirectory.appendingPathComponent("lip").path) ledger import snapshot s.csv --chain l1 --block 1 --db l.sqlite"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: script)
+        p.arguments = ["-qec", command, "/dev/null"]
+        p.currentDirectoryURL = dir
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("\r  100000 rows…"), text)
+        XCTAssertTrue(text.contains("s.csv: snapshot l1@1 (csv): 100001 rows added"), text)
+    }
+
     func testTwoProcessesImportAtOnce() throws {
         let dir = try temporaryDirectory(self)
         var files: [String] = []
