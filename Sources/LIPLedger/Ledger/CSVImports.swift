@@ -18,8 +18,8 @@ extension Ledger {
                 guard let block = Int(v("block")), block >= 0 else { throw fail("block `\(v("block"))` is not a block number") }
                 guard let logIndex = Int(v("log_index")), logIndex >= 0 else { throw fail("log_index `\(v("log_index"))` is not a whole number") }
                 let before = db.totalChangesCount
-                do { try Ledger.insertVote(db, poll: poll.lowercased, voter: voter.lowercased, choice: choice, block: block, logIndex: logIndex, location: location) } catch let LIPError.invalidInput(_, _, m) {
-                    throw fail(m)
+                do { try Ledger.insertVote(db, poll: poll.lowercased, voter: voter.lowercased, choice: choice, block: block, logIndex: logIndex) } catch let problem as RowProblem {
+                    throw fail(problem.message)
                 }
                 if db.totalChangesCount > before { summary.rows += 1 } else { summary.unchanged += 1 }
             }
@@ -56,8 +56,8 @@ extension Ledger {
                 if kind == "orchestrator" && pool == nil { throw fail("an orchestrator migration needs the pool address") }
                 let added: Bool
                 do {
-                    added = try Ledger.insertMigration(db, kind: kind, l1: l1.lowercased, l2: l2.lowercased, l2Block: block, pool: pool?.lowercased, delegate: nil, stake: nil, location: location)
-                } catch let LIPError.invalidInput(_, _, m) { throw fail(m) }
+                    added = try Ledger.insertMigration(db, kind: kind, l1: l1.lowercased, l2: l2.lowercased, l2Block: block, pool: pool?.lowercased, delegate: nil, stake: nil)
+                } catch let problem as RowProblem { throw fail(problem.message) }
                 if added { summary.rows += 1 } else { summary.unchanged += 1 }
             }
             if summary.rows > 0 { try Ledger.recordImport(db, kind: "migrations", file: path, arguments: "", sha256: try Ledger.fileSHA256(url, path: path)) }

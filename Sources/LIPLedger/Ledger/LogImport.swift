@@ -47,8 +47,8 @@ extension Ledger {
                     if let event { try Ledger.apply(event, raw, chain: chain, db: db, links: links) }
                 } catch let p as ABI.Problem {
                     throw LIPError.invalidInput(file: path, location: where_, message: "\(event!.rawValue): \(p)")
-                } catch let LIPError.invalidInput(_, _, message) {
-                    throw LIPError.invalidInput(file: path, location: where_, message: message)
+                } catch let problem as RowProblem {
+                    throw LIPError.invalidInput(file: path, location: where_, message: problem.message)
                 }
                 if event == nil { summary.skipped["unknown topic", default: 0] += 1 } else { summary.rows += 1 }
                 if (i + 1) % 50_000 == 0 { progress?(i + 1) }
@@ -63,7 +63,7 @@ extension Ledger {
     static func apply(_ event: LedgerEvent, _ log: RawLog, chain: Chain, db: Database, links: [String: Int]) throws {
         func topicAddress(_ n: Int) throws -> Address {
             guard log.topics.count > n, let bytes = Hex.decode(log.topics[n]), bytes.count == 32 else {
-                throw LIPError.invalidInput(file: "", location: "", message: "\(event.rawValue) needs topic \(n) (an indexed address)")
+                throw RowProblem("\(event.rawValue) needs topic \(n) (an indexed address)")
             }
             return try ABI.address(bytes, 0)
         }
@@ -74,11 +74,11 @@ extension Ledger {
             let proposalBytes = try ABI.bytes(data, 0)
             let proposal = String(decoding: proposalBytes, as: UTF8.self)
             let endBlock = try ABI.uint(data, 1), quorum = try ABI.uint(data, 2), quota = try ABI.uint(data, 3)
-            guard endBlock <= BigUInt(Int.max) else { throw LIPError.invalidInput(file: "", location: "", message: "endBlock \(endBlock) is too large") }
+            guard endBlock <= BigUInt(Int.max) else { throw RowProblem("endBlock \(endBlock) is too large") }
             if let existing = try Row.fetchOne(db, sql: "SELECT proposal, end_block, quorum, quota FROM polls WHERE address = ?", arguments: [poll.lowercased]) {
                 guard (existing["proposal"] as String) == proposal, (existing["end_block"] as Int) == Int(endBlock),
                       (existing["quorum"] as String) == String(quorum), (existing["quota"] as String) == String(quota) else {
-                    throw LIPError.invalidInput(file: "", location: "", message: "PollCreated for \(poll.checksummed) differs from the poll already in the ledger")
+                    throw RowProblem("PollCreated for \(poll.checksummed) differs from the poll already in the ledger")
                 }
                 return
             }
@@ -87,45 +87,45 @@ extension Ledger {
         case .vote:
             let voter = try topicAddress(1)
             let choice = try ABI.uint(data, 0)
-            try insertVote(db, poll: log.address.lowercased, voter: voter.lowercased, choice: String(choice), block: log.blockNumber, logIndex: log.logIndex, location: "")
+            try insertVote(db, poll: log.address.lowercased, voter: voter.lowercased, choice: String(choice), block: log.blockNumber, logIndex: log.logIndex)
         case .migrateDelegatorFinalized:
             let l1 = try ABI.address(data, 0), l2 = try ABI.address(data, 1)
             let stake = try ABI.uint(data, 2)
             _ = try ABI.uint(data, 3); _ = try ABI.uint(data, 4)
             let delegate = try ABI.address(data, 5)
             try insertMigration(db, kind: "delegator", l1: l1.lowercased, l2: l2.lowercased, l2Block: log.blockNumber, pool: nil,
-                                delegate: delegate.lowercased, stake: String(stake), location: "")
+                                delegate: delegate.lowercased, stake: String(stake))
         case .stakeClaimed:
             let delegator = try topicAddress(1)
             let delegate = try ABI.address(data, 0)
             let stake = try ABI.uint(data, 1)
             _ = try ABI.uint(data, 2)
             try insertMigration(db, kind: "claim", l1: delegator.lowercased, l2: delegator.lowercased, l2Block: log.blockNumber, pool: nil,
-                                delegate: delegate.lowercased, stake: String(stake), location: "")
+                                delegate: delegate.lowercased, stake: String(stake))
         case .delegatorPoolCreated:
             let l1 = try topicAddress(1)
             let pool = try ABI.address(data, 0)
-            try insertMigration(db, kind: "pool", l1: l1.lowercased, l2: nil, l2Block: log.blockNumber, pool: pool.lowercased, delegate: nil, stake: nil, location: "")
+            try insertMigration(db, kind: "pool", l1: l1.lowercased, l2: nil, l2Block: log.blockNumber, pool: pool.lowercased, delegate: nil, stake: nil)
         }
     }
 
     /// Inserts a vote; an identical one already present is left alone.
-    static func insertVote(_ db: Database, poll: String, voter: String, choice: String, block: Int, logIndex: Int, location: String) throws {
+    static func insertVote(_ db: Database, poll: String, voter: String, choice: String, block: Int, logIndex: Int) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO votes (poll, voter, choice, block, log_index) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [poll, voter, choice, block, logIndex])
         guard db.changesCount == 0 else { return }
         let existing = try String.fetchOne(db, sql: "SELECT choice FROM votes WHERE poll = ? AND voter = ? AND block = ? AND log_index = ?", arguments: [poll, voter, block, logIndex])
         guard existing == choice else {
-            throw LIPError.invalidInput(file: "", location: location, message: "a vote of \(voter) at block \(block), log index \(logIndex) is in the ledger with choice \(existing ?? "?"), not \(choice)")
+            throw RowProblem("a vote of \(voter) at block \(block), log index \(logIndex) is in the ledger with choice \(existing ?? "?"), not \(choice)")
         }
     }
 
     /// Inserts a migration; an identical one already present is left alone, a different one is an error.
     @discardableResult
-    static func insertMigration(_ db: Database, kind: String, l1: String, l2: String?, l2Block: Int, pool: String?, delegate: String?, stake: String?, location: String) throws -> Bool {
+    static func insertMigration(_ db: Database, kind: String, l1: String, l2: String?, l2Block: Int, pool: String?, delegate: String?, stake: String?) throws -> Bool {
         if let existing = try Row.fetchOne(db, sql: "SELECT l2_account, l2_block, pool FROM migrations WHERE kind = ? AND l1_account = ?", arguments: [kind, l1]) {
             guard (existing["l2_account"] as String?) == l2, (existing["l2_block"] as Int) == l2Block, (existing["pool"] as String?) == pool else {
-                throw LIPError.invalidInput(file: "", location: location, message: "\(kind) migration of \(Address(l1)!.checksummed) is in the ledger already with other values")
+                throw RowProblem("\(kind) migration of \(Address(l1)!.checksummed) is in the ledger already with other values")
             }
             return false
         }
@@ -227,4 +227,10 @@ struct LogsFile: Decodable {
         }
         throw Problem.notLogs
     }
+}
+
+/// Why one input row cannot go into the ledger; the importer adds the file and the location.
+struct RowProblem: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }
