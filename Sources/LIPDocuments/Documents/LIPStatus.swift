@@ -2,7 +2,7 @@ import Foundation
 import LIPCore
 
 /// The status of a LIP (LIP-1 as amended by LIP-15).
-public enum LIPStatus: String, CaseIterable, Codable, Sendable, Comparable {
+public enum LIPStatus: String, CaseIterable, Sendable {
     case draft = "Draft"
     case lastCall = "Last Call"
     case proposed = "Proposed"
@@ -25,14 +25,10 @@ public enum LIPStatus: String, CaseIterable, Codable, Sendable, Comparable {
 
     /// Whether a missing field is only a warning for a LIP in this status (the record is closed).
     public var isClosed: Bool { self == .final || self == .rejected || self == .abandoned }
-
-    private var order: Int { LIPStatus.allCases.firstIndex(of: self)! }
-
-    public static func < (lhs: LIPStatus, rhs: LIPStatus) -> Bool { lhs.order < rhs.order }
 }
 
 /// The type of a LIP.
-public enum LIPType: String, CaseIterable, Codable, Sendable {
+public enum LIPType: String, CaseIterable, Sendable {
     case standardTrack = "Standard Track"
     case parameter = "Parameter"
     case informational = "Informational"

@@ -2,15 +2,13 @@ import Foundation
 import LIPCore
 
 /// How serious a finding is. The CLI may raise warnings to errors (`--strict`).
-public enum Severity: String, Codable, Sendable, Comparable {
+public enum Severity: String, Sendable {
     case warning
     case error
-
-    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
 }
 
 /// One problem found in a file: a value, rendered and judged by the CLI.
-public struct Finding: Equatable, Sendable, Encodable {
+public struct Finding: Equatable, Sendable {
     /// The file, relative to the workspace.
     public var file: String
     /// The 1-based line.
@@ -35,19 +33,6 @@ public struct Finding: Equatable, Sendable, Encodable {
         self.severity = severity
         self.message = message
         self.help = help
-    }
-
-    enum CodingKeys: String, CodingKey { case file, line, lip, rule, severity, message, help }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(file, forKey: .file)
-        try c.encode(line, forKey: .line)
-        try c.encode(lip, forKey: .lip)  // null when unknown, as the contract says
-        try c.encode(rule, forKey: .rule)
-        try c.encode(severity, forKey: .severity)
-        try c.encode(message, forKey: .message)
-        try c.encodeIfPresent(help, forKey: .help)
     }
 
     /// Orders findings by file, line, then rule id.
