@@ -17,13 +17,11 @@ let package = Package(
     ],
     targets: [
         .target(
-            name: "LIPCore",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            name: "LIPCore"
         ),
         .target(
             name: "LIPDocuments",
-            dependencies: ["LIPCore"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            dependencies: ["LIPCore"]
         ),
         .target(
             name: "LIPLedger",
@@ -32,24 +30,20 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            ]
         ),
         .target(
             name: "LIPTally",
             dependencies: [
                 "LIPCore", "LIPDocuments", "LIPLedger",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            ]
         ),
         .target(
             name: "LIPKit",
-            dependencies: ["LIPCore", "LIPDocuments", "LIPLedger", "LIPTally"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            dependencies: ["LIPCore", "LIPDocuments", "LIPLedger", "LIPTally"]
         ),
         .executableTarget(
             name: "lip",
@@ -57,31 +51,26 @@ let package = Package(
                 "LIPKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BigInt", package: "BigInt"),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            ]
         ),
         .executableTarget(
             name: "lip-dev",
             dependencies: ["LIPKit", .product(name: "BigInt", package: "BigInt")],
-            path: "Sources/lip-dev",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            path: "Sources/lip-dev"
         ),
         .target(
             name: "LIPTestSupport",
-            path: "Tests/LIPTestSupport",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            path: "Tests/LIPTestSupport"
         ),
         .testTarget(
             name: "LIPKitTests",
-            dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Fixtures")],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "lipTests",
             dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")],
-            resources: [.copy("Golden")],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            resources: [.copy("Golden")]
         ),
     ]
 )

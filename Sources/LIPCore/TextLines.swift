@@ -1,19 +1,5 @@
 import Foundation
 
-/// One line of a text file: its content and the exact terminator that ended it.
-public struct TextLine: Equatable, Sendable {
-    /// The line's characters, without its terminator.
-    public var content: String
-    /// The bytes that ended the line: `"\n"`, `"\r\n"`, or `""` for a last line without one.
-    public var terminator: String
-
-    /// Creates a line from its content and terminator.
-    public init(content: String, terminator: String) {
-        self.content = content
-        self.terminator = terminator
-    }
-}
-
 /// A text file as a list of lines that joins back to exactly the bytes it was read from.
 public struct TextLines: Equatable, Sendable {
     /// The lines, in order.

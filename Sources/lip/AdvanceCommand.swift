@@ -24,11 +24,11 @@ struct AdvanceCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The LIP number.", valueName: "N"))
     var lip: Int
 
-    @Argument(help: ArgumentHelp("The new status, as written (\"Last Call\") or in kebab case (last-call), any case.", valueName: "STATUS"))
-    var status: String
+    @Argument(help: ArgumentHelp("The new status, in kebab case (last-call) or as written (\"Last Call\"), any case.", valueName: "STATUS"))
+    var status: LIPStatus
 
     @Option(help: ArgumentHelp("The Last Call deadline (default: today + 10 days).", valueName: "YYYY-MM-DD"))
-    var deadline: String?
+    var deadline: CalendarDate?
 
     @Flag(name: .customLong("dry-run"), help: "Print the unified diff and write nothing.")
     var dryRun = false
@@ -40,29 +40,22 @@ struct AdvanceCommand: ParsableCommand {
     var reason: String?
 
     func validate() throws {
-        guard LIPStatus(parsing: status) != nil else {
-            throw ValidationError("`\(status)` is not a LIP status (one of: " + LIPStatus.allCases.map(\.kebab).joined(separator: ", ") + ")")
-        }
-        if let deadline {
-            _ = try parseDate(deadline, option: "--deadline")
-            guard LIPStatus(parsing: status) == .lastCall else { throw ValidationError("--deadline goes with last-call: it sets the Last Call deadline") }
+        if deadline != nil {
+            guard status == .lastCall else { throw ValidationError("--deadline goes with last-call: it sets the Last Call deadline") }
         }
         if force && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--force needs --reason TEXT") }
     }
 
     func run() throws {
-        try reporting {
-            let workspace = try workspaceOptions.locate()
-            let options = AdvanceOptions(deadline: try deadline.map { try parseDate($0, option: "--deadline") }, force: force, reason: reason, today: today)
-            let plan = try Workflow(workspace: workspace).plan(lip: lip, to: LIPStatus(parsing: status)!, options: options)
-            for o in plan.overridden { warn("lip: forced past a guard: \(o)\nlip: reason: \(reason ?? "")") }
-            if dryRun {
-                say(plan.diff, terminator: "")
-                return 0
-            }
-            try plan.apply(workspace: workspace)
-            say(plan.summary, terminator: "")
-            return 0
+        let workspace = try workspaceOptions.locate()
+        let options = AdvanceOptions(deadline: deadline, force: force, reason: reason, today: today)
+        let plan = try Workflow(workspace: workspace).plan(lip: lip, to: status, options: options)
+        for o in plan.overridden { warn("lip: forced past a guard: \(o)\nlip: reason: \(reason ?? "")") }
+        if dryRun {
+            say(plan.diff, terminator: "")
+            return
         }
+        try plan.apply(workspace: workspace)
+        say(plan.summary, terminator: "")
     }
 }

@@ -17,11 +17,8 @@ struct AssignCommand: ParsableCommand {
     var number: Int?
 
     func run() throws {
-        try reporting {
-            let workspace = try workspaceOptions.locate()
-            let (n, path) = try DocumentActions.assign(slug: slug, number: number, in: workspace)
-            say("assigned LIP-\(n): \(path), index row added to README.md")
-            return 0
-        }
+        let workspace = try workspaceOptions.locate()
+        let (n, path) = try DocumentActions.assign(slug: slug, number: number, in: workspace)
+        say("assigned LIP-\(n): \(path), index row added to README.md")
     }
 }

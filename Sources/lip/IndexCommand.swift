@@ -24,22 +24,19 @@ struct IndexCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        try reporting {
-            let workspace = try workspaceOptions.locate()
-            if check {
-                let report = try Linter().checkIndex(workspace: workspace)
-                return renderFindings(report.findings, format: format == .json ? .json : .text, strict: false, filesChecked: report.filesChecked)
-            }
-            let plan = try IndexWriter.plan(workspace: workspace)
-            if plan.old == plan.new {
-                say("README.md index is up to date")
-            } else {
-                var t = FileTransaction()
-                t.write(plan.new, to: workspace.readme)
-                try t.commit(relativeTo: workspace.root)
-                say("README.md index rewritten")
-            }
-            return 0
+        let workspace = try workspaceOptions.locate()
+        if check {
+            let report = try Linter().checkIndex(workspace: workspace)
+            return try printFindings(report, format: format == .json ? .json : .text)
+        }
+        let plan = try IndexWriter.plan(workspace: workspace)
+        if plan.old == plan.new {
+            say("README.md index is up to date")
+        } else {
+            var t = FileTransaction()
+            t.write(plan.new, to: workspace.readme)
+            try t.commit(relativeTo: workspace.root)
+            say("README.md index rewritten")
         }
     }
 }

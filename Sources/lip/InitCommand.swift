@@ -12,11 +12,8 @@ struct InitCommand: ParsableCommand {
     var directory: String?
 
     func run() throws {
-        try reporting {
-            let url = URL(fileURLWithPath: directory ?? ".", relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-            let created = try DocumentActions.initWorkspace(at: url)
-            say("initialised workspace \(url.path): " + created.joined(separator: ", "))
-            return 0
-        }
+        let url = URL(fileURLWithPath: directory ?? ".", relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let created = try DocumentActions.initWorkspace(at: url)
+        say("initialised workspace \(url.path): " + created.joined(separator: ", "))
     }
 }

@@ -7,8 +7,7 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check LIP files (and the README index) against the LIP rules.",
         discussion: """
-        With no PATH, lints every LIP of the workspace and the README index. Exit status:
-        0 no errors, 1 at least one error, 2 could not run.
+        With no PATH, lints every LIP of the workspace and the README index. Exit status: 0 no errors, 1 at least one error, 2 could not run.
 
         Examples:
           lip lint
@@ -22,7 +21,7 @@ struct LintCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("LIP files or folders to lint (default: the whole workspace).", valueName: "PATH"))
     var paths: [String] = []
 
-    @Option(help: "text, json, or github (GitHub Actions annotations).")
+    @Option(help: "How to print the findings: github prints GitHub Actions annotations.")
     var format: FindingFormat = .text
 
     @Flag(help: "Treat warnings as errors.")
@@ -32,36 +31,13 @@ struct LintCommand: ParsableCommand {
     var listRules = false
 
     func run() throws {
-        try reporting {
-            if listRules {
-                say(TextTable.render(header: ["rule", "severity", "fires when"], rows: LintRegistry.all.map { [$0.id, $0.severity.rawValue, $0.summary] }), terminator: "")
-                return 0
-            }
-            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let report: LintReport
-            if paths.isEmpty {
-                report = try Linter().lint(workspace: try workspaceOptions.locate())
-            } else {
-                var files: [URL] = []
-                for p in paths {
-                    let url = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL
-                    var isDir: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
-                        throw LIPError.usage("\(p): no such file or folder")
-                    }
-                    if isDir.boolValue {
-                        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".md") && $0.hasPrefix("LIP-") }
-                        files += names.sorted(by: Workspace.fileOrder)
-                            .map { url.appendingPathComponent($0) }
-                    } else {
-                        files.append(url)
-                    }
-                }
-                let workspace = workspaceOptions.locateIfPresent()
-                let inside = workspace.map { ws in files.allSatisfy { $0.path.hasPrefix(ws.root.path + "/") } } ?? false
-                report = try Linter().lint(files: files, workspace: inside ? workspace : nil, includeIndex: false)
-            }
-            return renderFindings(report.findings, format: format, strict: strict, filesChecked: report.filesChecked)
+        if listRules {
+            say(TextTable.render(header: ["rule", "severity", "fires when"], rows: LintRegistry.all.map { [$0.id, $0.severity.rawValue, $0.summary] }), terminator: "")
+            return
         }
+        let report = paths.isEmpty
+            ? try Linter().lint(workspace: try workspaceOptions.locate())
+            : try Linter().lint(paths: paths, relativeTo: currentDirectory, workspace: workspaceOptions.locateIfPresent())
+        try printFindings(strict ? report.strict() : report, format: format)
     }
 }

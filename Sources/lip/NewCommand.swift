@@ -16,8 +16,8 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The authors, e.g. \"Ann (@ann), Bo <bo@example.org>\".")
     var author: String
 
-    @Option(help: ArgumentHelp("The type: standard-track, parameter, informational or meta (or as written in a preamble).", valueName: "TYPE"))
-    var type: String
+    @Option(help: ArgumentHelp("The LIP's type (kebab case, or as written in a preamble).", valueName: "TYPE"))
+    var type: LIPType
 
     @Option(name: .customLong("discussions-to"), help: ArgumentHelp("The discussion thread URL.", valueName: "URL"))
     var discussionsTo: String?
@@ -32,23 +32,17 @@ struct NewCommand: ParsableCommand {
     var slug: String?
 
     func validate() throws {
-        guard LIPType(parsing: type) != nil else {
-            throw ValidationError("--type `\(type)` is not one of: standard-track, parameter, informational, meta")
-        }
         if let requires, LIPDocument.numberList(requires).contains(where: { $0 == nil }) {
             throw ValidationError("--requires `\(requires)` is not a comma-separated list of LIP numbers")
         }
     }
 
     func run() throws {
-        try reporting {
-            let workspace = try workspaceOptions.locate()
-            let request = NewLIPRequest(title: title, author: author, type: LIPType(parsing: type)!, discussionsTo: discussionsTo,
-                                        requires: requires.map { LIPDocument.numberList($0).compactMap { $0 } } ?? [],
-                                        partOf: partOf, slug: slug, created: today)
-            let path = try DocumentActions.newLIP(request, in: workspace)
-            say("created \(path) (Draft); when an editor assigns its number: lip assign \(((path as NSString).lastPathComponent as NSString).deletingPathExtension.dropFirst(4))")
-            return 0
-        }
+        let workspace = try workspaceOptions.locate()
+        let request = NewLIPRequest(title: title, author: author, type: type, discussionsTo: discussionsTo,
+                                    requires: requires.map { LIPDocument.numberList($0).compactMap { $0 } } ?? [],
+                                    partOf: partOf, slug: slug, created: today)
+        let path = try DocumentActions.newLIP(request, in: workspace)
+        say("created \(path) (Draft); when an editor assigns its number: lip assign \(((path as NSString).lastPathComponent as NSString).deletingPathExtension.dropFirst(4))")
     }
 }

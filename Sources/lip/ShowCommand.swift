@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import LIPKit
 
-enum TextOrJSON: String, ExpressibleByArgument, CaseIterable { case text, json }
-
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -19,11 +17,8 @@ struct ShowCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        try reporting {
-            let workspace = try workspaceOptions.locate()
-            let report = try DocumentReport(workspace: workspace, reference: lip, today: today)
-            say(format == .json ? report.json.serialized() : report.text, terminator: "")
-            return 0
-        }
+        let workspace = try workspaceOptions.locate()
+        let report = try DocumentReport(workspace: workspace, reference: lip, today: today)
+        say(format == .json ? report.json.serialized() : report.text, terminator: "")
     }
 }

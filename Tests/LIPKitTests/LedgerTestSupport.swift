@@ -1,6 +1,5 @@
 import BigInt
 import Foundation
-import GRDB
 import LIPTestSupport
 import XCTest
 @testable import LIPKit
@@ -67,11 +66,5 @@ func writeJSON(_ object: Any, to url: URL) throws {
 
 /// Every row of every table, in a fixed order: equal dumps mean an unchanged ledger.
 func ledgerDump(_ ledger: Ledger) throws -> String {
-    try ledger.database.read { db in
-        var out = ""
-        for table in ["snapshots", "snapshot_accounts", "logs", "polls", "votes", "migrations"] {
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3") { out += "\(table): \(row)\n" }
-        }
-        return out
-    }
+    try ledger.dump()
 }

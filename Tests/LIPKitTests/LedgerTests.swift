@@ -1,5 +1,4 @@
 import BigInt
-import GRDB
 import LIPTestSupport
 import XCTest
 @testable import LIPKit
@@ -34,26 +33,26 @@ final class LedgerTests: XCTestCase {
 
     """
 
-    func accounts(_ block: Int, chain: Chain = .l1) throws -> [String: Row] {
-        try ledger.database.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT a.* FROM snapshot_accounts a JOIN snapshots s ON s.id = a.snapshot_id WHERE s.chain = ? AND s.block = ?", arguments: [chain.rawValue, block])
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0["account"] as String, $0) })
-        }
+    func accounts(_ block: Int, chain: Chain = .l1) throws -> [String: SnapshotAccount] {
+        var out: [String: SnapshotAccount] = [:]
+        try ledger.forEachAccount(of: try XCTUnwrap(try ledger.snapshot(chain: chain, block: block))) { out[$0.account.lowercased] = $0 }
+        return out
     }
 
     func testCSVSnapshot() throws {
         let summary = try ledger.importSnapshot(try file("s.csv", csv), path: "s.csv", options: SnapshotOptions(chain: .l1, block: 1000))
         XCTAssertEqual(summary.line, "snapshot l1@1000 (csv): 6 rows added, 0 warnings")
         let rows = try accounts(1000)
-        XCTAssertEqual(rows[addr("aa")]?["delegated_stake"], lpt(150), "default: sum of stake delegated to it, its own included")
-        XCTAssertEqual(rows[addr("aa")]?["registered"], true)
-        XCTAssertEqual(rows[addr("aa")]?["active"], true)
-        XCTAssertEqual(rows[addr("bb")]?["registered"], true, "delegate == account: registered by default")
-        XCTAssertEqual(rows[addr("bb")]?["delegated_stake"], lpt(50))
-        XCTAssertEqual(rows[addr("01")]?["registered"], false)
-        XCTAssertEqual(rows[addr("01")]?["delegated_stake"], "0")
-        XCTAssertNil(rows[addr("03")]?["delegate"] as String?)
-        XCTAssertNil(rows[addr("04")]?["delegate"] as String?, "the zero address means none")
+        XCTAssertEqual(rows[addr("aa")]?.delegatedStake, BigUInt(lpt(150)), "default: sum of stake delegated to it, its own included")
+        XCTAssertEqual(rows[addr("aa")]?.registered, true)
+        XCTAssertEqual(rows[addr("aa")]?.active, true)
+        XCTAssertEqual(rows[addr("bb")]?.registered, true, "delegate == account: registered by default")
+        XCTAssertEqual(rows[addr("bb")]?.delegatedStake, BigUInt(lpt(50)))
+        XCTAssertEqual(rows[addr("01")]?.registered, false)
+        XCTAssertEqual(rows[addr("01")]?.delegatedStake, 0)
+        XCTAssertNotNil(rows[addr("03")])
+        XCTAssertNil(rows[addr("03")]?.delegate)
+        XCTAssertNil(rows[addr("04")]?.delegate, "the zero address means none")
         let s = try ledger.snapshots()[0]
         XCTAssertEqual(s.totalStake, BigUInt(207) * Amount.weiPerLPT)
         XCTAssertEqual(s.accounts, 6)
@@ -64,9 +63,9 @@ final class LedgerTests: XCTestCase {
                                                 options: SnapshotOptions(chain: .l1, block: 1000, totalBonded: BigUInt(lpt(300))!, totalActive: BigUInt(lpt(150))!))
         XCTAssertEqual(summary.warnings, ["--total-bonded \(lpt(300)) differs from the sum of stake \(lpt(207)) by \(lpt(93)) wei; the tally uses --total-bonded"])
         let poll = PollParameters(address: Address(addr("90")), lip: nil, chain: .l1, endBlock: 1000, quorum: 333300, quota: 500000)
-        XCTAssertEqual(TallyEngine.tally(try ledger.tallyInputs(poll: poll, stakeMode: .l1, quorumBase: .bonded)).totalStake, BigUInt(lpt(300))!)
-        XCTAssertEqual(TallyEngine.tally(try ledger.tallyInputs(poll: poll, stakeMode: .l1, quorumBase: .active)).totalStake, BigUInt(lpt(150))!)
-        XCTAssertTrue(try ledger.importCommands().first!.command.hasSuffix("--chain l1 --block 1000 --total-bonded \(lpt(300)) --total-active \(lpt(150))"))
+        XCTAssertEqual(TallyEngine.tally(try TallyInputs.load(from: ledger, poll: poll, stakeMode: .l1, quorumBase: .bonded)).totalStake, BigUInt(lpt(300))!)
+        XCTAssertEqual(TallyEngine.tally(try TallyInputs.load(from: ledger, poll: poll, stakeMode: .l1, quorumBase: .active)).totalStake, BigUInt(lpt(150))!)
+        XCTAssertTrue(try ReproduceCommand(ledger.imports().first!).line.hasSuffix("--chain l1 --block 1000 --total-bonded \(lpt(300)) --total-active \(lpt(150))"))
     }
 
     func testReimportIsIdempotentAndConflictsAreRefused() throws {
@@ -84,10 +83,10 @@ final class LedgerTests: XCTestCase {
         }
         XCTAssertEqual(try ledgerDump(ledger), before)
         _ = try ledger.importSnapshot(other, path: "t.csv", options: SnapshotOptions(chain: .l1, block: 1000, replace: true))
-        XCTAssertEqual(try accounts(1000)[addr("03")]?["stake"], lpt(8))
+        XCTAssertEqual(try accounts(1000)[addr("03")]?.stake, BigUInt(lpt(8)))
         XCTAssertEqual(try ledger.snapshots().count, 1)
-        XCTAssertEqual(try ledger.importCommands().map(\.command), ["lip ledger import snapshot t.csv --chain l1 --block 1000"], "the replaced import is no longer listed")
-        XCTAssertEqual(try ledger.importCommands().first?.sha256, try Ledger.fileSHA256(other, path: "t.csv"))
+        XCTAssertEqual(try ledger.imports().map { ReproduceCommand($0).line }, ["lip ledger import snapshot t.csv --chain l1 --block 1000"], "the replaced import is no longer listed")
+        XCTAssertEqual(try ledger.imports().first?.sha256, try Ledger.fileSHA256(other, path: "t.csv"))
     }
 
     func assertRejected(_ name: String, _ text: String, format: SnapshotFormat? = nil, _ expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -127,10 +126,10 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(summary.warnings.count, 1)
         XCTAssertTrue(summary.warnings[0].contains("bondedAmount is not pendingStake"))
         let rows = try accounts(5, chain: .l2)
-        XCTAssertEqual(rows[addr("aa")]?["stake"], "100500000000000000000")
-        XCTAssertEqual(rows[addr("aa")]?["delegated_stake"], "100500000000000000001")
-        XCTAssertEqual(rows[addr("aa")]?["active"], true)
-        XCTAssertEqual(rows[addr("01")]?["stake"], "1")
+        XCTAssertEqual(rows[addr("aa")]?.stake, BigUInt("100500000000000000000"))
+        XCTAssertEqual(rows[addr("aa")]?.delegatedStake, BigUInt("100500000000000000001"))
+        XCTAssertEqual(rows[addr("aa")]?.active, true)
+        XCTAssertEqual(rows[addr("01")]?.stake, 1)
         XCTAssertThrowsError(try ledger.importSnapshot(try file("x.json", json.replacingOccurrences(of: "\"3\"", with: "\"3.0000000000000000001\"")), path: "x.json",
                                                        options: SnapshotOptions(chain: .l2, block: 6, l1Block: 901))) { error in
             XCTAssertEqual("\(error)", "x.json:delegators[2]: bondedAmount `3.0000000000000000001`: more than 18 decimals")
@@ -151,11 +150,11 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(summary.rows, 3, "the all-zero entry is skipped")
         let tree = MerkleTree(entries: try ledger.snapshotEntries(chain: .l1, block: 14207040))
         XCTAssertEqual(Hex.prefixed(tree.root), "0x5b2621f94b8ed87113a5392a2e8a01806a3e54ab0fbb4e8a41bb5814232cabce")
-        XCTAssertTrue(try ledger.snapshotHadZeroEntry(chain: .l1, block: 14207040))
+        XCTAssertTrue(try ledger.snapshot(chain: .l1, block: 14207040)?.hadZeroEntry ?? false)
         let rows = try accounts(14207040)
-        XCTAssertEqual(rows[addr("22")]?["fees"], "1000000000000000")
-        XCTAssertEqual(rows[addr("11")]?["registered"], false)
-        XCTAssertEqual(rows[addr("11")]?["active"] as Bool?, nil, "active is unknown in a LIP-73 snapshot")
+        XCTAssertEqual(rows[addr("22")]?.fees, BigUInt("1000000000000000"))
+        XCTAssertEqual(rows[addr("11")]?.registered, false)
+        XCTAssertEqual(try XCTUnwrap(rows[addr("11")]).active, nil, "active is unknown in a LIP-73 snapshot")
     }
 
     func testLogs() throws {
@@ -184,7 +183,7 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(again.rows, 0)
         XCTAssertEqual(again.unchanged, 7)
         XCTAssertEqual(try ledgerDump(ledger), before)
-        let status = try ledger.statusJSON().serialized(pretty: false)
+        let status = try ledger.status().json.serialized(pretty: false)
         XCTAssertTrue(status.contains(#""migrations":3,"logs":{"imported":6,"skipped":1}"#), status)
         XCTAssertTrue(status.contains(#""polls":[{"address":"0x9090909090909090909090909090909090909090","chain":"l2","endBlock":5000,"votes":2,"lip":120}]"#), status)
     }
@@ -233,9 +232,9 @@ final class LedgerTests: XCTestCase {
     }
 
     func testSchemaIsDocumentedByItsMigration() throws {
-        let tables = try ledger.database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name") }
+        let tables = try ledger.tableNames()
         XCTAssertEqual(tables, ["imports", "logs", "migrations", "polls", "snapshot_accounts", "snapshots", "votes"])
-        let mode = try ledger.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let mode = try ledger.journalMode()
         XCTAssertEqual(mode, "wal")
     }
 }

@@ -1,5 +1,4 @@
 import BigInt
-import GRDB
 import LIPTestSupport
 import XCTest
 @testable import LIPKit
@@ -57,12 +56,12 @@ final class MigrationWindowTests: XCTestCase {
     }
 
     func result() throws -> TallyResult {
-        TallyEngine.tally(try ledger.tallyInputs(poll: parameters, stakeMode: .l1l2, quorumBase: .bonded))
+        TallyEngine.tally(try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .bonded))
     }
 
     func testPositionsWeightsAndResult() throws {
         try load()
-        let inputs = try ledger.tallyInputs(poll: parameters, stakeMode: .l1l2, quorumBase: .bonded)
+        let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .bonded)
         func position(_ account: String) -> Position? { inputs.positions.first { $0.account == account } }
         XCTAssertEqual(position(A), Position(account: A, delegate: O1x, stake: BigUInt(lpt(110))! * BigUInt(lpt(60))! / BigUInt(lpt(107))!, delegatedStake: 0, registered: false, active: false, domain: .l2))
         XCTAssertEqual(position(A)?.stake, BigUInt("61682242990654205607"), "floor(110 × 60 / 107) LPT in wei")
@@ -87,14 +86,14 @@ final class MigrationWindowTests: XCTestCase {
         XCTAssertEqual(w(E), BigUInt(lpt(10))!)
         XCTAssertEqual(r.yes, BigUInt(lpt(265))! - a - BigUInt(lpt(25))! + BigUInt(lpt(25))! + BigUInt(lpt(10))!)
         XCTAssertEqual(r.no, a + BigUInt(lpt(20))!)
-        XCTAssertEqual(r.result, "yes")
+        XCTAssertEqual(r.result, .yes)
         XCTAssertFalse(r.provisional)
         XCTAssertEqual(r.snapshots, [SnapshotReference(chain: .l2, block: 500, l1Block: 1500), SnapshotReference(chain: .l1, block: 1000, l1Block: nil)])
     }
 
     func testTotalIsL2PlusUnmigratedL1OutsidePools() throws {
         try load()
-        let inputs = try ledger.tallyInputs(poll: parameters, stakeMode: .l1l2, quorumBase: .bonded)
+        let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .bonded)
         let l2Total = try ledger.snapshots().first { $0.chain == .l2 }!.totalStake
         let outside = [O3, E, F].map { a in BigUInt(String(s1.first { $0.hasPrefix(a) }!.split(separator: ",", omittingEmptySubsequences: false)[2]))! }.reduce(0, +)
         XCTAssertEqual(inputs.positions.map(\.stake).reduce(0, +), l2Total + outside)
@@ -114,7 +113,7 @@ final class MigrationWindowTests: XCTestCase {
         try load()
         var p = parameters
         p.endBlock = 1600
-        let r = TallyEngine.tally(try ledger.tallyInputs(poll: p, stakeMode: .l1l2, quorumBase: .bonded))
+        let r = TallyEngine.tally(try TallyInputs.load(from: ledger, poll: p, stakeMode: .l1l2, quorumBase: .bonded))
         XCTAssertTrue(r.provisional)
     }
 
@@ -129,7 +128,7 @@ final class MigrationWindowTests: XCTestCase {
         XCTAssertThrowsError(try result()) { error in
             XCTAssertTrue("\(error)".hasPrefix("the delegator pool 0xA0a0a0A0A0A0a0a0A0A0a0A0a0A0a0A0A0A0a0a0 of L1 orchestrator"), "\(error)")
         }
-        XCTAssertThrowsError(try ledger.tallyInputs(poll: parameters, stakeMode: .l1l2, quorumBase: .active)) { error in
+        XCTAssertThrowsError(try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .active)) { error in
             XCTAssertTrue("\(error)".hasPrefix("--quorum-base active is refused in stake mode l1+l2"))
         }
     }
@@ -148,17 +147,17 @@ final class MigrationWindowPropertyTests: XCTestCase {
                 let d = Bool.random(using: &rng) ? orchestrators.randomElement(using: &rng)! : nil
                 s1.append(Position(account: String(format: "0x%040x", 100 + i), delegate: d, stake: BigUInt(Int.random(in: 0...1000, using: &rng)), delegatedStake: 0, registered: false, active: false, domain: .l1))
             }
-            var migrations: [CountedMigration] = []
+            var migrations: [StakeMigration] = []
             var s2: [Position] = []
             for o in orchestrators where Bool.random(using: &rng) {
                 let l2 = "0x9" + o.dropFirst(3)
                 let pool = "0x8" + o.dropFirst(3)
-                migrations.append(CountedMigration(kind: "orchestrator", l1Account: o, l2Account: l2, l2Block: 1, pool: pool))
+                migrations.append(StakeMigration(kind: .orchestrator, l1Account: o, l2Account: l2, l2Block: 1, pool: pool))
                 s2.append(Position(account: l2, delegate: l2, stake: BigUInt(Int.random(in: 1...1000, using: &rng)), delegatedStake: 0, registered: true, active: true, domain: .l2))
                 s2.append(Position(account: pool, delegate: l2, stake: BigUInt(Int.random(in: 0...5000, using: &rng)), delegatedStake: 0, registered: false, active: false, domain: .l2))
             }
             for p in s1 where !p.registered && Int.random(in: 0..<4, using: &rng) == 0 {
-                migrations.append(CountedMigration(kind: "claim", l1Account: p.account, l2Account: p.account, l2Block: 1, pool: nil))
+                migrations.append(StakeMigration(kind: .claim, l1Account: p.account, l2Account: p.account, l2Block: 1, pool: nil))
                 s2.append(Position(account: p.account, delegate: nil, stake: p.stake, delegatedStake: 0, registered: false, active: false, domain: .l2))
             }
             let migrated = Set(migrations.map(\.l1Account))

@@ -44,7 +44,7 @@ final class TallyTests: XCTestCase {
         XCTAssertEqual(weight(r, O1), L(120), "150 delegated minus D1's 30, who voted himself")
         XCTAssertEqual(weight(r, D1), L(30))
         XCTAssertEqual(weight(r, D3), L(40), "D3's last vote (no, block 12) wins")
-        XCTAssertEqual(r.voters.first { $0.address.lowercased == D3 }?.choice, "no")
+        XCTAssertEqual(r.voters.first { $0.address.lowercased == D3 }?.choice, .no)
         XCTAssertEqual(weight(r, O2), L(50), "90 minus D3's 40")
         XCTAssertNil(weight(r, D4), "choice 2 is ignored: D4 did not vote")
         XCTAssertEqual(weight(r, V), 0, "a voter without stake weighs 0 and is listed")
@@ -52,7 +52,7 @@ final class TallyTests: XCTestCase {
         XCTAssertEqual(r.no, L(120))
         XCTAssertEqual(r.totalStake, L(250))
         XCTAssertTrue(r.quorumMet)
-        XCTAssertEqual(r.result, "no", "yes must be more than half: 120 is not more than 120")
+        XCTAssertEqual(r.result, .no, "yes must be more than half: 120 is not more than 120")
         XCTAssertTrue(r.warnings.contains("1 vote with a choiceID other than 0 (yes) or 1 (no) was ignored"))
         XCTAssertEqual(r.voters.map { $0.address.lowercased }, [O1, O2, D3, D1, V], "by weight, then address")
     }
@@ -60,12 +60,12 @@ final class TallyTests: XCTestCase {
     func testOrchestratorWithoutOverridingDelegators() {
         let r = TallyEngine.tally(inputs(votes: [CastVote(voter: O1, choice: "0", block: 1, logIndex: 0)]))
         XCTAssertEqual(r.yes, L(150))
-        XCTAssertEqual(r.result, "yes")
+        XCTAssertEqual(r.result, .yes)
     }
 
     func testInvalidChoiceDoesNotReplaceAnEarlierVote() {
         let r = TallyEngine.tally(inputs(votes: [CastVote(voter: D1, choice: "1", block: 1, logIndex: 0), CastVote(voter: D1, choice: "7", block: 2, logIndex: 0)]))
-        XCTAssertEqual(r.voters.first?.choice, "no")
+        XCTAssertEqual(r.voters.first?.choice, .no)
         XCTAssertEqual(r.no, L(30))
     }
 
@@ -81,7 +81,7 @@ final class TallyTests: XCTestCase {
         let few = [CastVote(voter: D4, choice: "0", block: 1, logIndex: 0)]  // 10 of 250
         let bonded = TallyEngine.tally(inputs(votes: few))
         XCTAssertFalse(bonded.quorumMet)
-        XCTAssertEqual(bonded.result, "quorum-not-met")
+        XCTAssertEqual(bonded.result, .quorumNotMet)
         XCTAssertEqual(bonded.quorumThreshold, L(250) * 333300 / 1_000_000)
         let active = TallyEngine.tally(inputs(base: .active, votes: few + [CastVote(voter: D2, choice: "0", block: 1, logIndex: 1), CastVote(voter: D3, choice: "0", block: 1, logIndex: 2)]))
         XCTAssertEqual(active.totalStake, L(150), "only O1 is registered and active")
@@ -95,7 +95,7 @@ final class TallyTests: XCTestCase {
         // 125 of 250 voted with quorum 50%: LIP-16 (>=) meets it, the explorer (>) does not.
         let exact = TallyEngine.tally(inputs(quorum: 500000, positions: [pos(D1, nil, 125), pos(D2, nil, 125)], votes: [CastVote(voter: D1, choice: "0", block: 1, logIndex: 0)]))
         XCTAssertTrue(exact.quorumMet)
-        XCTAssertEqual(exact.result, "yes")
+        XCTAssertEqual(exact.result, .yes)
         XCTAssertTrue(exact.warnings.contains("the explorer's rule (participation and yes share strictly above the thresholds) gives `quorum-not-met`, LIP-16's gives `yes`"), "\(exact.warnings)")
     }
 

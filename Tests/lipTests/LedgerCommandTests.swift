@@ -102,8 +102,9 @@ final class LedgerCommandTests: XCTestCase {
         }
         // Each import runs as its own process, all at once.
         let results = ResultsBox(count: files.count)
+        let names = files
         DispatchQueue.concurrentPerform(iterations: files.count) { n in
-            let r = try? lip(["ledger", "import", "snapshot", files[n], "--chain", "l1", "--block", "\(n + 1)", "--db", "shared.sqlite"], in: dir)
+            let r = try? lip(["ledger", "import", "snapshot", names[n], "--chain", "l1", "--block", "\(n + 1)", "--db", "shared.sqlite"], in: dir)
             results.set(n, code: r?.code ?? -2, error: r?.stderr ?? "")
         }
         let (codes, errors) = (results.codes, results.errors)

@@ -26,18 +26,3 @@ public enum LIPStatus: String, CaseIterable, Sendable {
     /// Whether a missing field is only a warning for a LIP in this status (the record is closed).
     public var isClosed: Bool { self == .final || self == .rejected || self == .abandoned }
 }
-
-/// The type of a LIP.
-public enum LIPType: String, CaseIterable, Sendable {
-    case standardTrack = "Standard Track"
-    case parameter = "Parameter"
-    case informational = "Informational"
-    case meta = "Meta"
-
-    /// Parses a type as written in a preamble, or in kebab case (`standard-track`), any case.
-    public init?(parsing text: String) {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: " ")
-        guard let match = LIPType.allCases.first(where: { $0.rawValue.lowercased() == key }) else { return nil }
-        self = match
-    }
-}

@@ -1,20 +1,6 @@
 import Foundation
 import LIPCore
 
-/// One row of the README index table.
-public struct IndexRow: Equatable, Sendable {
-    /// The LIP number in the first cell, when it is `[n](...)` or a plain number.
-    public var number: Int?
-    /// The link target of the LIP cell, if any.
-    public var link: String?
-    /// The Title cell, unescaped.
-    public var title: String
-    /// The Status cell.
-    public var status: String
-    /// The line index of the row in README.md (0-based).
-    public var lineIndex: Int
-}
-
 /// The index of LIPs in README.md: the first markdown table after a heading whose text is `Index`.
 public struct ReadmeIndex: Sendable {
     /// The README's lines.

@@ -1,12 +1,6 @@
 import Foundation
 import LIPCore
 
-/// How serious a finding is. The CLI may raise warnings to errors (`--strict`).
-public enum Severity: String, Sendable {
-    case warning
-    case error
-}
-
 /// One problem found in a file: a value, rendered and judged by the CLI.
 public struct Finding: Equatable, Sendable {
     /// The file, relative to the workspace.

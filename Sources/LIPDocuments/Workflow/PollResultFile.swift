@@ -1,18 +1,21 @@
 import Foundation
 import LIPCore
 
-/// What `Polls/LIP-<n>/result.json` (written by `lip poll tally --save`) says, as the workflow reads it.
+/// `Polls/LIP-<n>/result.json`: the poll's one saved result (the tally JSON), as the workflow reads it.
 public struct PollResultFile: Sendable {
     /// The LIP the result is for, if the file names one.
     public var lip: Int?
-    /// `yes`, `no` or `quorum-not-met`.
-    public var result: String
-    /// The poll address.
-    public var poll: String?
+    /// How the poll ended.
+    public var result: PollOutcome
+
+    /// The file of LIP `number` in `workspace`.
+    public static func url(workspace: Workspace, lip number: Int) -> URL {
+        workspace.pollDirectory(lip: number).appendingPathComponent("result.json")
+    }
 
     /// Reads the result file of LIP `number`; nil when there is none.
     public static func load(workspace: Workspace, lip number: Int) throws -> PollResultFile? {
-        let url = workspace.pollDirectory(lip: number).appendingPathComponent("result.json")
+        let url = url(workspace: workspace, lip: number)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let path = workspace.relativePath(url)
         let data: Data
@@ -20,9 +23,22 @@ public struct PollResultFile: Sendable {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw LIPError.invalidInput(file: path, location: "", message: "not a JSON object")
         }
-        guard let result = object["result"] as? String else {
+        guard let text = object["result"] as? String else {
             throw LIPError.invalidInput(file: path, location: "", message: "no \"result\" string")
         }
-        return PollResultFile(lip: (object["lip"] as? NSNumber)?.intValue, result: result, poll: object["poll"] as? String)
+        guard let result = PollOutcome(rawValue: text) else {
+            throw LIPError.invalidInput(file: path, location: "", message: "\"result\" `\(text)` is not one of " + PollOutcome.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return PollResultFile(lip: (object["lip"] as? NSNumber)?.intValue, result: result)
+    }
+
+    /// Writes `json` (the tally JSON) as the result file of LIP `number`, atomically; returns its URL.
+    @discardableResult
+    public static func save(_ json: JSONValue, workspace: Workspace, lip number: Int) throws -> URL {
+        var transaction = FileTransaction()
+        let url = url(workspace: workspace, lip: number)
+        transaction.write(json.serialized(), to: url)
+        try transaction.commit(relativeTo: workspace.root)
+        return url
     }
 }

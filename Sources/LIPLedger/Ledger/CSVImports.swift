@@ -23,7 +23,7 @@ extension Ledger {
                 }
                 if db.totalChangesCount > before { summary.rows += 1 } else { summary.unchanged += 1 }
             }
-            if summary.rows > 0 { try Ledger.recordImport(db, kind: "votes", file: path, arguments: "--poll \(poll.checksummed)", sha256: try Ledger.fileSHA256(url, path: path)) }
+            if summary.rows > 0 { try Ledger.record(db, ImportRecord(kind: .votes, file: path, sha256: try Ledger.fileSHA256(url, path: path), poll: poll)) }
         }
         return summary
     }
@@ -37,30 +37,29 @@ extension Ledger {
             while let v = try reader.record(columns: columns) {
                 let location = "\(reader.line)"
                 func fail(_ m: String) -> LIPError { LIPError.invalidInput(file: path, location: location, message: m) }
-                let kind = v("kind").lowercased()
-                guard ["delegator", "claim", "orchestrator"].contains(kind) else { throw fail("kind `\(v("kind"))` is not delegator, claim or orchestrator") }
+                guard let kind = MigrationKind(rawValue: v("kind").lowercased()), kind != .pool else { throw fail("kind `\(v("kind"))` is not delegator, claim or orchestrator") }
                 guard let l1 = Address(v("l1_account")) else { throw fail("l1_account `\(v("l1_account"))` is not an address (0x + 40 hex digits)") }
                 var l2: Address? = nil
                 if !v("l2_account").isEmpty {
                     guard let a = Address(v("l2_account")) else { throw fail("l2_account `\(v("l2_account"))` is not an address (0x + 40 hex digits)") }
                     l2 = a
                 }
-                if kind == "claim" { l2 = l2 ?? l1 }
-                guard let l2 else { throw fail("a \(kind) migration needs l2_account") }
+                if kind == .claim { l2 = l2 ?? l1 }
+                guard let l2 else { throw fail("a \(kind.rawValue) migration needs l2_account") }
                 guard let block = Int(v("l2_block")), block >= 0 else { throw fail("l2_block `\(v("l2_block"))` is not a block number") }
                 var pool: Address? = nil
                 if !v("pool").isEmpty {
                     guard let p = Address(v("pool")) else { throw fail("pool `\(v("pool"))` is not an address (0x + 40 hex digits)") }
                     pool = p
                 }
-                if kind == "orchestrator" && pool == nil { throw fail("an orchestrator migration needs the pool address") }
+                if kind == .orchestrator && pool == nil { throw fail("an orchestrator migration needs the pool address") }
                 let added: Bool
                 do {
-                    added = try Ledger.insertMigration(db, kind: kind, l1: l1.lowercased, l2: l2.lowercased, l2Block: block, pool: pool?.lowercased, delegate: nil, stake: nil)
+                    added = try insertMigration(db, kind: kind, l1: l1.lowercased, l2: l2.lowercased, l2Block: block, pool: pool?.lowercased, delegate: nil, stake: nil)
                 } catch let problem as RowProblem { throw fail(problem.message) }
                 if added { summary.rows += 1 } else { summary.unchanged += 1 }
             }
-            if summary.rows > 0 { try Ledger.recordImport(db, kind: "migrations", file: path, arguments: "", sha256: try Ledger.fileSHA256(url, path: path)) }
+            if summary.rows > 0 { try Ledger.record(db, ImportRecord(kind: .migrations, file: path, sha256: try Ledger.fileSHA256(url, path: path))) }
         }
         return summary
     }

@@ -26,6 +26,3 @@ public struct ImportSummary: Sendable, Equatable {
         return parts.joined(separator: ", ")
     }
 }
-
-/// Called during long imports with the number of rows done so far.
-public typealias ImportProgress = (Int) -> Void

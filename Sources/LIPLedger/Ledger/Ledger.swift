@@ -8,9 +8,15 @@ import GRDB
 /// One file (default `.lip/ledger.sqlite` in the workspace), in WAL mode with a busy timeout so
 /// that two `lip` processes wait for each other instead of failing. Amounts are decimal TEXT.
 /// The schema only changes through the named, append-only migrations below.
-public final class Ledger {
-    /// The database.
-    public let database: DatabaseQueue
+/// The SQLite ledger: stake snapshots, event logs, polls, votes and migrations.
+///
+/// One file (default `.lip/ledger.sqlite` in the workspace), in WAL mode with a busy timeout so
+/// that two `lip` processes wait for each other instead of failing. Amounts are decimal TEXT.
+/// The schema only changes through the named, append-only migrations below. This module is the
+/// only one that reads or writes the ledger's tables: others get typed values from its methods.
+public final class Ledger: Sendable {
+    /// The database; private, so that every query lives in this module.
+    let database: DatabaseQueue
     /// The file path.
     public let path: String
 
@@ -20,14 +26,9 @@ public final class Ledger {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         var config = Configuration()
+        config.journalMode = .wal
         config.busyMode = .timeout(60)
-        config.prepareDatabase { db in
-            // WAL is kept in the file: set it once, so that opening an existing ledger takes no write lock.
-            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-            }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         // Two processes may create or upgrade the same ledger at once. Switching a new file to WAL
         // can be refused while the other holds its lock, and each migration runs in its own
         // transaction, so the process that loses the race waits a moment and tries again.
@@ -141,6 +142,43 @@ public final class Ledger {
             );
             """)
         }
+        m.registerMigration("v3-import-history") { db in
+            // The arguments of each import as columns (v2 kept them as one flag string), and the
+            // snapshot an import created, so that --replace removes exactly that import.
+            try db.execute(sql: """
+            CREATE TABLE import_history (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('snapshot', 'logs', 'votes', 'migrations')),
+                file TEXT NOT NULL,              -- the path as given on the command line
+                content_sha256 TEXT NOT NULL,    -- SHA-256 of the file's bytes
+                chain TEXT,                      -- --chain (snapshot, logs)
+                block INTEGER,                   -- --block (snapshot)
+                l1_block INTEGER,                -- --l1-block (l2 snapshot)
+                total_bonded TEXT,               -- --total-bonded, decimal wei
+                total_active TEXT,               -- --total-active, decimal wei
+                format TEXT,                     -- --format, when it was given
+                poll TEXT,                       -- --poll (votes), lowercase
+                snapshot_id INTEGER              -- the snapshot the import created
+            );
+            """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, kind, file, arguments, content_sha256 FROM imports ORDER BY id") {
+                var flags: [String: String] = [:]
+                let words = (row["arguments"] as String).split(separator: " ").map(String.init)
+                var i = 0
+                while i + 1 < words.count { flags[words[i]] = words[i + 1]; i += 2 }
+                let snapshotID = try Int64.fetchOne(db, sql: "SELECT id FROM snapshots WHERE chain = ? AND block = ?",
+                                                    arguments: [flags["--chain"], flags["--block"].flatMap { Int($0) }])
+                try db.execute(sql: """
+                    INSERT INTO import_history (id, kind, file, content_sha256, chain, block, l1_block, total_bonded, total_active, format, poll, snapshot_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [row["id"] as Int64, row["kind"] as String, row["file"] as String, row["content_sha256"] as String,
+                                     flags["--chain"], flags["--block"].flatMap { Int($0) }, flags["--l1-block"].flatMap { Int($0) },
+                                     flags["--total-bonded"], flags["--total-active"], flags["--format"], flags["--poll"]?.lowercased(),
+                                     (row["kind"] as String) == "snapshot" ? snapshotID : nil])
+            }
+            try db.execute(sql: "DROP TABLE imports")
+            try db.execute(sql: "ALTER TABLE import_history RENAME TO imports")
+        }
         return m
     }
 }
@@ -155,39 +193,21 @@ extension Ledger {
         return Hex.encode(Array(hasher.finalize()))
     }
 
-    /// Records an import (inside its transaction) unless the same one is recorded already.
-    static func recordImport(_ db: Database, kind: String, file: String, arguments: String, sha256: String) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO imports (kind, file, arguments, content_sha256) VALUES (?, ?, ?, ?)",
-                       arguments: [kind, file, arguments, sha256])
-    }
-
-    /// The recorded imports as `lip ledger import` commands, snapshots first, each with its file's SHA-256.
-    public func importCommands() throws -> [(command: String, sha256: String)] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT kind, file, arguments, content_sha256 FROM imports
-                ORDER BY CASE kind WHEN 'snapshot' THEN 0 WHEN 'migrations' THEN 1 WHEN 'logs' THEN 2 ELSE 3 END, arguments, file
-                """).map { row in
-                (("lip ledger import \(row["kind"] as String) \(row["file"] as String) \(row["arguments"] as String)").trimmingCharacters(in: .whitespaces), row["content_sha256"] as String)
-            }
+    /// Runs `body` in one write transaction (GRDB's: IMMEDIATE, so no lock upgrade races): all or nothing.
+    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.write(body)
+        } catch let error as DatabaseError {
+            throw LIPError.writeFailed(path: path, reason: error.message ?? error.description)
         }
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: all or nothing, and no lock upgrade races.
-    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in one read transaction; a value that does not decode is already an `LIPError`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try database.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
-        } catch let error as LIPError {
-            throw error
+            return try database.read(body)
         } catch let error as DatabaseError {
-            throw LIPError.writeFailed(path: path, reason: error.message ?? error.description)
+            throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(error.message ?? error.description)")
         }
     }
 }

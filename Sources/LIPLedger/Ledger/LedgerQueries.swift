@@ -1,128 +1,153 @@
 import BigInt
 import Foundation
-import LIPCore
 import GRDB
+import LIPCore
 
-/// A snapshot as the ledger lists it.
-public struct SnapshotInfo: Sendable, Equatable {
-    /// The row id.
-    public var id: Int64
-    /// The chain.
-    public var chain: Chain
-    /// Its block on that chain.
-    public var block: Int
-    /// For L2: the L1 block.
-    public var l1Block: Int?
-    /// Number of accounts.
-    public var accounts: Int
-    /// Sum of stake (wei).
-    public var totalStake: BigUInt
-    /// The on-chain totals given at import.
-    public var totalBonded: BigUInt?
-    /// The on-chain total active stake given at import.
-    public var totalActive: BigUInt?
-    /// csv, lip73 or subgraph.
-    public var source: String
-
-    /// Reads a `snapshots` row.
-    public init(row: Row) {
-        id = row["id"]
-        chain = Chain(rawValue: row["chain"])!
-        block = row["block"]
-        l1Block = row["l1_block"]
-        accounts = row["accounts"]
-        totalStake = BigUInt(row["total_stake"] as String, radix: 10)!
-        totalBonded = (row["total_bonded"] as String?).flatMap { BigUInt($0, radix: 10) }
-        totalActive = (row["total_active"] as String?).flatMap { BigUInt($0, radix: 10) }
-        source = row["source"]
-    }
-}
-
-/// A poll as the ledger holds it.
-public struct PollInfo: Sendable, Equatable {
-    /// The poll contract.
-    public var address: Address
-    /// The chain it was created on.
-    public var chain: Chain
-    /// The proposal (an IPFS CID).
-    public var proposal: String
-    /// The L1 end block.
-    public var endBlock: Int
-    /// Quorum and quota in parts per million.
-    public var quorum: BigUInt
-    /// Yes must be more than this share of the vote, parts per million.
-    public var quota: BigUInt
-    /// The linked LIP.
-    public var lip: Int?
-    /// How many vote rows it has.
-    public var votes: Int
-}
+// The typed reads of the ledger: every SELECT of the project lives in this module.
 
 extension Ledger {
+    /// Wraps a fetched row of `table`, identified in messages by `key`.
+    func stored(_ row: Row, _ table: String, key: [String]) -> StoredRow {
+        StoredRow(row: row, table: table, key: key, ledger: path)
+    }
+
+    private func snapshotInfo(_ row: Row) throws -> SnapshotInfo {
+        let r = stored(row, "snapshots", key: ["id"])
+        return SnapshotInfo(id: try r("id"), chain: try r("chain"), block: try r("block"), l1Block: try r.optional("l1_block"),
+                            accounts: try r("accounts"), totalStake: try r("total_stake"), totalBonded: try r.optional("total_bonded"),
+                            totalActive: try r.optional("total_active"), source: try r("source"), hadZeroEntry: try r("zero_entry"))
+    }
+
     /// Every snapshot, by chain then block.
     public func snapshots() throws -> [SnapshotInfo] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM snapshots ORDER BY chain, block").map(SnapshotInfo.init)
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM snapshots ORDER BY chain, block").map(snapshotInfo) }
+    }
+
+    /// The snapshot of `chain` at `block`, or nil.
+    public func snapshot(chain: Chain, block: Int) throws -> SnapshotInfo? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM snapshots WHERE chain = ? AND block = ?", arguments: [chain, block]).map(snapshotInfo)
         }
     }
 
-    /// Every poll, by address.
+    /// The snapshot a poll ending at L1 block `endBlock` is weighed with: the L1 snapshot with the
+    /// greatest block <= endBlock, or the L2 snapshot with the greatest L1 block <= endBlock.
+    /// Throws a usage error that says what to import when there is none.
+    public func snapshot(chain: Chain, forEndBlock endBlock: Int) throws -> SnapshotInfo {
+        let sql = chain == .l1
+            ? "SELECT * FROM snapshots WHERE chain = 'l1' AND block <= ? ORDER BY block DESC LIMIT 1"
+            : "SELECT * FROM snapshots WHERE chain = 'l2' AND l1_block <= ? ORDER BY l1_block DESC, block DESC LIMIT 1"
+        if let found = try read({ db in try Row.fetchOne(db, sql: sql, arguments: [endBlock]).map(snapshotInfo) }) { return found }
+        let what = chain == .l1 ? "L1 snapshot at or before block \(endBlock)" : "L2 snapshot whose L1 block is at or before \(endBlock)"
+        let how = chain == .l1 ? "lip ledger import snapshot FILE --chain l1 --block \(endBlock)" : "lip ledger import snapshot FILE --chain l2 --block N --l1-block \(endBlock)"
+        throw LIPError.usage("the poll ends at L1 block \(endBlock) and the ledger has no \(what): import one with `\(how)`")
+    }
+
+    /// Calls `body` with each account of `snapshot`, by account, without holding them all.
+    public func forEachAccount(of snapshot: SnapshotInfo, _ body: (SnapshotAccount) throws -> Void) throws {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees
+                FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account
+                """, arguments: [snapshot.id])
+            while let row = try cursor.next() {
+                let r = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"])
+                try body(SnapshotAccount(account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"),
+                                         delegatedStake: try r.optional("delegated_stake") ?? 0, registered: try r("registered"),
+                                         active: try r.optional("active"), fees: try r.optional("fees")))
+            }
+        }
+    }
+
+    /// Every vote of `poll`, in no particular order.
+    public func votes(poll: Address?) throws -> [CastVote] {
+        guard let poll else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT poll, voter, choice, block, log_index FROM votes WHERE poll = ?", arguments: [poll]).map { row in
+                let r = stored(row, "votes", key: ["poll", "voter", "block", "log_index"])
+                let voter: Address = try r("voter")
+                let choice: BigUInt = try r("choice")
+                return CastVote(voter: voter.lowercased, choice: String(choice), block: try r("block"), logIndex: try r("log_index"))
+            }
+        }
+    }
+
+    /// The migrations with L2 block <= `l2Block`, by kind and L1 account.
+    public func migrations(atOrBefore l2Block: Int) throws -> [StakeMigration] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, l1_account, l2_account, l2_block, pool FROM migrations WHERE l2_block <= ? ORDER BY kind, l1_account",
+                             arguments: [l2Block]).map { row in
+                let r = stored(row, "migrations", key: ["kind", "l1_account"])
+                let l1: Address = try r("l1_account")
+                let l2: Address? = try r.optional("l2_account")
+                let pool: Address? = try r.optional("pool")
+                return StakeMigration(kind: try r("kind"), l1Account: l1.lowercased, l2Account: l2?.lowercased, l2Block: try r("l2_block"), pool: pool?.lowercased)
+            }
+        }
+    }
+
+    /// How many migrations have an L2 block after `l2Block`.
+    public func migrationCount(after l2Block: Int) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations WHERE l2_block > ?", arguments: [l2Block]) ?? 0 }
+    }
+
+    /// Every poll that has a PollCreated, by address, with its vote count.
     public func polls() throws -> [PollInfo] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.poll = p.address) AS n FROM polls p ORDER BY address").map { row in
-                PollInfo(address: Address(row["address"] as String)!, chain: Chain(rawValue: row["chain"])!, proposal: row["proposal"],
-                         endBlock: row["end_block"], quorum: BigUInt(row["quorum"] as String, radix: 10)!, quota: BigUInt(row["quota"] as String, radix: 10)!,
-                         lip: row["lip"], votes: row["n"])
+                let r = stored(row, "polls", key: ["address"])
+                return PollInfo(address: try r("address"), chain: try r("chain"), proposal: try r("proposal"), endBlock: try r("end_block"),
+                                quorum: try r("quorum"), quota: try r("quota"), lip: try r.optional("lip"), votes: try r("n"))
             }
         }
     }
 
-    /// What the ledger holds, as the contract's JSON.
-    public func statusJSON() throws -> JSONValue {
-        let (migrations, imported, skipped, orphanVotes) = try database.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations")!,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NOT NULL")!,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NULL")!,
-             try Row.fetchAll(db, sql: "SELECT poll, COUNT(*) AS n FROM votes WHERE poll NOT IN (SELECT address FROM polls) GROUP BY poll ORDER BY poll"))
-        }
-        var polls: [JSONValue] = try self.polls().map { p in
-            .object([("address", .string(p.address.checksummed)), ("chain", .string(p.chain.rawValue)), ("endBlock", .int(p.endBlock)),
-                     ("votes", .int(p.votes)), ("lip", .int(p.lip))])
-        }
-        // Votes for a poll whose PollCreated is not imported yet are listed too, with what is known.
-        polls += orphanVotes.map { row in
-            .object([("address", .string(Address(row["poll"] as String)!.checksummed)), ("chain", .null), ("endBlock", .null),
-                     ("votes", .int(row["n"] as Int)), ("lip", .null)])
-        }
-        return .object([
-            ("snapshots", .array(try snapshots().map { s in
-                .object([("chain", .string(s.chain.rawValue)), ("block", .int(s.block)), ("l1Block", .int(s.l1Block)),
-                         ("accounts", .int(s.accounts)), ("totalStake", .string(String(s.totalStake))), ("source", .string(s.source))])
-            })),
-            ("polls", .array(polls)),
-            ("migrations", .int(migrations)),
-            ("logs", .object([("imported", .int(imported)), ("skipped", .int(skipped))])),
-        ])
-    }
-
-    /// Whether the snapshot's LIP-73 file had the all-zero entry.
-    public func snapshotHadZeroEntry(chain: Chain, block: Int) throws -> Bool {
-        try database.read { db in
-            try Bool.fetchOne(db, sql: "SELECT zero_entry FROM snapshots WHERE chain = ? AND block = ?", arguments: [chain.rawValue, block]) ?? false
+    /// What the ledger holds.
+    public func status() throws -> LedgerStatus {
+        let snapshots = try self.snapshots()
+        let polls = try self.polls()
+        return try read { db in
+            // Votes for a poll whose PollCreated is not imported yet are listed too, with what is known.
+            let orphans = try Row.fetchAll(db, sql: "SELECT poll, COUNT(*) AS n FROM votes WHERE poll NOT IN (SELECT address FROM polls) GROUP BY poll ORDER BY poll").map { row in
+                let r = stored(row, "votes", key: ["poll"])
+                return LedgerStatus.Poll(address: try r("poll"), chain: nil, endBlock: nil, votes: try r("n"), lip: nil)
+            }
+            return LedgerStatus(
+                path: path, snapshots: snapshots,
+                polls: polls.map { LedgerStatus.Poll(address: $0.address, chain: $0.chain, endBlock: $0.endBlock, votes: $0.votes, lip: $0.lip) } + orphans,
+                migrations: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations") ?? 0,
+                logsImported: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NOT NULL") ?? 0,
+                logsSkipped: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NULL") ?? 0)
         }
     }
 
-    /// The LIP-73 entries of the L1 snapshot at `block`.
+    /// The imports that built the ledger, snapshots first, then migrations, logs and votes.
+    public func imports() throws -> [ImportRecord] {
+        let records = try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row in
+                let r = stored(row, "imports", key: ["id"])
+                return ImportRecord(kind: try r("kind"), file: try r("file"), sha256: try r("content_sha256"), chain: try r.optional("chain"),
+                                    block: try r.optional("block"), l1Block: try r.optional("l1_block"), totalBonded: try r.optional("total_bonded"),
+                                    totalActive: try r.optional("total_active"), format: try r.optional("format"), poll: try r.optional("poll"))
+            }
+        }
+        let rank: [ImportKind: Int] = [.snapshot: 0, .migrations: 1, .logs: 2, .votes: 3]
+        return records.sorted { a, b in
+            let ka = (rank[a.kind]!, a.options.joined(separator: " "), a.file), kb = (rank[b.kind]!, b.options.joined(separator: " "), b.file)
+            return ka < kb
+        }
+    }
+
+    /// The LIP-73 entries of the snapshot at `block`, by account.
     public func snapshotEntries(chain: Chain, block: Int) throws -> [SnapshotEntry] {
-        try database.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM snapshots WHERE chain = ? AND block = ?", arguments: [chain.rawValue, block]) else {
-                let have = try Int.fetchAll(db, sql: "SELECT block FROM snapshots WHERE chain = ? ORDER BY block", arguments: [chain.rawValue])
-                throw LIPError.usage("the ledger has no \(chain.rawValue) snapshot at block \(block)" + (have.isEmpty ? "; import one with `lip ledger import snapshot FILE --chain \(chain.rawValue) --block \(block)`" : " (it has: \(have.map(String.init).joined(separator: ", ")))"))
-            }
-            return try Row.fetchAll(db, sql: "SELECT account, delegate, stake, fees FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account", arguments: [id]).map { row in
-                SnapshotEntry(delegator: Address(row["account"] as String)!, delegate: (row["delegate"] as String?).flatMap(Address.init) ?? .zero,
-                              stake: BigUInt(row["stake"] as String, radix: 10)!, fees: (row["fees"] as String?).flatMap { BigUInt($0, radix: 10) } ?? 0)
-            }
+        guard let snapshot = try snapshot(chain: chain, block: block) else {
+            let have = try snapshots().filter { $0.chain == chain }.map { String($0.block) }
+            throw LIPError.usage("the ledger has no \(chain.rawValue) snapshot at block \(block)" + (have.isEmpty ? "; import one with `lip ledger import snapshot FILE --chain \(chain.rawValue) --block \(block)`" : " (it has: \(have.joined(separator: ", ")))"))
         }
+        var entries: [SnapshotEntry] = []
+        try forEachAccount(of: snapshot) { a in
+            entries.append(SnapshotEntry(delegator: a.account, delegate: a.delegate ?? .zero, stake: a.stake, fees: a.fees ?? 0))
+        }
+        return entries
     }
 }

@@ -4,61 +4,6 @@ import Foundation
 import LIPCore
 import GRDB
 
-/// The formats a stake snapshot can be imported from.
-public enum SnapshotFormat: String, CaseIterable, Sendable {
-    /// A CSV with `account,delegate,stake[,delegated_stake,status,active]`.
-    case csv
-    /// The published LIP-73 L1 snapshot: a JSON array of packed 104-byte hex entries.
-    case lip73
-    /// A Livepeer subgraph GraphQL response with delegators and transcoders.
-    case subgraph
-}
-
-/// What identifies a snapshot and the totals that may come with it.
-public struct SnapshotOptions: Sendable {
-    /// `l1` or `l2`.
-    public var chain: Chain
-    /// The block on its own chain.
-    public var block: Int
-    /// For L2: the L1 block Arbitrum reported.
-    public var l1Block: Int?
-    /// On-chain total bonded (quorum base when given).
-    public var totalBonded: BigUInt?
-    /// On-chain total active stake.
-    public var totalActive: BigUInt?
-    /// The format, or nil to guess from the content.
-    public var format: SnapshotFormat?
-    /// Replace a snapshot imported before with other content.
-    public var replace: Bool
-
-    /// Creates options.
-    public init(chain: Chain, block: Int, l1Block: Int? = nil, totalBonded: BigUInt? = nil, totalActive: BigUInt? = nil, format: SnapshotFormat? = nil, replace: Bool = false) {
-        self.chain = chain
-        self.block = block
-        self.l1Block = l1Block
-        self.totalBonded = totalBonded
-        self.totalActive = totalActive
-        self.format = format
-        self.replace = replace
-    }
-}
-
-/// A chain of the ledger.
-public enum Chain: String, CaseIterable, Sendable, Codable {
-    case l1, l2
-}
-
-/// One account row as it is inserted.
-struct AccountRow {
-    var account: String
-    var delegate: String?
-    var stake: String
-    var delegatedStake: String?
-    var registered: Bool
-    var active: Bool?
-    var fees: String?
-}
-
 extension Ledger {
     /// Imports a stake snapshot from `url` (named `path` in messages), in one transaction.
     public func importSnapshot(_ url: URL, path: String, options: SnapshotOptions, progress: ImportProgress? = nil) throws -> ImportSummary {
@@ -75,25 +20,24 @@ extension Ledger {
         return try transaction { db in
             // A bigger page cache for the bulk insert: the delegate index is written out of order.
             try db.execute(sql: "PRAGMA cache_size = -49152")
-            if let existing = try Row.fetchOne(db, sql: "SELECT id, content_sha256, accounts FROM snapshots WHERE chain = ? AND block = ?", arguments: [options.chain.rawValue, options.block]) {
-                let existingDigest: String = existing["content_sha256"]
-                if existingDigest == digest {
-                    return ImportSummary(what: what, rows: 0, unchanged: existing["accounts"])
+            if let row = try Row.fetchOne(db, sql: "SELECT id, content_sha256, accounts FROM snapshots WHERE chain = ? AND block = ?", arguments: [options.chain, options.block]) {
+                let existing = stored(row, "snapshots", key: ["id"])
+                let existingID: Int64 = try existing("id")
+                if try existing("content_sha256", as: String.self) == digest {
+                    return ImportSummary(what: what, rows: 0, unchanged: try existing("accounts"))
                 }
                 guard options.replace else {
                     throw LIPError.refused("\(path): the ledger already has a different \(options.chain.rawValue) snapshot at block \(options.block); use --replace to replace it")
                 }
-                try db.execute(sql: "DELETE FROM snapshot_accounts WHERE snapshot_id = ?", arguments: [existing["id"] as Int64])
-                try db.execute(sql: "DELETE FROM snapshots WHERE id = ?", arguments: [existing["id"] as Int64])
-                // The replaced file no longer rebuilds the ledger: drop its recorded import.
-                let key = "--chain \(options.chain.rawValue) --block \(options.block)"
-                try db.execute(sql: "DELETE FROM imports WHERE kind = 'snapshot' AND (arguments = ? OR arguments LIKE ?)", arguments: [key, key + " %"])
+                try db.execute(sql: "DELETE FROM snapshot_accounts WHERE snapshot_id = ?", arguments: [existingID])
+                try db.execute(sql: "DELETE FROM snapshots WHERE id = ?", arguments: [existingID])
+                // The replaced file no longer rebuilds the ledger: drop the import that made that snapshot.
+                try db.execute(sql: "DELETE FROM imports WHERE snapshot_id = ?", arguments: [existingID])
             }
             try db.execute(sql: """
                 INSERT INTO snapshots (chain, block, l1_block, source, accounts, total_stake, total_bonded, total_active, content_sha256)
                 VALUES (?, ?, ?, ?, 0, '0', ?, ?, ?)
-                """, arguments: [options.chain.rawValue, options.block, options.l1Block, format.rawValue,
-                                 options.totalBonded.map(String.init), options.totalActive.map(String.init), digest])
+                """, arguments: [options.chain, options.block, options.l1Block, format, options.totalBonded, options.totalActive, digest])
             let snapshotID = db.lastInsertedRowID
             var writer = try AccountWriter(db: db, snapshotID: snapshotID, path: path)
             var warnings: [String] = []
@@ -104,13 +48,10 @@ extension Ledger {
             }
             try writer.finish()
             try db.execute(sql: "UPDATE snapshots SET accounts = ?, total_stake = ?, zero_entry = ? WHERE id = ?",
-                           arguments: [writer.count, String(writer.totalStake), writer.sawZeroEntry, snapshotID])
-            var arguments = "--chain \(options.chain.rawValue) --block \(options.block)"
-            if let l1 = options.l1Block { arguments += " --l1-block \(l1)" }
-            if let t = options.totalBonded { arguments += " --total-bonded \(t)" }
-            if let t = options.totalActive { arguments += " --total-active \(t)" }
-            if options.format != nil { arguments += " --format \(format.rawValue)" }
-            try Ledger.recordImport(db, kind: "snapshot", file: path, arguments: arguments, sha256: fileDigest)
+                           arguments: [writer.count, writer.totalStake, writer.sawZeroEntry, snapshotID])
+            try Ledger.record(db, ImportRecord(kind: .snapshot, file: path, sha256: fileDigest, chain: options.chain, block: options.block,
+                                               l1Block: options.l1Block, totalBonded: options.totalBonded, totalActive: options.totalActive,
+                                               format: options.format), snapshotID: snapshotID)
             if let bonded = options.totalBonded, bonded != writer.totalStake {
                 warnings.append("--total-bonded \(bonded) differs from the sum of stake \(writer.totalStake) by \(bonded > writer.totalStake ? bonded - writer.totalStake : writer.totalStake - bonded) wei; the tally uses --total-bonded")
             }
@@ -276,49 +217,5 @@ extension Ledger {
             try writer.add(AccountRow(account: address, delegate: nil, stake: "0", delegatedStake: o.total, registered: o.registered, active: o.active, fees: nil), location: "transcoders")
         }
         return ["subgraph bondedAmount is not pendingStake: it lacks unclaimed rewards, so stakes may be lower than on chain"]
-    }
-}
-
-/// Inserts account rows with one prepared statement and keeps the sums the snapshot needs.
-struct AccountWriter {
-    let db: Database
-    let snapshotID: Int64
-    let path: String
-    let insert: Statement
-    var count = 0
-    var totalStake = BigUInt(0)
-    var delegatedSums: [String: BigUInt] = [:]
-    var sawZeroEntry = false
-
-    init(db: Database, snapshotID: Int64, path: String) throws {
-        self.db = db
-        self.snapshotID = snapshotID
-        self.path = path
-        insert = try db.makeStatement(sql: """
-            INSERT INTO snapshot_accounts (snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-    }
-
-    mutating func add(_ row: AccountRow, location: String) throws {
-        let stake = BigUInt(row.stake, radix: 10)!
-        totalStake += stake
-        if let d = row.delegate { delegatedSums[d, default: 0] += stake }
-        do {
-            try insert.execute(arguments: [snapshotID, row.account, row.delegate, row.stake, row.delegatedStake,
-                                           row.registered, row.active, row.fees])
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw LIPError.invalidInput(file: path, location: location, message: "duplicate account \(Address(row.account)!.checksummed)")
-        }
-        count += 1
-    }
-
-    /// Fills in the delegated stake that the input did not give: the sum of stake delegated to each account.
-    func finish() throws {
-        let update = try db.makeStatement(sql: "UPDATE snapshot_accounts SET delegated_stake = ? WHERE snapshot_id = ? AND account = ? AND delegated_stake IS NULL")
-        for (delegate, sum) in delegatedSums.sorted(by: { $0.key < $1.key }) {
-            try update.execute(arguments: [String(sum), snapshotID, delegate])
-        }
-        try db.execute(sql: "UPDATE snapshot_accounts SET delegated_stake = '0' WHERE snapshot_id = ? AND delegated_stake IS NULL", arguments: [snapshotID])
     }
 }

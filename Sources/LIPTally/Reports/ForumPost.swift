@@ -38,7 +38,7 @@ extension PollReport {
         for v in orderedVoters {
             let label = names[v.address].map(Escaping.markdown) ?? v.address.short
             let role = v.isOrchestrator ? " (orchestrator)" : ""
-            table += "| [\(label)](\(explorerURL(v)))\(role) | \(v.choice == "yes" ? "Yes" : "No") | \(lpt(v.weight)) | \(share(v.weight)) |\n"
+            table += "| [\(label)](\(explorerURL(v)))\(role) | \(v.choice == .yes ? "Yes" : "No") | \(lpt(v.weight)) | \(share(v.weight)) |\n"
         }
         if r.voters.count > 10 {
             out += "[details=\"All \(r.voters.count) voters\"]\n\n" + table + "\n[/details]\n\n"
@@ -53,7 +53,7 @@ extension PollReport {
         out += "---\n\n"
         out += "Inputs digest: `sha256:\(r.inputsDigest)`. Anyone can reproduce this result with `lip`, from the same files:\n\n"
         out += "```\n"
-        for c in commands { out += c.command + (c.sha256.map { "   # sha256 \($0.prefix(16))…" } ?? "") + "\n" }
+        for c in commands { out += c.line + (c.sha256.map { "   # sha256 \($0.prefix(16))…" } ?? "") + "\n" }
         out += "```\n"
         return out
     }

@@ -5,7 +5,7 @@ import LIPDocuments
 import LIPLedger
 
 /// Everything an export shows about a tallied poll: one model for every format.
-public struct PollReport {
+public struct PollReport: Sendable {
     /// The tally.
     public var result: TallyResult
     /// The LIP's title, status and file, when the workspace has it.
@@ -17,13 +17,13 @@ public struct PollReport {
     /// Names by address (from `--names`).
     public var names: [Address: String]
     /// The commands that rebuild the ledger and the tally, with each file's SHA-256.
-    public var commands: [(command: String, sha256: String?)]
+    public var commands: [ReproduceCommand]
     /// Where LIP files are linked to (the file path is appended).
     public var linkBase: String
 
     /// Creates a report.
     public init(result: TallyResult, lipTitle: String? = nil, lipStatus: String? = nil, lipFile: String? = nil, names: [Address: String] = [:],
-                commands: [(command: String, sha256: String?)] = [], linkBase: String = "https://github.com/livepeer/LIPs/blob/master/") {
+                commands: [ReproduceCommand] = [], linkBase: String = "https://github.com/livepeer/LIPs/blob/master/") {
         self.result = result
         self.lipTitle = lipTitle
         self.lipStatus = lipStatus
@@ -63,9 +63,9 @@ public struct PollReport {
 
     var resultWord: String {
         switch result.result {
-        case "yes": return "Passed (yes)"
-        case "no": return "Rejected (no)"
-        default: return "Quorum not met"
+        case .yes: return "Passed (yes)"
+        case .no: return "Rejected (no)"
+        case .quorumNotMet: return "Quorum not met"
         }
     }
 }

@@ -13,14 +13,10 @@ public enum TallyEngine {
 
         // Votes: only 0 (yes) and 1 (no) count; a voter's last valid vote by (block, log index) wins.
         let ordered = inputs.votes.sorted { ($0.block, $0.logIndex, $0.voter) < ($1.block, $1.logIndex, $1.voter) }
-        var choice: [String: String] = [:]
+        var choice: [String: VoteChoice] = [:]
         var ignored = 0
         for v in ordered {
-            switch v.choice {
-            case "0": choice[v.voter] = "yes"
-            case "1": choice[v.voter] = "no"
-            default: ignored += 1
-            }
+            if let c = VoteChoice(choiceID: v.choice) { choice[v.voter] = c } else { ignored += 1 }
         }
         if ignored > 0 {
             warnings.append("\(ignored) vote\(ignored == 1 ? "" : "s") with a choiceID other than 0 (yes) or 1 (no) \(ignored == 1 ? "was" : "were") ignored")
@@ -60,7 +56,7 @@ public enum TallyEngine {
                     parts.append((p, 0))
                 }
             }
-            if c == "yes" { yes += weight } else { no += weight }
+            if c == .yes { yes += weight } else { no += weight }
             voters.append(VoterResult(address: Address(voter)!, choice: c, weight: weight, positions: parts))
         }
         let order = voters.indices.sorted { voters[$0].weight != voters[$1].weight ? voters[$0].weight > voters[$1].weight : voters[$0].address < voters[$1].address }
@@ -69,13 +65,13 @@ public enum TallyEngine {
         let totalVoteStake = yes + no
         let totalStake = inputs.totalOverride ?? (inputs.quorumBase == .bonded ? totalBonded : totalActive)
         let quorumMet = totalVoteStake >= totalStake * inputs.poll.quorum / 1_000_000
-        let result = !quorumMet ? "quorum-not-met" : (yes > totalVoteStake * inputs.poll.quota / 1_000_000 ? "yes" : "no")
+        let result: PollOutcome = !quorumMet ? .quorumNotMet : (yes > totalVoteStake * inputs.poll.quota / 1_000_000 ? .yes : .no)
 
         // The explorer's rule: participation and yes share strictly above the thresholds.
         let explorerQuorum = totalVoteStake * 1_000_000 > totalStake * inputs.poll.quorum
-        let explorerResult = !explorerQuorum ? "quorum-not-met" : (yes * 1_000_000 > totalVoteStake * inputs.poll.quota ? "yes" : "no")
+        let explorerResult: PollOutcome = !explorerQuorum ? .quorumNotMet : (yes * 1_000_000 > totalVoteStake * inputs.poll.quota ? .yes : .no)
         if explorerResult != result {
-            warnings.append("the explorer's rule (participation and yes share strictly above the thresholds) gives `\(explorerResult)`, LIP-16's gives `\(result)`")
+            warnings.append("the explorer's rule (participation and yes share strictly above the thresholds) gives `\(explorerResult.rawValue)`, LIP-16's gives `\(result.rawValue)`")
         }
         if inputs.provisional {
             warnings.append("provisional: the snapshot is from before the poll's end block \(inputs.poll.endBlock); tally again with a snapshot at the end block")
@@ -94,54 +90,5 @@ public enum TallyEngine {
             digest.add("position|\(q.domain.rawValue)|\(q.account)|\(q.delegate ?? "-")|\(q.stake)|\(q.delegatedStake)|\(q.registered ? 1 : 0)|\(q.active ? 1 : 0)")
         }
         return digest.finish(votes: inputs.votes, migrations: inputs.migrations, totalOverride: inputs.totalOverride)
-    }
-}
-
-/// The inputs digest: SHA-256 over lines of `|`-separated fields, in this order:
-///
-///     lip-tally-inputs v1
-///     poll|<address or ->|<chain>|<endBlock>|<quorum>|<quota>
-///     mode|<l1, l2 or l1+l2>|<bonded or active>
-///     snapshot|<chain>|<block>|<l1Block or ->|<accounts>      then, for each of its rows by account:
-///     row|<account>|<delegate or ->|<stake>|<delegated_stake>|<registered 0/1>|<active 0/1>
-///     (for l1+l2 the L2 snapshot comes first, then the L1 snapshot)
-///     vote|<voter>|<choiceID>|<block>|<logIndex>               every vote of the poll, by voter, block, log index
-///     migration|<kind>|<l1>|<l2 or ->|<l2Block>|<pool or ->    every migration counted, by kind and L1 account
-///     total|<on-chain total given at import, or ->
-///
-/// Addresses are lowercase, amounts decimal wei, each line ends with `\n`.
-public struct TallyDigest {
-    private var hasher = SHA256()
-    private var buffer = ""
-
-    /// Starts a digest with the poll and the mode.
-    public init(poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase) {
-        add("lip-tally-inputs v1")
-        add("poll|\(poll.address?.lowercased ?? "-")|\(poll.chain.rawValue)|\(poll.endBlock)|\(poll.quorum)|\(poll.quota)")
-        add("mode|\(stakeMode.rawValue)|\(quorumBase.rawValue)")
-    }
-
-    /// Adds one line.
-    public mutating func add(_ line: String) {
-        buffer += line
-        buffer += "\n"
-        if buffer.utf8.count > 1 << 16 {
-            hasher.update(data: Data(buffer.utf8))
-            buffer = ""
-        }
-    }
-
-    /// Adds the votes, migrations and total, and returns the hex digest.
-    public mutating func finish(votes: [CastVote], migrations: [CountedMigration], totalOverride: BigUInt?) -> String {
-        for v in votes.sorted(by: { ($0.voter, $0.block, $0.logIndex) < ($1.voter, $1.block, $1.logIndex) }) {
-            add("vote|\(v.voter)|\(v.choice)|\(v.block)|\(v.logIndex)")
-        }
-        for m in migrations.sorted(by: { ($0.kind, $0.l1Account) < ($1.kind, $1.l1Account) }) {
-            add("migration|\(m.kind)|\(m.l1Account)|\(m.l2Account ?? "-")|\(m.l2Block)|\(m.pool ?? "-")")
-        }
-        add("total|\(totalOverride.map(String.init) ?? "-")")
-        hasher.update(data: Data(buffer.utf8))
-        buffer = ""
-        return Hex.encode(Array(hasher.finalize()))
     }
 }

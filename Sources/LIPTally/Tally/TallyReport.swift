@@ -18,9 +18,9 @@ extension TallyResult {
             ("stakeMode", .string(stakeMode.rawValue)), ("quorumBase", .string(quorumBase.rawValue)), ("provisional", .bool(provisional)),
             ("snapshots", .array(snapshots.map { .object([("chain", .string($0.chain.rawValue)), ("block", .int($0.block)), ("l1Block", .int($0.l1Block))]) })),
             ("yes", .string(String(yes))), ("no", .string(String(no))), ("totalVoteStake", .string(String(totalVoteStake))),
-            ("totalStake", .string(String(totalStake))), ("quorumMet", .bool(quorumMet)), ("result", .string(result)),
+            ("totalStake", .string(String(totalStake))), ("quorumMet", .bool(quorumMet)), ("result", .string(result.rawValue)),
             ("voters", .array(voters.map { v in
-                .object([("address", .string(v.address.checksummed)), ("choice", .string(v.choice)), ("weight", .string(String(v.weight))),
+                .object([("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(String(v.weight))),
                          ("positions", .array(v.positions.map { p in
                              .object([("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
                                       ("stake", .string(String(p.position.stake))), ("delegatedStake", .string(String(p.position.delegatedStake))),
@@ -35,11 +35,11 @@ extension TallyResult {
     /// The rule of LIP-16 that decided the result, in words.
     public var decidingRule: String {
         switch result {
-        case "quorum-not-met":
+        case .quorumNotMet:
             return "quorum not met: \(lpt(totalVoteStake)) LPT voted, fewer than the \(ppm(poll.quorum)) of \(lpt(totalStake)) LPT staked that quorum needs (\(lpt(quorumThreshold)) LPT)"
-        case "yes":
+        case .yes:
             return "quorum met, and yes (\(lpt(yes)) LPT) is more than \(ppm(poll.quota)) of the vote (\(lpt(quotaThreshold)) LPT)"
-        default:
+        case .no:
             return "quorum met, but yes (\(lpt(yes)) LPT) is not more than \(ppm(poll.quota)) of the vote (\(lpt(quotaThreshold)) LPT)"
         }
     }
@@ -49,7 +49,7 @@ extension TallyResult {
         var out = ""
         let name = poll.address?.checksummed ?? "(not on chain)"
         out += "Poll \(name)" + (poll.lip.map { " for LIP-\($0)" + (title.map { ": \($0)" } ?? "") } ?? "") + "\n"
-        out += "Result: \(result.uppercased())\(provisional ? " (provisional)" : "")\n"
+        out += "Result: \(result.rawValue.uppercased())\(provisional ? " (provisional)" : "")\n"
         out += "  \(decidingRule)\n\n"
         out += "  participation  \(Amount.percent(totalVoteStake, of: totalStake))% of \(lpt(totalStake)) LPT (quorum \(ppm(poll.quorum)), \(quorumMet ? "met" : "not met"))\n"
         out += "  yes            \(lpt(yes)) LPT, \(Amount.percent(yes, of: totalVoteStake))% of the vote (quota \(ppm(poll.quota)))\n"
@@ -60,7 +60,7 @@ extension TallyResult {
         }
         out += "\nVoters: \(voters.count)" + (voters.count > top ? " (top \(top) by weight)" : "") + "\n"
         let rows = voters.prefix(top).map { v in
-            [v.address.checksummed, v.choice, lpt(v.weight), Amount.percent(v.weight, of: totalVoteStake) + "%", v.isOrchestrator ? "orchestrator" : "delegator"]
+            [v.address.checksummed, v.choice.rawValue, lpt(v.weight), Amount.percent(v.weight, of: totalVoteStake) + "%", v.isOrchestrator ? "orchestrator" : "delegator"]
         }
         var widths = [42, 6, 0, 0, 0]
         for r in rows { for i in 2..<4 { widths[i] = max(widths[i], r[i].count) } }

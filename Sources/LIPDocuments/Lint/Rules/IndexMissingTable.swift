@@ -9,7 +9,7 @@ public struct IndexMissingTable: WorkspaceLintRule {
     public let summary = "README.md has no index table (the first table after a heading `Index`)"
 
     public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
-        guard context.hasReadme, let index = context.index else { return [] }
+        guard let index = context.index else { return [] }
         guard index.tableLines == nil else { return [] }
         let line = index.headingLine ?? 0
         let message = index.headingLine == nil ? "README.md has no `## Index` heading" : "no LIP | Title | Status table after the `Index` heading"

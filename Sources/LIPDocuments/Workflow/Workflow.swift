@@ -1,74 +1,6 @@
 import Foundation
 import LIPCore
 
-/// Options of one `lip advance`.
-public struct AdvanceOptions: Sendable {
-    /// The Last Call deadline to set (default: today + 10 days).
-    public var deadline: CalendarDate?
-    /// Override guards (never an impossible move).
-    public var force: Bool
-    /// Why the guard is overridden; required with `force`.
-    public var reason: String?
-    /// Today's date.
-    public var today: CalendarDate
-
-    /// Creates options.
-    public init(deadline: CalendarDate? = nil, force: Bool = false, reason: String? = nil, today: CalendarDate) {
-        self.deadline = deadline
-        self.force = force
-        self.reason = reason
-        self.today = today
-    }
-}
-
-/// One file a move changes: its text before and after.
-public struct FileChange: Sendable {
-    /// The file.
-    public var url: URL
-    /// The path relative to the workspace.
-    public var path: String
-    /// The text before (nil: the file is new).
-    public var old: String?
-    /// The text after.
-    public var new: String
-}
-
-/// A move, planned and checked but not yet written.
-public struct AdvancePlan: Sendable {
-    /// The LIPs that move, as (number, from, to), the requested one first.
-    public var moves: [(lip: Int, from: LIPStatus, to: LIPStatus)]
-    /// The files that change.
-    public var changes: [FileChange]
-    /// Guards that `--force` overrode, in words.
-    public var overridden: [String]
-    /// The reason given with `--force`.
-    public var reason: String?
-
-    /// A commit-ready summary of the move.
-    public var summary: String {
-        var lines: [String] = []
-        let first = moves[0]
-        var head = "LIP-\(first.lip): \(first.from.rawValue) -> \(first.to.rawValue)"
-        if moves.count > 1 { head += " (bundle: " + moves.dropFirst().map { "LIP-\($0.lip)" }.joined(separator: ", ") + ")" }
-        lines.append(head)
-        if moves.count > 1 || !overridden.isEmpty { lines.append("") }
-        for m in moves.dropFirst() { lines.append("- LIP-\(m.lip): \(m.from.rawValue) -> \(m.to.rawValue) with its bundle parent LIP-\(first.lip)") }
-        for o in overridden { lines.append("- forced past: \(o)") }
-        if let reason, !overridden.isEmpty { lines.append("- reason: \(reason)") }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The unified diff of every change.
-    public var diff: String { changes.map { UnifiedDiff.make(old: $0.old, new: $0.new, path: $0.path) }.joined() }
-
-    /// Writes every change, all or nothing.
-    public func apply(workspace: Workspace) throws {
-        var transaction = FileTransaction()
-        for change in changes { transaction.write(change.new, to: change.url) }
-        try transaction.commit(relativeTo: workspace.root)
-    }
-}
-
 /// Moves LIPs through their statuses with the guards of LIP-1, bundles included.
 public struct Workflow {
     /// The workspace.
@@ -102,8 +34,8 @@ public struct Workflow {
             }
             if let lip = result.lip, lip != number { return "\(path) is the result of LIP-\(lip), not LIP-\(number)" }
             if result.lip == nil { return "\(path) names no LIP" }
-            if result.result == "quorum-not-met" { return "\(path) says the poll did not meet quorum: the LIP stays Proposed" }
-            if result.result != wanted { return "\(path) says \"\(result.result)\", not \"\(wanted)\"" }
+            if result.result == .quorumNotMet { return "\(path) says the poll did not meet quorum: the LIP stays Proposed" }
+            if result.result != wanted { return "\(path) says \"\(result.result.rawValue)\", not \"\(wanted.rawValue)\"" }
             return nil
         case .removesDeadline, .none:
             return nil

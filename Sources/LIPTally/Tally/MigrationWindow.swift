@@ -14,19 +14,18 @@ public enum MigrationWindow {
     ///   delegating to the orchestrator's L2 address, with share floor(stake(P) × s / R(d)); P loses it.
     /// - Every other unmigrated S1 row with stake stays on l1; an orchestrator (X == d) there gets
     ///   the stake of the l1 positions delegating to it as delegated stake.
-    public static func positions(l1 s1: [Position], l2 s2: [Position], migrations: [CountedMigration], l2Block: Int) throws -> [Position] {
+    public static func positions(l1 s1: [Position], l2 s2: [Position], migrations: [StakeMigration], l2Block: Int) throws -> [Position] {
         var migrated = Set<String>()
         var pools: [String: String] = [:]       // L1 orchestrator -> pool
         var l2Address: [String: String] = [:]   // L1 account -> its L2 address
         for m in migrations {
             switch m.kind {
-            case "delegator", "claim", "orchestrator":
+            case .delegator, .claim, .orchestrator:
                 migrated.insert(m.l1Account)
                 if let l2 = m.l2Account { l2Address[m.l1Account] = l2 }
-                if m.kind == "orchestrator", let pool = m.pool { pools[m.l1Account] = pool }
-            case "pool":
+                if m.kind == .orchestrator, let pool = m.pool { pools[m.l1Account] = pool }
+            case .pool:
                 if let pool = m.pool { pools[m.l1Account] = pool }
-            default: break
             }
         }
         var positions = s2.map { p -> Position in var p = p; p.domain = .l2; return p }

@@ -1,0 +1,24 @@
+import Foundation
+import LIPCore
+
+/// The findings of a lint run.
+public struct LintReport: Sendable {
+    /// The findings, in report order.
+    public var findings: [Finding]
+    /// How many files were read.
+    public var filesChecked: Int
+}
+
+extension LintReport {
+    /// The report with every warning raised to an error (`--strict`).
+    public func strict() -> LintReport {
+        LintReport(findings: findings.map { f in
+            var f = f
+            f.severity = .error
+            return f
+        }, filesChecked: filesChecked)
+    }
+
+    /// Whether any finding is an error: what makes `lip lint` exit 1.
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}

@@ -1,0 +1,14 @@
+import Foundation
+import LIPCore
+
+/// One file a move changes: its text before and after.
+public struct FileChange: Sendable {
+    /// The file.
+    public var url: URL
+    /// The path relative to the workspace.
+    public var path: String
+    /// The text before (nil: the file is new).
+    public var old: String?
+    /// The text after.
+    public var new: String
+}

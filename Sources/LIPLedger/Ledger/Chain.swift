@@ -1,0 +1,10 @@
+import BigInt
+import Crypto
+import Foundation
+import LIPCore
+import GRDB
+
+/// A chain of the ledger.
+public enum Chain: String, CaseIterable, Sendable, Codable {
+    case l1, l2
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// What an import read.
+public enum ImportKind: String, CaseIterable, Sendable {
+    /// A stake snapshot.
+    case snapshot
+    /// Raw event logs.
+    case logs
+    /// A votes CSV.
+    case votes
+    /// A migrations CSV.
+    case migrations
+}

@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+
+// Views of the raw tables for the project's own tests (`@testable import LIPLedger`), so that
+// no SQL is written outside this module.
+
+extension Ledger {
+    /// Every row of every data table, in a fixed order: equal dumps mean an unchanged ledger.
+    func dump() throws -> String {
+        try read { db in
+            var out = ""
+            for table in ["snapshots", "snapshot_accounts", "logs", "polls", "votes", "migrations"] {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3") { out += "\(table): \(row)\n" }
+            }
+            return out
+        }
+    }
+
+    /// The names of the tables, without SQLite's and GRDB's own.
+    func tableNames() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY name")
+        }
+    }
+
+    /// The journal mode SQLite reports.
+    func journalMode() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    }
+}

@@ -1,0 +1,55 @@
+import BigInt
+import Crypto
+import Foundation
+import LIPCore
+import LIPDocuments
+import LIPLedger
+
+/// The inputs digest: SHA-256 over lines of `|`-separated fields, in this order:
+///
+///     lip-tally-inputs v1
+///     poll|<address or ->|<chain>|<endBlock>|<quorum>|<quota>
+///     mode|<l1, l2 or l1+l2>|<bonded or active>
+///     snapshot|<chain>|<block>|<l1Block or ->|<accounts>      then, for each of its rows by account:
+///     row|<account>|<delegate or ->|<stake>|<delegated_stake>|<registered 0/1>|<active 0/1>
+///     (for l1+l2 the L2 snapshot comes first, then the L1 snapshot)
+///     vote|<voter>|<choiceID>|<block>|<logIndex>               every vote of the poll, by voter, block, log index
+///     migration|<kind>|<l1>|<l2 or ->|<l2Block>|<pool or ->    every migration counted, by kind and L1 account
+///     total|<on-chain total given at import, or ->
+///
+/// Addresses are lowercase, amounts decimal wei, each line ends with `\n`.
+public struct TallyDigest {
+    private var hasher = SHA256()
+    private var buffer = ""
+
+    /// Starts a digest with the poll and the mode.
+    public init(poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase) {
+        add("lip-tally-inputs v1")
+        add("poll|\(poll.address?.lowercased ?? "-")|\(poll.chain.rawValue)|\(poll.endBlock)|\(poll.quorum)|\(poll.quota)")
+        add("mode|\(stakeMode.rawValue)|\(quorumBase.rawValue)")
+    }
+
+    /// Adds one line.
+    public mutating func add(_ line: String) {
+        buffer += line
+        buffer += "\n"
+        if buffer.utf8.count > 1 << 16 {
+            hasher.update(data: Data(buffer.utf8))
+            buffer = ""
+        }
+    }
+
+    /// Adds the votes, migrations and total, and returns the hex digest.
+    public mutating func finish(votes: [CastVote], migrations: [StakeMigration], totalOverride: BigUInt?) -> String {
+        for v in votes.sorted(by: { ($0.voter, $0.block, $0.logIndex) < ($1.voter, $1.block, $1.logIndex) }) {
+            add("vote|\(v.voter)|\(v.choice)|\(v.block)|\(v.logIndex)")
+        }
+        for m in migrations.sorted(by: { ($0.kind.rawValue, $0.l1Account) < ($1.kind.rawValue, $1.l1Account) }) {
+            add("migration|\(m.kind.rawValue)|\(m.l1Account)|\(m.l2Account ?? "-")|\(m.l2Block)|\(m.pool ?? "-")")
+        }
+        add("total|\(totalOverride.map(String.init) ?? "-")")
+        hasher.update(data: Data(buffer.utf8))
+        buffer = ""
+        return Hex.encode(Array(hasher.finalize()))
+    }
+}

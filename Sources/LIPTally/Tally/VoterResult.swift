@@ -1,0 +1,25 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPDocuments
+import LIPLedger
+
+/// One voter's part in the result.
+public struct VoterResult: Equatable, Sendable {
+    /// The voter.
+    public var address: Address
+    /// `yes` or `no`.
+    public var choice: VoteChoice
+    /// The stake counted for it.
+    public var weight: BigUInt
+    /// Its positions, each with the stake of overriding delegators taken off.
+    public var positions: [(position: Position, nonVoteStake: BigUInt)]
+
+    public static func == (a: VoterResult, b: VoterResult) -> Bool {
+        a.address == b.address && a.choice == b.choice && a.weight == b.weight && a.positions.map(\.position) == b.positions.map(\.position)
+            && a.positions.map(\.nonVoteStake) == b.positions.map(\.nonVoteStake)
+    }
+
+    /// Whether any position is a registered orchestrator.
+    public var isOrchestrator: Bool { positions.contains { $0.position.registered } }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import LIPKit
+
+// The library's enums as command-line values: help lists them, parsing needs no `!`.
+
+extension LIPStatus: ExpressibleByArgument {
+    /// As written (`"Last Call"`) or in kebab case (`last-call`), any case.
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.kebab) }
+    public var defaultValueDescription: String { kebab }
+}
+
+extension LIPType: ExpressibleByArgument {
+    /// As written (`"Standard Track"`) or in kebab case (`standard-track`), any case.
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.kebab) }
+    public var defaultValueDescription: String { kebab }
+}
+
+extension StakeMode: ExpressibleByArgument {}
+extension QuorumBase: ExpressibleByArgument {}
+extension Chain: ExpressibleByArgument {}
+extension SnapshotFormat: ExpressibleByArgument {}
+extension FindingFormat: ExpressibleByArgument {}
+
+extension CalendarDate: ExpressibleByArgument {
+    /// A real YYYY-MM-DD date.
+    public init?(argument: String) { self.init(argument) }
+}
