@@ -48,35 +48,30 @@ public enum UnifiedDiff {
     enum Kind { case same, delete, insert }
     struct Op { var kind: Kind; var text: String; var oldIndex: Int; var newIndex: Int }
 
-    /// A longest-common-subsequence diff, after trimming the common head and tail.
+    /// The line operations turning `a` into `b`, from the standard library's `CollectionDifference`
+    /// (a shortest edit script); at each place the removed lines come before the inserted ones.
     static func diff(_ a: [String], _ b: [String]) -> [Op] {
-        var head = 0
-        while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
-        var tail = 0
-        while tail < a.count - head, tail < b.count - head, a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
-        let x = Array(a[head..<(a.count - tail)]), y = Array(b[head..<(b.count - tail)])
-        var lcs = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
-        if !x.isEmpty && !y.isEmpty {
-            for i in stride(from: x.count - 1, through: 0, by: -1) {
-                for j in stride(from: y.count - 1, through: 0, by: -1) {
-                    lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-                }
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in b.difference(from: a) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
         var ops: [Op] = []
-        for k in 0..<head { ops.append(Op(kind: .same, text: a[k], oldIndex: k, newIndex: k)) }
         var i = 0, j = 0
-        while i < x.count || j < y.count {
-            if i < x.count, j < y.count, x[i] == y[j] {
-                ops.append(Op(kind: .same, text: x[i], oldIndex: head + i, newIndex: head + j)); i += 1; j += 1
-            } else if i < x.count, j == y.count || lcs[i + 1][j] >= lcs[i][j + 1] {
-                ops.append(Op(kind: .delete, text: x[i], oldIndex: head + i, newIndex: head + j)); i += 1
+        while i < a.count || j < b.count {
+            if i < a.count, removed.contains(i) {
+                ops.append(Op(kind: .delete, text: a[i], oldIndex: i, newIndex: j))
+                i += 1
+            } else if j < b.count, inserted.contains(j) {
+                ops.append(Op(kind: .insert, text: b[j], oldIndex: i, newIndex: j))
+                j += 1
             } else {
-                ops.append(Op(kind: .insert, text: y[j], oldIndex: head + i, newIndex: head + j)); j += 1
+                ops.append(Op(kind: .same, text: a[i], oldIndex: i, newIndex: j))
+                i += 1
+                j += 1
             }
-        }
-        for k in 0..<tail {
-            ops.append(Op(kind: .same, text: a[a.count - tail + k], oldIndex: a.count - tail + k, newIndex: b.count - tail + k))
         }
         return ops
     }

@@ -231,6 +231,39 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try ledgerDump(ledger), before)
     }
 
+    func testImportHistoryOfAnOlderLedgerBecomesColumns() throws {
+        let path = dir.appendingPathComponent("old.sqlite").path
+        try Ledger.createSchema(path: path, upTo: "v2-imports")
+        try Ledger.execute(path: path, sql: """
+            INSERT INTO snapshots (id, chain, block, l1_block, source, accounts, total_stake, content_sha256) VALUES (4, 'l2', 9, 8, 'csv', 0, '0', 'x');
+            INSERT INTO imports (kind, file, arguments, content_sha256) VALUES
+              ('snapshot', 'l2.csv', '--chain l2 --block 9 --l1-block 8 --total-bonded 5 --format csv', 'aa'),
+              ('logs', 'logs.json', '--chain l2', 'bb'),
+              ('votes', 'v.csv', '--poll 0x9090909090909090909090909090909090909090', 'cc'),
+              ('migrations', 'm.csv', '', 'dd');
+            """)
+        let upgraded = try Ledger(path: path)
+        XCTAssertEqual(try upgraded.imports().map { ReproduceCommand($0).line }, [
+            "lip ledger import snapshot l2.csv --chain l2 --block 9 --l1-block 8 --total-bonded 5 --format csv",
+            "lip ledger import migrations m.csv",
+            "lip ledger import logs logs.json --chain l2",
+            "lip ledger import votes v.csv --poll 0x9090909090909090909090909090909090909090",
+        ])
+        XCTAssertEqual(try upgraded.imports().first?.sha256, "aa")
+        // The snapshot's import is tied to it by id: replacing the snapshot drops exactly that import.
+        let csv = try file("new.csv", "account,delegate,stake\n\(addr("01")),,1\n")
+        _ = try upgraded.importSnapshot(csv, path: "new.csv", options: SnapshotOptions(chain: .l2, block: 9, l1Block: 8, replace: true))
+        XCTAssertEqual(try upgraded.imports().map(\.file), ["new.csv", "m.csv", "logs.json", "v.csv"])
+    }
+
+    func testPathsInReproduceCommandsAreShellQuoted() {
+        let record = ImportRecord(kind: .snapshot, file: "my snapshots/it's.csv", sha256: "00", chain: .l1, block: 1)
+        XCTAssertEqual(ReproduceCommand(record).line, "lip ledger import snapshot 'my snapshots/it'\\''s.csv' --chain l1 --block 1")
+        XCTAssertEqual(ShellWord.quote("Polls/LIP-120/l2-logs.json"), "Polls/LIP-120/l2-logs.json")
+        XCTAssertEqual(ShellWord.quote("$(rm -rf x)"), "'$(rm -rf x)'")
+        XCTAssertEqual(ShellWord.quote(""), "''")
+    }
+
     func testSchemaIsDocumentedByItsMigration() throws {
         let tables = try ledger.tableNames()
         XCTAssertEqual(tables, ["imports", "logs", "migrations", "polls", "snapshot_accounts", "snapshots", "votes"])

@@ -73,18 +73,29 @@ func initWorkspace(_ test: XCTestCase) throws -> URL {
     return dir
 }
 
-/// Compares `actual` with `Golden/<name>`; with LIP_UPDATE_GOLDEN=1 rewrites the golden file instead.
+/// Compares `actual` with `Golden/<name>`, read from the test bundle's resources; with
+/// LIP_UPDATE_GOLDEN=1 rewrites the file in the source tree instead (review the diff, then rebuild).
 func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
     if ProcessInfo.processInfo.environment["LIP_UPDATE_GOLDEN"] == "1" {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(actual.utf8).write(to: url)
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        try? FileManager.default.createDirectory(at: source.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(actual.utf8).write(to: source)
         return
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+    guard let golden = Bundle.module.resourceURL?.appendingPathComponent("Golden/\(name)"),
+          let expected = try? String(contentsOf: golden, encoding: .utf8) else {
         return XCTFail("no golden file \(name); run with LIP_UPDATE_GOLDEN=1 and review it", file: file, line: line)
     }
     XCTAssertEqual(actual, expected, "golden \(name)", file: file, line: line)
 }
 
-
+/// Runs `sql` on the SQLite file at `path` with the sqlite3 shell, as a user editing the ledger would.
+func sqlite3(_ path: URL, _ sql: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sqlite3", path.path, sql]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0, "sqlite3 \(sql)")
+}

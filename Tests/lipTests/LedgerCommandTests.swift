@@ -29,6 +29,38 @@ final class LedgerCommandTests: XCTestCase {
         XCTAssertEqual(try lip(["ledger", "verify-snapshot", "--block", "1", "--db", "l.sqlite"], in: dir).code, 2)
     }
 
+    func testRowsEditedWithSQLite3AreErrorsNamingTableRowAndColumn() throws {
+        let dir = try temporaryDirectory(self)
+        let db = dir.appendingPathComponent("l.sqlite")
+        let account = "0x" + String(repeating: "01", count: 20)
+        try write("account,delegate,stake\n\(account),,5\n", "s.csv", in: dir)
+        XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "7", "--db", "l.sqlite"], in: dir).code, 0)
+        let edits: [(sql: String, command: [String], message: String)] = [
+            ("UPDATE snapshot_accounts SET stake = '12x'", ["verify-snapshot", "--block", "7"],
+             "table snapshot_accounts, row snapshot_id 1, account `\(account)`, column stake holds `12x`, not a decimal amount of wei"),
+            ("UPDATE snapshot_accounts SET stake = '007'", ["verify-snapshot", "--block", "7"],
+             "column stake holds `007`, not a decimal amount of wei"),
+            ("UPDATE snapshot_accounts SET delegate = '0xnot-an-address'", ["verify-snapshot", "--block", "7"],
+             "table snapshot_accounts, row snapshot_id 1, account `\(account)`, column delegate holds `0xnot-an-address`, not a lowercase 0x address"),
+            ("PRAGMA ignore_check_constraints = 1; UPDATE snapshots SET chain = 'l3'", ["status"],
+             "table snapshots, row id 1, column chain holds `l3`, not l1 or l2"),
+            ("UPDATE snapshots SET block = 'seven'", ["status"],
+             "table snapshots, row id 1, column block holds `seven`, not an integer"),
+            ("UPDATE snapshots SET source = 'excel'", ["status"],
+             "table snapshots, row id 1, column source holds `excel`, not one of csv, lip73, subgraph"),
+        ]
+        for edit in edits {
+            let copy = dir.appendingPathComponent("edited.sqlite")
+            try? FileManager.default.removeItem(at: copy)
+            try FileManager.default.copyItem(at: db, to: copy)
+            try sqlite3(copy, edit.sql)
+            let r = try lip(["ledger"] + edit.command + ["--db", "edited.sqlite"], in: dir)
+            XCTAssertEqual(r.code, 2, "\(edit.sql): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("lip: error: \(copy.path): "), r.stderr)
+            XCTAssertTrue(r.stderr.contains(edit.message), "\(edit.sql): \(r.stderr)")
+        }
+    }
+
     func testBadInputExitsTwoAndChangesNothing() throws {
         let dir = try temporaryDirectory(self)
         let good = "account,delegate,stake\n0x\(String(repeating: "01", count: 20)),,5\n"

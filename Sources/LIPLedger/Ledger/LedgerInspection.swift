@@ -28,3 +28,16 @@ extension Ledger {
         try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
     }
 }
+
+extension Ledger {
+    /// Creates a ledger file whose schema stops at `migration`, as an older `lip` left it.
+    static func createSchema(path: String, upTo migration: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try migrator.migrate(queue, upTo: migration)
+    }
+
+    /// Runs raw SQL on a ledger file, as a user with sqlite3 would.
+    static func execute(path: String, sql: String) throws {
+        try DatabaseQueue(path: path).write { try $0.execute(sql: sql) }
+    }
+}

@@ -2,18 +2,6 @@ import BigInt
 import Foundation
 import LIPKit
 
-/// A small deterministic random number generator (SplitMix64), so the sample is the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Writes the sample poll of LIP-120 in the migration window into `directory` (Polls/LIP-120):
 /// an L1 snapshot in the LIP-73 format, an L2 snapshot CSV, the L2 event logs (PollCreated, votes,
 /// migrations, pools and claims) and orchestrator names. Same output on every run.
