@@ -79,13 +79,17 @@ public struct CSVReader {
             if inQuotes {
                 if c == 0x22 {
                     if i + 1 < bytes.endIndex && bytes[i + 1] == 0x22 { current.append(0x22); i += 1 } else { inQuotes = false }
-                } else { current.append(c) }
+                } else {
+                    current.append(c)
+                }
             } else if c == 0x22 {
                 inQuotes = true
             } else if c == 0x2C {
                 fields.append(String(decoding: current, as: UTF8.self))
                 current = []
-            } else { current.append(c) }
+            } else {
+                current.append(c)
+            }
             i += 1
         }
         guard !inQuotes else { throw LIPError.invalidInput(file: path, location: "\(line)", message: "a quoted field is not closed") }
@@ -97,7 +101,8 @@ public struct CSVReader {
     public mutating func record(columns: [String: Int]) throws -> ((String) -> String)? {
         guard let f = try next() else { return nil }
         guard f.count == columns.count else {
-            throw LIPError.invalidInput(file: path, location: "\(line)", message: "expected \(columns.count) fields, found \(f.count)" + (lastLineUnterminated ? " (the file looks truncated)" : ""))
+            throw LIPError.invalidInput(
+                file: path, location: "\(line)", message: "expected \(columns.count) fields, found \(f.count)" + (lastLineUnterminated ? " (the file looks truncated)" : ""))
         }
         return { f[columns[$0]!] }
     }

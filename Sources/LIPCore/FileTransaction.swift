@@ -42,8 +42,12 @@ public struct FileTransaction {
                 if let original { try? original.write(to: target, options: .atomic) } else { try? fm.removeItem(at: target) }
             }
         }
-        let writes: [(URL, Data)] = steps.compactMap { if case .write(let u, let d) = $0 { return (u, d) }; return nil }
-        let removals: [URL] = steps.compactMap { if case .remove(let u) = $0 { return u }; return nil }
+        let writes: [(URL, Data)] = steps.compactMap {
+            if case .write(let u, let d) = $0 { return (u, d) }; return nil
+        }
+        let removals: [URL] = steps.compactMap {
+            if case .remove(let u) = $0 { return u }; return nil
+        }
         do {
             for (target, data) in writes {
                 let dir = target.deletingLastPathComponent()
@@ -84,7 +88,8 @@ public struct FileTransaction {
     /// (who could otherwise replace it): the user marked it so on purpose.
     static func isReadOnly(_ url: URL) -> Bool {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let mode = attributes[.posixPermissions] as? NSNumber else { return false }
+            let mode = attributes[.posixPermissions] as? NSNumber
+        else { return false }
         return mode.intValue & 0o222 == 0
     }
 }

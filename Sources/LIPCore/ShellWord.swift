@@ -4,9 +4,11 @@ import Foundation
 public enum ShellWord {
     /// `word` as is when it has only characters no shell treats specially, else in single quotes.
     public static func quote(_ word: String) -> String {
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { c in
-            CharacterSet.alphanumerics.contains(c) && c.isASCII || "-_./:@%+=,".unicodeScalars.contains(c)
-        }
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy { c in
+                CharacterSet.alphanumerics.contains(c) && c.isASCII || "-_./:@%+=,".unicodeScalars.contains(c)
+            }
         return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 

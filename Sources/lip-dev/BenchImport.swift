@@ -22,7 +22,8 @@ func benchImport(accounts: Int = 1_000_000, votes: Int = 100_000) {
     try? handle.close()
     print("import benchmark: \(accounts) accounts (target: lip within 2x of sqlite3 .import, peak memory < 150 MB)")
     let sqliteDB = root.appendingPathComponent("sqlite3.db").path
-    let schema = "CREATE TABLE snapshot_accounts (account TEXT NOT NULL, delegate TEXT, stake TEXT NOT NULL, PRIMARY KEY (account)) WITHOUT ROWID; CREATE INDEX by_delegate ON snapshot_accounts (delegate);"
+    let schema =
+        "CREATE TABLE snapshot_accounts (account TEXT NOT NULL, delegate TEXT, stake TEXT NOT NULL, PRIMARY KEY (account)) WITHOUT ROWID; CREATE INDEX by_delegate ON snapshot_accounts (delegate);"
     _ = measure("/usr/bin/sqlite3", [sqliteDB, schema])
     let s = measure("/usr/bin/sqlite3", [sqliteDB, ".mode csv", ".import --skip 1 \(csv.path) snapshot_accounts"])
     precondition(s.exitCode == 0, "sqlite3 .import failed")
@@ -40,7 +41,9 @@ func benchImport(accounts: Int = 1_000_000, votes: Int = 100_000) {
     for i in 0..<votes {
         let voter = String(format: "%064x", i + 1)
         let data = Hex.prefixed(ABI.encode(uint: BigUInt(i % 3 == 0 ? 1 : 0)))
-        logs.append("{\"address\":\"\(poll.lowercased)\",\"topics\":[\"\(topic0)\",\"0x\(voter)\"],\"data\":\"\(data)\",\"blockNumber\":\"0x\(String(1000 + i / 100, radix: 16))\",\"logIndex\":\"0x\(String(i % 100, radix: 16))\",\"transactionHash\":\"0x\(String(format: "%064x", i))\"}")
+        logs.append(
+            "{\"address\":\"\(poll.lowercased)\",\"topics\":[\"\(topic0)\",\"0x\(voter)\"],\"data\":\"\(data)\",\"blockNumber\":\"0x\(String(1000 + i / 100, radix: 16))\",\"logIndex\":\"0x\(String(i % 100, radix: 16))\",\"transactionHash\":\"0x\(String(format: "%064x", i))\"}"
+        )
     }
     let logsFile = root.appendingPathComponent("votes.json")
     try! Data(("[" + logs.joined(separator: ",\n") + "]").utf8).write(to: logsFile)

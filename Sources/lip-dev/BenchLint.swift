@@ -19,15 +19,17 @@ func benchLint() {
             var body = "## Abstract\n\nGenerated LIP \(n) for the lint benchmark.\n\n## Motivation\n\n"
             body += String(repeating: "A line of motivation text that is about as long as a real one.\n", count: 40)
             body += "\n## Specification\n\n" + String(repeating: "- a specification bullet point with `code` in it\n", count: 60)
-            let text = "---\nlip: \(n)\ntitle: \(title)\nauthor: Bench (@bench)\ntype: Standard Track\nstatus: \(status)\ncreated: 2024-01-01\ndiscussions-to: https://forum.livepeer.org/t/\(n)\n\(requires)---\n\n\(body)"
+            let text =
+                "---\nlip: \(n)\ntitle: \(title)\nauthor: Bench (@bench)\ntype: Standard Track\nstatus: \(status)\ncreated: 2024-01-01\ndiscussions-to: https://forum.livepeer.org/t/\(n)\n\(requires)---\n\n\(body)"
             try! Data(text.utf8).write(to: lips.appendingPathComponent("LIP-\(n).md"))
             rows.append((n, title, status))
         }
         try! Data(IndexWriter.updatedReadme(nil, entries: rows).utf8).write(to: root.appendingPathComponent("README.md"))
         let m = measure(lipExecutable, ["lint", "--workspace", root.path])
         precondition(m.exitCode == 0, "lint found errors in the generated workspace")
-        print(String(count).padding(toLength: 8, withPad: " ", startingAt: 0) + format(m.seconds, 3).padding(toLength: 10, withPad: " ", startingAt: 0)
-              + format(Double(count) / m.seconds, 0).padding(toLength: 10, withPad: " ", startingAt: 0) + format(m.peakMemoryMB, 1))
+        print(
+            String(count).padding(toLength: 8, withPad: " ", startingAt: 0) + format(m.seconds, 3).padding(toLength: 10, withPad: " ", startingAt: 0)
+                + format(Double(count) / m.seconds, 0).padding(toLength: 10, withPad: " ", startingAt: 0) + format(m.peakMemoryMB, 1))
         try? FileManager.default.removeItem(at: root)
     }
 }

@@ -27,15 +27,18 @@ func benchTally() {
         let cid = Array("QmBenchmark".utf8)
         var data = ABI.encode(uint: 128) + ABI.encode(uint: 2000) + ABI.encode(uint: 333_300) + ABI.encode(uint: 500_000)
         data += ABI.encode(uint: BigUInt(cid.count)) + cid + [UInt8](repeating: 0, count: 32 - cid.count)
-        let log = "[{\"address\":\"0x\(String(repeating: "c0", count: 20))\",\"topics\":[\"\(LedgerEvent.pollCreated.topic0)\",\"0x\(String(repeating: "0", count: 24))\(String(repeating: "90", count: 20))\"],\"data\":\"\(Hex.prefixed(data))\",\"blockNumber\":\"0x10\",\"logIndex\":\"0x0\",\"transactionHash\":\"0x\(String(repeating: "ab", count: 32))\"}]"
+        let log =
+            "[{\"address\":\"0x\(String(repeating: "c0", count: 20))\",\"topics\":[\"\(LedgerEvent.pollCreated.topic0)\",\"0x\(String(repeating: "0", count: 24))\(String(repeating: "90", count: 20))\"],\"data\":\"\(Hex.prefixed(data))\",\"blockNumber\":\"0x10\",\"logIndex\":\"0x0\",\"transactionHash\":\"0x\(String(repeating: "ab", count: 32))\"}]"
         try! Data(log.utf8).write(to: root.appendingPathComponent("poll.json"))
         for args in [["snapshot", "s.csv", "--chain", "l1", "--block", "1000"], ["logs", "poll.json", "--chain", "l1"], ["votes", "v.csv", "--poll", poll]] {
-            let m = measure(lipExecutable, ["ledger", "import"] + args.map { $0.hasSuffix(".csv") || $0.hasSuffix(".json") ? root.appendingPathComponent($0).path : $0 } + ["--db", db])
+            let m = measure(
+                lipExecutable, ["ledger", "import"] + args.map { $0.hasSuffix(".csv") || $0.hasSuffix(".json") ? root.appendingPathComponent($0).path : $0 } + ["--db", db])
             precondition(m.exitCode == 0, "import \(args[0]) failed")
         }
         let m = measure(lipExecutable, ["poll", "tally", poll, "--db", db, "--stake", "l1", "--format", "json"])
         precondition(m.exitCode == 0, "tally failed")
-        var line = String(count).padding(toLength: 11, withPad: " ", startingAt: 0) + format(m.seconds, 3).padding(toLength: 9, withPad: " ", startingAt: 0) + format(m.peakMemoryMB, 1)
+        var line =
+            String(count).padding(toLength: 11, withPad: " ", startingAt: 0) + format(m.seconds, 3).padding(toLength: 9, withPad: " ", startingAt: 0) + format(m.peakMemoryMB, 1)
         if let previous { line += "   (x\(format(m.seconds / previous, 1)) the time of 10x fewer)" }
         print(line)
         previous = m.seconds

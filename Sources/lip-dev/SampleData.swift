@@ -19,8 +19,10 @@ func writeSample(to directory: URL, workspace: Workspace) throws {
     }
     let l1Block = 14_207_040, l2Block = 6_737_210, endBlock = 14_265_000
     let pollAddress = address(9001)
-    let names = ["Vireo Video", "Titan Node", "Stream Forge", "Coldharbour Compute", "Lumen Relay", "Northwind Encoders",
-                 "Pixel Foundry", "Quarry Transcode", "Harbor GPU", "Meridian Media"]
+    let names = [
+        "Vireo Video", "Titan Node", "Stream Forge", "Coldharbour Compute", "Lumen Relay", "Northwind Encoders",
+        "Pixel Foundry", "Quarry Transcode", "Harbor GPU", "Meridian Media",
+    ]
 
     struct Account { var address: Address; var delegate: Address?; var stake: BigUInt; var fees: BigUInt }
     var l1: [Account] = []
@@ -50,7 +52,10 @@ func writeSample(to directory: URL, workspace: Workspace) throws {
     var logIndex = 0
     func log(_ address: Address, _ topics: [String], _ data: [UInt8], block: Int) {
         logIndex += 1
-        logs.append("{\"address\":\"\(address.lowercased)\",\"topics\":[" + topics.map { "\"\($0)\"" }.joined(separator: ",") + "],\"data\":\"\(Hex.prefixed(data))\",\"blockNumber\":\"0x\(String(block, radix: 16))\",\"logIndex\":\"0x\(String(logIndex % 40, radix: 16))\",\"transactionHash\":\"0x\(String(format: "%064x", logIndex * 7919 + block))\",\"removed\":false}")
+        logs.append(
+            "{\"address\":\"\(address.lowercased)\",\"topics\":[" + topics.map { "\"\($0)\"" }.joined(separator: ",")
+                + "],\"data\":\"\(Hex.prefixed(data))\",\"blockNumber\":\"0x\(String(block, radix: 16))\",\"logIndex\":\"0x\(String(logIndex % 40, radix: 16))\",\"transactionHash\":\"0x\(String(format: "%064x", logIndex * 7919 + block))\",\"removed\":false}"
+        )
     }
     func topic(_ a: Address) -> String { Hex.prefixed(ABI.encode(address: a)) }
     let migrator = address(9100)
@@ -62,8 +67,10 @@ func writeSample(to directory: URL, workspace: Workspace) throws {
         let l2o = i == 2 ? address(200) : o
         let own = l1.first { $0.address == o }!
         block += 13_577
-        log(migrator, [LedgerEvent.migrateDelegatorFinalized.topic0],
-            ABI.encode(address: o) + ABI.encode(address: l2o) + ABI.encode(uint: own.stake) + ABI.encode(uint: own.stake) + ABI.encode(uint: own.fees) + ABI.encode(address: l2o), block: block)
+        log(
+            migrator, [LedgerEvent.migrateDelegatorFinalized.topic0],
+            ABI.encode(address: o) + ABI.encode(address: l2o) + ABI.encode(uint: own.stake) + ABI.encode(uint: own.stake) + ABI.encode(uint: own.fees) + ABI.encode(address: l2o),
+            block: block)
         let pool = address(UInt64(300 + i))
         log(migrator, [LedgerEvent.delegatorPoolCreated.topic0, topic(o)], ABI.encode(address: pool), block: block)
         migrated.insert(o)
@@ -73,8 +80,10 @@ func writeSample(to directory: URL, workspace: Workspace) throws {
             let a = l1[d]
             if k == 0 {
                 block += 211
-                log(migrator, [LedgerEvent.migrateDelegatorFinalized.topic0],
-                    ABI.encode(address: a.address) + ABI.encode(address: a.address) + ABI.encode(uint: a.stake) + ABI.encode(uint: 0) + ABI.encode(uint: 0) + ABI.encode(address: l2o), block: block)
+                log(
+                    migrator, [LedgerEvent.migrateDelegatorFinalized.topic0],
+                    ABI.encode(address: a.address) + ABI.encode(address: a.address) + ABI.encode(uint: a.stake) + ABI.encode(uint: 0) + ABI.encode(uint: 0)
+                        + ABI.encode(address: l2o), block: block)
                 migrated.insert(a.address)
                 l2Rows.append((a.address, l2o, a.stake, "", ""))
             } else if k == 1 && i % 2 == 0 {
@@ -90,8 +99,10 @@ func writeSample(to directory: URL, workspace: Workspace) throws {
     }
     // A delegator of orchestrator 7 migrates after the L2 snapshot: not counted in this poll.
     let late = l1[delegatorsOf[7][0]]
-    log(migrator, [LedgerEvent.migrateDelegatorFinalized.topic0],
-        ABI.encode(address: late.address) + ABI.encode(address: late.address) + ABI.encode(uint: late.stake) + ABI.encode(uint: 0) + ABI.encode(uint: 0) + ABI.encode(address: orchestrators[0]), block: l2Block + 5_000)
+    log(
+        migrator, [LedgerEvent.migrateDelegatorFinalized.topic0],
+        ABI.encode(address: late.address) + ABI.encode(address: late.address) + ABI.encode(uint: late.stake) + ABI.encode(uint: 0) + ABI.encode(uint: 0)
+            + ABI.encode(address: orchestrators[0]), block: l2Block + 5_000)
     // New stake bonded on L2 only.
     for n in 0..<8 {
         l2Rows.append((address(UInt64(7000 + n)), orchestrators[n % 3], lpt(100, 20_000), "", ""))
@@ -107,17 +118,17 @@ func writeSample(to directory: URL, workspace: Workspace) throws {
         log(pollAddress, [LedgerEvent.vote.topic0, topic(voter)], ABI.encode(uint: BigUInt(choice)), block: at)
     }
     vote(orchestrators[0], 0, 6_600_120)
-    vote(address(200), 0, 6_600_300)                      // orchestrator 2, at its new L2 address
+    vote(address(200), 0, 6_600_300)  // orchestrator 2, at its new L2 address
     vote(orchestrators[1], 1, 6_600_400)
-    vote(orchestrators[1], 0, 6_610_000)                  // changed its vote: the last one counts
+    vote(orchestrators[1], 0, 6_610_000)  // changed its vote: the last one counts
     vote(orchestrators[4], 0, 6_601_000)
-    vote(orchestrators[6], 0, 6_602_000)                  // still on L1: its L1 stake counts
-    vote(l1[delegatorsOf[0][3]].address, 1, 6_603_000)    // unmigrated, in orchestrator 0's pool
-    vote(l1[delegatorsOf[6][1]].address, 1, 6_604_000)    // on L1, overrides orchestrator 6
-    vote(address(7001), 1, 6_605_000)                     // L2-only delegator
-    vote(l1[delegatorsOf[3][0]].address, 0, 6_606_000)    // migrated on its own
-    vote(orchestrators[8], 7, 6_607_000)                  // an invalid choice: ignored
-    vote(address(4242), 0, 6_608_000)                     // no stake anywhere: weighs 0
+    vote(orchestrators[6], 0, 6_602_000)  // still on L1: its L1 stake counts
+    vote(l1[delegatorsOf[0][3]].address, 1, 6_603_000)  // unmigrated, in orchestrator 0's pool
+    vote(l1[delegatorsOf[6][1]].address, 1, 6_604_000)  // on L1, overrides orchestrator 6
+    vote(address(7001), 1, 6_605_000)  // L2-only delegator
+    vote(l1[delegatorsOf[3][0]].address, 0, 6_606_000)  // migrated on its own
+    vote(orchestrators[8], 7, 6_607_000)  // an invalid choice: ignored
+    vote(address(4242), 0, 6_608_000)  // no stake anywhere: weighs 0
     try Data(("[\n" + logs.joined(separator: ",\n") + "\n]\n").utf8).write(to: directory.appendingPathComponent("l2-logs.json"))
 
     var csv = "account,delegate,stake,status,active\n"
@@ -136,5 +147,7 @@ func writeSample(to directory: URL, workspace: Workspace) throws {
     file.address = pollAddress
     try Data(file.yaml.utf8).write(to: directory.appendingPathComponent("poll.yaml"))
     _ = rng.next()
-    print("wrote \(workspace.relativePath(directory)): l1-snapshot.json (L1 block \(l1Block)), l2-snapshot.csv (L2 block \(l2Block), L1 block \(endBlock)), l2-logs.json, names.csv, proposal.json, poll.yaml")
+    print(
+        "wrote \(workspace.relativePath(directory)): l1-snapshot.json (L1 block \(l1Block)), l2-snapshot.csv (L2 block \(l2Block), L1 block \(endBlock)), l2-logs.json, names.csv, proposal.json, poll.yaml"
+    )
 }

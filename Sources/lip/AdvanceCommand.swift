@@ -7,17 +7,14 @@ struct AdvanceCommand: ParsableCommand {
         commandName: "advance",
         abstract: "Move a LIP to its next status with the guards of LIP-1, carrying its bundle, and update the index.",
         discussion: """
-        Moves: Draft -> Last Call (sets last-call-deadline), Last Call -> Proposed (deadline passed),
-        Last Call -> Draft, Proposed -> Accepted/Rejected (Polls/LIP-<n>/result.json says yes/no),
-        Accepted -> Final, and Draft/Last Call/Proposed -> Abandoned. A refused move exits 1 and
-        changes nothing.
+            Moves: Draft -> Last Call (sets last-call-deadline), Last Call -> Proposed (deadline passed), Last Call -> Draft, Proposed -> Accepted/Rejected (Polls/LIP-<n>/result.json says yes/no), Accepted -> Final, and Draft/Last Call/Proposed -> Abandoned. A refused move exits 1 and changes nothing.
 
-        Examples:
-          lip advance 80 last-call --deadline 2026-12-10
-          lip advance 80 proposed --dry-run
-          lip advance 80 accepted
-          lip advance 80 proposed --force --reason "editors agreed to shorten Last Call"
-        """)
+            Examples:
+              lip advance 80 last-call --deadline 2026-12-10
+              lip advance 80 proposed --dry-run
+              lip advance 80 accepted
+              lip advance 80 proposed --force --reason "editors agreed to shorten Last Call"
+            """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 

@@ -8,6 +8,7 @@ extension LIPStatus: ExpressibleByArgument {
     /// As written (`"Last Call"`) or in kebab case (`last-call`), any case.
     public init?(argument: String) { self.init(parsing: argument) }
     public static var allValueStrings: [String] { allCases.map(\.kebab) }
+    public static var allValueDescriptions: [String: String] { Dictionary(uniqueKeysWithValues: allCases.map { ($0.kebab, $0.rawValue) }) }
     public var defaultValueDescription: String { kebab }
 }
 
@@ -15,6 +16,7 @@ extension LIPType: ExpressibleByArgument {
     /// As written (`"Standard Track"`) or in kebab case (`standard-track`), any case.
     public init?(argument: String) { self.init(parsing: argument) }
     public static var allValueStrings: [String] { allCases.map(\.kebab) }
+    public static var allValueDescriptions: [String: String] { Dictionary(uniqueKeysWithValues: allCases.map { ($0.kebab, $0.rawValue) }) }
     public var defaultValueDescription: String { kebab }
 }
 

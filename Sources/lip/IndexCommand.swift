@@ -7,13 +7,12 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Rewrite the README index table from the LIP files, or check it with --check.",
         discussion: """
-        Only the index table changes; every other byte of README.md stays. With --check nothing is
-        written and the differences are reported as findings (exit 1 when there is an error).
+            Only the index table changes; every other byte of README.md stays. With --check nothing is written and the differences are reported as findings (exit 1 when there is an error).
 
-        Examples:
-          lip index
-          lip index --check --format json
-        """)
+            Examples:
+              lip index
+              lip index --check --format json
+            """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 

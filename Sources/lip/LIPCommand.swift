@@ -8,14 +8,13 @@ struct LIPCommand: ParsableCommand {
         commandName: "lip",
         abstract: "LIPs, polls and stake-weighted tallies for Livepeer governance.",
         discussion: """
-        Exit status: 0 ok; 1 findings (lint errors) or a refused request; 2 could not run
-        (bad usage, unreadable or invalid input).
+            Exit status: 0 ok; 1 findings (lint errors) or a refused request; 2 could not run (bad usage, unreadable or invalid input).
 
-        Examples:
-          lip lint
-          lip advance 73 last-call
-          lip poll tally 73 --stake l1+l2
-        """,
+            Examples:
+              lip lint
+              lip advance 73 last-call
+              lip poll tally 73 --stake l1+l2
+            """,
         version: LIPKitVersion.string,
         subcommands: [
             InitCommand.self, NewCommand.self, AssignCommand.self, ListCommand.self, ShowCommand.self,

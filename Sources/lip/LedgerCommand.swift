@@ -7,11 +7,11 @@ struct LedgerCommand: ParsableCommand {
         commandName: "ledger",
         abstract: "The SQLite ledger of stake snapshots, event logs, votes and migrations.",
         discussion: """
-        The ledger is .lip/ledger.sqlite in the workspace, or --db PATH, or $LIP_LEDGER; with --db no workspace is needed.
+            The ledger is .lip/ledger.sqlite in the workspace, or --db PATH, or $LIP_LEDGER; with --db no workspace is needed.
 
-        Examples:
-          lip ledger import snapshot l1.csv --chain l1 --block 14207040
-          lip ledger status --format json
-        """,
+            Examples:
+              lip ledger import snapshot l1.csv --chain l1 --block 14207040
+              lip ledger status --format json
+            """,
         subcommands: [LedgerImportCommand.self, LedgerStatusCommand.self, LedgerVerifySnapshotCommand.self])
 }

@@ -7,12 +7,12 @@ struct LedgerImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import a stake snapshot, raw event logs, votes or migrations into the ledger (each file all or nothing, idempotent).",
         discussion: """
-        Examples:
-          lip ledger import snapshot l1.csv --chain l1 --block 14207040
-          lip ledger import logs poll-logs.json --chain l2
-          lip ledger import votes votes.csv --poll 0x1111111111111111111111111111111111111111
-          lip ledger import migrations migrations.csv
-        """,
+            Examples:
+              lip ledger import snapshot l1.csv --chain l1 --block 14207040
+              lip ledger import logs poll-logs.json --chain l2
+              lip ledger import votes votes.csv --poll 0x1111111111111111111111111111111111111111
+              lip ledger import migrations migrations.csv
+            """,
         subcommands: [LedgerImportSnapshotCommand.self, LedgerImportLogsCommand.self, LedgerImportVotesCommand.self, LedgerImportMigrationsCommand.self])
 }
 

@@ -7,12 +7,12 @@ struct LedgerImportLogsCommand: ParsableCommand {
         commandName: "logs",
         abstract: "Import raw event logs (eth_getLogs output, or a JSON-RPC response around it).",
         discussion: """
-        PollCreated, Vote and the L2Migrator's events are decoded by topic0; other topics are stored and counted as skipped. A PollCreated whose proposal is the CID in a Polls/LIP-<n>/poll.yaml is linked to LIP n.
+            PollCreated, Vote and the L2Migrator's events are decoded by topic0; other topics are stored and counted as skipped. A PollCreated whose proposal is the CID in a Polls/LIP-<n>/poll.yaml is linked to LIP n.
 
-        Examples:
-          lip ledger import logs poll-logs.json --chain l2
-          lip ledger import logs migrator-logs.json more-logs.json --chain l2
-        """)
+            Examples:
+              lip ledger import logs poll-logs.json --chain l2
+              lip ledger import logs migrator-logs.json more-logs.json --chain l2
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 

@@ -7,11 +7,11 @@ struct LedgerImportMigrationsCommand: ParsableCommand {
         commandName: "migrations",
         abstract: "Import L1-to-L2 stake migrations from a CSV: kind,l1_account,l2_account,l2_block,pool.",
         discussion: """
-        kind is delegator (l1_account moved to l2_account), claim (a snapshot claim) or orchestrator (moved to l2_account, with pool holding its remaining L1 delegators).
+            kind is delegator (l1_account moved to l2_account), claim (a snapshot claim) or orchestrator (moved to l2_account, with pool holding its remaining L1 delegators).
 
-        Examples:
-          lip ledger import migrations migrations.csv
-        """)
+            Examples:
+              lip ledger import migrations migrations.csv
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 

@@ -8,13 +8,13 @@ struct LedgerImportSnapshotCommand: ParsableCommand {
         commandName: "snapshot",
         abstract: "Import the stake of every account at one block: a CSV, the LIP-73 file or a subgraph response.",
         discussion: """
-        The same file again changes nothing; another file for the same chain and block is refused unless --replace.
+            The same file again changes nothing; another file for the same chain and block is refused unless --replace.
 
-        Examples:
-          lip ledger import snapshot l1.csv --chain l1 --block 14207040
-          lip ledger import snapshot delegatorClaimSnapshot.json --chain l1 --block 14207040 --format lip73
-          lip ledger import snapshot l2.csv --chain l2 --block 6737210 --l1-block 14207040 --total-bonded 1000000000000000000000
-        """)
+            Examples:
+              lip ledger import snapshot l1.csv --chain l1 --block 14207040
+              lip ledger import snapshot delegatorClaimSnapshot.json --chain l1 --block 14207040 --format lip73
+              lip ledger import snapshot l2.csv --chain l2 --block 6737210 --l1-block 14207040 --total-bonded 1000000000000000000000
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 
@@ -49,8 +49,9 @@ struct LedgerImportSnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = SnapshotOptions(chain: chain, block: block, l1Block: l1Block, totalBonded: try totalBonded.map { try Amount.parseWei($0) },
-                                      totalActive: try totalActive.map { try Amount.parseWei($0) }, format: format, replace: replace)
+        let options = SnapshotOptions(
+            chain: chain, block: block, l1Block: l1Block, totalBonded: try totalBonded.map { try Amount.parseWei($0) },
+            totalActive: try totalActive.map { try Amount.parseWei($0) }, format: format, replace: replace)
         try importEach([file], into: ledger) { ledger, url, path, progress in
             try ledger.importSnapshot(url, path: path, options: options, progress: progress)
         }

@@ -7,9 +7,9 @@ struct LedgerImportVotesCommand: ParsableCommand {
         commandName: "votes",
         abstract: "Import the votes of one poll from a CSV: voter,choice,block,log_index (choice is the raw choiceID).",
         discussion: """
-        Examples:
-          lip ledger import votes votes.csv --poll 0x1111111111111111111111111111111111111111
-        """)
+            Examples:
+              lip ledger import votes votes.csv --poll 0x1111111111111111111111111111111111111111
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 

@@ -7,10 +7,10 @@ struct LedgerStatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "List what the ledger holds: snapshots, polls, migrations and logs.",
         discussion: """
-        Examples:
-          lip ledger status
-          lip ledger status --format json --db ledger.sqlite
-        """)
+            Examples:
+              lip ledger status
+              lip ledger status --format json --db ledger.sqlite
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 
@@ -26,13 +26,16 @@ struct LedgerStatusCommand: ParsableCommand {
         say("ledger: \(status.path)")
         say("snapshots:" + (status.snapshots.isEmpty ? " none" : ""))
         for s in status.snapshots {
-            say("  \(s.chain.rawValue) block \(s.block)" + (s.l1Block.map { " (L1 block \($0))" } ?? "")
-                + ": \(s.accounts) accounts, \(Amount.formatLPT(s.totalStake, decimals: 2, grouping: true)) LPT staked, from \(s.source.rawValue)")
+            say(
+                "  \(s.chain.rawValue) block \(s.block)" + (s.l1Block.map { " (L1 block \($0))" } ?? "")
+                    + ": \(s.accounts) accounts, \(Amount.formatLPT(s.totalStake, decimals: 2, grouping: true)) LPT staked, from \(s.source.rawValue)")
         }
         let polls = status.polls.filter { $0.chain != nil }
         say("polls:" + (polls.isEmpty ? " none" : ""))
         for p in polls {
-            say("  \(p.address.checksummed) on \(p.chain?.rawValue ?? "?"): end block \(p.endBlock ?? 0), \(p.votes) vote\(p.votes == 1 ? "" : "s")" + (p.lip.map { ", LIP-\($0)" } ?? ""))
+            say(
+                "  \(p.address.checksummed) on \(p.chain?.rawValue ?? "?"): end block \(p.endBlock ?? 0), \(p.votes) vote\(p.votes == 1 ? "" : "s")"
+                    + (p.lip.map { ", LIP-\($0)" } ?? ""))
         }
         say("migrations: \(status.migrations)")
         say("logs: " + JSONValue.object([("imported", .int(status.logsImported)), ("skipped", .int(status.logsSkipped))]).serialized(pretty: false))

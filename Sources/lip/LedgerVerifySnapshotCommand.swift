@@ -7,12 +7,12 @@ struct LedgerVerifySnapshotCommand: ParsableCommand {
         commandName: "verify-snapshot",
         abstract: "Print the LIP-73 Merkle root of an L1 snapshot; exit 1 when --root differs.",
         discussion: """
-        The tree: leaf = keccak256(delegator ‖ delegate ‖ stake ‖ fees), the all-zero entry dropped, leaves de-duplicated and sorted, parent = keccak256(min ‖ max), an odd last node goes up as is. When the imported file had the all-zero entry, the root of the tree that keeps it as a leaf (as the explorer's proof API builds it) is printed too, and either matches --root.
+            The tree: leaf = keccak256(delegator ‖ delegate ‖ stake ‖ fees), the all-zero entry dropped, leaves de-duplicated and sorted, parent = keccak256(min ‖ max), an odd last node goes up as is. When the imported file had the all-zero entry, the root of the tree that keeps it as a leaf (as the explorer's proof API builds it) is printed too, and either matches --root.
 
-        Examples:
-          lip ledger verify-snapshot --chain l1 --block 14207040
-          lip ledger verify-snapshot --chain l1 --block 14207040 --root 0x5b26…cabce --proof 0x1111111111111111111111111111111111111111
-        """)
+            Examples:
+              lip ledger verify-snapshot --chain l1 --block 14207040
+              lip ledger verify-snapshot --chain l1 --block 14207040 --root 0x5b26…cabce --proof 0x1111111111111111111111111111111111111111
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 

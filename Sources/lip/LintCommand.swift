@@ -7,14 +7,14 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check LIP files (and the README index) against the LIP rules.",
         discussion: """
-        With no PATH, lints every LIP of the workspace and the README index. Exit status: 0 no errors, 1 at least one error, 2 could not run.
+            With no PATH, lints every LIP of the workspace and the README index. Exit status: 0 no errors, 1 at least one error, 2 could not run.
 
-        Examples:
-          lip lint
-          lip lint LIPs/LIP-73.md --format json
-          lip lint --format github --strict
-          lip lint --list-rules
-        """)
+            Examples:
+              lip lint
+              lip lint LIPs/LIP-73.md --format json
+              lip lint --format github --strict
+              lip lint --list-rules
+            """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
@@ -35,7 +35,8 @@ struct LintCommand: ParsableCommand {
             say(TextTable.render(header: ["rule", "severity", "fires when"], rows: LintRegistry.all.map { [$0.id, $0.severity.rawValue, $0.summary] }), terminator: "")
             return
         }
-        let report = paths.isEmpty
+        let report =
+            paths.isEmpty
             ? try Linter().lint(workspace: try workspaceOptions.locate())
             : try Linter().lint(paths: paths, relativeTo: currentDirectory, workspace: workspaceOptions.locateIfPresent())
         try printFindings(strict ? report.strict() : report, format: format)

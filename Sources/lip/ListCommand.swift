@@ -28,8 +28,12 @@ struct ListCommand: ParsableCommand {
         case .json:
             say(JSONValue.array(docs.map(DocumentReport.summaryJSON)).serialized(), terminator: "")
         case .table:
-            let rows = docs.map { d in [d.numberFromFileName.map(String.init) ?? (d.slugFromFileName ?? d.fileName),
-                                        d.preamble?.value("status") ?? "?", d.preamble?.value("type") ?? "?", d.title ?? "(no title)"] }
+            let rows = docs.map { d in
+                [
+                    d.numberFromFileName.map(String.init) ?? (d.slugFromFileName ?? d.fileName),
+                    d.preamble?.value("status") ?? "?", d.preamble?.value("type") ?? "?", d.title ?? "(no title)",
+                ]
+            }
             say(TextTable.render(header: ["LIP", "Status", "Type", "Title"], rows: rows), terminator: "")
         }
     }

@@ -39,9 +39,10 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.locate()
-        let request = NewLIPRequest(title: title, author: author, type: type, discussionsTo: discussionsTo,
-                                    requires: requires.map { LIPDocument.numberList($0).compactMap { $0 } } ?? [],
-                                    partOf: partOf, slug: slug, created: today)
+        let request = NewLIPRequest(
+            title: title, author: author, type: type, discussionsTo: discussionsTo,
+            requires: requires.map { LIPDocument.numberList($0).compactMap { $0 } } ?? [],
+            partOf: partOf, slug: slug, created: today)
         let path = try DocumentActions.newLIP(request, in: workspace)
         say("created \(path) (Draft); when an editor assigns its number: lip assign \(((path as NSString).lastPathComponent as NSString).deletingPathExtension.dropFirst(4))")
     }

@@ -7,10 +7,10 @@ struct PollCommand: ParsableCommand {
         commandName: "poll",
         abstract: "Open, tally and export stake-weighted polls (LIP-16).",
         discussion: """
-        Examples:
-          lip poll open 120
-          lip poll tally 120 --stake l1+l2
-          lip poll export 120 --format forum
-        """,
+            Examples:
+              lip poll open 120
+              lip poll tally 120 --stake l1+l2
+              lip poll export 120 --format forum
+            """,
         subcommands: [PollOpenCommand.self, PollTallyCommand.self, PollExportCommand.self])
 }

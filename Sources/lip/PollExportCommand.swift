@@ -7,13 +7,13 @@ struct PollExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a poll's result: a forum post (Discourse markdown), CSV, JSON or an SVG chart.",
         discussion: """
-        The forum post links the LIP, sums up the result and the LIP-16 rule that decided it, lists the voters (orchestrators first; inside [details] when long), the warnings, the inputs digest and the exact commands that reproduce it.
+            The forum post links the LIP, sums up the result and the LIP-16 rule that decided it, lists the voters (orchestrators first; inside [details] when long), the warnings, the inputs digest and the exact commands that reproduce it.
 
-        Examples:
-          lip poll export 120 --format forum --names Polls/LIP-120/names.csv
-          lip poll export 120 --format csv -o LIP-120-votes.csv
-          lip poll export 120 --format svg -o LIP-120.svg
-        """)
+            Examples:
+              lip poll export 120 --format forum --names Polls/LIP-120/names.csv
+              lip poll export 120 --format csv -o LIP-120-votes.csv
+              lip poll export 120 --format svg -o LIP-120.svg
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 
@@ -39,8 +39,9 @@ struct PollExportCommand: ParsableCommand {
     var linkBase = "https://github.com/livepeer/LIPs/blob/master/"
 
     func run() throws {
-        let tally = try PollTally.run(reference: poll, ledger: try ledger.open(), workspace: ledger.workspaceOptions.locateIfPresent(),
-                                      stake: stake, quorumBase: quorumBase)
+        let tally = try PollTally.run(
+            reference: poll, ledger: try ledger.open(), workspace: ledger.workspaceOptions.locateIfPresent(),
+            stake: stake, quorumBase: quorumBase)
         let nameMap = try names.map { try PollReport.names(URL(fileURLWithPath: $0, relativeTo: currentDirectory), path: $0) } ?? [:]
         let report = try tally.report(names: nameMap, linkBase: linkBase, ledgerPath: ledger.db)
         let text: String

@@ -7,13 +7,13 @@ struct PollOpenCommand: ParsableCommand {
         commandName: "open",
         abstract: "Write Polls/LIP-<n>/proposal.json and poll.yaml, and print the proposal's IPFS CID and the createPoll(bytes) calldata.",
         discussion: """
-        proposal.json is exactly JSON.stringify({gitCommitHash, text}) of the commit and the LIP file; its CID is what `ipfs add` prints for it. Refused unless the LIP is Proposed (--sentiment allows any status) and is not part of a bundle.
+            proposal.json is exactly JSON.stringify({gitCommitHash, text}) of the commit and the LIP file; its CID is what `ipfs add` prints for it. Refused unless the LIP is Proposed (--sentiment allows any status) and is not part of a bundle.
 
-        Examples:
-          lip poll open 120
-          lip poll open 120 --commit 0123456789abcdef0123456789abcdef01234567
-          lip poll open 124 --sentiment
-        """)
+            Examples:
+              lip poll open 120
+              lip poll open 120 --commit 0123456789abcdef0123456789abcdef01234567
+              lip poll open 124 --sentiment
+            """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 

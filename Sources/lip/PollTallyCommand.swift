@@ -7,14 +7,14 @@ struct PollTallyCommand: ParsableCommand {
         commandName: "tally",
         abstract: "Tally a poll from the ledger, exactly and reproducibly (LIP-16 weights; L1, L2 or the migration window).",
         discussion: """
-        POLL is a poll address, or a LIP number whose Polls/LIP-<n>/poll.yaml names the poll. Works without a workspace when --db is given and POLL is an address.
+            POLL is a poll address, or a LIP number whose Polls/LIP-<n>/poll.yaml names the poll. Works without a workspace when --db is given and POLL is an address.
 
-        Examples:
-          lip poll tally 120
-          lip poll tally 120 --stake l1+l2 --format json
-          lip poll tally 0x9090909090909090909090909090909090909090 --db ledger.sqlite --stake l1
-          lip poll tally 120 --save
-        """)
+            Examples:
+              lip poll tally 120
+              lip poll tally 120 --stake l1+l2 --format json
+              lip poll tally 0x9090909090909090909090909090909090909090 --db ledger.sqlite --stake l1
+              lip poll tally 120 --save
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 

@@ -111,8 +111,9 @@ final class DocumentTests: XCTestCase {
     }
 
     func testUnifiedDiff() {
-        XCTAssertEqual(UnifiedDiff.make(old: "a\nb\nc\n", new: "a\nB\nc\n", path: "f"),
-                       "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
+        XCTAssertEqual(
+            UnifiedDiff.make(old: "a\nb\nc\n", new: "a\nB\nc\n", path: "f"),
+            "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
         XCTAssertEqual(UnifiedDiff.make(old: "x\n", new: "x\n", path: "f"), "")
     }
 }

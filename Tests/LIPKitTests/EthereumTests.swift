@@ -14,7 +14,8 @@ final class EthereumTests: XCTestCase {
         XCTAssertEqual(Hex.encode(Keccak256.hash("")), "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")
         XCTAssertEqual(Hex.encode(Keccak256.hash("abc")), "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45")
         XCTAssertEqual(Hex.encode(Keccak256.hash([UInt8](repeating: 0xa3, count: 200))), "3a57666b048777f2c953dc4456f45a2588e1cb6f2da760122d530ac2ce607d4a")
-        XCTAssertEqual(Hex.encode(Keccak256.hash(Array(0...255).map(UInt8.init) + [UInt8](repeating: 0x78, count: 50))), "1ad41ad60e32da22f44f82bf98d16e31102507da0560b20d7749c14707e8bca2")
+        XCTAssertEqual(
+            Hex.encode(Keccak256.hash(Array(0...255).map(UInt8.init) + [UInt8](repeating: 0x78, count: 50))), "1ad41ad60e32da22f44f82bf98d16e31102507da0560b20d7749c14707e8bca2")
         XCTAssertEqual(Hex.encode(Keccak256.hash([UInt8](repeating: 0, count: 136))).count, 64, "exactly one full block")
     }
 
@@ -28,10 +29,12 @@ final class EthereumTests: XCTestCase {
 
     func testEIP55Examples() {
         // The examples of EIP-55 itself.
-        for expected in ["0x52908400098527886E0F7030069857D2E4169EE7", "0x8617E340B3D01FA5F11F306F4090FD50E238070D",
-                         "0xde709f2102306220921060314715629080e2fb77", "0x27b1fdb04752bbc536007a920d24acb045561c26",
-                         "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
-                         "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb"] {
+        for expected in [
+            "0x52908400098527886E0F7030069857D2E4169EE7", "0x8617E340B3D01FA5F11F306F4090FD50E238070D",
+            "0xde709f2102306220921060314715629080e2fb77", "0x27b1fdb04752bbc536007a920d24acb045561c26",
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+            "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
+        ] {
             XCTAssertEqual(Address(expected.lowercased())?.checksummed, expected)
             XCTAssertEqual(Address(expected.uppercased().replacingOccurrences(of: "0X", with: "0x"))?.checksummed, expected)
         }
@@ -69,7 +72,9 @@ final class EthereumTests: XCTestCase {
         let max = "115792089237316195423570985008687907853269984665640564039457584007913129639935"
         XCTAssertEqual(try Amount.parseWei(max), Amount.max)
         XCTAssertEqual(String(try Amount.canonicalWei(Substring("000" + max))), max)
-        XCTAssertThrowsError(try Amount.parseWei("115792089237316195423570985008687907853269984665640564039457584007913129639936")) { XCTAssertEqual($0 as? Amount.Problem, .tooLarge) }
+        XCTAssertThrowsError(try Amount.parseWei("115792089237316195423570985008687907853269984665640564039457584007913129639936")) {
+            XCTAssertEqual($0 as? Amount.Problem, .tooLarge)
+        }
         XCTAssertThrowsError(try Amount.canonicalWei(Substring("1" + max))) { XCTAssertEqual($0 as? Amount.Problem, .tooLarge) }
         XCTAssertThrowsError(try Amount.parseWei("1.0")) { XCTAssertEqual($0 as? Amount.Problem, .notAnInteger) }
         XCTAssertThrowsError(try Amount.parseWei("-5")) { XCTAssertEqual($0 as? Amount.Problem, .negative) }
@@ -82,10 +87,12 @@ final class EthereumTests: XCTestCase {
     }
 
     func testMerkleVectorOfTheSpec() {
-        let a = SnapshotEntry(delegator: Address("0x" + String(repeating: "11", count: 20))!, delegate: Address("0x" + String(repeating: "aa", count: 20))!,
-                              stake: BigUInt(1000) * Amount.weiPerLPT, fees: 0)
-        let b = SnapshotEntry(delegator: Address("0x" + String(repeating: "22", count: 20))!, delegate: Address("0x" + String(repeating: "aa", count: 20))!,
-                              stake: BigUInt(250) * Amount.weiPerLPT, fees: BigUInt(10).power(15))
+        let a = SnapshotEntry(
+            delegator: Address("0x" + String(repeating: "11", count: 20))!, delegate: Address("0x" + String(repeating: "aa", count: 20))!,
+            stake: BigUInt(1000) * Amount.weiPerLPT, fees: 0)
+        let b = SnapshotEntry(
+            delegator: Address("0x" + String(repeating: "22", count: 20))!, delegate: Address("0x" + String(repeating: "aa", count: 20))!,
+            stake: BigUInt(250) * Amount.weiPerLPT, fees: BigUInt(10).power(15))
         let c = SnapshotEntry(delegator: Address("0x" + String(repeating: "33", count: 20))!, delegate: .zero, stake: BigUInt(5) * BigUInt(10).power(17), fees: 0)
         XCTAssertEqual(Hex.prefixed(a.leaf), "0xd7fc0abcefd1de3b9aa3c869f378e79a36c1d01fa7e4fc3e8122987774f8c27d")
         XCTAssertEqual(Hex.prefixed(b.leaf), "0x95d5342c857ffdcb8a69bb63362372b8110ed1b107b87a4eda6b9c5e77e73dd8")

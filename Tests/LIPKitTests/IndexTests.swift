@@ -8,22 +8,22 @@ import XCTest
 
 final class IndexTests: XCTestCase {
     let readme = """
-    # LIPs
+        # LIPs
 
-    Intro with a | pipe outside the table.
+        Intro with a | pipe outside the table.
 
-    ## Index
+        ## Index
 
-    | LIP                | Title          | Status    |
-    | ------------------ | -------------- | --------- |
-    | [1](LIPs/LIP-1.md) | First          | Draft     |
-    | [3](LIPs/LIP-3.md) | Pipe \\| Title | Final     |
+        | LIP                | Title          | Status    |
+        | ------------------ | -------------- | --------- |
+        | [1](LIPs/LIP-1.md) | First          | Draft     |
+        | [3](LIPs/LIP-3.md) | Pipe \\| Title | Final     |
 
-    ## After
+        ## After
 
-    Text after the index.
+        Text after the index.
 
-    """
+        """
 
     func testParse() {
         let index = ReadmeIndex(text: readme)
@@ -59,7 +59,10 @@ final class IndexTests: XCTestCase {
 
     func testMissingIndexIsAdded() {
         let new = IndexWriter.updatedReadme(ReadmeIndex(text: "# Title\n\nNo index yet."), entries: [(1, "One", "Draft")])
-        XCTAssertEqual(new, "# Title\n\nNo index yet.\n\n## Index\n\n| LIP                | Title | Status    |\n| ------------------ | ----- | --------- |\n| [1](LIPs/LIP-1.md) | One   | Draft     |\n")
+        XCTAssertEqual(
+            new,
+            "# Title\n\nNo index yet.\n\n## Index\n\n| LIP                | Title | Status    |\n| ------------------ | ----- | --------- |\n| [1](LIPs/LIP-1.md) | One   | Draft     |\n"
+        )
     }
 
     func testCRLFReadme() {

@@ -44,7 +44,8 @@ struct LogMaker {
     }
 
     mutating func migrateDelegator(l1: String, l2: String, stake: String, delegate: String, migrator: String = addr("e0")) -> [String: Any] {
-        let data = ABI.encode(address: Address(l1)!) + ABI.encode(address: Address(l2)!) + ABI.encode(uint: BigUInt(stake)!)
+        let data =
+            ABI.encode(address: Address(l1)!) + ABI.encode(address: Address(l2)!) + ABI.encode(uint: BigUInt(stake)!)
             + ABI.encode(uint: 0) + ABI.encode(uint: 0) + ABI.encode(address: Address(delegate)!)
         return log(address: migrator, topics: [LedgerEvent.migrateDelegatorFinalized.topic0], data: data)
     }

@@ -23,15 +23,15 @@ final class LedgerTests: XCTestCase {
     }
 
     let csv = """
-    account,delegate,stake,status,active
-    \(addr("aa")),\(addr("aa")),\(lpt(100)),registered,true
-    \(addr("01")),\(addr("aa")),\(lpt(30)),,
-    \(addr("02")),\(addr("aa")),\(lpt(20)),,
-    \(addr("BB")),\(addr("bb")),\(lpt(50)),,false
-    \(addr("03")),,\(lpt(7)),,
-    \(addr("04")),0x0000000000000000000000000000000000000000,0,,
+        account,delegate,stake,status,active
+        \(addr("aa")),\(addr("aa")),\(lpt(100)),registered,true
+        \(addr("01")),\(addr("aa")),\(lpt(30)),,
+        \(addr("02")),\(addr("aa")),\(lpt(20)),,
+        \(addr("BB")),\(addr("bb")),\(lpt(50)),,false
+        \(addr("03")),,\(lpt(7)),,
+        \(addr("04")),0x0000000000000000000000000000000000000000,0,,
 
-    """
+        """
 
     func accounts(_ block: Int, chain: Chain = .l1) throws -> [String: SnapshotAccount] {
         var out: [String: SnapshotAccount] = [:]
@@ -59,8 +59,9 @@ final class LedgerTests: XCTestCase {
     }
 
     func testOnChainTotalsAreKeptAndUsedAsTheQuorumBase() throws {
-        let summary = try ledger.importSnapshot(try file("s.csv", csv), path: "s.csv",
-                                                options: SnapshotOptions(chain: .l1, block: 1000, totalBonded: BigUInt(lpt(300))!, totalActive: BigUInt(lpt(150))!))
+        let summary = try ledger.importSnapshot(
+            try file("s.csv", csv), path: "s.csv",
+            options: SnapshotOptions(chain: .l1, block: 1000, totalBonded: BigUInt(lpt(300))!, totalActive: BigUInt(lpt(150))!))
         XCTAssertEqual(summary.warnings, ["--total-bonded \(lpt(300)) differs from the sum of stake \(lpt(207)) by \(lpt(93)) wei; the tally uses --total-bonded"])
         let poll = PollParameters(address: Address(addr("90")), lip: nil, chain: .l1, endBlock: 1000, quorum: 333300, quota: 500000)
         XCTAssertEqual(TallyEngine.tally(try TallyInputs.load(from: ledger, poll: poll, stakeMode: .l1, quorumBase: .bonded)).totalStake, BigUInt(lpt(300))!)
@@ -85,14 +86,17 @@ final class LedgerTests: XCTestCase {
         _ = try ledger.importSnapshot(other, path: "t.csv", options: SnapshotOptions(chain: .l1, block: 1000, replace: true))
         XCTAssertEqual(try accounts(1000)[addr("03")]?.stake, BigUInt(lpt(8)))
         XCTAssertEqual(try ledger.snapshots().count, 1)
-        XCTAssertEqual(try ledger.imports().map { ReproduceCommand($0).line }, ["lip ledger import snapshot t.csv --chain l1 --block 1000"], "the replaced import is no longer listed")
+        XCTAssertEqual(
+            try ledger.imports().map { ReproduceCommand($0).line }, ["lip ledger import snapshot t.csv --chain l1 --block 1000"], "the replaced import is no longer listed")
         XCTAssertEqual(try ledger.imports().first?.sha256, try Ledger.fileSHA256(other, path: "t.csv"))
     }
 
     func assertRejected(_ name: String, _ text: String, format: SnapshotFormat? = nil, _ expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
         _ = try? ledger.importSnapshot(try self.file("good.csv", csv), path: "good.csv", options: SnapshotOptions(chain: .l1, block: 1))
         let before = try ledgerDump(ledger)
-        XCTAssertThrowsError(try ledger.importSnapshot(try self.file(name, text), path: name, options: SnapshotOptions(chain: .l1, block: 2, format: format)), file: file, line: line) { error in
+        XCTAssertThrowsError(
+            try ledger.importSnapshot(try self.file(name, text), path: name, options: SnapshotOptions(chain: .l1, block: 2, format: format)), file: file, line: line
+        ) { error in
             XCTAssertEqual("\(error)", expected, file: file, line: line)
         }
         XCTAssertEqual(try ledgerDump(ledger), before, "the ledger is exactly as before", file: file, line: line)
@@ -106,22 +110,26 @@ final class LedgerTests: XCTestCase {
         try assertRejected("a.csv", head + ok + "0x12345,\(addr("aa")),5\n", "a.csv:3: account `0x12345` is not an address (0x + 40 hex digits)")
         try assertRejected("n.csv", head + ok + "\(addr("02")),\(addr("aa")),-5\n", "n.csv:3: stake `-5`: negative amount")
         try assertRejected("f.csv", head + ok + "\(addr("02")),\(addr("aa")),1.5\n", "f.csv:3: stake `1.5`: not a whole number of wei")
-        try assertRejected("b.csv", head + ok + "\(addr("02")),\(addr("aa")),115792089237316195423570985008687907853269984665640564039457584007913129639936\n",
-                           "b.csv:3: stake `115792089237316195423570985008687907853269984665640564039457584007913129639936`: larger than 2^256-1")
+        try assertRejected(
+            "b.csv", head + ok + "\(addr("02")),\(addr("aa")),115792089237316195423570985008687907853269984665640564039457584007913129639936\n",
+            "b.csv:3: stake `115792089237316195423570985008687907853269984665640564039457584007913129639936`: larger than 2^256-1")
         try assertRejected("d.csv", head + ok + ok, "d.csv:3: duplicate account 0x0101010101010101010101010101010101010101")
         try assertRejected("t.csv", head + ok + "\(addr("02")),\(addr("aa"))", "t.csv:3: expected 3 fields, found 2 (the file looks truncated)")
-        try assertRejected("j.json", "[\"0x" + String(repeating: "11", count: 104) + "\", ", format: .lip73, "j.json: not valid JSON, or not an array of hex strings (is the file truncated?)")
-        try assertRejected("s.json", "[\"0x1234\"]", format: .lip73, "j.json:entry 0: entry is 2 bytes; a LIP-73 entry is 104 (delegator, delegate, stake, fees)".replacingOccurrences(of: "j.json", with: "s.json"))
+        try assertRejected(
+            "j.json", "[\"0x" + String(repeating: "11", count: 104) + "\", ", format: .lip73, "j.json: not valid JSON, or not an array of hex strings (is the file truncated?)")
+        try assertRejected(
+            "s.json", "[\"0x1234\"]", format: .lip73,
+            "j.json:entry 0: entry is 2 bytes; a LIP-73 entry is 104 (delegator, delegate, stake, fees)".replacingOccurrences(of: "j.json", with: "s.json"))
     }
 
     func testSubgraphSnapshot() throws {
         let json = """
-        {"data": {"delegators": [
-          {"id": "\(addr("aa"))", "bondedAmount": "100.5", "delegate": {"id": "\(addr("aa"))"}},
-          {"id": "\(addr("01"))", "bondedAmount": "0.000000000000000001", "delegate": {"id": "\(addr("aa"))"}},
-          {"id": "\(addr("02"))", "bondedAmount": "3", "delegate": null}],
-         "transcoders": [{"id": "\(addr("aa"))", "totalStake": "100.500000000000000001", "status": "Registered", "active": true}]}}
-        """
+            {"data": {"delegators": [
+              {"id": "\(addr("aa"))", "bondedAmount": "100.5", "delegate": {"id": "\(addr("aa"))"}},
+              {"id": "\(addr("01"))", "bondedAmount": "0.000000000000000001", "delegate": {"id": "\(addr("aa"))"}},
+              {"id": "\(addr("02"))", "bondedAmount": "3", "delegate": null}],
+             "transcoders": [{"id": "\(addr("aa"))", "totalStake": "100.500000000000000001", "status": "Registered", "active": true}]}}
+            """
         let summary = try ledger.importSnapshot(try file("g.json", json), path: "g.json", options: SnapshotOptions(chain: .l2, block: 5, l1Block: 900))
         XCTAssertEqual(summary.warnings.count, 1)
         XCTAssertTrue(summary.warnings[0].contains("bondedAmount is not pendingStake"))
@@ -130,8 +138,11 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(rows[addr("aa")]?.delegatedStake, BigUInt("100500000000000000001"))
         XCTAssertEqual(rows[addr("aa")]?.active, true)
         XCTAssertEqual(rows[addr("01")]?.stake, 1)
-        XCTAssertThrowsError(try ledger.importSnapshot(try file("x.json", json.replacingOccurrences(of: "\"3\"", with: "\"3.0000000000000000001\"")), path: "x.json",
-                                                       options: SnapshotOptions(chain: .l2, block: 6, l1Block: 901))) { error in
+        XCTAssertThrowsError(
+            try ledger.importSnapshot(
+                try file("x.json", json.replacingOccurrences(of: "\"3\"", with: "\"3.0000000000000000001\"")), path: "x.json",
+                options: SnapshotOptions(chain: .l2, block: 6, l1Block: 901))
+        ) { error in
             XCTAssertEqual("\(error)", "x.json:delegators[2]: bondedAmount `3.0000000000000000001`: more than 18 decimals")
         }
         XCTAssertThrowsError(try ledger.importSnapshot(try file("y.json", json), path: "y.json", options: SnapshotOptions(chain: .l2, block: 7))) { error in
@@ -140,10 +151,15 @@ final class LedgerTests: XCTestCase {
     }
 
     func testLIP73SnapshotAndRoot() throws {
-        let entries = ["0x" + String(repeating: "11", count: 20) + String(repeating: "aa", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(1000) * Amount.weiPerLPT)) + Hex.encode(ABI.encode(uint: 0)),
-                       "0x" + String(repeating: "22", count: 20) + String(repeating: "aa", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(250) * Amount.weiPerLPT)) + Hex.encode(ABI.encode(uint: BigUInt(10).power(15))),
-                       "0x" + String(repeating: "33", count: 20) + String(repeating: "00", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(5) * BigUInt(10).power(17))) + Hex.encode(ABI.encode(uint: 0)),
-                       "0x" + String(repeating: "00", count: 104)]
+        let entries = [
+            "0x" + String(repeating: "11", count: 20) + String(repeating: "aa", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(1000) * Amount.weiPerLPT))
+                + Hex.encode(ABI.encode(uint: 0)),
+            "0x" + String(repeating: "22", count: 20) + String(repeating: "aa", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(250) * Amount.weiPerLPT))
+                + Hex.encode(ABI.encode(uint: BigUInt(10).power(15))),
+            "0x" + String(repeating: "33", count: 20) + String(repeating: "00", count: 20) + Hex.encode(ABI.encode(uint: BigUInt(5) * BigUInt(10).power(17)))
+                + Hex.encode(ABI.encode(uint: 0)),
+            "0x" + String(repeating: "00", count: 104),
+        ]
         let url = dir.appendingPathComponent("lip73.json")
         try writeJSON(entries, to: url)
         let summary = try ledger.importSnapshot(url, path: "lip73.json", options: SnapshotOptions(chain: .l1, block: 14207040))
@@ -220,12 +236,17 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try ledger.importVotes(votes, path: "v.csv", poll: poll).unchanged, 2)
         let bad = try file("vb.csv", "voter,choice,block,log_index\n\(addr("aa")),yes,10,1\n")
         XCTAssertThrowsError(try ledger.importVotes(bad, path: "vb.csv", poll: poll)) { XCTAssertEqual("\($0)", "vb.csv:2: choice `yes` is not a whole number") }
-        let migrations = try file("m.csv", "kind,l1_account,l2_account,l2_block,pool\ndelegator,\(addr("01")),\(addr("11")),500,\nclaim,\(addr("02")),,501,\norchestrator,\(addr("aa")),\(addr("ab")),502,\(addr("a0"))\n")
+        let migrations = try file(
+            "m.csv",
+            "kind,l1_account,l2_account,l2_block,pool\ndelegator,\(addr("01")),\(addr("11")),500,\nclaim,\(addr("02")),,501,\norchestrator,\(addr("aa")),\(addr("ab")),502,\(addr("a0"))\n"
+        )
         XCTAssertEqual(try ledger.importMigrations(migrations, path: "m.csv").rows, 3)
         XCTAssertEqual(try ledger.importMigrations(migrations, path: "m.csv").unchanged, 3)
         let before = try ledgerDump(ledger)
         let conflicting = try file("mc.csv", "kind,l1_account,l2_account,l2_block,pool\ndelegator,\(addr("05")),\(addr("15")),500,\ndelegator,\(addr("01")),\(addr("12")),500,\n")
-        XCTAssertThrowsError(try ledger.importMigrations(conflicting, path: "mc.csv")) { XCTAssertEqual("\($0)", "mc.csv:3: delegator migration of 0x0101010101010101010101010101010101010101 is in the ledger already with other values") }
+        XCTAssertThrowsError(try ledger.importMigrations(conflicting, path: "mc.csv")) {
+            XCTAssertEqual("\($0)", "mc.csv:3: delegator migration of 0x0101010101010101010101010101010101010101 is in the ledger already with other values")
+        }
         let noPool = try file("mp.csv", "kind,l1_account,l2_account,l2_block,pool\norchestrator,\(addr("bb")),\(addr("bc")),502,\n")
         XCTAssertThrowsError(try ledger.importMigrations(noPool, path: "mp.csv")) { XCTAssertEqual("\($0)", "mp.csv:2: an orchestrator migration needs the pool address") }
         XCTAssertEqual(try ledgerDump(ledger), before)
@@ -234,21 +255,25 @@ final class LedgerTests: XCTestCase {
     func testImportHistoryOfAnOlderLedgerBecomesColumns() throws {
         let path = dir.appendingPathComponent("old.sqlite").path
         try Ledger.createSchema(path: path, upTo: "v2-imports")
-        try Ledger.execute(path: path, sql: """
-            INSERT INTO snapshots (id, chain, block, l1_block, source, accounts, total_stake, content_sha256) VALUES (4, 'l2', 9, 8, 'csv', 0, '0', 'x');
-            INSERT INTO imports (kind, file, arguments, content_sha256) VALUES
-              ('snapshot', 'l2.csv', '--chain l2 --block 9 --l1-block 8 --total-bonded 5 --format csv', 'aa'),
-              ('logs', 'logs.json', '--chain l2', 'bb'),
-              ('votes', 'v.csv', '--poll 0x9090909090909090909090909090909090909090', 'cc'),
-              ('migrations', 'm.csv', '', 'dd');
-            """)
+        try Ledger.execute(
+            path: path,
+            sql: """
+                INSERT INTO snapshots (id, chain, block, l1_block, source, accounts, total_stake, content_sha256) VALUES (4, 'l2', 9, 8, 'csv', 0, '0', 'x');
+                INSERT INTO imports (kind, file, arguments, content_sha256) VALUES
+                  ('snapshot', 'l2.csv', '--chain l2 --block 9 --l1-block 8 --total-bonded 5 --format csv', 'aa'),
+                  ('logs', 'logs.json', '--chain l2', 'bb'),
+                  ('votes', 'v.csv', '--poll 0x9090909090909090909090909090909090909090', 'cc'),
+                  ('migrations', 'm.csv', '', 'dd');
+                """)
         let upgraded = try Ledger(path: path)
-        XCTAssertEqual(try upgraded.imports().map { ReproduceCommand($0).line }, [
-            "lip ledger import snapshot l2.csv --chain l2 --block 9 --l1-block 8 --total-bonded 5 --format csv",
-            "lip ledger import migrations m.csv",
-            "lip ledger import logs logs.json --chain l2",
-            "lip ledger import votes v.csv --poll 0x9090909090909090909090909090909090909090",
-        ])
+        XCTAssertEqual(
+            try upgraded.imports().map { ReproduceCommand($0).line },
+            [
+                "lip ledger import snapshot l2.csv --chain l2 --block 9 --l1-block 8 --total-bonded 5 --format csv",
+                "lip ledger import migrations m.csv",
+                "lip ledger import logs logs.json --chain l2",
+                "lip ledger import votes v.csv --poll 0x9090909090909090909090909090909090909090",
+            ])
         XCTAssertEqual(try upgraded.imports().first?.sha256, "aa")
         // The snapshot's import is tied to it by id: replacing the snapshot drops exactly that import.
         let csv = try file("new.csv", "account,delegate,stake\n\(addr("01")),,1\n")

@@ -53,10 +53,13 @@ final class LintRuleTests: XCTestCase {
     func testIndexDuplicateEntry() throws { try check("index-duplicate-entry") }
 
     func testFindingJSONHasTheContractShape() {
-        let f = Finding(file: "LIPs/LIP-16.md", line: 9, lip: 16, rule: "preamble-unknown-field", severity: .warning,
-                        message: "unknown field `discussion-to`; did you mean `discussions-to`?")
-        XCTAssertEqual(f.json.serialized(pretty: false),
-                       #"{"file":"LIPs/LIP-16.md","line":9,"lip":16,"rule":"preamble-unknown-field","severity":"warning","message":"unknown field `discussion-to`; did you mean `discussions-to`?"}"#)
+        let f = Finding(
+            file: "LIPs/LIP-16.md", line: 9, lip: 16, rule: "preamble-unknown-field", severity: .warning,
+            message: "unknown field `discussion-to`; did you mean `discussions-to`?")
+        XCTAssertEqual(
+            f.json.serialized(pretty: false),
+            #"{"file":"LIPs/LIP-16.md","line":9,"lip":16,"rule":"preamble-unknown-field","severity":"warning","message":"unknown field `discussion-to`; did you mean `discussions-to`?"}"#
+        )
         let g = Finding(file: "README.md", line: 1, lip: nil, rule: "index-missing-table", severity: .error, message: "m")
         XCTAssertTrue(g.json.serialized(pretty: false).contains(#""lip":null"#))
     }

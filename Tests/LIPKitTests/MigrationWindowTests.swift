@@ -29,11 +29,21 @@ final class MigrationWindowTests: XCTestCase {
         ledger = try Ledger(path: dir.appendingPathComponent("l.sqlite").path)
     }
 
-    var s1: [String] { ["account,delegate,stake", "\(O1),\(O1),\(L(100))", "\(A),\(O1),\(L(60))", "\(B),\(O1),\(L(40))", "\(C),\(O1),\(L(30))",
-                        "\(G),\(O1),\(L(7))", "\(O3),\(O3),\(L(20))", "\(E),\(O3),\(L(10))", "\(F),,\(L(5))"] }
-    var s2: [String] { ["account,delegate,stake,delegated_stake,status,active", "\(O1x),\(O1x),\(L(100)),\(L(265)),registered,true",
-                        "\(P),\(O1x),\(L(110)),,not-registered,false", "\(Cx),\(O1x),\(L(30)),,,", "\(H),\(O1x),\(L(25)),,,"] }
-    var migrations: [String] { ["kind,l1_account,l2_account,l2_block,pool", "orchestrator,\(O1),\(O1x),300,\(P)", "delegator,\(C),\(Cx),400,", "delegator,\(G),\(addr("17")),600,"] }
+    var s1: [String] {
+        [
+            "account,delegate,stake", "\(O1),\(O1),\(L(100))", "\(A),\(O1),\(L(60))", "\(B),\(O1),\(L(40))", "\(C),\(O1),\(L(30))",
+            "\(G),\(O1),\(L(7))", "\(O3),\(O3),\(L(20))", "\(E),\(O3),\(L(10))", "\(F),,\(L(5))",
+        ]
+    }
+    var s2: [String] {
+        [
+            "account,delegate,stake,delegated_stake,status,active", "\(O1x),\(O1x),\(L(100)),\(L(265)),registered,true",
+            "\(P),\(O1x),\(L(110)),,not-registered,false", "\(Cx),\(O1x),\(L(30)),,,", "\(H),\(O1x),\(L(25)),,,",
+        ]
+    }
+    var migrations: [String] {
+        ["kind,l1_account,l2_account,l2_block,pool", "orchestrator,\(O1),\(O1x),300,\(P)", "delegator,\(C),\(Cx),400,", "delegator,\(G),\(addr("17")),600,"]
+    }
     var votes: [String] { ["voter,choice,block,log_index", "\(O1x),0,1400,0", "\(A),1,1400,1", "\(E),0,1400,2", "\(O3),1,1401,0", "\(H),0,1401,1"] }
 
     func load(shuffle: Bool = false, order: [String] = ["s1", "s2", "migrations", "votes"]) throws {
@@ -63,7 +73,10 @@ final class MigrationWindowTests: XCTestCase {
         try load()
         let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .bonded)
         func position(_ account: String) -> Position? { inputs.positions.first { $0.account == account } }
-        XCTAssertEqual(position(A), Position(account: A, delegate: O1x, stake: BigUInt(lpt(110))! * BigUInt(lpt(60))! / BigUInt(lpt(107))!, delegatedStake: 0, registered: false, active: false, domain: .l2))
+        XCTAssertEqual(
+            position(A),
+            Position(
+                account: A, delegate: O1x, stake: BigUInt(lpt(110))! * BigUInt(lpt(60))! / BigUInt(lpt(107))!, delegatedStake: 0, registered: false, active: false, domain: .l2))
         XCTAssertEqual(position(A)?.stake, BigUInt("61682242990654205607"), "floor(110 × 60 / 107) LPT in wei")
         XCTAssertEqual(position(B)?.stake, BigUInt("41121495327102803738"))
         XCTAssertEqual(position(G)?.stake, BigUInt("7196261682242990654"), "G's migration is after the L2 snapshot: it is still in the pool")
@@ -120,7 +133,10 @@ final class MigrationWindowTests: XCTestCase {
     func testErrors() throws {
         try load(order: ["s1", "migrations", "votes"])
         XCTAssertThrowsError(try result()) { error in
-            XCTAssertEqual("\(error)", "the poll ends at L1 block 1500 and the ledger has no L2 snapshot whose L1 block is at or before 1500: import one with `lip ledger import snapshot FILE --chain l2 --block N --l1-block 1500`")
+            XCTAssertEqual(
+                "\(error)",
+                "the poll ends at L1 block 1500 and the ledger has no L2 snapshot whose L1 block is at or before 1500: import one with `lip ledger import snapshot FILE --chain l2 --block N --l1-block 1500`"
+            )
         }
         let url = dir.appendingPathComponent("s2.csv")
         try Data((s2.filter { !$0.hasPrefix(P) }.joined(separator: "\n") + "\n").utf8).write(to: url)
@@ -142,10 +158,15 @@ final class MigrationWindowPropertyTests: XCTestCase {
         for _ in 0..<200 {
             let orchestrators = (1...Int.random(in: 1...4, using: &rng)).map { String(format: "0x%040x", $0) }
             var s1: [Position] = []
-            for o in orchestrators { s1.append(Position(account: o, delegate: o, stake: BigUInt(Int.random(in: 0...1000, using: &rng)), delegatedStake: 0, registered: true, active: true, domain: .l1)) }
+            for o in orchestrators {
+                s1.append(Position(account: o, delegate: o, stake: BigUInt(Int.random(in: 0...1000, using: &rng)), delegatedStake: 0, registered: true, active: true, domain: .l1))
+            }
             for i in 0..<Int.random(in: 0...12, using: &rng) {
                 let d = Bool.random(using: &rng) ? orchestrators.randomElement(using: &rng)! : nil
-                s1.append(Position(account: String(format: "0x%040x", 100 + i), delegate: d, stake: BigUInt(Int.random(in: 0...1000, using: &rng)), delegatedStake: 0, registered: false, active: false, domain: .l1))
+                s1.append(
+                    Position(
+                        account: String(format: "0x%040x", 100 + i), delegate: d, stake: BigUInt(Int.random(in: 0...1000, using: &rng)), delegatedStake: 0, registered: false,
+                        active: false, domain: .l1))
             }
             var migrations: [StakeMigration] = []
             var s2: [Position] = []
@@ -153,8 +174,10 @@ final class MigrationWindowPropertyTests: XCTestCase {
                 let l2 = "0x9" + o.dropFirst(3)
                 let pool = "0x8" + o.dropFirst(3)
                 migrations.append(StakeMigration(kind: .orchestrator, l1Account: o, l2Account: l2, l2Block: 1, pool: pool))
-                s2.append(Position(account: l2, delegate: l2, stake: BigUInt(Int.random(in: 1...1000, using: &rng)), delegatedStake: 0, registered: true, active: true, domain: .l2))
-                s2.append(Position(account: pool, delegate: l2, stake: BigUInt(Int.random(in: 0...5000, using: &rng)), delegatedStake: 0, registered: false, active: false, domain: .l2))
+                s2.append(
+                    Position(account: l2, delegate: l2, stake: BigUInt(Int.random(in: 1...1000, using: &rng)), delegatedStake: 0, registered: true, active: true, domain: .l2))
+                s2.append(
+                    Position(account: pool, delegate: l2, stake: BigUInt(Int.random(in: 0...5000, using: &rng)), delegatedStake: 0, registered: false, active: false, domain: .l2))
             }
             for p in s1 where !p.registered && Int.random(in: 0..<4, using: &rng) == 0 {
                 migrations.append(StakeMigration(kind: .claim, l1Account: p.account, l2Account: p.account, l2Block: 1, pool: nil))
@@ -169,8 +192,9 @@ final class MigrationWindowPropertyTests: XCTestCase {
             XCTAssertEqual(positions.map(\.stake).reduce(0, +), s2.map(\.stake).reduce(0, +) + outside)
             XCTAssertFalse(positions.contains { $0.domain == .l1 && migrated.contains($0.account) }, "a migrated account has no L1 position")
             let shuffled = try MigrationWindow.positions(l1: s1.shuffled(using: &rng), l2: s2.shuffled(using: &rng), migrations: migrations.shuffled(using: &rng), l2Block: 1)
-            XCTAssertEqual(shuffled.sorted { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) },
-                           positions.sorted { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) })
+            XCTAssertEqual(
+                shuffled.sorted { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) },
+                positions.sorted { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) })
         }
     }
 }

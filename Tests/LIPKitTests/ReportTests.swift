@@ -10,12 +10,16 @@ import XCTest
 final class ReportTests: XCTestCase {
     func result(voters: Int) -> TallyResult {
         let positions = (0..<voters).map { i in
-            Position(account: String(format: "0x%040x", i + 1), delegate: nil, stake: BigUInt(i + 1) * Amount.weiPerLPT, delegatedStake: 0, registered: false, active: false, domain: .l2)
+            Position(
+                account: String(format: "0x%040x", i + 1), delegate: nil, stake: BigUInt(i + 1) * Amount.weiPerLPT, delegatedStake: 0, registered: false, active: false, domain: .l2
+            )
         }
         let votes = (0..<voters).map { CastVote(voter: String(format: "0x%040x", $0 + 1), choice: $0 % 3 == 0 ? "1" : "0", block: 1, logIndex: $0) }
-        return TallyEngine.tally(TallyInputs(poll: PollParameters(address: Address(addr("90")), lip: 5, chain: .l2, endBlock: 10, quorum: 333300, quota: 500000),
-                                             stakeMode: .l2, quorumBase: .bonded, snapshots: [SnapshotReference(chain: .l2, block: 3, l1Block: 10)],
-                                             provisional: false, positions: positions, votes: votes))
+        return TallyEngine.tally(
+            TallyInputs(
+                poll: PollParameters(address: Address(addr("90")), lip: 5, chain: .l2, endBlock: 10, quorum: 333300, quota: 500000),
+                stakeMode: .l2, quorumBase: .bonded, snapshots: [SnapshotReference(chain: .l2, block: 3, l1Block: 10)],
+                provisional: false, positions: positions, votes: votes))
     }
 
     func testLongVoterListsFoldIntoDetails() {
@@ -44,13 +48,15 @@ final class ReportTests: XCTestCase {
     func testCSVAndJSONShapes() throws {
         let r = result(voters: 3)
         let report = PollReport(result: r, lipTitle: "T", lipStatus: "Proposed", lipFile: "LIPs/LIP-5.md", names: [Address(String(format: "0x%040x", 3))!: "Three"])
-        XCTAssertEqual(report.csv, """
-        address,name,choice,weight_wei,weight_lpt,share_of_vote,orchestrator,domains\r
-        0x0000000000000000000000000000000000000003,Three,yes,3000000000000000000,3,50.000000,false,l2\r
-        0x0000000000000000000000000000000000000002,,yes,2000000000000000000,2,33.333333,false,l2\r
-        0x0000000000000000000000000000000000000001,,no,1000000000000000000,1,16.666666,false,l2\r
+        XCTAssertEqual(
+            report.csv,
+            """
+            address,name,choice,weight_wei,weight_lpt,share_of_vote,orchestrator,domains\r
+            0x0000000000000000000000000000000000000003,Three,yes,3000000000000000000,3,50.000000,false,l2\r
+            0x0000000000000000000000000000000000000002,,yes,2000000000000000000,2,33.333333,false,l2\r
+            0x0000000000000000000000000000000000000001,,no,1000000000000000000,1,16.666666,false,l2\r
 
-        """)
+            """)
         let json = report.json.serialized(pretty: false)
         XCTAssertTrue(json.hasSuffix(#""lipMetadata":{"number":5,"title":"T","status":"Proposed","file":"LIPs/LIP-5.md"}}"#), json)
     }

@@ -20,21 +20,28 @@ final class TallyTests: XCTestCase {
 
     /// O1 (active) 100 + D1 30 + D2 20 = 150; O2 50 + D3 40 = 90; D4 10 with no delegate. Total 250.
     var positions: [Position] {
-        [pos(O1, O1, 100, delegated: 150, registered: true, active: true), pos(D1, O1, 30), pos(D2, O1, 20),
-         pos(O2, O2, 50, delegated: 90, registered: true), pos(D3, O2, 40), pos(D4, nil, 10)]
+        [
+            pos(O1, O1, 100, delegated: 150, registered: true, active: true), pos(D1, O1, 30), pos(D2, O1, 20),
+            pos(O2, O2, 50, delegated: 90, registered: true), pos(D3, O2, 40), pos(D4, nil, 10),
+        ]
     }
 
     var votes: [CastVote] {
-        [CastVote(voter: O1, choice: "0", block: 10, logIndex: 0), CastVote(voter: D1, choice: "1", block: 10, logIndex: 1),
-         CastVote(voter: O2, choice: "1", block: 11, logIndex: 0), CastVote(voter: D3, choice: "0", block: 10, logIndex: 5),
-         CastVote(voter: D3, choice: "1", block: 12, logIndex: 0), CastVote(voter: D4, choice: "2", block: 13, logIndex: 0),
-         CastVote(voter: V, choice: "0", block: 13, logIndex: 1)]
+        [
+            CastVote(voter: O1, choice: "0", block: 10, logIndex: 0), CastVote(voter: D1, choice: "1", block: 10, logIndex: 1),
+            CastVote(voter: O2, choice: "1", block: 11, logIndex: 0), CastVote(voter: D3, choice: "0", block: 10, logIndex: 5),
+            CastVote(voter: D3, choice: "1", block: 12, logIndex: 0), CastVote(voter: D4, choice: "2", block: 13, logIndex: 0),
+            CastVote(voter: V, choice: "0", block: 13, logIndex: 1),
+        ]
     }
 
-    func inputs(quorum: Int = 333300, quota: Int = 500000, base: QuorumBase = .bonded, positions: [Position]? = nil, votes: [CastVote]? = nil, provisional: Bool = false) -> TallyInputs {
-        TallyInputs(poll: PollParameters(address: poll, lip: 120, chain: .l1, endBlock: 1000, quorum: BigUInt(quorum), quota: BigUInt(quota)),
-                    stakeMode: .l1, quorumBase: base, snapshots: [SnapshotReference(chain: .l1, block: 1000, l1Block: nil)], provisional: provisional,
-                    positions: positions ?? self.positions, votes: votes ?? self.votes)
+    func inputs(
+        quorum: Int = 333300, quota: Int = 500000, base: QuorumBase = .bonded, positions: [Position]? = nil, votes: [CastVote]? = nil, provisional: Bool = false
+    ) -> TallyInputs {
+        TallyInputs(
+            poll: PollParameters(address: poll, lip: 120, chain: .l1, endBlock: 1000, quorum: BigUInt(quorum), quota: BigUInt(quota)),
+            stakeMode: .l1, quorumBase: base, snapshots: [SnapshotReference(chain: .l1, block: 1000, l1Block: nil)], provisional: provisional,
+            positions: positions ?? self.positions, votes: votes ?? self.votes)
     }
 
     func weight(_ r: TallyResult, _ voter: String) -> BigUInt? { r.voters.first { $0.address.lowercased == voter }?.weight }
@@ -74,7 +81,10 @@ final class TallyTests: XCTestCase {
         ps[0].delegatedStake = L(20)  // data says O1 has only 20 delegated, but D1 (30) voted
         let r = TallyEngine.tally(inputs(positions: ps))
         XCTAssertEqual(weight(r, O1), 0)
-        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("data: 0x0101010101010101010101010101010101010101 on l1 has delegated stake 20000000000000000000 but its voting delegators hold 30000000000000000000") }, "\(r.warnings)")
+        XCTAssertTrue(
+            r.warnings.contains {
+                $0.hasPrefix("data: 0x0101010101010101010101010101010101010101 on l1 has delegated stake 20000000000000000000 but its voting delegators hold 30000000000000000000")
+            }, "\(r.warnings)")
     }
 
     func testQuorumNotMetAndBothBases() {
@@ -83,7 +93,8 @@ final class TallyTests: XCTestCase {
         XCTAssertFalse(bonded.quorumMet)
         XCTAssertEqual(bonded.result, .quorumNotMet)
         XCTAssertEqual(bonded.quorumThreshold, L(250) * 333300 / 1_000_000)
-        let active = TallyEngine.tally(inputs(base: .active, votes: few + [CastVote(voter: D2, choice: "0", block: 1, logIndex: 1), CastVote(voter: D3, choice: "0", block: 1, logIndex: 2)]))
+        let active = TallyEngine.tally(
+            inputs(base: .active, votes: few + [CastVote(voter: D2, choice: "0", block: 1, logIndex: 1), CastVote(voter: D3, choice: "0", block: 1, logIndex: 2)]))
         XCTAssertEqual(active.totalStake, L(150), "only O1 is registered and active")
         XCTAssertEqual(active.totalVoteStake, L(70))
         XCTAssertTrue(active.quorumMet, "70 >= floor(150 × 0.3333)")
@@ -96,7 +107,9 @@ final class TallyTests: XCTestCase {
         let exact = TallyEngine.tally(inputs(quorum: 500000, positions: [pos(D1, nil, 125), pos(D2, nil, 125)], votes: [CastVote(voter: D1, choice: "0", block: 1, logIndex: 0)]))
         XCTAssertTrue(exact.quorumMet)
         XCTAssertEqual(exact.result, .yes)
-        XCTAssertTrue(exact.warnings.contains("the explorer's rule (participation and yes share strictly above the thresholds) gives `quorum-not-met`, LIP-16's gives `yes`"), "\(exact.warnings)")
+        XCTAssertTrue(
+            exact.warnings.contains("the explorer's rule (participation and yes share strictly above the thresholds) gives `quorum-not-met`, LIP-16's gives `yes`"),
+            "\(exact.warnings)")
     }
 
     func testProvisional() {
@@ -123,4 +136,3 @@ final class TallyTests: XCTestCase {
         XCTAssertEqual(a.count, 64)
     }
 }
-

@@ -21,11 +21,14 @@ final class WorkflowTests: XCTestCase {
     }
 
     func result(_ ws: Workspace, lip: Int, _ result: String, forLIP: Int? = nil) throws {
-        try write("{\n  \"poll\": \"0x0000000000000000000000000000000000000001\",\n  \"lip\": \(forLIP ?? lip),\n  \"result\": \"\(result)\"\n}\n", "Polls/LIP-\(lip)/result.json", in: ws.root)
+        try write(
+            "{\n  \"poll\": \"0x0000000000000000000000000000000000000001\",\n  \"lip\": \(forLIP ?? lip),\n  \"result\": \"\(result)\"\n}\n", "Polls/LIP-\(lip)/result.json",
+            in: ws.root)
     }
 
     func advance(_ ws: Workspace, _ n: Int, _ to: LIPStatus, deadline: String? = nil, force: Bool = false, on day: CalendarDate? = nil) throws -> AdvancePlan {
-        let plan = try Workflow(workspace: ws).plan(lip: n, to: to, options: AdvanceOptions(deadline: deadline.flatMap(CalendarDate.init), force: force, reason: force ? "test" : nil, today: day ?? today))
+        let plan = try Workflow(workspace: ws).plan(
+            lip: n, to: to, options: AdvanceOptions(deadline: deadline.flatMap(CalendarDate.init), force: force, reason: force ? "test" : nil, today: day ?? today))
         try plan.apply(workspace: ws)
         return plan
     }
@@ -48,8 +51,10 @@ final class WorkflowTests: XCTestCase {
         let before = try read("LIPs/LIP-1.md", in: ws.root)
         _ = try advance(ws, 1, .lastCall)
         let after = try read("LIPs/LIP-1.md", in: ws.root)
-        XCTAssertEqual(after, before.replacingOccurrences(of: "status: Draft\n", with: "status: Last Call\n")
-            .replacingOccurrences(of: "/test/1\n---", with: "/test/1\nlast-call-deadline: 2024-03-11\n---"))
+        XCTAssertEqual(
+            after,
+            before.replacingOccurrences(of: "status: Draft\n", with: "status: Last Call\n")
+                .replacingOccurrences(of: "/test/1\n---", with: "/test/1\nlast-call-deadline: 2024-03-11\n---"))
         try assertClean(ws)
         let ws2 = try workspace([(1, "Draft", "")])
         _ = try advance(ws2, 1, .lastCall, deadline: "2024-04-01")
@@ -181,30 +186,32 @@ final class WorkflowTests: XCTestCase {
         let ws = try workspace([(1, "Proposed", ""), (2, "Draft", "")])
         try result(ws, lip: 1, "yes")
         let plan = try Workflow(workspace: ws).plan(lip: 1, to: .accepted, options: AdvanceOptions(today: today))
-        XCTAssertEqual(plan.diff, """
-        --- a/LIPs/LIP-1.md
-        +++ b/LIPs/LIP-1.md
-        @@ -3,7 +3,7 @@
-         title: LIP 1
-         author: Test Author (@test)
-         type: Meta
-        -status: Proposed
-        +status: Accepted
-         created: 2024-01-15
-         discussions-to: https://forum.livepeer.org/t/test/1
-         ---
-        --- a/README.md
-        +++ b/README.md
-        @@ -4,6 +4,6 @@
-         
-         | LIP                | Title | Status    |
-         | ------------------ | ----- | --------- |
-        -| [1](LIPs/LIP-1.md) | LIP 1 | Proposed  |
-        +| [1](LIPs/LIP-1.md) | LIP 1 | Accepted  |
-         | [2](LIPs/LIP-2.md) | LIP 2 | Draft     |
-         
+        XCTAssertEqual(
+            plan.diff,
+            """
+            --- a/LIPs/LIP-1.md
+            +++ b/LIPs/LIP-1.md
+            @@ -3,7 +3,7 @@
+             title: LIP 1
+             author: Test Author (@test)
+             type: Meta
+            -status: Proposed
+            +status: Accepted
+             created: 2024-01-15
+             discussions-to: https://forum.livepeer.org/t/test/1
+             ---
+            --- a/README.md
+            +++ b/README.md
+            @@ -4,6 +4,6 @@
+             
+             | LIP                | Title | Status    |
+             | ------------------ | ----- | --------- |
+            -| [1](LIPs/LIP-1.md) | LIP 1 | Proposed  |
+            +| [1](LIPs/LIP-1.md) | LIP 1 | Accepted  |
+             | [2](LIPs/LIP-2.md) | LIP 2 | Draft     |
+             
 
-        """)
+            """)
     }
 
     func testNextMovesSayWhatIsMissing() throws {

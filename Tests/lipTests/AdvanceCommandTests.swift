@@ -12,7 +12,9 @@ final class AdvanceCommandTests: XCTestCase {
     /// A whole life, as a user runs it in a fresh workspace, with lint clean at every step.
     func testFullLife() throws {
         let ws = try initWorkspace(self)
-        XCTAssertEqual(try lip(["new", "--title", "Round Length", "--author", "Ann (@ann)", "--type", "parameter", "--discussions-to", "https://forum.livepeer.org/t/round/9"], in: ws).code, 0)
+        XCTAssertEqual(
+            try lip(["new", "--title", "Round Length", "--author", "Ann (@ann)", "--type", "parameter", "--discussions-to", "https://forum.livepeer.org/t/round/9"], in: ws).code, 0
+        )
         try assertClean(ws)
         XCTAssertEqual(try lip(["assign", "round-length"], in: ws).code, 0)
         try assertClean(ws)
@@ -25,7 +27,10 @@ final class AdvanceCommandTests: XCTestCase {
         try assertClean(ws)
         let early = try lip(["advance", "1", "Proposed"], in: ws)
         XCTAssertEqual(early.code, 1)
-        XCTAssertEqual(early.stderr, "lip: refused: LIP-1 cannot move to Proposed: the Last Call deadline 2024-03-11 has not passed (today is 2024-03-01)\nallowed from Last Call: Proposed, Draft, Abandoned (--force --reason TEXT overrides a guard)\n")
+        XCTAssertEqual(
+            early.stderr,
+            "lip: refused: LIP-1 cannot move to Proposed: the Last Call deadline 2024-03-11 has not passed (today is 2024-03-01)\nallowed from Last Call: Proposed, Draft, Abandoned (--force --reason TEXT overrides a guard)\n"
+        )
         XCTAssertEqual(try lip(["advance", "1", "proposed"], in: ws, environment: ["LIP_TODAY": "2024-03-12"]).code, 0)
         try assertClean(ws)
         XCTAssertEqual(try lip(["advance", "1", "accepted"], in: ws).code, 1, "no result yet")
@@ -50,7 +55,8 @@ final class AdvanceCommandTests: XCTestCase {
         let forced = try lip(["advance", "1", "proposed", "--force", "--reason", "editors agreed"], in: ws)
         XCTAssertEqual(forced.code, 0, forced.stderr)
         XCTAssertTrue(forced.stderr.contains("reason: editors agreed"), forced.stderr)
-        XCTAssertEqual(forced.stdout, "LIP-1: Last Call -> Proposed\n\n- forced past: the Last Call deadline 2024-03-11 has not passed (today is 2024-03-01)\n- reason: editors agreed\n")
+        XCTAssertEqual(
+            forced.stdout, "LIP-1: Last Call -> Proposed\n\n- forced past: the Last Call deadline 2024-03-11 has not passed (today is 2024-03-01)\n- reason: editors agreed\n")
         XCTAssertEqual(try lip(["advance", "1", "sideways"], in: ws).code, 2)
         XCTAssertEqual(try lip(["advance", "1", "abandoned", "--deadline", "2024-05-01"], in: ws).code, 2, "--deadline only with last-call")
     }

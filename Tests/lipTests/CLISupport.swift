@@ -55,7 +55,9 @@ func lip(_ arguments: [String], in directory: URL, environment extra: [String: S
     // Read standard output on another thread while this one reads standard error, so that a
     // large output on either cannot block the child.
     let outBox = DataBox()
-    let reader = Thread { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); outBox.done.signal() }
+    let reader = Thread {
+        outBox.data = out.fileHandleForReading.readDataToEndOfFile(); outBox.done.signal()
+    }
     reader.start()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     outBox.done.wait()
@@ -63,7 +65,6 @@ func lip(_ arguments: [String], in directory: URL, environment extra: [String: S
     process.waitUntilExit()
     return CLIResult(code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
 }
-
 
 /// A new workspace made by `lip init`.
 func initWorkspace(_ test: XCTestCase) throws -> URL {
@@ -83,7 +84,8 @@ func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePa
         return
     }
     guard let golden = Bundle.module.resourceURL?.appendingPathComponent("Golden/\(name)"),
-          let expected = try? String(contentsOf: golden, encoding: .utf8) else {
+        let expected = try? String(contentsOf: golden, encoding: .utf8)
+    else {
         return XCTFail("no golden file \(name); run with LIP_UPDATE_GOLDEN=1 and review it", file: file, line: line)
     }
     XCTAssertEqual(actual, expected, "golden \(name)", file: file, line: line)

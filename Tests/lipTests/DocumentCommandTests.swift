@@ -21,8 +21,11 @@ final class DocumentCommandTests: XCTestCase {
 
     func testNewAssignListShow() throws {
         let ws = try initWorkspace(self)
-        let new = try lip(["new", "--title", "Treasury Reward Cut", "--author", "Ann (@ann)", "--type", "parameter",
-                           "--discussions-to", "https://forum.livepeer.org/t/treasury/1", "--requires", "1"], in: ws)
+        let new = try lip(
+            [
+                "new", "--title", "Treasury Reward Cut", "--author", "Ann (@ann)", "--type", "parameter",
+                "--discussions-to", "https://forum.livepeer.org/t/treasury/1", "--requires", "1",
+            ], in: ws)
         XCTAssertEqual(new.code, 0, new.stderr)
         assertGolden(try read("LIPs/LIP-treasury-reward-cut.md", in: ws), "new-LIP-treasury-reward-cut.md")
         let dup = try lip(["new", "--title", "Treasury Reward Cut", "--author", "B", "--type", "meta"], in: ws)
@@ -58,36 +61,41 @@ final class DocumentCommandTests: XCTestCase {
     func testNewUsesTheRootTemplateOfTheRealRepository() throws {
         let ws = try temporaryDirectory(self)
         try write("# LIPs\n\n## Index\n\n| LIP | Title | Status |\n| --- | ----- | ------ |\n", "README.md", in: ws)
-        try write("""
-        ---
-        lip: <to be assigned>
-        title: <LIP Title>
-        author: <list of authors' names and/or username(s)>
-        type: <Standard Track | Parameter | Informational | Meta>
-        status: Draft
-        created: <date created on, in ISO 8601 (yyyy-mm-dd) format>
-        discussions-to: <URL>
-        requires (*optional): <LIP number(s)>
-        replaces (*optional): <LIP number(s)>
-        part-of (*optional): <LIP number(s)>
-        ---
+        try write(
+            """
+            ---
+            lip: <to be assigned>
+            title: <LIP Title>
+            author: <list of authors' names and/or username(s)>
+            type: <Standard Track | Parameter | Informational | Meta>
+            status: Draft
+            created: <date created on, in ISO 8601 (yyyy-mm-dd) format>
+            discussions-to: <URL>
+            requires (*optional): <LIP number(s)>
+            replaces (*optional): <LIP number(s)>
+            part-of (*optional): <LIP number(s)>
+            ---
 
-        ## Abstract
+            ## Abstract
 
-        A short description.
+            A short description.
 
-        """, "LIP-X.md", in: ws)
+            """, "LIP-X.md", in: ws)
         try FileManager.default.createDirectory(at: ws.appendingPathComponent("LIPs"), withIntermediateDirectories: true)
         let new = try lip(["new", "--title", "Fee Cut", "--author", "Ann (@ann)", "--type", "meta", "--discussions-to", "https://forum.livepeer.org/t/9"], in: ws)
         XCTAssertEqual(new.code, 0, new.stderr)
-        XCTAssertEqual(try read("LIPs/LIP-fee-cut.md", in: ws), "---\nlip: <to be assigned>\ntitle: Fee Cut\nauthor: Ann (@ann)\ntype: Meta\nstatus: Draft\ncreated: 2024-03-01\ndiscussions-to: https://forum.livepeer.org/t/9\n---\n\n## Abstract\n\nA short description.\n")
+        XCTAssertEqual(
+            try read("LIPs/LIP-fee-cut.md", in: ws),
+            "---\nlip: <to be assigned>\ntitle: Fee Cut\nauthor: Ann (@ann)\ntype: Meta\nstatus: Draft\ncreated: 2024-03-01\ndiscussions-to: https://forum.livepeer.org/t/9\n---\n\n## Abstract\n\nA short description.\n"
+        )
         let lint = try lip(["lint"], in: ws)
         XCTAssertEqual(lint.code, 0, lint.stdout)
     }
 
     func testLintFormatsAndExitCodes() throws {
         let ws = try initWorkspace(self)
-        try write("---\nlip: 5\ntitle: Broken\nauthor: A (@a) \ntype: Meta\nstatus: Drafty\ncreated: 2024-01-01\ndiscussion-to: https://x.org/1\n---\n\nBody\n", "LIPs/LIP-5.md", in: ws)
+        try write(
+            "---\nlip: 5\ntitle: Broken\nauthor: A (@a) \ntype: Meta\nstatus: Drafty\ncreated: 2024-01-01\ndiscussion-to: https://x.org/1\n---\n\nBody\n", "LIPs/LIP-5.md", in: ws)
         let text = try lip(["lint"], in: ws)
         XCTAssertEqual(text.code, 1)
         assertGolden(text.stdout, "lint-broken.txt")
@@ -99,7 +107,8 @@ final class DocumentCommandTests: XCTestCase {
         assertGolden(try lip(["lint", "--format", "github"], in: ws).stdout, "lint-broken.github.txt")
 
         // Warnings alone exit 0, or 1 with --strict.
-        try write("---\nlip: 5\ntitle: Broken\nauthor: A (@a) \ntype: Meta\nstatus: Draft\ncreated: 2024-01-01\ndiscussions-to: https://x.org/1\n---\n\nBody\n", "LIPs/LIP-5.md", in: ws)
+        try write(
+            "---\nlip: 5\ntitle: Broken\nauthor: A (@a) \ntype: Meta\nstatus: Draft\ncreated: 2024-01-01\ndiscussions-to: https://x.org/1\n---\n\nBody\n", "LIPs/LIP-5.md", in: ws)
         XCTAssertEqual(try lip(["index"], in: ws).code, 0)
         XCTAssertEqual(try lip(["lint", "LIPs/LIP-5.md"], in: ws).code, 0)
         let strict = try lip(["lint", "--strict", "LIPs/LIP-5.md"], in: ws)
@@ -126,8 +135,10 @@ final class DocumentCommandTests: XCTestCase {
 
     func testEveryCommandHelpHasAnExample() throws {
         let dir = try temporaryDirectory(self)
-        for command in [["init"], ["new"], ["assign"], ["list"], ["show"], ["lint"], ["index"], ["advance"], ["ledger"], ["ledger", "import"],
-                        ["ledger", "status"], ["ledger", "verify-snapshot"], ["poll"], ["poll", "open"], ["poll", "tally"], ["poll", "export"]] {
+        for command in [
+            ["init"], ["new"], ["assign"], ["list"], ["show"], ["lint"], ["index"], ["advance"], ["ledger"], ["ledger", "import"],
+            ["ledger", "status"], ["ledger", "verify-snapshot"], ["poll"], ["poll", "open"], ["poll", "tally"], ["poll", "export"],
+        ] {
             let r = try lip(command + ["--help"], in: dir)
             XCTAssertEqual(r.code, 0, "\(command)")
             XCTAssertTrue(r.stdout.contains("  lip \(command.joined(separator: " "))") && r.stdout.contains("Example"), "\(command) help has no example:\n\(r.stdout)")

@@ -10,15 +10,20 @@ final class LedgerCommandTests: XCTestCase {
             "0x" + String(repeating: a, count: 20) + String(repeating: d, count: 20) + stake + fees
         }
         let word = { (hex: String) in String(repeating: "0", count: 64 - hex.count) + hex }
-        let entries = [entry("11", "aa", word("3635c9adc5dea00000"), word("0")), entry("22", "aa", word("d8d726b7177a80000"), word("38d7ea4c68000")),
-                       entry("33", "00", word("6f05b59d3b20000"), word("0")), "0x" + String(repeating: "00", count: 104)]
+        let entries = [
+            entry("11", "aa", word("3635c9adc5dea00000"), word("0")), entry("22", "aa", word("d8d726b7177a80000"), word("38d7ea4c68000")),
+            entry("33", "00", word("6f05b59d3b20000"), word("0")), "0x" + String(repeating: "00", count: 104),
+        ]
         try Data(("[" + entries.map { "\"\($0)\"" }.joined(separator: ",") + "]").utf8).write(to: dir.appendingPathComponent("lip73.json"))
         let imported = try lip(["ledger", "import", "snapshot", "lip73.json", "--chain", "l1", "--block", "14207040", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(imported.code, 0, imported.stderr)
         XCTAssertEqual(imported.stdout, "lip73.json: snapshot l1@14207040 (lip73): 3 rows added, 0 warnings\n")
         XCTAssertEqual(imported.stderr, "", "no progress when standard error is not a terminal")
-        let verify = try lip(["ledger", "verify-snapshot", "--block", "14207040", "--db", "l.sqlite", "--root", "0x5b2621f94b8ed87113a5392a2e8a01806a3e54ab0fbb4e8a41bb5814232cabce",
-                              "--proof", "0x3333333333333333333333333333333333333333"], in: dir)
+        let verify = try lip(
+            [
+                "ledger", "verify-snapshot", "--block", "14207040", "--db", "l.sqlite", "--root", "0x5b2621f94b8ed87113a5392a2e8a01806a3e54ab0fbb4e8a41bb5814232cabce",
+                "--proof", "0x3333333333333333333333333333333333333333",
+            ], in: dir)
         XCTAssertEqual(verify.code, 0, verify.stderr)
         assertGolden(verify.stdout, "verify-snapshot.txt")
         let wrong = try lip(["ledger", "verify-snapshot", "--block", "14207040", "--db", "l.sqlite", "--root", "0x" + String(repeating: "ab", count: 32)], in: dir)
@@ -36,18 +41,30 @@ final class LedgerCommandTests: XCTestCase {
         try write("account,delegate,stake\n\(account),,5\n", "s.csv", in: dir)
         XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "7", "--db", "l.sqlite"], in: dir).code, 0)
         let edits: [(sql: String, command: [String], message: String)] = [
-            ("UPDATE snapshot_accounts SET stake = '12x'", ["verify-snapshot", "--block", "7"],
-             "table snapshot_accounts, row snapshot_id 1, account `\(account)`, column stake holds `12x`, not a decimal amount of wei"),
-            ("UPDATE snapshot_accounts SET stake = '007'", ["verify-snapshot", "--block", "7"],
-             "column stake holds `007`, not a decimal amount of wei"),
-            ("UPDATE snapshot_accounts SET delegate = '0xnot-an-address'", ["verify-snapshot", "--block", "7"],
-             "table snapshot_accounts, row snapshot_id 1, account `\(account)`, column delegate holds `0xnot-an-address`, not a lowercase 0x address"),
-            ("PRAGMA ignore_check_constraints = 1; UPDATE snapshots SET chain = 'l3'", ["status"],
-             "table snapshots, row id 1, column chain holds `l3`, not l1 or l2"),
-            ("UPDATE snapshots SET block = 'seven'", ["status"],
-             "table snapshots, row id 1, column block holds `seven`, not an integer"),
-            ("UPDATE snapshots SET source = 'excel'", ["status"],
-             "table snapshots, row id 1, column source holds `excel`, not one of csv, lip73, subgraph"),
+            (
+                "UPDATE snapshot_accounts SET stake = '12x'", ["verify-snapshot", "--block", "7"],
+                "table snapshot_accounts, row snapshot_id 1, account `\(account)`, column stake holds `12x`, not a decimal amount of wei"
+            ),
+            (
+                "UPDATE snapshot_accounts SET stake = '007'", ["verify-snapshot", "--block", "7"],
+                "column stake holds `007`, not a decimal amount of wei"
+            ),
+            (
+                "UPDATE snapshot_accounts SET delegate = '0xnot-an-address'", ["verify-snapshot", "--block", "7"],
+                "table snapshot_accounts, row snapshot_id 1, account `\(account)`, column delegate holds `0xnot-an-address`, not a lowercase 0x address"
+            ),
+            (
+                "PRAGMA ignore_check_constraints = 1; UPDATE snapshots SET chain = 'l3'", ["status"],
+                "table snapshots, row id 1, column chain holds `l3`, not l1 or l2"
+            ),
+            (
+                "UPDATE snapshots SET block = 'seven'", ["status"],
+                "table snapshots, row id 1, column block holds `seven`, not an integer"
+            ),
+            (
+                "UPDATE snapshots SET source = 'excel'", ["status"],
+                "table snapshots, row id 1, column source holds `excel`, not one of csv, lip73, subgraph"
+            ),
         ]
         for edit in edits {
             let copy = dir.appendingPathComponent("edited.sqlite")
@@ -83,8 +100,9 @@ final class LedgerCommandTests: XCTestCase {
         XCTAssertEqual(try lip(["ledger", "import", "logs", "missing.json", "--chain", "l1", "--db", "l.sqlite"], in: dir).code, 2)
         XCTAssertEqual(try lip(["ledger", "status", "--format", "json", "--db", "l.sqlite"], in: dir).stdout, before)
         XCTAssertEqual(try lip(["ledger", "status"], in: dir).code, 2, "no workspace and no --db")
-        XCTAssertEqual(try lip(["ledger", "status"], in: dir, environment: ["LIP_LEDGER": dir.appendingPathComponent("l.sqlite").path]).stdout,
-                       try lip(["ledger", "status", "--db", "l.sqlite"], in: dir).stdout)
+        XCTAssertEqual(
+            try lip(["ledger", "status"], in: dir, environment: ["LIP_LEDGER": dir.appendingPathComponent("l.sqlite").path]).stdout,
+            try lip(["ledger", "status", "--db", "l.sqlite"], in: dir).stdout)
     }
 
     func testSeveralFilesImportOneByOneAndStopAtTheFirstBadOne() throws {

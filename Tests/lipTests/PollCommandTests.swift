@@ -1,7 +1,7 @@
 import BigInt
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import LIPTestSupport
 import XCTest
@@ -19,9 +19,11 @@ final class PollCommandTests: XCTestCase {
     }
 
     func importSample(_ ws: URL, file: StaticString = #filePath, line: UInt = #line) throws {
-        for args in [["snapshot", "Polls/LIP-120/l1-snapshot.json", "--chain", "l1", "--block", "14207040"],
-                     ["snapshot", "Polls/LIP-120/l2-snapshot.csv", "--chain", "l2", "--block", "6737210", "--l1-block", "14265000"],
-                     ["logs", "Polls/LIP-120/l2-logs.json", "--chain", "l2"]] {
+        for args in [
+            ["snapshot", "Polls/LIP-120/l1-snapshot.json", "--chain", "l1", "--block", "14207040"],
+            ["snapshot", "Polls/LIP-120/l2-snapshot.csv", "--chain", "l2", "--block", "6737210", "--l1-block", "14265000"],
+            ["logs", "Polls/LIP-120/l2-logs.json", "--chain", "l2"],
+        ] {
             let r = try lip(["ledger", "import"] + args, in: ws)
             XCTAssertEqual(r.code, 0, r.stderr, file: file, line: line)
         }
@@ -75,7 +77,10 @@ final class PollCommandTests: XCTestCase {
         XCTAssertEqual(saved, try lip(["poll", "tally", "120", "--stake", "l1+l2", "--format", "json"], in: ws).stdout)
         let advance = try lip(["advance", "120", "accepted"], in: ws)
         XCTAssertEqual(advance.code, 0, advance.stderr)
-        XCTAssertEqual(advance.stdout, "LIP-120: Proposed -> Accepted (bundle: LIP-121, LIP-122, LIP-123)\n\n- LIP-121: Proposed -> Accepted with its bundle parent LIP-120\n- LIP-122: Proposed -> Accepted with its bundle parent LIP-120\n- LIP-123: Proposed -> Accepted with its bundle parent LIP-120\n")
+        XCTAssertEqual(
+            advance.stdout,
+            "LIP-120: Proposed -> Accepted (bundle: LIP-121, LIP-122, LIP-123)\n\n- LIP-121: Proposed -> Accepted with its bundle parent LIP-120\n- LIP-122: Proposed -> Accepted with its bundle parent LIP-120\n- LIP-123: Proposed -> Accepted with its bundle parent LIP-120\n"
+        )
         let lint = try lip(["lint"], in: ws)
         XCTAssertEqual(lint.code, 0, lint.stdout)
     }
@@ -93,12 +98,18 @@ final class PollCommandTests: XCTestCase {
         let calldata = Hex.decode(String(open.stdout.split(separator: "\n").first { $0.hasPrefix("createPoll calldata ") }!.dropFirst(20)))!
         XCTAssertEqual(Array(calldata.prefix(4)), Array(Keccak256.hash("createPoll(bytes)").prefix(4)))
         XCTAssertEqual(try ABI.bytes(Array(calldata.dropFirst(4)), 0), Array(cid.utf8))
-        XCTAssertEqual(try read("Polls/LIP-120/poll.yaml", in: ws), "# The poll of LIP-120. Written by `lip poll open`; add `address` once the poll is created.\nlip: 120\ncid: \(cid)\nchain: l2\n")
+        XCTAssertEqual(
+            try read("Polls/LIP-120/poll.yaml", in: ws),
+            "# The poll of LIP-120. Written by `lip poll open`; add `address` once the poll is created.\nlip: 120\ncid: \(cid)\nchain: l2\n")
         // JavaScript's own JSON.stringify, where node is installed.
         if let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: node)
-            p.arguments = ["-e", "const fs=require('fs');const t=fs.readFileSync(process.argv[1],'utf8');process.stdout.write(JSON.stringify({gitCommitHash:'0123456789abcdef0123456789abcdef01234567',text:t}))", ws.appendingPathComponent("LIPs/LIP-120.md").path]
+            p.arguments = [
+                "-e",
+                "const fs=require('fs');const t=fs.readFileSync(process.argv[1],'utf8');process.stdout.write(JSON.stringify({gitCommitHash:'0123456789abcdef0123456789abcdef01234567',text:t}))",
+                ws.appendingPathComponent("LIPs/LIP-120.md").path,
+            ]
             let out = Pipe()
             p.standardOutput = out
             try p.run()
@@ -132,17 +143,25 @@ final class PollCommandTests: XCTestCase {
         let ws = try repositoryCopy()
         let none = try lip(["poll", "tally", "120"], in: ws)
         XCTAssertEqual(none.code, 2)
-        XCTAssertEqual(none.stderr, "lip: error: the poll of LIP-120 (proposal \(try PollFileText.cid(ws))) is not in the ledger: import its PollCreated log with `lip ledger import logs FILE --chain l2`\n")
+        XCTAssertEqual(
+            none.stderr,
+            "lip: error: the poll of LIP-120 (proposal \(try PollFileText.cid(ws))) is not in the ledger: import its PollCreated log with `lip ledger import logs FILE --chain l2`\n"
+        )
         XCTAssertEqual(try lip(["ledger", "import", "logs", "Polls/LIP-120/l2-logs.json", "--chain", "l2"], in: ws).code, 0)
         let noSnapshot = try lip(["poll", "tally", "120", "--stake", "l1+l2"], in: ws)
         XCTAssertEqual(noSnapshot.code, 2)
-        XCTAssertEqual(noSnapshot.stderr, "lip: error: the poll ends at L1 block 14265000 and the ledger has no L2 snapshot whose L1 block is at or before 14265000: import one with `lip ledger import snapshot FILE --chain l2 --block N --l1-block 14265000`\n")
+        XCTAssertEqual(
+            noSnapshot.stderr,
+            "lip: error: the poll ends at L1 block 14265000 and the ledger has no L2 snapshot whose L1 block is at or before 14265000: import one with `lip ledger import snapshot FILE --chain l2 --block N --l1-block 14265000`\n"
+        )
         let active = try lip(["poll", "tally", "120", "--stake", "l1+l2", "--quorum-base", "active"], in: ws)
         XCTAssertEqual(active.code, 2)
         XCTAssertTrue(active.stderr.hasPrefix("lip: error: --quorum-base active is refused in stake mode l1+l2"))
         let unknown = try lip(["poll", "tally", "0x1234567890123456789012345678901234567890"], in: ws)
         XCTAssertEqual(unknown.code, 2)
-        XCTAssertEqual(unknown.stderr, "lip: error: no poll 0x1234567890123456789012345678901234567890 in the ledger: import its PollCreated log with `lip ledger import logs FILE --chain l2`\n")
+        XCTAssertEqual(
+            unknown.stderr,
+            "lip: error: no poll 0x1234567890123456789012345678901234567890 in the ledger: import its PollCreated log with `lip ledger import logs FILE --chain l2`\n")
         let noLIP = try lip(["poll", "tally", "77"], in: ws)
         XCTAssertEqual(noLIP.code, 2)
         XCTAssertTrue(noLIP.stderr.contains("run `lip poll open 77`"))
@@ -151,7 +170,9 @@ final class PollCommandTests: XCTestCase {
     /// A workspace with a hostile title and names, and a ledger built from CSVs, for export goldens.
     func hostileWorkspace(participation: Int) throws -> URL {
         let ws = try initWorkspace(self)
-        try write("---\nlip: 7\ntitle: Pipes | <script>alert(1)</script> [click](http://evil.example) *bold*\nauthor: Mallory (@mallory)\ntype: Meta\nstatus: Proposed\ncreated: 2024-01-01\ndiscussions-to: https://forum.livepeer.org/t/7\n---\n\n## Abstract\n\nHostile.\n", "LIPs/LIP-7.md", in: ws)
+        try write(
+            "---\nlip: 7\ntitle: Pipes | <script>alert(1)</script> [click](http://evil.example) *bold*\nauthor: Mallory (@mallory)\ntype: Meta\nstatus: Proposed\ncreated: 2024-01-01\ndiscussions-to: https://forum.livepeer.org/t/7\n---\n\n## Abstract\n\nHostile.\n",
+            "LIPs/LIP-7.md", in: ws)
         XCTAssertEqual(try lip(["index"], in: ws).code, 0)
         let poll = "0x" + String(repeating: "77", count: 20)
         try write("lip: 7\ncid: QmHostile\nchain: l1\naddress: \"\(poll)\"\nendBlock: 500\nquorum: 333300\nquota: 500000\n", "Polls/LIP-7/poll.yaml", in: ws)
@@ -224,8 +245,9 @@ final class SampleDataTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
         for file in ["l1-snapshot.json", "l2-snapshot.csv", "l2-logs.json", "names.csv", "proposal.json", "poll.yaml"] {
-            XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("Polls/LIP-120/\(file)")),
-                           try Data(contentsOf: packageRoot.appendingPathComponent("Polls/LIP-120/\(file)")), file)
+            XCTAssertEqual(
+                try Data(contentsOf: dir.appendingPathComponent("Polls/LIP-120/\(file)")),
+                try Data(contentsOf: packageRoot.appendingPathComponent("Polls/LIP-120/\(file)")), file)
         }
     }
 }

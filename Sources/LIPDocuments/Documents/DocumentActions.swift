@@ -113,7 +113,10 @@ public enum DocumentActions {
         let slug = try normalizedSlug(rawSlug)
         let source = workspace.lipsDirectory.appendingPathComponent("LIP-\(slug).md")
         guard FileManager.default.fileExists(atPath: source.path) else {
-            throw LIPError.usage("no draft LIPs/LIP-\(slug).md (drafts: " + ((try? workspace.lipFiles().filter { LIPDocument.number(fromFileName: $0.lastPathComponent) == nil }.map(\.lastPathComponent).joined(separator: ", ")) ?? "") + ")")
+            throw LIPError.usage(
+                "no draft LIPs/LIP-\(slug).md (drafts: "
+                    + ((try? workspace.lipFiles().filter { LIPDocument.number(fromFileName: $0.lastPathComponent) == nil }.map(\.lastPathComponent).joined(separator: ", ")) ?? "")
+                    + ")")
         }
         let readme = try workspace.readmeIndex()
         var taken = Set(try workspace.lipFiles().compactMap { LIPDocument.number(fromFileName: $0.lastPathComponent) })

@@ -42,8 +42,16 @@ public struct DocumentReport {
         return .object([
             ("lip", .int(document.numberFromFileName)), ("file", .string(document.path)),
             ("fields", .object(fields)),
-            ("next", .array(moves.map { m in .object([("status", .string(m.status.rawValue)), ("requires", .string(m.requirement.requirement)),
-                                                      ("ready", .bool(m.blocker == nil)), ("blocker", .string(m.blocker))]) })),
+            (
+                "next",
+                .array(
+                    moves.map { m in
+                        .object([
+                            ("status", .string(m.status.rawValue)), ("requires", .string(m.requirement.requirement)),
+                            ("ready", .bool(m.blocker == nil)), ("blocker", .string(m.blocker)),
+                        ])
+                    })
+            ),
             ("index", indexRow.map { .object([("title", .string($0.title)), ("status", .string($0.status)), ("line", .int($0.lineIndex + 1))]) } ?? .null),
         ])
     }

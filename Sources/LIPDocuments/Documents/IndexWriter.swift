@@ -39,8 +39,11 @@ public enum IndexWriter {
             lines.insert(contentsOf: [TextLine(content: "", terminator: terminator)] + table, at: heading + 1)
         } else {
             if let last = lines.indices.last, lines[last].terminator.isEmpty { lines[last].terminator = terminator }
-            lines += [TextLine(content: "", terminator: terminator), TextLine(content: "## Index", terminator: terminator),
-                      TextLine(content: "", terminator: terminator)] + table
+            lines +=
+                [
+                    TextLine(content: "", terminator: terminator), TextLine(content: "## Index", terminator: terminator),
+                    TextLine(content: "", terminator: terminator),
+                ] + table
         }
         index.lines = TextLines(lines: lines)
         return index.lines.text
@@ -54,7 +57,9 @@ public enum IndexWriter {
         for url in try workspace.lipFiles() {
             let path = workspace.relativePath(url)
             seen.insert(path)
-            if let doc = overridden[path] { summaries.append(DocumentSummary(doc)) } else {
+            if let doc = overridden[path] {
+                summaries.append(DocumentSummary(doc))
+            } else {
                 summaries.append(DocumentSummary(try LIPDocument.load(url, path: path)))
             }
         }

@@ -137,7 +137,17 @@ public struct LIPDocument: Sendable {
         while offset < bytes.count {
             let b = bytes[offset]
             let length: Int
-            if b < 0x80 { length = 1 } else if b >> 5 == 0b110 { length = 2 } else if b >> 4 == 0b1110 { length = 3 } else if b >> 3 == 0b11110 { length = 4 } else { return offset }
+            if b < 0x80 {
+                length = 1
+            } else if b >> 5 == 0b110 {
+                length = 2
+            } else if b >> 4 == 0b1110 {
+                length = 3
+            } else if b >> 3 == 0b11110 {
+                length = 4
+            } else {
+                return offset
+            }
             if offset + length > bytes.count { return offset }
             if String(bytes: bytes[offset..<offset + length], encoding: .utf8) == nil { return offset }
             offset += length

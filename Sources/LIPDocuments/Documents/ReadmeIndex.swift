@@ -36,7 +36,7 @@ public struct ReadmeIndex: Sendable {
         guard let lipColumn = header.firstIndex(of: "lip") else { return }
         let titleColumn = header.firstIndex(of: "title") ?? 1
         let statusColumn = header.firstIndex(of: "status") ?? 2
-        i += 2 // header and separator
+        i += 2  // header and separator
         while i < all.count, all[i].content.trimmingCharacters(in: .whitespaces).hasPrefix("|") {
             let cells = ReadmeIndex.cells(all[i].content)
             func cell(_ n: Int) -> String { n < cells.count ? cells[n] : "" }

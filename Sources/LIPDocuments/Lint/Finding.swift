@@ -51,8 +51,10 @@ extension LIPDocument {
 extension Finding {
     /// The finding as the contract's JSON object.
     public var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [("file", .string(file)), ("line", .int(line)), ("lip", .int(lip)), ("rule", .string(rule)),
-                                            ("severity", .string(severity.rawValue)), ("message", .string(message))]
+        var pairs: [(String, JSONValue)] = [
+            ("file", .string(file)), ("line", .int(line)), ("lip", .int(lip)), ("rule", .string(rule)),
+            ("severity", .string(severity.rawValue)), ("message", .string(message)),
+        ]
         if let help { pairs.append(("help", .string(help))) }
         return .object(pairs)
     }

@@ -12,11 +12,12 @@ public struct LintReport: Sendable {
 extension LintReport {
     /// The report with every warning raised to an error (`--strict`).
     public func strict() -> LintReport {
-        LintReport(findings: findings.map { f in
-            var f = f
-            f.severity = .error
-            return f
-        }, filesChecked: filesChecked)
+        LintReport(
+            findings: findings.map { f in
+                var f = f
+                f.severity = .error
+                return f
+            }, filesChecked: filesChecked)
     }
 
     /// Whether any finding is an error: what makes `lip lint` exit 1.

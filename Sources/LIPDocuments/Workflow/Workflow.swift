@@ -60,7 +60,9 @@ public struct Workflow {
         var overridden: [String] = []
         if let failure = try guardFailure(document, number: number, to: target, options: options) {
             guard options.force else {
-                throw LIPError.refused("LIP-\(number) cannot move to \(target.rawValue): \(failure)\nallowed from \(from.rawValue): " + allowed.map(\.rawValue).joined(separator: ", ") + " (--force --reason TEXT overrides a guard)")
+                throw LIPError.refused(
+                    "LIP-\(number) cannot move to \(target.rawValue): \(failure)\nallowed from \(from.rawValue): " + allowed.map(\.rawValue).joined(separator: ", ")
+                        + " (--force --reason TEXT overrides a guard)")
             }
             overridden.append(failure)
         }

@@ -19,10 +19,11 @@ struct AccountWriter {
         self.db = db
         self.snapshotID = snapshotID
         self.path = path
-        insert = try db.makeStatement(sql: """
-            INSERT INTO snapshot_accounts (snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insert = try db.makeStatement(
+            sql: """
+                INSERT INTO snapshot_accounts (snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
     }
 
     mutating func add(_ row: AccountRow, location: String) throws {
@@ -30,8 +31,10 @@ struct AccountWriter {
         totalStake += stake
         if let d = row.delegate { delegatedSums[d, default: 0] += stake }
         do {
-            try insert.execute(arguments: [snapshotID, row.account, row.delegate, row.stake, row.delegatedStake,
-                                           row.registered, row.active, row.fees])
+            try insert.execute(arguments: [
+                snapshotID, row.account, row.delegate, row.stake, row.delegatedStake,
+                row.registered, row.active, row.fees,
+            ])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw LIPError.invalidInput(file: path, location: location, message: "duplicate account \(Address(row.account)!.checksummed)")
         }

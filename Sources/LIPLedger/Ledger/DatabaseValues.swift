@@ -27,8 +27,9 @@ extension BigUInt: @retroactive DatabaseValueConvertible {
     /// Only decimal digits, without a sign or leading zeros, below 2^256.
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> BigUInt? {
         guard let text = String.fromDatabaseValue(dbValue), !text.isEmpty, text.utf8.count <= 78,
-              text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), text == "0" || !text.hasPrefix("0"),
-              let value = BigUInt(text, radix: 10), value <= Amount.max else { return nil }
+            text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), text == "0" || !text.hasPrefix("0"),
+            let value = BigUInt(text, radix: 10), value <= Amount.max
+        else { return nil }
         return value
     }
 }

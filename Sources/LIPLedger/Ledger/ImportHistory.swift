@@ -12,14 +12,18 @@ extension Ledger {
             record.poll?.databaseValue ?? .null,
         ]
         let arguments = StatementArguments(values)
-        let same = try Bool.fetchOne(db, sql: """
-            SELECT 1 FROM imports WHERE kind = ? AND file = ? AND content_sha256 = ? AND chain IS ? AND block IS ? AND l1_block IS ?
-            AND total_bonded IS ? AND total_active IS ? AND format IS ? AND poll IS ?
-            """, arguments: arguments) ?? false
+        let same =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT 1 FROM imports WHERE kind = ? AND file = ? AND content_sha256 = ? AND chain IS ? AND block IS ? AND l1_block IS ?
+                    AND total_bonded IS ? AND total_active IS ? AND format IS ? AND poll IS ?
+                    """, arguments: arguments) ?? false
         if same { return }
-        try db.execute(sql: """
-            INSERT INTO imports (kind, file, content_sha256, chain, block, l1_block, total_bonded, total_active, format, poll, snapshot_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments(values + [snapshotID?.databaseValue ?? .null]))
+        try db.execute(
+            sql: """
+                INSERT INTO imports (kind, file, content_sha256, chain, block, l1_block, total_bonded, total_active, format, poll, snapshot_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: StatementArguments(values + [snapshotID?.databaseValue ?? .null]))
     }
 }

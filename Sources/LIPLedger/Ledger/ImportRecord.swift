@@ -25,8 +25,10 @@ public struct ImportRecord: Equatable, Sendable {
     public var poll: Address?
 
     /// Creates a record.
-    public init(kind: ImportKind, file: String, sha256: String, chain: Chain? = nil, block: Int? = nil, l1Block: Int? = nil,
-                totalBonded: BigUInt? = nil, totalActive: BigUInt? = nil, format: SnapshotFormat? = nil, poll: Address? = nil) {
+    public init(
+        kind: ImportKind, file: String, sha256: String, chain: Chain? = nil, block: Int? = nil, l1Block: Int? = nil,
+        totalBonded: BigUInt? = nil, totalActive: BigUInt? = nil, format: SnapshotFormat? = nil, poll: Address? = nil
+    ) {
         self.kind = kind
         self.file = file
         self.sha256 = sha256

@@ -31,16 +31,22 @@ public final class Ledger: Sendable {
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         // Two processes may create or upgrade the same ledger at once. Switching a new file to WAL
         // can be refused while the other holds its lock, and each migration runs in its own
-        // transaction, so the process that loses the race waits a moment and tries again.
-        var attempt = 0
+        // transaction: the process that loses the race may find its migration already applied
+        // under it (a table that exists, a column that is gone). Its transaction rolled back, so
+        // it waits a moment and tries again; the next try sees what the other process applied.
+        var busy = 0
+        var raced = 0
         while true {
             do {
                 let queue = try DatabaseQueue(path: path, configuration: config)
                 try Ledger.migrator.migrate(queue)
                 database = queue
                 break
-            } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED || (error.message ?? "").contains("already exists")) {
-                attempt += 1
+            } catch let error as DatabaseError where busy < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) {
+                busy += 1
+                usleep(50_000)
+            } catch let error as DatabaseError where raced < 5 && error.resultCode == .SQLITE_ERROR {
+                raced += 1
                 usleep(50_000)
             } catch let error as DatabaseError {
                 throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(error.message ?? error.description)")
@@ -52,129 +58,137 @@ public final class Ledger: Sendable {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-ledger") { db in
-            try db.execute(sql: """
-            -- One stake snapshot of one chain at one block.
-            CREATE TABLE snapshots (
-                id INTEGER PRIMARY KEY,
-                chain TEXT NOT NULL CHECK (chain IN ('l1', 'l2')),
-                block INTEGER NOT NULL,          -- block number on its own chain
-                l1_block INTEGER,                -- l2 only: the L1 block Arbitrum reported for it
-                source TEXT NOT NULL,            -- csv, lip73 or subgraph
-                accounts INTEGER NOT NULL,       -- number of rows in snapshot_accounts
-                total_stake TEXT NOT NULL,       -- sum of stake, decimal wei
-                total_bonded TEXT,               -- on-chain total given at import (quorum base), decimal wei
-                total_active TEXT,               -- on-chain active total given at import, decimal wei
-                content_sha256 TEXT NOT NULL,    -- digest of the imported file and options (idempotency)
-                zero_entry INTEGER NOT NULL DEFAULT 0, -- lip73: the file had the all-zero entry (not stored as an account)
-                UNIQUE (chain, block)
-            );
-            -- Every account of a snapshot.
-            CREATE TABLE snapshot_accounts (
-                snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
-                account TEXT NOT NULL,           -- lowercase 0x address
-                delegate TEXT,                   -- lowercase 0x address, NULL when none
-                stake TEXT NOT NULL,             -- pendingStake at the block, decimal wei
-                delegated_stake TEXT,            -- stake delegated to this account as orchestrator, decimal wei
-                registered INTEGER NOT NULL,     -- 1 when a registered orchestrator
-                active INTEGER,                  -- 1 active, 0 not, NULL unknown
-                fees TEXT,                       -- lip73 only: the fees of the packed entry, decimal wei
-                PRIMARY KEY (snapshot_id, account)
-            ) WITHOUT ROWID;
-            CREATE INDEX snapshot_accounts_by_delegate ON snapshot_accounts (snapshot_id, delegate);
-            -- Raw event logs, as eth_getLogs returned them.
-            CREATE TABLE logs (
-                chain TEXT NOT NULL,
-                transaction_hash TEXT NOT NULL,
-                log_index INTEGER NOT NULL,
-                block_number INTEGER NOT NULL,
-                address TEXT NOT NULL,           -- emitting contract, lowercase
-                topics TEXT NOT NULL,            -- JSON array of 0x topics
-                data TEXT NOT NULL,              -- 0x hex
-                event TEXT,                      -- decoded event name; NULL: unknown topic, skipped
-                PRIMARY KEY (chain, transaction_hash, log_index)
-            );
-            -- Polls, from PollCreated.
-            CREATE TABLE polls (
-                address TEXT PRIMARY KEY,        -- the poll contract, lowercase
-                chain TEXT NOT NULL,
-                proposal TEXT NOT NULL,          -- the proposal bytes as text (an IPFS CID)
-                end_block INTEGER NOT NULL,      -- always an L1 block number
-                quorum TEXT NOT NULL,            -- parts per million
-                quota TEXT NOT NULL,             -- parts per million
-                created_block INTEGER,
-                lip INTEGER                      -- linked LIP, from Polls/LIP-<n>/poll.yaml
-            );
-            -- Votes, from Vote logs or a votes CSV. choice is the raw choiceID.
-            CREATE TABLE votes (
-                poll TEXT NOT NULL,
-                voter TEXT NOT NULL,
-                choice TEXT NOT NULL,
-                block INTEGER NOT NULL,
-                log_index INTEGER NOT NULL,
-                PRIMARY KEY (poll, voter, block, log_index)
-            );
-            -- Stake migrations from L1 to L2 (L2Migrator events or a migrations CSV).
-            -- kind: delegator (l1_account moved to l2_account), claim (snapshot claim), pool
-            -- (DelegatorPoolCreated: pool holds l1_account's remaining delegators), orchestrator
-            -- (both at once, from the CSV).
-            CREATE TABLE migrations (
-                kind TEXT NOT NULL CHECK (kind IN ('delegator', 'claim', 'pool', 'orchestrator')),
-                l1_account TEXT NOT NULL,
-                l2_account TEXT,
-                l2_block INTEGER NOT NULL,
-                pool TEXT,
-                delegate TEXT,
-                stake TEXT,
-                PRIMARY KEY (kind, l1_account)
-            );
-            """)
+            try db.execute(
+                sql: """
+                    -- One stake snapshot of one chain at one block.
+                    CREATE TABLE snapshots (
+                        id INTEGER PRIMARY KEY,
+                        chain TEXT NOT NULL CHECK (chain IN ('l1', 'l2')),
+                        block INTEGER NOT NULL,          -- block number on its own chain
+                        l1_block INTEGER,                -- l2 only: the L1 block Arbitrum reported for it
+                        source TEXT NOT NULL,            -- csv, lip73 or subgraph
+                        accounts INTEGER NOT NULL,       -- number of rows in snapshot_accounts
+                        total_stake TEXT NOT NULL,       -- sum of stake, decimal wei
+                        total_bonded TEXT,               -- on-chain total given at import (quorum base), decimal wei
+                        total_active TEXT,               -- on-chain active total given at import, decimal wei
+                        content_sha256 TEXT NOT NULL,    -- digest of the imported file and options (idempotency)
+                        zero_entry INTEGER NOT NULL DEFAULT 0, -- lip73: the file had the all-zero entry (not stored as an account)
+                        UNIQUE (chain, block)
+                    );
+                    -- Every account of a snapshot.
+                    CREATE TABLE snapshot_accounts (
+                        snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+                        account TEXT NOT NULL,           -- lowercase 0x address
+                        delegate TEXT,                   -- lowercase 0x address, NULL when none
+                        stake TEXT NOT NULL,             -- pendingStake at the block, decimal wei
+                        delegated_stake TEXT,            -- stake delegated to this account as orchestrator, decimal wei
+                        registered INTEGER NOT NULL,     -- 1 when a registered orchestrator
+                        active INTEGER,                  -- 1 active, 0 not, NULL unknown
+                        fees TEXT,                       -- lip73 only: the fees of the packed entry, decimal wei
+                        PRIMARY KEY (snapshot_id, account)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX snapshot_accounts_by_delegate ON snapshot_accounts (snapshot_id, delegate);
+                    -- Raw event logs, as eth_getLogs returned them.
+                    CREATE TABLE logs (
+                        chain TEXT NOT NULL,
+                        transaction_hash TEXT NOT NULL,
+                        log_index INTEGER NOT NULL,
+                        block_number INTEGER NOT NULL,
+                        address TEXT NOT NULL,           -- emitting contract, lowercase
+                        topics TEXT NOT NULL,            -- JSON array of 0x topics
+                        data TEXT NOT NULL,              -- 0x hex
+                        event TEXT,                      -- decoded event name; NULL: unknown topic, skipped
+                        PRIMARY KEY (chain, transaction_hash, log_index)
+                    );
+                    -- Polls, from PollCreated.
+                    CREATE TABLE polls (
+                        address TEXT PRIMARY KEY,        -- the poll contract, lowercase
+                        chain TEXT NOT NULL,
+                        proposal TEXT NOT NULL,          -- the proposal bytes as text (an IPFS CID)
+                        end_block INTEGER NOT NULL,      -- always an L1 block number
+                        quorum TEXT NOT NULL,            -- parts per million
+                        quota TEXT NOT NULL,             -- parts per million
+                        created_block INTEGER,
+                        lip INTEGER                      -- linked LIP, from Polls/LIP-<n>/poll.yaml
+                    );
+                    -- Votes, from Vote logs or a votes CSV. choice is the raw choiceID.
+                    CREATE TABLE votes (
+                        poll TEXT NOT NULL,
+                        voter TEXT NOT NULL,
+                        choice TEXT NOT NULL,
+                        block INTEGER NOT NULL,
+                        log_index INTEGER NOT NULL,
+                        PRIMARY KEY (poll, voter, block, log_index)
+                    );
+                    -- Stake migrations from L1 to L2 (L2Migrator events or a migrations CSV).
+                    -- kind: delegator (l1_account moved to l2_account), claim (snapshot claim), pool
+                    -- (DelegatorPoolCreated: pool holds l1_account's remaining delegators), orchestrator
+                    -- (both at once, from the CSV).
+                    CREATE TABLE migrations (
+                        kind TEXT NOT NULL CHECK (kind IN ('delegator', 'claim', 'pool', 'orchestrator')),
+                        l1_account TEXT NOT NULL,
+                        l2_account TEXT,
+                        l2_block INTEGER NOT NULL,
+                        pool TEXT,
+                        delegate TEXT,
+                        stake TEXT,
+                        PRIMARY KEY (kind, l1_account)
+                    );
+                    """)
         }
         m.registerMigration("v2-imports") { db in
-            try db.execute(sql: """
-            -- Every import that changed the ledger, so a report can list the commands that rebuild it.
-            CREATE TABLE imports (
-                id INTEGER PRIMARY KEY,
-                kind TEXT NOT NULL,              -- snapshot, logs, votes or migrations
-                file TEXT NOT NULL,              -- the path as given on the command line
-                arguments TEXT NOT NULL,         -- the other arguments, e.g. --chain l1 --block 14207040
-                content_sha256 TEXT NOT NULL,    -- SHA-256 of the file's bytes
-                UNIQUE (kind, file, arguments, content_sha256)
-            );
-            """)
+            try db.execute(
+                sql: """
+                    -- Every import that changed the ledger, so a report can list the commands that rebuild it.
+                    CREATE TABLE imports (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,              -- snapshot, logs, votes or migrations
+                        file TEXT NOT NULL,              -- the path as given on the command line
+                        arguments TEXT NOT NULL,         -- the other arguments, e.g. --chain l1 --block 14207040
+                        content_sha256 TEXT NOT NULL,    -- SHA-256 of the file's bytes
+                        UNIQUE (kind, file, arguments, content_sha256)
+                    );
+                    """)
         }
         m.registerMigration("v3-import-history") { db in
             // The arguments of each import as columns (v2 kept them as one flag string), and the
             // snapshot an import created, so that --replace removes exactly that import.
-            try db.execute(sql: """
-            CREATE TABLE import_history (
-                id INTEGER PRIMARY KEY,
-                kind TEXT NOT NULL CHECK (kind IN ('snapshot', 'logs', 'votes', 'migrations')),
-                file TEXT NOT NULL,              -- the path as given on the command line
-                content_sha256 TEXT NOT NULL,    -- SHA-256 of the file's bytes
-                chain TEXT,                      -- --chain (snapshot, logs)
-                block INTEGER,                   -- --block (snapshot)
-                l1_block INTEGER,                -- --l1-block (l2 snapshot)
-                total_bonded TEXT,               -- --total-bonded, decimal wei
-                total_active TEXT,               -- --total-active, decimal wei
-                format TEXT,                     -- --format, when it was given
-                poll TEXT,                       -- --poll (votes), lowercase
-                snapshot_id INTEGER              -- the snapshot the import created
-            );
-            """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE import_history (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('snapshot', 'logs', 'votes', 'migrations')),
+                        file TEXT NOT NULL,              -- the path as given on the command line
+                        content_sha256 TEXT NOT NULL,    -- SHA-256 of the file's bytes
+                        chain TEXT,                      -- --chain (snapshot, logs)
+                        block INTEGER,                   -- --block (snapshot)
+                        l1_block INTEGER,                -- --l1-block (l2 snapshot)
+                        total_bonded TEXT,               -- --total-bonded, decimal wei
+                        total_active TEXT,               -- --total-active, decimal wei
+                        format TEXT,                     -- --format, when it was given
+                        poll TEXT,                       -- --poll (votes), lowercase
+                        snapshot_id INTEGER              -- the snapshot the import created
+                    );
+                    """)
             for row in try Row.fetchAll(db, sql: "SELECT id, kind, file, arguments, content_sha256 FROM imports ORDER BY id") {
                 var flags: [String: String] = [:]
                 let words = (row["arguments"] as String).split(separator: " ").map(String.init)
                 var i = 0
                 while i + 1 < words.count { flags[words[i]] = words[i + 1]; i += 2 }
-                let snapshotID = try Int64.fetchOne(db, sql: "SELECT id FROM snapshots WHERE chain = ? AND block = ?",
-                                                    arguments: [flags["--chain"], flags["--block"].flatMap { Int($0) }])
-                try db.execute(sql: """
-                    INSERT INTO import_history (id, kind, file, content_sha256, chain, block, l1_block, total_bonded, total_active, format, poll, snapshot_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [row["id"] as Int64, row["kind"] as String, row["file"] as String, row["content_sha256"] as String,
-                                     flags["--chain"], flags["--block"].flatMap { Int($0) }, flags["--l1-block"].flatMap { Int($0) },
-                                     flags["--total-bonded"], flags["--total-active"], flags["--format"], flags["--poll"]?.lowercased(),
-                                     (row["kind"] as String) == "snapshot" ? snapshotID : nil])
+                let snapshotID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM snapshots WHERE chain = ? AND block = ?",
+                    arguments: [flags["--chain"], flags["--block"].flatMap { Int($0) }])
+                try db.execute(
+                    sql: """
+                        INSERT INTO import_history (id, kind, file, content_sha256, chain, block, l1_block, total_bonded, total_active, format, poll, snapshot_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        row["id"] as Int64, row["kind"] as String, row["file"] as String, row["content_sha256"] as String,
+                        flags["--chain"], flags["--block"].flatMap { Int($0) }, flags["--l1-block"].flatMap { Int($0) },
+                        flags["--total-bonded"], flags["--total-active"], flags["--format"], flags["--poll"]?.lowercased(),
+                        (row["kind"] as String) == "snapshot" ? snapshotID : nil,
+                    ])
             }
             try db.execute(sql: "DROP TABLE imports")
             try db.execute(sql: "ALTER TABLE import_history RENAME TO imports")

@@ -13,9 +13,10 @@ extension Ledger {
 
     private func snapshotInfo(_ row: Row) throws -> SnapshotInfo {
         let r = stored(row, "snapshots", key: ["id"])
-        return SnapshotInfo(id: try r("id"), chain: try r("chain"), block: try r("block"), l1Block: try r.optional("l1_block"),
-                            accounts: try r("accounts"), totalStake: try r("total_stake"), totalBonded: try r.optional("total_bonded"),
-                            totalActive: try r.optional("total_active"), source: try r("source"), hadZeroEntry: try r("zero_entry"))
+        return SnapshotInfo(
+            id: try r("id"), chain: try r("chain"), block: try r("block"), l1Block: try r.optional("l1_block"),
+            accounts: try r("accounts"), totalStake: try r("total_stake"), totalBonded: try r.optional("total_bonded"),
+            totalActive: try r.optional("total_active"), source: try r("source"), hadZeroEntry: try r("zero_entry"))
     }
 
     /// Every snapshot, by chain then block.
@@ -34,7 +35,8 @@ extension Ledger {
     /// greatest block <= endBlock, or the L2 snapshot with the greatest L1 block <= endBlock.
     /// Throws a usage error that says what to import when there is none.
     public func snapshot(chain: Chain, forEndBlock endBlock: Int) throws -> SnapshotInfo {
-        let sql = chain == .l1
+        let sql =
+            chain == .l1
             ? "SELECT * FROM snapshots WHERE chain = 'l1' AND block <= ? ORDER BY block DESC LIMIT 1"
             : "SELECT * FROM snapshots WHERE chain = 'l2' AND l1_block <= ? ORDER BY l1_block DESC, block DESC LIMIT 1"
         if let found = try read({ db in try Row.fetchOne(db, sql: sql, arguments: [endBlock]).map(snapshotInfo) }) { return found }
@@ -46,15 +48,19 @@ extension Ledger {
     /// Calls `body` with each account of `snapshot`, by account, without holding them all.
     public func forEachAccount(of snapshot: SnapshotInfo, _ body: (SnapshotAccount) throws -> Void) throws {
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees
-                FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account
-                """, arguments: [snapshot.id])
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees
+                    FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account
+                    """, arguments: [snapshot.id])
             while let row = try cursor.next() {
                 let r = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"])
-                try body(SnapshotAccount(account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"),
-                                         delegatedStake: try r.optional("delegated_stake") ?? 0, registered: try r("registered"),
-                                         active: try r.optional("active"), fees: try r.optional("fees")))
+                try body(
+                    SnapshotAccount(
+                        account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"),
+                        delegatedStake: try r.optional("delegated_stake") ?? 0, registered: try r("registered"),
+                        active: try r.optional("active"), fees: try r.optional("fees")))
             }
         }
     }
@@ -75,8 +81,10 @@ extension Ledger {
     /// The migrations with L2 block <= `l2Block`, by kind and L1 account.
     public func migrations(atOrBefore l2Block: Int) throws -> [StakeMigration] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT kind, l1_account, l2_account, l2_block, pool FROM migrations WHERE l2_block <= ? ORDER BY kind, l1_account",
-                             arguments: [l2Block]).map { row in
+            try Row.fetchAll(
+                db, sql: "SELECT kind, l1_account, l2_account, l2_block, pool FROM migrations WHERE l2_block <= ? ORDER BY kind, l1_account",
+                arguments: [l2Block]
+            ).map { row in
                 let r = stored(row, "migrations", key: ["kind", "l1_account"])
                 let l1: Address = try r("l1_account")
                 let l2: Address? = try r.optional("l2_account")
@@ -96,8 +104,9 @@ extension Ledger {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.poll = p.address) AS n FROM polls p ORDER BY address").map { row in
                 let r = stored(row, "polls", key: ["address"])
-                return PollInfo(address: try r("address"), chain: try r("chain"), proposal: try r("proposal"), endBlock: try r("end_block"),
-                                quorum: try r("quorum"), quota: try r("quota"), lip: try r.optional("lip"), votes: try r("n"))
+                return PollInfo(
+                    address: try r("address"), chain: try r("chain"), proposal: try r("proposal"), endBlock: try r("end_block"),
+                    quorum: try r("quorum"), quota: try r("quota"), lip: try r.optional("lip"), votes: try r("n"))
             }
         }
     }
@@ -126,9 +135,10 @@ extension Ledger {
         let records = try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row in
                 let r = stored(row, "imports", key: ["id"])
-                return ImportRecord(kind: try r("kind"), file: try r("file"), sha256: try r("content_sha256"), chain: try r.optional("chain"),
-                                    block: try r.optional("block"), l1Block: try r.optional("l1_block"), totalBonded: try r.optional("total_bonded"),
-                                    totalActive: try r.optional("total_active"), format: try r.optional("format"), poll: try r.optional("poll"))
+                return ImportRecord(
+                    kind: try r("kind"), file: try r("file"), sha256: try r("content_sha256"), chain: try r.optional("chain"),
+                    block: try r.optional("block"), l1Block: try r.optional("l1_block"), totalBonded: try r.optional("total_bonded"),
+                    totalActive: try r.optional("total_active"), format: try r.optional("format"), poll: try r.optional("poll"))
             }
         }
         let rank: [ImportKind: Int] = [.snapshot: 0, .migrations: 1, .logs: 2, .votes: 3]
@@ -142,7 +152,10 @@ extension Ledger {
     public func snapshotEntries(chain: Chain, block: Int) throws -> [SnapshotEntry] {
         guard let snapshot = try snapshot(chain: chain, block: block) else {
             let have = try snapshots().filter { $0.chain == chain }.map { String($0.block) }
-            throw LIPError.usage("the ledger has no \(chain.rawValue) snapshot at block \(block)" + (have.isEmpty ? "; import one with `lip ledger import snapshot FILE --chain \(chain.rawValue) --block \(block)`" : " (it has: \(have.joined(separator: ", ")))"))
+            throw LIPError.usage(
+                "the ledger has no \(chain.rawValue) snapshot at block \(block)"
+                    + (have.isEmpty
+                        ? "; import one with `lip ledger import snapshot FILE --chain \(chain.rawValue) --block \(block)`" : " (it has: \(have.joined(separator: ", ")))"))
         }
         var entries: [SnapshotEntry] = []
         try forEachAccount(of: snapshot) { a in

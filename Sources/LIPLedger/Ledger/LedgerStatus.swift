@@ -33,14 +33,26 @@ public struct LedgerStatus: Sendable, Equatable {
     /// The contract's JSON.
     public var json: JSONValue {
         .object([
-            ("snapshots", .array(snapshots.map { s in
-                .object([("chain", .string(s.chain.rawValue)), ("block", .int(s.block)), ("l1Block", .int(s.l1Block)),
-                         ("accounts", .int(s.accounts)), ("totalStake", .string(String(s.totalStake))), ("source", .string(s.source.rawValue))])
-            })),
-            ("polls", .array(polls.map { p in
-                .object([("address", .string(p.address.checksummed)), ("chain", .string(p.chain?.rawValue)), ("endBlock", .int(p.endBlock)),
-                         ("votes", .int(p.votes)), ("lip", .int(p.lip))])
-            })),
+            (
+                "snapshots",
+                .array(
+                    snapshots.map { s in
+                        .object([
+                            ("chain", .string(s.chain.rawValue)), ("block", .int(s.block)), ("l1Block", .int(s.l1Block)),
+                            ("accounts", .int(s.accounts)), ("totalStake", .string(String(s.totalStake))), ("source", .string(s.source.rawValue)),
+                        ])
+                    })
+            ),
+            (
+                "polls",
+                .array(
+                    polls.map { p in
+                        .object([
+                            ("address", .string(p.address.checksummed)), ("chain", .string(p.chain?.rawValue)), ("endBlock", .int(p.endBlock)),
+                            ("votes", .int(p.votes)), ("lip", .int(p.lip)),
+                        ])
+                    })
+            ),
             ("migrations", .int(migrations)),
             ("logs", .object([("imported", .int(logsImported)), ("skipped", .int(logsSkipped))])),
         ])

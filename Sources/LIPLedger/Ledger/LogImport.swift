@@ -22,7 +22,8 @@ extension Ledger {
         }
         var summary = ImportSummary(what: "logs \(chain.rawValue)", rows: 0)
         try transaction { db in
-            let insertLog = try db.makeStatement(sql: "INSERT OR IGNORE INTO logs (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let insertLog = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO logs (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             for (i, log) in logs.enumerated() {
                 guard log.isObject else {
                     throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object")
@@ -31,16 +32,25 @@ extension Ledger {
                 let raw = try RawLog(log, index: i, path: path)
                 let where_ = "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…)"
                 let event = raw.topics.first.flatMap { LedgerEvent.from(topic0: $0) }
-                try insertLog.execute(arguments: [chain.rawValue, raw.transactionHash, raw.logIndex, raw.blockNumber, raw.address.lowercased,
-                                                  raw.topicsJSON, raw.dataHex, event?.rawValue])
+                try insertLog.execute(arguments: [
+                    chain.rawValue, raw.transactionHash, raw.logIndex, raw.blockNumber, raw.address.lowercased,
+                    raw.topicsJSON, raw.dataHex, event?.rawValue,
+                ])
                 if db.changesCount == 0 {
                     // Imported before: it must be the same log.
-                    let row = try Row.fetchOne(db, sql: "SELECT chain, transaction_hash, log_index, topics, data, address, block_number FROM logs WHERE chain = ? AND transaction_hash = ? AND log_index = ?",
-                                               arguments: [chain, raw.transactionHash, raw.logIndex]) ?? Row()
+                    let row =
+                        try Row.fetchOne(
+                            db,
+                            sql:
+                                "SELECT chain, transaction_hash, log_index, topics, data, address, block_number FROM logs WHERE chain = ? AND transaction_hash = ? AND log_index = ?",
+                            arguments: [chain, raw.transactionHash, raw.logIndex]) ?? Row()
                     let existing = stored(row, "logs", key: ["chain", "transaction_hash", "log_index"])
-                    let same = try existing("topics", as: String.self) == raw.topicsJSON && existing("data", as: String.self) == raw.dataHex
+                    let same =
+                        try existing("topics", as: String.self) == raw.topicsJSON && existing("data", as: String.self) == raw.dataHex
                         && existing("address", as: String.self) == raw.address.lowercased && existing("block_number", as: Int.self) == raw.blockNumber
-                    guard same else { throw LIPError.invalidInput(file: path, location: where_, message: "differs from the log imported before with the same transaction hash and log index") }
+                    guard same else {
+                        throw LIPError.invalidInput(file: path, location: where_, message: "differs from the log imported before with the same transaction hash and log index")
+                    }
                     summary.unchanged += 1
                     continue
                 }
@@ -79,13 +89,15 @@ extension Ledger {
             if let row = try Row.fetchOne(db, sql: "SELECT address, proposal, end_block, quorum, quota FROM polls WHERE address = ?", arguments: [poll]) {
                 let existing = stored(row, "polls", key: ["address"])
                 guard try existing("proposal", as: String.self) == proposal, try existing("end_block", as: Int.self) == Int(endBlock),
-                      try existing("quorum", as: BigUInt.self) == quorum, try existing("quota", as: BigUInt.self) == quota else {
+                    try existing("quorum", as: BigUInt.self) == quorum, try existing("quota", as: BigUInt.self) == quota
+                else {
                     throw RowProblem("PollCreated for \(poll.checksummed) differs from the poll already in the ledger")
                 }
                 return
             }
-            try db.execute(sql: "INSERT INTO polls (address, chain, proposal, end_block, quorum, quota, created_block, lip) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [poll, chain, proposal, Int(endBlock), quorum, quota, log.blockNumber, links[proposal]])
+            try db.execute(
+                sql: "INSERT INTO polls (address, chain, proposal, end_block, quorum, quota, created_block, lip) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [poll, chain, proposal, Int(endBlock), quorum, quota, log.blockNumber, links[proposal]])
         case .vote:
             let voter = try topicAddress(1)
             let choice = try ABI.uint(data, 0)
@@ -95,15 +107,17 @@ extension Ledger {
             let stake = try ABI.uint(data, 2)
             _ = try ABI.uint(data, 3); _ = try ABI.uint(data, 4)
             let delegate = try ABI.address(data, 5)
-            try insertMigration(db, kind: .delegator, l1: l1.lowercased, l2: l2.lowercased, l2Block: log.blockNumber, pool: nil,
-                                delegate: delegate.lowercased, stake: String(stake))
+            try insertMigration(
+                db, kind: .delegator, l1: l1.lowercased, l2: l2.lowercased, l2Block: log.blockNumber, pool: nil,
+                delegate: delegate.lowercased, stake: String(stake))
         case .stakeClaimed:
             let delegator = try topicAddress(1)
             let delegate = try ABI.address(data, 0)
             let stake = try ABI.uint(data, 1)
             _ = try ABI.uint(data, 2)
-            try insertMigration(db, kind: .claim, l1: delegator.lowercased, l2: delegator.lowercased, l2Block: log.blockNumber, pool: nil,
-                                delegate: delegate.lowercased, stake: String(stake))
+            try insertMigration(
+                db, kind: .claim, l1: delegator.lowercased, l2: delegator.lowercased, l2Block: log.blockNumber, pool: nil,
+                delegate: delegate.lowercased, stake: String(stake))
         case .delegatorPoolCreated:
             let l1 = try topicAddress(1)
             let pool = try ABI.address(data, 0)
@@ -116,7 +130,8 @@ extension Ledger {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO votes (poll, voter, choice, block, log_index) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [poll, voter, choice, block, logIndex])
         guard db.changesCount == 0 else { return }
-        let existing = try String.fetchOne(db, sql: "SELECT choice FROM votes WHERE poll = ? AND voter = ? AND block = ? AND log_index = ?", arguments: [poll, voter, block, logIndex])
+        let existing = try String.fetchOne(
+            db, sql: "SELECT choice FROM votes WHERE poll = ? AND voter = ? AND block = ? AND log_index = ?", arguments: [poll, voter, block, logIndex])
         guard existing == choice else {
             throw RowProblem("a vote of \(voter) at block \(block), log index \(logIndex) is in the ledger with choice \(existing ?? "?"), not \(choice)")
         }
@@ -128,13 +143,15 @@ extension Ledger {
         if let row = try Row.fetchOne(db, sql: "SELECT kind, l1_account, l2_account, l2_block, pool FROM migrations WHERE kind = ? AND l1_account = ?", arguments: [kind, l1]) {
             let existing = stored(row, "migrations", key: ["kind", "l1_account"])
             guard try existing.optional("l2_account", as: Address.self)?.lowercased == l2, try existing("l2_block", as: Int.self) == l2Block,
-                  try existing.optional("pool", as: Address.self)?.lowercased == pool else {
+                try existing.optional("pool", as: Address.self)?.lowercased == pool
+            else {
                 throw RowProblem("\(kind.rawValue) migration of \(Address(l1)!.checksummed) is in the ledger already with other values")
             }
             return false
         }
-        try db.execute(sql: "INSERT INTO migrations (kind, l1_account, l2_account, l2_block, pool, delegate, stake) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [kind, l1, l2, l2Block, pool, delegate, stake])
+        try db.execute(
+            sql: "INSERT INTO migrations (kind, l1_account, l2_account, l2_block, pool, delegate, stake) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [kind, l1, l2, l2Block, pool, delegate, stake])
         return true
     }
 }

@@ -34,10 +34,11 @@ extension Ledger {
                 // The replaced file no longer rebuilds the ledger: drop the import that made that snapshot.
                 try db.execute(sql: "DELETE FROM imports WHERE snapshot_id = ?", arguments: [existingID])
             }
-            try db.execute(sql: """
-                INSERT INTO snapshots (chain, block, l1_block, source, accounts, total_stake, total_bonded, total_active, content_sha256)
-                VALUES (?, ?, ?, ?, 0, '0', ?, ?, ?)
-                """, arguments: [options.chain, options.block, options.l1Block, format, options.totalBonded, options.totalActive, digest])
+            try db.execute(
+                sql: """
+                    INSERT INTO snapshots (chain, block, l1_block, source, accounts, total_stake, total_bonded, total_active, content_sha256)
+                    VALUES (?, ?, ?, ?, 0, '0', ?, ?, ?)
+                    """, arguments: [options.chain, options.block, options.l1Block, format, options.totalBonded, options.totalActive, digest])
             let snapshotID = db.lastInsertedRowID
             var writer = try AccountWriter(db: db, snapshotID: snapshotID, path: path)
             var warnings: [String] = []
@@ -47,13 +48,19 @@ extension Ledger {
             case .subgraph: warnings += try Ledger.readSubgraph(url, path: path, into: &writer)
             }
             try writer.finish()
-            try db.execute(sql: "UPDATE snapshots SET accounts = ?, total_stake = ?, zero_entry = ? WHERE id = ?",
-                           arguments: [writer.count, writer.totalStake, writer.sawZeroEntry, snapshotID])
-            try Ledger.record(db, ImportRecord(kind: .snapshot, file: path, sha256: fileDigest, chain: options.chain, block: options.block,
-                                               l1Block: options.l1Block, totalBonded: options.totalBonded, totalActive: options.totalActive,
-                                               format: options.format), snapshotID: snapshotID)
+            try db.execute(
+                sql: "UPDATE snapshots SET accounts = ?, total_stake = ?, zero_entry = ? WHERE id = ?",
+                arguments: [writer.count, writer.totalStake, writer.sawZeroEntry, snapshotID])
+            try Ledger.record(
+                db,
+                ImportRecord(
+                    kind: .snapshot, file: path, sha256: fileDigest, chain: options.chain, block: options.block,
+                    l1Block: options.l1Block, totalBonded: options.totalBonded, totalActive: options.totalActive,
+                    format: options.format), snapshotID: snapshotID)
             if let bonded = options.totalBonded, bonded != writer.totalStake {
-                warnings.append("--total-bonded \(bonded) differs from the sum of stake \(writer.totalStake) by \(bonded > writer.totalStake ? bonded - writer.totalStake : writer.totalStake - bonded) wei; the tally uses --total-bonded")
+                warnings.append(
+                    "--total-bonded \(bonded) differs from the sum of stake \(writer.totalStake) by \(bonded > writer.totalStake ? bonded - writer.totalStake : writer.totalStake - bonded) wei; the tally uses --total-bonded"
+                )
             }
             return ImportSummary(what: what, rows: writer.count, warnings: warnings)
         }
@@ -72,7 +79,8 @@ extension Ledger {
 
     /// What identifies a snapshot's content: the file's SHA-256 and every option that shapes the rows.
     static func snapshotDigest(fileSHA256: String, options: SnapshotOptions, format: SnapshotFormat) -> String {
-        let text = "\(format.rawValue)|\(options.chain.rawValue)|\(options.block)|\(options.l1Block.map(String.init) ?? "")|\(options.totalBonded.map(String.init) ?? "")|\(options.totalActive.map(String.init) ?? "")|\(fileSHA256)"
+        let text =
+            "\(format.rawValue)|\(options.chain.rawValue)|\(options.block)|\(options.l1Block.map(String.init) ?? "")|\(options.totalBonded.map(String.init) ?? "")|\(options.totalActive.map(String.init) ?? "")|\(fileSHA256)"
         return Hex.encode(Array(SHA256.hash(data: Data(text.utf8))))
     }
 
@@ -132,8 +140,10 @@ extension Ledger {
                 default: throw fail("active `\(fields[ac])` is not `true` or `false`")
                 }
             }
-            try writer.add(AccountRow(account: account.lowercased, delegate: delegate, stake: String(stake), delegatedStake: delegated,
-                                      registered: registered, active: active, fees: nil), location: "\(line)")
+            try writer.add(
+                AccountRow(
+                    account: account.lowercased, delegate: delegate, stake: String(stake), delegatedStake: delegated,
+                    registered: registered, active: active, fees: nil), location: "\(line)")
             if writer.count % 100_000 == 0 { progress?(writer.count) }
         }
     }
@@ -160,9 +170,11 @@ extension Ledger {
                 throw LIPError.invalidInput(file: path, location: location, message: "delegator \(entry.delegator.checksummed) appears twice with different entries")
             }
             seen[entry.delegator.lowercased] = bytes
-            try writer.add(AccountRow(account: entry.delegator.lowercased, delegate: entry.delegate.isZero ? nil : entry.delegate.lowercased,
-                                      stake: String(entry.stake), delegatedStake: nil, registered: entry.delegator == entry.delegate,
-                                      active: nil, fees: String(entry.fees)), location: location)
+            try writer.add(
+                AccountRow(
+                    account: entry.delegator.lowercased, delegate: entry.delegate.isZero ? nil : entry.delegate.lowercased,
+                    stake: String(entry.stake), delegatedStake: nil, registered: entry.delegator == entry.delegate,
+                    active: nil, fees: String(entry.fees)), location: location)
         }
     }
 
@@ -210,11 +222,14 @@ extension Ledger {
                 delegate = da.isZero ? nil : da.lowercased
             }
             let o = orchestrators[address.lowercased]
-            try writer.add(AccountRow(account: address.lowercased, delegate: delegate, stake: String(bonded), delegatedStake: o?.total,
-                                      registered: o?.registered ?? false, active: o?.active ?? false, fees: nil), location: location)
+            try writer.add(
+                AccountRow(
+                    account: address.lowercased, delegate: delegate, stake: String(bonded), delegatedStake: o?.total,
+                    registered: o?.registered ?? false, active: o?.active ?? false, fees: nil), location: location)
         }
         for (address, o) in orchestrators.sorted(by: { $0.key < $1.key }) where !seen.contains(address) {
-            try writer.add(AccountRow(account: address, delegate: nil, stake: "0", delegatedStake: o.total, registered: o.registered, active: o.active, fees: nil), location: "transcoders")
+            try writer.add(
+                AccountRow(account: address, delegate: nil, stake: "0", delegatedStake: o.total, registered: o.registered, active: o.active, fees: nil), location: "transcoders")
         }
         return ["subgraph bondedAmount is not pendingStake: it lacks unclaimed rewards, so stakes may be lower than on chain"]
     }

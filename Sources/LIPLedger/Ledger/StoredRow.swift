@@ -33,7 +33,9 @@ struct StoredRow {
 
     private func problem(_ column: String, _ what: String) -> LIPError {
         let identity = key.map { "\($0) \(StoredRow.show(row[$0] ?? .null))" }.joined(separator: ", ")
-        return LIPError.invalidInput(file: ledger, location: "", message: "table \(table), row \(identity), column \(column) \(what); was the ledger edited outside lip? Re-import the file that row came from")
+        return LIPError.invalidInput(
+            file: ledger, location: "",
+            message: "table \(table), row \(identity), column \(column) \(what); was the ledger edited outside lip? Re-import the file that row came from")
     }
 
     private static func show(_ value: DatabaseValue) -> String {

@@ -24,7 +24,8 @@ public struct PollOpening: Sendable {
             throw LIPError.refused("LIP-\(number) is part of the LIP-\(parent) bundle and is never polled on its own: open the poll of LIP-\(parent)")
         }
         if document.status != .proposed && !sentiment {
-            throw LIPError.refused("LIP-\(number) is \(document.preamble?.value("status") ?? "without a status"), not Proposed: a poll decides a Proposed LIP (use --sentiment for a sentiment poll)")
+            throw LIPError.refused(
+                "LIP-\(number) is \(document.preamble?.value("status") ?? "without a status"), not Proposed: a poll decides a Proposed LIP (use --sentiment for a sentiment poll)")
         }
         guard commit.count == 40, Hex.decode(commit) != nil else {
             throw LIPError.usage("commit `\(commit)` is not a 40-digit git commit hash")
@@ -43,7 +44,9 @@ public struct PollOpening: Sendable {
             let existing = try PollFile.load(yamlURL, path: workspace.relativePath(yamlURL))
             if let address = existing.address {
                 guard existing.cid == cid else {
-                    throw LIPError.refused("Polls/LIP-\(number)/poll.yaml names the created poll \(address.checksummed) for proposal \(existing.cid); the LIP text or commit changed since (now \(cid)): remove the address to open a new poll")
+                    throw LIPError.refused(
+                        "Polls/LIP-\(number)/poll.yaml names the created poll \(address.checksummed) for proposal \(existing.cid); the LIP text or commit changed since (now \(cid)): remove the address to open a new poll"
+                    )
                 }
                 file.address = address
             }

@@ -30,7 +30,8 @@ public enum PollResolver {
             if let a = f.address, let p = polls.first(where: { $0.address == a }) { return parameters(p) }
             if let p = polls.first(where: { $0.proposal == f.cid }) { return parameters(p) }
             if let params = try offChain(f, address: nil) { return params }
-            throw LIPError.usage("the poll of LIP-\(n) (proposal \(f.cid)) is not in the ledger: import its PollCreated log with `lip ledger import logs FILE --chain \(f.chain.rawValue)`")
+            throw LIPError.usage(
+                "the poll of LIP-\(n) (proposal \(f.cid)) is not in the ledger: import its PollCreated log with `lip ledger import logs FILE --chain \(f.chain.rawValue)`")
         }
         if let p = polls.first(where: { $0.lip == n }) { return parameters(p) }
         throw LIPError.usage("LIP-\(n) has no poll: no Polls/LIP-\(n)/poll.yaml and no poll in the ledger links to it (run `lip poll open \(n)`)")

@@ -21,16 +21,20 @@ extension PollReport {
         out += "| --- | ---: | ---: |\n"
         out += "| Yes | \(lpt(r.yes)) | \(share(r.yes)) of the vote |\n"
         out += "| No | \(lpt(r.no)) | \(share(r.no)) of the vote |\n"
-        out += "| Participation | \(lpt(r.totalVoteStake)) of \(lpt(r.totalStake)) | \(Amount.percent(r.totalVoteStake, of: r.totalStake))% (quorum \(ppm(r.poll.quorum)): \(r.quorumMet ? "met" : "not met")) |\n"
+        out +=
+            "| Participation | \(lpt(r.totalVoteStake)) of \(lpt(r.totalStake)) | \(Amount.percent(r.totalVoteStake, of: r.totalStake))% (quorum \(ppm(r.poll.quorum)): \(r.quorumMet ? "met" : "not met")) |\n"
         out += "| Yes share | | \(share(r.yes)) (quota: more than \(ppm(r.poll.quota))) |\n\n"
         out += "Decided by LIP-16: " + r.decidingRule + ".\n\n"
         let mode = r.stakeMode == .l1l2 ? "L1 and L2 (migration window)" : r.stakeMode.rawValue.uppercased()
         out += "Stake counted: \(mode); quorum base: \(r.quorumBase == .bonded ? "all bonded stake" : "active stake"). "
-        out += "Snapshots: " + r.snapshots.map { s in
-            "\(s.chain.rawValue.uppercased()) block \(s.block)" + (s.l1Block.map { " (L1 block \($0))" } ?? "")
-        }.joined(separator: ", ") + ". "
+        out +=
+            "Snapshots: "
+            + r.snapshots.map { s in
+                "\(s.chain.rawValue.uppercased()) block \(s.block)" + (s.l1Block.map { " (L1 block \($0))" } ?? "")
+            }.joined(separator: ", ") + ". "
         if let a = r.poll.address {
-            out += "Poll [\(a.short)](\((r.poll.chain == .l2 ? "https://arbiscan.io/address/" : "https://etherscan.io/address/") + a.checksummed)), ending at L1 block \(r.poll.endBlock).\n\n"
+            out +=
+                "Poll [\(a.short)](\((r.poll.chain == .l2 ? "https://arbiscan.io/address/" : "https://etherscan.io/address/") + a.checksummed)), ending at L1 block \(r.poll.endBlock).\n\n"
         } else {
             out += "The poll ends at L1 block \(r.poll.endBlock).\n\n"
         }

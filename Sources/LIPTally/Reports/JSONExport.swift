@@ -6,8 +6,14 @@ import LIPLedger
 extension PollReport {
     /// The tally JSON plus the LIP's metadata.
     public var json: JSONValue {
-        .object(result.jsonPairs + [("lipMetadata", .object([
-            ("number", .int(result.poll.lip)), ("title", .string(lipTitle)), ("status", .string(lipStatus)), ("file", .string(lipFile)),
-        ]))])
+        .object(
+            result.jsonPairs + [
+                (
+                    "lipMetadata",
+                    .object([
+                        ("number", .int(result.poll.lip)), ("title", .string(lipTitle)), ("status", .string(lipStatus)), ("file", .string(lipFile)),
+                    ])
+                )
+            ])
     }
 }

@@ -22,8 +22,10 @@ public struct PollReport: Sendable {
     public var linkBase: String
 
     /// Creates a report.
-    public init(result: TallyResult, lipTitle: String? = nil, lipStatus: String? = nil, lipFile: String? = nil, names: [Address: String] = [:],
-                commands: [ReproduceCommand] = [], linkBase: String = "https://github.com/livepeer/LIPs/blob/master/") {
+    public init(
+        result: TallyResult, lipTitle: String? = nil, lipStatus: String? = nil, lipFile: String? = nil, names: [Address: String] = [:],
+        commands: [ReproduceCommand] = [], linkBase: String = "https://github.com/livepeer/LIPs/blob/master/"
+    ) {
         self.result = result
         self.lipTitle = lipTitle
         self.lipStatus = lipStatus
@@ -40,7 +42,9 @@ public struct PollReport: Sendable {
         var names: [Address: String] = [:]
         while let v = try reader.record(columns: columns) {
             let a = v("address")
-            guard let address = Address(a) else { throw LIPError.invalidInput(file: path, location: "\(reader.line)", message: "address `\(a)` is not an address (0x + 40 hex digits)") }
+            guard let address = Address(a) else {
+                throw LIPError.invalidInput(file: path, location: "\(reader.line)", message: "address `\(a)` is not an address (0x + 40 hex digits)")
+            }
             names[address] = v("name")
         }
         return names

@@ -16,8 +16,8 @@ public enum MigrationWindow {
     ///   the stake of the l1 positions delegating to it as delegated stake.
     public static func positions(l1 s1: [Position], l2 s2: [Position], migrations: [StakeMigration], l2Block: Int) throws -> [Position] {
         var migrated = Set<String>()
-        var pools: [String: String] = [:]       // L1 orchestrator -> pool
-        var l2Address: [String: String] = [:]   // L1 account -> its L2 address
+        var pools: [String: String] = [:]  // L1 orchestrator -> pool
+        var l2Address: [String: String] = [:]  // L1 account -> its L2 address
         for m in migrations {
             switch m.kind {
             case .delegator, .claim, .orchestrator:
@@ -28,24 +28,30 @@ public enum MigrationWindow {
                 if let pool = m.pool { pools[m.l1Account] = pool }
             }
         }
-        var positions = s2.map { p -> Position in var p = p; p.domain = .l2; return p }
+        var positions = s2.map { p -> Position in
+            var p = p; p.domain = .l2; return p
+        }
         var indexOfL2Account: [String: Int] = [:]
         for (i, p) in positions.enumerated() { indexOfL2Account[p.account] = i }
 
         let remaining = s1.filter { $0.stake > 0 && !migrated.contains($0.account) }
-        var remainingToward: [String: BigUInt] = [:]   // R(d)
+        var remainingToward: [String: BigUInt] = [:]  // R(d)
         for row in remaining {
             if let d = row.delegate, d != row.account { remainingToward[d, default: 0] += row.stake }
         }
         var l1Positions: [Position] = []
-        var poolStake: [Int: BigUInt] = [:]   // stake(P) in S2, before any share is taken off
+        var poolStake: [Int: BigUInt] = [:]  // stake(P) in S2, before any share is taken off
         for row in remaining {
             if let d = row.delegate, d != row.account, let pool = pools[d] {
                 guard let poolIndex = indexOfL2Account[pool] else {
-                    throw LIPError.usage("the delegator pool \(Address(pool)!.checksummed) of L1 orchestrator \(Address(d)!.checksummed) has no row in the L2 snapshot at block \(l2Block): import an L2 snapshot that holds the pool's stake")
+                    throw LIPError.usage(
+                        "the delegator pool \(Address(pool)!.checksummed) of L1 orchestrator \(Address(d)!.checksummed) has no row in the L2 snapshot at block \(l2Block): import an L2 snapshot that holds the pool's stake"
+                    )
                 }
                 guard let target = l2Address[d] else {
-                    throw LIPError.usage("L1 orchestrator \(Address(d)!.checksummed) has a delegator pool but no migration that names its L2 address: import its MigrateDelegatorFinalized log or an orchestrator row in the migrations CSV")
+                    throw LIPError.usage(
+                        "L1 orchestrator \(Address(d)!.checksummed) has a delegator pool but no migration that names its L2 address: import its MigrateDelegatorFinalized log or an orchestrator row in the migrations CSV"
+                    )
                 }
                 let original = poolStake[poolIndex] ?? positions[poolIndex].stake
                 poolStake[poolIndex] = original

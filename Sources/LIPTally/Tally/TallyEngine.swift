@@ -46,7 +46,9 @@ public enum TallyEngine {
                 if p.registered {
                     let off = nonVote[Key(account: voter, domain: p.domain)] ?? 0
                     if off > p.delegatedStake {
-                        warnings.append("data: \(Address(voter)!.checksummed) on \(p.domain.rawValue) has delegated stake \(p.delegatedStake) but its voting delegators hold \(off); its weight there counts as 0")
+                        warnings.append(
+                            "data: \(Address(voter)!.checksummed) on \(p.domain.rawValue) has delegated stake \(p.delegatedStake) but its voting delegators hold \(off); its weight there counts as 0"
+                        )
                     } else {
                         weight += p.delegatedStake - off
                     }
@@ -71,14 +73,16 @@ public enum TallyEngine {
         let explorerQuorum = totalVoteStake * 1_000_000 > totalStake * inputs.poll.quorum
         let explorerResult: PollOutcome = !explorerQuorum ? .quorumNotMet : (yes * 1_000_000 > totalVoteStake * inputs.poll.quota ? .yes : .no)
         if explorerResult != result {
-            warnings.append("the explorer's rule (participation and yes share strictly above the thresholds) gives `\(explorerResult.rawValue)`, LIP-16's gives `\(result.rawValue)`")
+            warnings.append(
+                "the explorer's rule (participation and yes share strictly above the thresholds) gives `\(explorerResult.rawValue)`, LIP-16's gives `\(result.rawValue)`")
         }
         if inputs.provisional {
             warnings.append("provisional: the snapshot is from before the poll's end block \(inputs.poll.endBlock); tally again with a snapshot at the end block")
         }
-        return TallyResult(poll: inputs.poll, stakeMode: inputs.stakeMode, quorumBase: inputs.quorumBase, provisional: inputs.provisional,
-                           snapshots: inputs.snapshots, yes: yes, no: no, totalVoteStake: totalVoteStake, totalStake: totalStake,
-                           quorumMet: quorumMet, result: result, voters: voters, warnings: warnings, inputsDigest: inputs.inputsDigest ?? digest(inputs))
+        return TallyResult(
+            poll: inputs.poll, stakeMode: inputs.stakeMode, quorumBase: inputs.quorumBase, provisional: inputs.provisional,
+            snapshots: inputs.snapshots, yes: yes, no: no, totalVoteStake: totalVoteStake, totalStake: totalStake,
+            quorumMet: quorumMet, result: result, voters: voters, warnings: warnings, inputsDigest: inputs.inputsDigest ?? digest(inputs))
     }
 
     /// SHA-256 over the canonical serialisation of inputs that were not read from a ledger:

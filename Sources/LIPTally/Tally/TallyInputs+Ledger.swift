@@ -20,16 +20,18 @@ extension TallyInputs {
             let positions = try rows(of: snapshot, in: ledger, digest: &digest)
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
-               try ledger.snapshots().contains(where: { $0.chain == .l1 && $0.block <= poll.endBlock }) {
+                try ledger.snapshots().contains(where: { $0.chain == .l1 && $0.block <= poll.endBlock })
+            {
                 warnings.append("the ledger holds an L1 snapshot and migrations: if the poll is in the migration window, unmigrated L1 stake counts only with --stake l1+l2")
             }
             if let override {
                 warnings.append("the quorum base is the on-chain total \(quorumBase.rawValue) stake given at import (\(override) wei), not the sum of the snapshot")
             }
-            return TallyInputs(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
-                               snapshots: [SnapshotReference(chain: chain, block: snapshot.block, l1Block: snapshot.l1Block)],
-                               provisional: snapshot.l1Position < poll.endBlock, positions: positions, votes: votes, totalOverride: override,
-                               warnings: warnings, inputsDigest: digest.finish(votes: votes, migrations: [], totalOverride: override))
+            return TallyInputs(
+                poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
+                snapshots: [SnapshotReference(chain: chain, block: snapshot.block, l1Block: snapshot.l1Block)],
+                provisional: snapshot.l1Position < poll.endBlock, positions: positions, votes: votes, totalOverride: override,
+                warnings: warnings, inputsDigest: digest.finish(votes: votes, migrations: [], totalOverride: override))
         case .l1l2:
             let s2 = try ledger.snapshot(chain: .l2, forEndBlock: poll.endBlock)
             let s1 = try ledger.snapshot(chain: .l1, forEndBlock: poll.endBlock)
@@ -39,10 +41,11 @@ extension TallyInputs {
             let l2Rows = try rows(of: s2, in: ledger, digest: &digest)
             let l1Rows = try rows(of: s1, in: ledger, digest: &digest)
             let positions = try MigrationWindow.positions(l1: l1Rows, l2: l2Rows, migrations: migrations, l2Block: s2.block)
-            return TallyInputs(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
-                               snapshots: [SnapshotReference(chain: .l2, block: s2.block, l1Block: s2.l1Block), SnapshotReference(chain: .l1, block: s1.block, l1Block: nil)],
-                               provisional: s2.l1Position < poll.endBlock, positions: positions, votes: votes, migrations: migrations, warnings: warnings,
-                               inputsDigest: digest.finish(votes: votes, migrations: migrations, totalOverride: nil))
+            return TallyInputs(
+                poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
+                snapshots: [SnapshotReference(chain: .l2, block: s2.block, l1Block: s2.l1Block), SnapshotReference(chain: .l1, block: s1.block, l1Block: nil)],
+                provisional: s2.l1Position < poll.endBlock, positions: positions, votes: votes, migrations: migrations, warnings: warnings,
+                inputsDigest: digest.finish(votes: votes, migrations: migrations, totalOverride: nil))
         }
     }
 
@@ -53,9 +56,11 @@ extension TallyInputs {
         digest.add("snapshot|\(snapshot.chain.rawValue)|\(snapshot.block)|\(snapshot.l1Block.map(String.init) ?? "-")|\(snapshot.accounts)")
         var local = digest
         try ledger.forEachAccount(of: snapshot) { a in
-            let p = Position(account: a.account.lowercased, delegate: a.delegate?.lowercased, stake: a.stake, delegatedStake: a.delegatedStake,
-                             registered: a.registered, active: a.active ?? false, domain: snapshot.chain)
-            local.add("row|" + p.account + "|" + (p.delegate ?? "-") + "|" + String(p.stake) + "|" + String(p.delegatedStake) + (p.registered ? "|1" : "|0") + (p.active ? "|1" : "|0"))
+            let p = Position(
+                account: a.account.lowercased, delegate: a.delegate?.lowercased, stake: a.stake, delegatedStake: a.delegatedStake,
+                registered: a.registered, active: a.active ?? false, domain: snapshot.chain)
+            local.add(
+                "row|" + p.account + "|" + (p.delegate ?? "-") + "|" + String(p.stake) + "|" + String(p.delegatedStake) + (p.registered ? "|1" : "|0") + (p.active ? "|1" : "|0"))
             out.append(p)
         }
         digest = local

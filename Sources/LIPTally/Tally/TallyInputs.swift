@@ -30,9 +30,11 @@ public struct TallyInputs: Sendable {
     public var inputsDigest: String?
 
     /// Creates inputs.
-    public init(poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase, snapshots: [SnapshotReference], provisional: Bool,
-                positions: [Position], votes: [CastVote], migrations: [StakeMigration] = [], totalOverride: BigUInt? = nil, warnings: [String] = [],
-                inputsDigest: String? = nil) {
+    public init(
+        poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase, snapshots: [SnapshotReference], provisional: Bool,
+        positions: [Position], votes: [CastVote], migrations: [StakeMigration] = [], totalOverride: BigUInt? = nil, warnings: [String] = [],
+        inputsDigest: String? = nil
+    ) {
         self.inputsDigest = inputsDigest
         self.poll = poll
         self.stakeMode = stakeMode

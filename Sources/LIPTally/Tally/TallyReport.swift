@@ -19,14 +19,26 @@ extension TallyResult {
             ("snapshots", .array(snapshots.map { .object([("chain", .string($0.chain.rawValue)), ("block", .int($0.block)), ("l1Block", .int($0.l1Block))]) })),
             ("yes", .string(String(yes))), ("no", .string(String(no))), ("totalVoteStake", .string(String(totalVoteStake))),
             ("totalStake", .string(String(totalStake))), ("quorumMet", .bool(quorumMet)), ("result", .string(result.rawValue)),
-            ("voters", .array(voters.map { v in
-                .object([("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(String(v.weight))),
-                         ("positions", .array(v.positions.map { p in
-                             .object([("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
-                                      ("stake", .string(String(p.position.stake))), ("delegatedStake", .string(String(p.position.delegatedStake))),
-                                      ("nonVoteStake", .string(String(p.nonVoteStake)))])
-                         }))])
-            })),
+            (
+                "voters",
+                .array(
+                    voters.map { v in
+                        .object([
+                            ("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(String(v.weight))),
+                            (
+                                "positions",
+                                .array(
+                                    v.positions.map { p in
+                                        .object([
+                                            ("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
+                                            ("stake", .string(String(p.position.stake))), ("delegatedStake", .string(String(p.position.delegatedStake))),
+                                            ("nonVoteStake", .string(String(p.nonVoteStake))),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("inputsDigest", .string(inputsDigest)),
         ]
@@ -36,7 +48,8 @@ extension TallyResult {
     public var decidingRule: String {
         switch result {
         case .quorumNotMet:
-            return "quorum not met: \(lpt(totalVoteStake)) LPT voted, fewer than the \(ppm(poll.quorum)) of \(lpt(totalStake)) LPT staked that quorum needs (\(lpt(quorumThreshold)) LPT)"
+            return
+                "quorum not met: \(lpt(totalVoteStake)) LPT voted, fewer than the \(ppm(poll.quorum)) of \(lpt(totalStake)) LPT staked that quorum needs (\(lpt(quorumThreshold)) LPT)"
         case .yes:
             return "quorum met, and yes (\(lpt(yes)) LPT) is more than \(ppm(poll.quota)) of the vote (\(lpt(quotaThreshold)) LPT)"
         case .no:

@@ -23,9 +23,11 @@ public struct BundleStatus: WorkspaceLintRule {
                 default: continue
                 }
                 if !expected.contains(childStatus) && childStatus != .abandoned {
-                    findings.append(Finding(file: child.path, line: child.statusLine + 1, lip: child.number, rule: id, severity: severity,
-                                            message: "status is \(childStatus.rawValue) but its bundle parent LIP-\(parent) is \(parentStatus.rawValue)",
-                                            help: "a bundle moves together: `lip advance \(parent) …` carries its children"))
+                    findings.append(
+                        Finding(
+                            file: child.path, line: child.statusLine + 1, lip: child.number, rule: id, severity: severity,
+                            message: "status is \(childStatus.rawValue) but its bundle parent LIP-\(parent) is \(parentStatus.rawValue)",
+                            help: "a bundle moves together: `lip advance \(parent) …` carries its children"))
                 }
             }
         }

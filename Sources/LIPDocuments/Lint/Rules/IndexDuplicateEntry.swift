@@ -16,7 +16,9 @@ public struct IndexDuplicateEntry: WorkspaceLintRule {
             guard let n = row.number else { continue }
             if let first = seen[n] {
                 findings.append(index.finding(self, line: row.lineIndex, lip: n, "LIP-\(n) has a second index row (first on line \(first + 1))"))
-            } else { seen[n] = row.lineIndex }
+            } else {
+                seen[n] = row.lineIndex
+            }
         }
         return findings
     }

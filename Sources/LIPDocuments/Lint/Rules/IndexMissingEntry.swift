@@ -13,8 +13,9 @@ public struct IndexMissingEntry: WorkspaceLintRule {
         let listed = Set(index.rows.compactMap(\.number))
         let expected = IndexExpectation(summaries)
         return expected.byNumber.keys.sorted().filter { !listed.contains($0) }.map { n in
-            index.finding(self, line: table.upperBound - 1, lip: n, "LIP-\(n) (\(expected.byNumber[n]!.path)) has no row in the index",
-                          help: "run `lip index` to add it")
+            index.finding(
+                self, line: table.upperBound - 1, lip: n, "LIP-\(n) (\(expected.byNumber[n]!.path)) has no row in the index",
+                help: "run `lip index` to add it")
         }
     }
 }

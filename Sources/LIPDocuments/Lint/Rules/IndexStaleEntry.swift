@@ -16,8 +16,9 @@ public struct IndexStaleEntry: WorkspaceLintRule {
                 return index.finding(self, line: row.lineIndex, lip: nil, "index row has no LIP number: `\(index.lines.lines[row.lineIndex].content.prefix(60))`")
             }
             guard !files.contains(n) else { return nil }
-            return index.finding(self, line: row.lineIndex, lip: n, "index row for LIP-\(n) points to \(row.link ?? "LIPs/LIP-\(n).md"), which does not exist",
-                                 help: "run `lip index` to drop the row, or restore the file")
+            return index.finding(
+                self, line: row.lineIndex, lip: n, "index row for LIP-\(n) points to \(row.link ?? "LIPs/LIP-\(n).md"), which does not exist",
+                help: "run `lip index` to drop the row, or restore the file")
         }
     }
 }

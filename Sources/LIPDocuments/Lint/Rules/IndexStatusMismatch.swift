@@ -13,8 +13,9 @@ public struct IndexStatusMismatch: WorkspaceLintRule {
         let expected = IndexExpectation(summaries)
         return index.rows.compactMap { row in
             guard let n = row.number, let s = expected.byNumber[n], let status = s.status, row.status != status.rawValue else { return nil }
-            return index.finding(self, line: row.lineIndex, lip: n, "index says LIP-\(n) is `\(row.status)` but \(s.path) says `\(status.rawValue)`",
-                                 help: "run `lip index` to update the row")
+            return index.finding(
+                self, line: row.lineIndex, lip: n, "index says LIP-\(n) is `\(row.status)` but \(s.path) says `\(status.rawValue)`",
+                help: "run `lip index` to update the row")
         }
     }
 }

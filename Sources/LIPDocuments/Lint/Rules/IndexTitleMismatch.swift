@@ -13,8 +13,9 @@ public struct IndexTitleMismatch: WorkspaceLintRule {
         let expected = IndexExpectation(summaries)
         return index.rows.compactMap { row in
             guard let n = row.number, let s = expected.byNumber[n], let title = s.title, row.title != title else { return nil }
-            return index.finding(self, line: row.lineIndex, lip: n, "index title of LIP-\(n) is `\(row.title)` but \(s.path) says `\(title)`",
-                                 help: "run `lip index` to update the row")
+            return index.finding(
+                self, line: row.lineIndex, lip: n, "index title of LIP-\(n) is `\(row.title)` but \(s.path) says `\(title)`",
+                help: "run `lip index` to update the row")
         }
     }
 }

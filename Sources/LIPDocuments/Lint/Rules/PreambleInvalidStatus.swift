@@ -10,10 +10,14 @@ public struct PreambleInvalidStatus: DocumentLintRule {
 
     public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let field = document.preamble?.field("status"), !field.value.isEmpty,
-              LIPStatus(rawValue: field.value) == nil else { return [] }
+            LIPStatus(rawValue: field.value) == nil
+        else { return [] }
         var message = "invalid status `\(field.value)`"
         if let near = LIPStatus(parsing: field.value) { message += "; did you mean `\(near.rawValue)`?" }
-        return [document.finding(self, line: field.lineIndex, message,
-                                 help: "one of: " + LIPStatus.allCases.map(\.rawValue).joined(separator: ", "))]
+        return [
+            document.finding(
+                self, line: field.lineIndex, message,
+                help: "one of: " + LIPStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        ]
     }
 }

@@ -10,10 +10,14 @@ public struct PreambleInvalidType: DocumentLintRule {
 
     public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let field = document.preamble?.field("type"), !field.value.isEmpty,
-              LIPType(rawValue: field.value) == nil else { return [] }
+            LIPType(rawValue: field.value) == nil
+        else { return [] }
         var message = "invalid type `\(field.value)`"
         if let near = LIPType(parsing: field.value) { message += "; did you mean `\(near.rawValue)`?" }
-        return [document.finding(self, line: field.lineIndex, message,
-                                 help: "one of: " + LIPType.allCases.map(\.rawValue).joined(separator: ", "))]
+        return [
+            document.finding(
+                self, line: field.lineIndex, message,
+                help: "one of: " + LIPType.allCases.map(\.rawValue).joined(separator: ", "))
+        ]
     }
 }

@@ -26,7 +26,8 @@ public struct PreambleInvalidURL: DocumentLintRule {
 
     static func isHTTPURL(_ text: String) -> Bool {
         guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" "),
-              let components = URLComponents(string: text), let host = components.host, !host.isEmpty else { return false }
+            let components = URLComponents(string: text), let host = components.host, !host.isEmpty
+        else { return false }
         return true
     }
 }

@@ -10,8 +10,12 @@ public struct PreambleLastCallDeadline: DocumentLintRule {
 
     public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let preamble = document.preamble, document.status == .lastCall,
-              (preamble.value("last-call-deadline") ?? "").isEmpty else { return [] }
-        return [document.finding(self, line: preamble.field("status")!.lineIndex, "status is Last Call but there is no `last-call-deadline`",
-                                 help: "`lip advance` sets it on entering Last Call; add `last-call-deadline: YYYY-MM-DD`")]
+            (preamble.value("last-call-deadline") ?? "").isEmpty
+        else { return [] }
+        return [
+            document.finding(
+                self, line: preamble.field("status")!.lineIndex, "status is Last Call but there is no `last-call-deadline`",
+                help: "`lip advance` sets it on entering Last Call; add `last-call-deadline: YYYY-MM-DD`")
+        ]
     }
 }

@@ -19,8 +19,10 @@ public struct PreambleMissingField: DocumentLintRule {
             if key == "lip", field != nil, document.slugFromFileName != nil { continue }
             let line = field?.lineIndex ?? preamble.closingLine
             let what = field == nil ? "missing required field `\(key)`" : "required field `\(key)` is empty"
-            findings.append(document.finding(self, line: line, severity: closed ? .warning : .error, what,
-                                             help: closed ? "the LIP is \(document.status!.rawValue); the record may predate the field" : nil))
+            findings.append(
+                document.finding(
+                    self, line: line, severity: closed ? .warning : .error, what,
+                    help: closed ? "the LIP is \(document.status!.rawValue); the record may predate the field" : nil))
         }
         return findings
     }

@@ -12,12 +12,18 @@ public struct PreambleNumberMismatch: DocumentLintRule {
         guard let field = document.preamble?.field("lip"), !field.value.isEmpty else { return [] }
         if let fileNumber = document.numberFromFileName {
             guard Int(field.value) != fileNumber else { return [] }
-            return [document.finding(self, line: field.lineIndex, "`lip: \(field.value)` but the file is \(document.fileName)",
-                                     help: "set `lip: \(fileNumber)` or rename the file")]
+            return [
+                document.finding(
+                    self, line: field.lineIndex, "`lip: \(field.value)` but the file is \(document.fileName)",
+                    help: "set `lip: \(fileNumber)` or rename the file")
+            ]
         }
         if let number = Int(field.value) {
-            return [document.finding(self, line: field.lineIndex, "`lip: \(number)` but the file \(document.fileName) has no number",
-                                     help: "run `lip assign \(document.slugFromFileName ?? document.fileName) --number \(number)`")]
+            return [
+                document.finding(
+                    self, line: field.lineIndex, "`lip: \(number)` but the file \(document.fileName) has no number",
+                    help: "run `lip assign \(document.slugFromFileName ?? document.fileName) --number \(number)`")
+            ]
         }
         return []
     }
