@@ -18,11 +18,7 @@ func copyFixture(_ relative: String, _ test: XCTestCase) throws -> URL {
 }
 
 /// The text rendering of findings, as `lip lint` prints it.
-func render(_ findings: [Finding]) -> String {
-    findings.map { f in
-        "\(f.file):\(f.line): \(f.severity.rawValue)[\(f.rule)]: \(f.message)\n" + (f.help.map { "  = help: \($0)\n" } ?? "")
-    }.joined()
-}
+func render(_ findings: [Finding]) -> String { TextReporter.render(findings) }
 
 /// A LIP file's text with the usual fields, for tests that build workspaces.
 func lipText(_ n: Int?, title: String = "Test LIP", type: String = "Meta", status: String = "Draft", extra: String = "", body: String = "## Abstract\n\nText.\n") -> String {
