@@ -19,7 +19,7 @@ struct LedgerImportCommand: ParsableCommand {
 /// Imports `files` one by one, each in its own transaction, printing a summary line per file;
 /// stops at the first file that fails (the ones before it stay imported).
 func importEach(_ files: [String], into options: LedgerOptions, _ body: (Ledger, URL, String, ImportProgress?) throws -> ImportSummary) throws {
-    let ledger = try options.open()
+    let ledger = try options.openForImport()
     let progress: ImportProgress? = stderrIsTerminal ? { n in FileHandle.standardError.write(Data("\r  \(n) rows…".utf8)) } : nil
     for file in files {
         let url = URL(fileURLWithPath: file, relativeTo: currentDirectory).standardizedFileURL

@@ -13,7 +13,7 @@ final class LedgerTests: XCTestCase {
 
     override func setUpWithError() throws {
         dir = try temporaryDirectory(self)
-        ledger = try Ledger(path: dir.appendingPathComponent("ledger.sqlite").path)
+        ledger = try Ledger(path: dir.appendingPathComponent("ledger.sqlite").path, create: true)
     }
 
     func file(_ name: String, _ text: String) throws -> URL {
@@ -265,7 +265,7 @@ final class LedgerTests: XCTestCase {
                   ('votes', 'v.csv', '--poll 0x9090909090909090909090909090909090909090', 'cc'),
                   ('migrations', 'm.csv', '', 'dd');
                 """)
-        let upgraded = try Ledger(path: path)
+        let upgraded = try Ledger(path: path, create: false)
         XCTAssertEqual(
             try upgraded.imports().map { ReproduceCommand($0).line },
             [

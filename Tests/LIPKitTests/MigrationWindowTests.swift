@@ -26,7 +26,7 @@ final class MigrationWindowTests: XCTestCase {
 
     override func setUpWithError() throws {
         dir = try temporaryDirectory(self)
-        ledger = try Ledger(path: dir.appendingPathComponent("l.sqlite").path)
+        ledger = try Ledger(path: dir.appendingPathComponent("l.sqlite").path, create: true)
     }
 
     var s1: [String] {
@@ -116,7 +116,7 @@ final class MigrationWindowTests: XCTestCase {
         try load()
         let reference = try result().json.serialized()
         for (i, order) in [["votes", "migrations", "s2", "s1"], ["s2", "votes", "s1", "migrations"]].enumerated() {
-            ledger = try Ledger(path: dir.appendingPathComponent("other-\(i).sqlite").path)
+            ledger = try Ledger(path: dir.appendingPathComponent("other-\(i).sqlite").path, create: true)
             try load(shuffle: true, order: order)
             XCTAssertEqual(try result().json.serialized(), reference)
         }

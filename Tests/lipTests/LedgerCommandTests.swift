@@ -78,6 +78,39 @@ final class LedgerCommandTests: XCTestCase {
         }
     }
 
+    func testALedgerOfANewerLipIsRefusedForReadingAndWriting() throws {
+        let dir = try temporaryDirectory(self)
+        try write("account,delegate,stake\n0x\(String(repeating: "01", count: 20)),,5\n", "s.csv", in: dir)
+        XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "7", "--db", "l.sqlite"], in: dir).code, 0)
+        try sqlite3(dir.appendingPathComponent("l.sqlite"), "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
+        for command in [["ledger", "status"], ["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "8"]] {
+            let r = try lip(command + ["--db", "l.sqlite"], in: dir)
+            XCTAssertEqual(r.code, 2, "\(command)")
+            XCTAssertTrue(r.stderr.contains("written by a newer lip") && r.stderr.contains("v9-from-the-future"), r.stderr)
+        }
+    }
+
+    func testReadingCommandsCreateNothing() throws {
+        let dir = try temporaryDirectory(self)
+        for command in [
+            ["ledger", "status", "--db", "missing.sqlite"], ["ledger", "verify-snapshot", "--block", "1", "--db", "sub/missing.sqlite"],
+            ["poll", "tally", "0x" + String(repeating: "90", count: 20), "--db", "missing.sqlite"],
+        ] {
+            let r = try lip(command, in: dir)
+            XCTAssertEqual(r.code, 2, "\(command)")
+            XCTAssertTrue(r.stderr.contains("no ledger there"), r.stderr)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "\(command) left files behind")
+        }
+        // A workspace without .lip/: tally and export say so and leave no .lip/ behind.
+        let ws = try initWorkspace(self)
+        let before = try FileManager.default.contentsOfDirectory(atPath: ws.path).sorted()
+        for command in [["poll", "tally", "0x" + String(repeating: "90", count: 20)], ["ledger", "status"]] {
+            let r = try lip(command, in: ws)
+            XCTAssertEqual(r.code, 2, "\(command): \(r.stderr)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: ws.path).sorted(), before)
+        }
+    }
+
     func testBadInputExitsTwoAndChangesNothing() throws {
         let dir = try temporaryDirectory(self)
         let good = "account,delegate,stake\n0x\(String(repeating: "01", count: 20)),,5\n"

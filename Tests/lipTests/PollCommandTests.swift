@@ -141,6 +141,14 @@ final class PollCommandTests: XCTestCase {
 
     func testTallyErrorsAreOneLine() throws {
         let ws = try repositoryCopy()
+        let noLedger = try lip(["poll", "tally", "120"], in: ws)
+        XCTAssertEqual(noLedger.code, 2)
+        XCTAssertEqual(
+            noLedger.stderr,
+            "lip: error: \(ws.path)/.lip/ledger.sqlite: cannot read: no ledger there; `lip ledger import …` creates one (or name another with --db PATH)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ws.appendingPathComponent(".lip").path), "a tally creates no ledger")
+        try write("account,delegate,stake\n", "empty.csv", in: ws)
+        XCTAssertEqual(try lip(["ledger", "import", "snapshot", "empty.csv", "--chain", "l1", "--block", "1"], in: ws).code, 0)
         let none = try lip(["poll", "tally", "120"], in: ws)
         XCTAssertEqual(none.code, 2)
         XCTAssertEqual(

@@ -20,11 +20,21 @@ public final class Ledger: Sendable {
     /// The file path.
     public let path: String
 
-    /// Opens (creating when needed) the ledger at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens the ledger at `path` and brings its schema up to date. With `create` (imports) a
+    /// missing file and its folder are made; without (every reader) a missing ledger is an error
+    /// and nothing is created. A ledger that a newer `lip` migrated is refused either way.
+    public init(path: String, create: Bool) throws {
         self.path = path
-        let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw LIPError.unreadable(path: path, reason: "is a folder, not a ledger file") }
+        if !exists {
+            guard create else {
+                throw LIPError.unreadable(path: path, reason: "no ledger there; `lip ledger import …` creates one (or name another with --db PATH)")
+            }
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        }
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(60)
@@ -39,6 +49,7 @@ public final class Ledger: Sendable {
         while true {
             do {
                 let queue = try DatabaseQueue(path: path, configuration: config)
+                try Ledger.refuseNewer(queue, path: path)
                 try Ledger.migrator.migrate(queue)
                 database = queue
                 break
@@ -51,6 +62,20 @@ public final class Ledger: Sendable {
             } catch let error as DatabaseError {
                 throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(error.message ?? error.description)")
             }
+        }
+    }
+
+    /// Refuses a ledger with migrations this build does not know: a newer `lip` wrote it, and
+    /// reading or writing it with this one could misread or damage what that one stored.
+    static func refuseNewer(_ queue: DatabaseQueue, path: String) throws {
+        let unknown: [String] = try queue.read { db in
+            guard try migrator.hasBeenSuperseded(db) else { return [] }
+            let known = Set(migrator.migrations)
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").filter { !known.contains($0) }
+        }
+        guard unknown.isEmpty else {
+            throw LIPError.unreadable(
+                path: path, reason: "written by a newer lip: it has schema migrations this lip does not know (\(unknown.joined(separator: ", "))); use that lip or a newer one")
         }
     }
 
