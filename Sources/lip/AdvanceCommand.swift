@@ -46,13 +46,18 @@ struct AdvanceCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.locate()
         let options = AdvanceOptions(deadline: deadline, force: force, reason: reason, today: today)
-        let plan = try Workflow(workspace: workspace).plan(lip: lip, to: status, options: options)
-        for o in plan.overridden { warn("lip: forced past a guard: \(o)\nlip: reason: \(reason ?? "")") }
         if dryRun {
-            say(plan.diff, terminator: "")
-            return
+            let plan = try Workflow(workspace: workspace).plan(lip: lip, to: status, options: options)
+            for o in plan.overridden { warn("lip: forced past a guard: \(o)\nlip: reason: \(reason ?? "")") }
+            return say(plan.diff, terminator: "")
         }
-        try plan.apply(workspace: workspace)
+        // Plan and write under the workspace lock: the move reported is the move the files hold.
+        let plan = try workspace.locked {
+            let plan = try Workflow(workspace: workspace).plan(lip: lip, to: status, options: options)
+            try plan.apply(workspace: workspace)
+            return plan
+        }
+        for o in plan.overridden { warn("lip: forced past a guard: \(o)\nlip: reason: \(reason ?? "")") }
         say(plan.summary, terminator: "")
     }
 }

@@ -28,14 +28,6 @@ struct IndexCommand: ParsableCommand {
             let report = try Linter().checkIndex(workspace: workspace)
             return try printFindings(report, format: format == .json ? .json : .text)
         }
-        let plan = try IndexWriter.plan(workspace: workspace)
-        if plan.old == plan.new {
-            say("README.md index is up to date")
-        } else {
-            var t = FileTransaction()
-            t.write(plan.new, to: workspace.readme)
-            try t.commit(relativeTo: workspace.root)
-            say("README.md index rewritten")
-        }
+        say(try IndexWriter.rewrite(workspace: workspace) ? "README.md index rewritten" : "README.md index is up to date")
     }
 }

@@ -32,8 +32,11 @@ struct PollOpenCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.locate()
         let sha = try commit ?? workspace.gitHead()
-        let opening = try PollOpening.prepare(lip: lip, commit: sha, sentiment: sentiment, chain: chain, workspace: workspace)
-        try opening.write(workspace: workspace)
+        let opening = try workspace.locked {
+            let opening = try PollOpening.prepare(lip: lip, commit: sha, sentiment: sentiment, chain: chain, workspace: workspace)
+            try opening.write(workspace: workspace)
+            return opening
+        }
         say("wrote Polls/LIP-\(lip)/proposal.json (\(opening.proposalJSON.utf8.count) bytes, commit \(sha.lowercased())) and Polls/LIP-\(lip)/poll.yaml")
         say("cid \(opening.cid)")
         say("createPoll calldata \(opening.calldata)")

@@ -35,11 +35,18 @@ struct PollTallyCommand: ParsableCommand {
 
     func run() throws {
         let workspace = ledger.workspaceOptions.locateIfPresent()
-        let tally = try PollTally.run(reference: poll, ledger: try ledger.open(), workspace: workspace, stake: stake, quorumBase: quorumBase)
+        let run = { try PollTally.run(reference: poll, ledger: try ledger.open(), workspace: workspace, stake: stake, quorumBase: quorumBase) }
+        let tally: PollTally
         if save {
             guard let workspace else { throw LIPError.usage("--save needs a workspace (--workspace DIR)") }
-            let url = try tally.save(in: workspace)
+            let (saved, url) = try workspace.locked {
+                let tally = try run()
+                return (tally, try tally.save(in: workspace))
+            }
+            tally = saved
             warn("lip: wrote \(workspace.relativePath(url))")
+        } else {
+            tally = try run()
         }
         say(format == .json ? tally.result.json.serialized() : tally.result.text(title: tally.document?.title), terminator: "")
     }

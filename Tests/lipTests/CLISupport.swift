@@ -101,3 +101,20 @@ func sqlite3(_ path: URL, _ sql: String) throws {
     process.waitUntilExit()
     XCTAssertEqual(process.terminationStatus, 0, "sqlite3 \(sql)")
 }
+
+/// Runs `lip` once per argument list, all at the same time, and returns their results in order.
+func concurrently(_ commands: [[String]], in directory: URL) -> [CLIResult] {
+    final class Results: @unchecked Sendable {
+        let lock = NSLock()
+        var all: [CLIResult]
+        init(count: Int) { all = Array(repeating: CLIResult(code: -1, stdout: "", stderr: "did not run"), count: count) }
+    }
+    let results = Results(count: commands.count)
+    DispatchQueue.concurrentPerform(iterations: commands.count) { n in
+        let r = (try? lip(commands[n], in: directory)) ?? CLIResult(code: -2, stdout: "", stderr: "could not start lip")
+        results.lock.lock()
+        results.all[n] = r
+        results.lock.unlock()
+    }
+    return results.all
+}

@@ -184,32 +184,11 @@ final class LedgerCommandTests: XCTestCase {
             files.append("s\(n).csv")
         }
         // Each import runs as its own process, all at once.
-        let results = ResultsBox(count: files.count)
-        let names = files
-        DispatchQueue.concurrentPerform(iterations: files.count) { n in
-            let r = try? lip(["ledger", "import", "snapshot", names[n], "--chain", "l1", "--block", "\(n + 1)", "--db", "shared.sqlite"], in: dir)
-            results.set(n, code: r?.code ?? -2, error: r?.stderr ?? "")
-        }
-        let (codes, errors) = (results.codes, results.errors)
+        let results = concurrently(files.indices.map { n in ["ledger", "import", "snapshot", files[n], "--chain", "l1", "--block", "\(n + 1)", "--db", "shared.sqlite"] }, in: dir)
+        let (codes, errors) = (results.map(\.code), results.map(\.stderr))
         XCTAssertEqual(codes, [0, 0, 0, 0], errors.joined(separator: "\n"))
         let status = try lip(["ledger", "status", "--format", "json", "--db", "shared.sqlite"], in: dir).stdout
         XCTAssertEqual(status.components(separatedBy: "\"accounts\": 20000").count - 1, 4)
     }
 }
 
-/// Exit codes and messages collected from several threads.
-final class ResultsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var codes: [Int32]
-    private(set) var errors: [String]
-    init(count: Int) {
-        codes = Array(repeating: -1, count: count)
-        errors = Array(repeating: "", count: count)
-    }
-    func set(_ n: Int, code: Int32, error: String) {
-        lock.lock()
-        codes[n] = code
-        errors[n] = error
-        lock.unlock()
-    }
-}

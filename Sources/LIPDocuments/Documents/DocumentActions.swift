@@ -46,6 +46,12 @@ public enum DocumentActions {
         if fm.fileExists(atPath: workspace.readme.path) {
             throw LIPError.refused("\(directory.path) has a README.md already; `lip init` will not overwrite it")
         }
+        // Into an existing folder, another lip may be writing there: take its lock and look again.
+        let lock = try WorkspaceLock(root: directory)
+        defer { withExtendedLifetime(lock) {} }
+        if fm.fileExists(atPath: workspace.lipsDirectory.path) || fm.fileExists(atPath: workspace.readme.path) {
+            throw LIPError.refused("\(directory.path) became a workspace while lip waited for it")
+        }
         var t = FileTransaction()
         t.write(LIPTemplate.text, to: directory.appendingPathComponent("Templates/LIP-X.md"))
         t.write("# LIPs\n\nLivepeer Improvement Proposals, managed with `lip`.\n\n## Index\n\n" + TextLines(lines: ReadmeIndex.renderTable(rows: [])).text, to: workspace.readme)
@@ -64,83 +70,87 @@ public enum DocumentActions {
 
     /// Writes a new draft from the template; returns its path relative to the workspace.
     public static func newLIP(_ request: NewLIPRequest, in workspace: Workspace) throws -> String {
-        let slug = request.slug ?? slug(fromTitle: request.title)
-        try validate(slug: slug)
-        guard !request.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw LIPError.usage("--title is empty") }
-        guard !request.title.contains("\n"), !request.author.contains("\n") else { throw LIPError.usage("--title and --author are one line each") }
-        let url = workspace.lipsDirectory.appendingPathComponent("LIP-\(slug).md")
-        let path = workspace.relativePath(url)
-        if FileManager.default.fileExists(atPath: url.path) {
-            throw LIPError.refused("\(path) exists already: choose another title or --slug")
-        }
-        let templateText: String
-        if let template = workspace.template {
-            guard let text = try? String(contentsOf: template, encoding: .utf8) else {
-                throw LIPError.unreadable(path: workspace.relativePath(template), reason: "not UTF-8 text")
+        try workspace.locked {
+            let slug = request.slug ?? slug(fromTitle: request.title)
+            try validate(slug: slug)
+            guard !request.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw LIPError.usage("--title is empty") }
+            guard !request.title.contains("\n"), !request.author.contains("\n") else { throw LIPError.usage("--title and --author are one line each") }
+            let url = workspace.lipsDirectory.appendingPathComponent("LIP-\(slug).md")
+            let path = workspace.relativePath(url)
+            if FileManager.default.fileExists(atPath: url.path) {
+                throw LIPError.refused("\(path) exists already: choose another title or --slug")
             }
-            templateText = text
-        } else {
-            templateText = LIPTemplate.text
+            let templateText: String
+            if let template = workspace.template {
+                guard let text = try? String(contentsOf: template, encoding: .utf8) else {
+                    throw LIPError.unreadable(path: workspace.relativePath(template), reason: "not UTF-8 text")
+                }
+                templateText = text
+            } else {
+                templateText = LIPTemplate.text
+            }
+            var doc = LIPDocument(path: path, text: templateText)
+            guard let preamble = doc.preamble else {
+                throw LIPError.invalidInput(file: workspace.template.map(workspace.relativePath) ?? "template", location: "1", message: "the template has no preamble")
+            }
+            // Drop the template's optional placeholders (`requires (*optional): ...`); set what was given.
+            for field in preamble.fields.reversed() where field.key.contains("(") {
+                var lines = doc.lines.lines
+                lines.remove(at: field.lineIndex)
+                doc = LIPDocument(path: path, text: TextLines(lines: lines).text)
+            }
+            doc = try doc.setting("lip", to: "<to be assigned>")
+            doc = try doc.setting("title", to: request.title)
+            doc = try doc.setting("author", to: request.author)
+            doc = try doc.setting("type", to: request.type.rawValue)
+            doc = try doc.setting("status", to: LIPStatus.draft.rawValue)
+            doc = try doc.setting("created", to: request.created.description)
+            if let url = request.discussionsTo { doc = try doc.setting("discussions-to", to: url) }
+            if !request.requires.isEmpty { doc = try doc.setting("requires", to: request.requires.map(String.init).joined(separator: ", ")) }
+            if let parent = request.partOf { doc = try doc.setting("part-of", to: String(parent)) }
+            var t = FileTransaction()
+            t.write(doc.text, to: url)
+            try t.commit(relativeTo: workspace.root)
+            return path
         }
-        var doc = LIPDocument(path: path, text: templateText)
-        guard let preamble = doc.preamble else {
-            throw LIPError.invalidInput(file: workspace.template.map(workspace.relativePath) ?? "template", location: "1", message: "the template has no preamble")
-        }
-        // Drop the template's optional placeholders (`requires (*optional): ...`); set what was given.
-        for field in preamble.fields.reversed() where field.key.contains("(") {
-            var lines = doc.lines.lines
-            lines.remove(at: field.lineIndex)
-            doc = LIPDocument(path: path, text: TextLines(lines: lines).text)
-        }
-        doc = try doc.setting("lip", to: "<to be assigned>")
-        doc = try doc.setting("title", to: request.title)
-        doc = try doc.setting("author", to: request.author)
-        doc = try doc.setting("type", to: request.type.rawValue)
-        doc = try doc.setting("status", to: LIPStatus.draft.rawValue)
-        doc = try doc.setting("created", to: request.created.description)
-        if let url = request.discussionsTo { doc = try doc.setting("discussions-to", to: url) }
-        if !request.requires.isEmpty { doc = try doc.setting("requires", to: request.requires.map(String.init).joined(separator: ", ")) }
-        if let parent = request.partOf { doc = try doc.setting("part-of", to: String(parent)) }
-        var t = FileTransaction()
-        t.write(doc.text, to: url)
-        try t.commit(relativeTo: workspace.root)
-        return path
     }
 
     /// Gives a draft its number: sets `lip:`, renames the file and adds the index row, all or nothing.
     /// Returns the number and the new path.
     public static func assign(slug rawSlug: String, number requested: Int?, in workspace: Workspace) throws -> (number: Int, path: String) {
-        let slug = try normalizedSlug(rawSlug)
-        let source = workspace.lipsDirectory.appendingPathComponent("LIP-\(slug).md")
-        guard FileManager.default.fileExists(atPath: source.path) else {
-            throw LIPError.usage(
-                "no draft LIPs/LIP-\(slug).md (drafts: "
-                    + ((try? workspace.lipFiles().filter { LIPDocument.number(fromFileName: $0.lastPathComponent) == nil }.map(\.lastPathComponent).joined(separator: ", ")) ?? "")
-                    + ")")
+        try workspace.locked {
+            let slug = try normalizedSlug(rawSlug)
+            let source = workspace.lipsDirectory.appendingPathComponent("LIP-\(slug).md")
+            guard FileManager.default.fileExists(atPath: source.path) else {
+                throw LIPError.usage(
+                    "no draft LIPs/LIP-\(slug).md (drafts: "
+                        + ((try? workspace.lipFiles().filter { LIPDocument.number(fromFileName: $0.lastPathComponent) == nil }.map(\.lastPathComponent).joined(separator: ", ")) ?? "")
+                        + ")")
+            }
+            let readme = try workspace.readmeIndex()
+            var taken = Set(try workspace.lipFiles().compactMap { LIPDocument.number(fromFileName: $0.lastPathComponent) })
+            taken.formUnion(readme?.rows.compactMap(\.number) ?? [])
+            let number: Int
+            if let requested {
+                guard requested > 0 else { throw LIPError.usage("--number must be positive") }
+                if taken.contains(requested) { throw LIPError.refused("LIP-\(requested) is taken (a file or an index row has it); the next free number is \((taken.max() ?? 0) + 1)") }
+                number = requested
+            } else {
+                number = (taken.max() ?? 0) + 1
+            }
+            let document = try LIPDocument.load(source, path: workspace.relativePath(source))
+            guard document.preamble != nil else {
+                throw LIPError.invalidInput(file: document.path, location: "1", message: "no preamble; run `lip lint \(document.path)`")
+            }
+            let target = workspace.fileURL(lip: number)
+            let updated = try document.setting("lip", to: String(number)).moved(to: workspace.relativePath(target))
+            var t = FileTransaction()
+            t.write(updated.text, to: target)
+            let entry = (number: number, title: updated.title ?? "", status: updated.status?.rawValue ?? "Draft")
+            t.write(IndexWriter.updatingRows(readme, entries: [entry]), to: workspace.readme)
+            t.remove(source)
+            try t.commit(relativeTo: workspace.root)
+            return (number, updated.path)
         }
-        let readme = try workspace.readmeIndex()
-        var taken = Set(try workspace.lipFiles().compactMap { LIPDocument.number(fromFileName: $0.lastPathComponent) })
-        taken.formUnion(readme?.rows.compactMap(\.number) ?? [])
-        let number: Int
-        if let requested {
-            guard requested > 0 else { throw LIPError.usage("--number must be positive") }
-            if taken.contains(requested) { throw LIPError.refused("LIP-\(requested) is taken (a file or an index row has it); the next free number is \((taken.max() ?? 0) + 1)") }
-            number = requested
-        } else {
-            number = (taken.max() ?? 0) + 1
-        }
-        let document = try LIPDocument.load(source, path: workspace.relativePath(source))
-        guard document.preamble != nil else {
-            throw LIPError.invalidInput(file: document.path, location: "1", message: "no preamble; run `lip lint \(document.path)`")
-        }
-        let target = workspace.fileURL(lip: number)
-        let updated = try document.setting("lip", to: String(number)).moved(to: workspace.relativePath(target))
-        var t = FileTransaction()
-        t.write(updated.text, to: target)
-        let entry = (number: number, title: updated.title ?? "", status: updated.status?.rawValue ?? "Draft")
-        t.write(IndexWriter.updatingRows(readme, entries: [entry]), to: workspace.readme)
-        t.remove(source)
-        try t.commit(relativeTo: workspace.root)
-        return (number, updated.path)
     }
 }

@@ -49,6 +49,19 @@ public enum IndexWriter {
         return index.lines.text
     }
 
+    /// Rewrites the README index from the workspace's files under the workspace lock; returns
+    /// whether README.md changed.
+    public static func rewrite(workspace: Workspace) throws -> Bool {
+        try workspace.locked {
+            let plan = try plan(workspace: workspace)
+            guard plan.old != plan.new else { return false }
+            var transaction = FileTransaction()
+            transaction.write(plan.new, to: workspace.readme)
+            try transaction.commit(relativeTo: workspace.root)
+            return true
+        }
+    }
+
     /// The README text after rewriting the index from the workspace's files, and the current text (nil when absent).
     public static func plan(workspace: Workspace, overriding: [LIPDocument] = []) throws -> (old: String?, new: String) {
         var summaries: [DocumentSummary] = []
