@@ -17,7 +17,7 @@ echo "== import the sample poll of LIP-120 into .lip/ledger.sqlite"
 "$lip" ledger import logs "$poll/l2-logs.json" --chain l2
 echo
 echo "== tally LIP-120 over L1 and L2"
-"$lip" poll tally 120 --stake l1+l2
+"$lip" poll tally 120
 echo
 echo "== the forum post"
-"$lip" poll export 120 --stake l1+l2 --format forum --names "$poll/names.csv"
+"$lip" poll export 120 --format forum --names "$poll/names.csv"

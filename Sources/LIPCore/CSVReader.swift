@@ -15,8 +15,11 @@ public struct CSVReader {
 
     /// Opens `url`; `path` names it in errors.
     public init(url: URL, path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw LIPError.unreadable(path: path, reason: "no such file or not readable")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let handle = FileHandle(forReadingAtPath: url.path)
+        else {
+            throw LIPError.unreadable(path: path, reason: FileProblem.describe(nil, at: url))
         }
         self.handle = handle
         self.path = path
@@ -27,7 +30,7 @@ public struct CSVReader {
         while true {
             guard let raw = try nextLine() else { return nil }
             line += 1
-            if raw.isEmpty || (raw.count == 1 && raw[0] == 0x0D) { continue }
+            if raw.isEmpty || (raw.count == 1 && raw.first == 0x0D) { continue }
             return try parse(raw)
         }
     }
@@ -51,7 +54,7 @@ public struct CSVReader {
             position = 0
             let chunk: Data?
             do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-                throw LIPError.unreadable(path: path, reason: error.localizedDescription)
+                throw LIPError.unreadable(path: path, reason: "\(error)")
             }
             if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true }
         }
@@ -104,7 +107,7 @@ public struct CSVReader {
             throw LIPError.invalidInput(
                 file: path, location: "\(line)", message: "expected \(columns.count) fields, found \(f.count)" + (lastLineUnterminated ? " (the file looks truncated)" : ""))
         }
-        return { f[columns[$0]!] }
+        return { name in columns[name].map { f[$0] } ?? "" }
     }
 
     /// Reads a header and checks that it has exactly the expected columns (any order).
@@ -114,6 +117,9 @@ public struct CSVReader {
         for (i, name) in header.enumerated() {
             guard expected.contains(name.lowercased()) else {
                 throw LIPError.invalidInput(file: path, location: "\(line)", message: "unknown column `\(name)` (expected \(expected.joined(separator: ",")))")
+            }
+            guard columns[name.lowercased()] == nil else {
+                throw LIPError.invalidInput(file: path, location: "\(line)", message: "column `\(name)` appears twice")
             }
             columns[name.lowercased()] = i
         }

@@ -48,17 +48,22 @@ public struct FileTransaction {
         let removals: [URL] = steps.compactMap {
             if case .remove(let u) = $0 { return u }; return nil
         }
+        // The step under way, so that any failure names its file and says what is wrong.
+        var current: URL?
         do {
             for (target, data) in writes {
+                current = target
+                if FileTransaction.isFolder(target) { throw LIPError.writeFailed(path: name(target), reason: "is a folder, not a file") }
                 let dir = target.deletingLastPathComponent()
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true)
                 let temp = dir.appendingPathComponent(".\(target.lastPathComponent).lip-\(getpid())-\(temporaries.count).tmp")
                 do { try data.write(to: temp) } catch {
-                    throw LIPError.writeFailed(path: name(target), reason: error.localizedDescription)
+                    throw LIPError.writeFailed(path: name(target), reason: FileProblem.describeWrite(at: target))
                 }
                 temporaries.append((temp, target))
             }
             for (temp, target) in temporaries {
+                current = target
                 let original = fm.fileExists(atPath: target.path) ? try Data(contentsOf: target) : nil
                 if original != nil, FileTransaction.isReadOnly(target) {
                     throw LIPError.writeFailed(path: name(target), reason: "the file is read-only")
@@ -70,7 +75,9 @@ public struct FileTransaction {
             }
             temporaries.removeAll()
             for target in removals {
+                current = target
                 guard fm.fileExists(atPath: target.path) else { continue }
+                if FileTransaction.isFolder(target) { throw LIPError.writeFailed(path: name(target), reason: "is a folder, not a file") }
                 let original = try Data(contentsOf: target)
                 try fm.removeItem(at: target)
                 backups.append((target, original))
@@ -80,8 +87,15 @@ public struct FileTransaction {
             throw error
         } catch {
             rollBack()
-            throw LIPError.writeFailed(path: "", reason: error.localizedDescription)
+            let path = current.map(name) ?? "(no file)"
+            throw LIPError.writeFailed(path: path, reason: current.map { FileProblem.describeWrite(at: $0) } ?? "\(error)")
         }
+    }
+
+    /// Whether `url` is a folder (or a link to one).
+    static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// A file whose mode has no write bit is treated as read-only, also for root

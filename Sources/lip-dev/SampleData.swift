@@ -109,7 +109,11 @@ func writeSample(to directory: URL, workspace: Workspace) throws {
     }
 
     // The poll: created on L2, ending at L1 block 14,265,000; its proposal is LIP-120's CID.
-    let opening = try PollOpening.prepare(lip: 120, commit: "a1e0f2c3b4d5e6f708192a3b4c5d6e7f80910203", sentiment: false, chain: .l2, workspace: workspace)
+    // The sample pins its commit hash and takes LIP-120 as the working copy has it (a generated
+    // sample, not an opened poll); its rules: both ledgers, all bonded stake.
+    let opening = try PollOpening.prepare(
+        document: try workspace.document(lip: 120), commit: "a1e0f2c3b4d5e6f708192a3b4c5d6e7f80910203", sentiment: false, chain: .l2, stake: .l1l2,
+        quorumBase: .bonded, workspace: workspace)
     let proposal = Array(opening.cid.utf8)
     var pollData = ABI.encode(uint: 128) + ABI.encode(uint: BigUInt(endBlock)) + ABI.encode(uint: 333_300) + ABI.encode(uint: 500_000)
     pollData += ABI.encode(uint: BigUInt(proposal.count)) + proposal + [UInt8](repeating: 0, count: (32 - proposal.count % 32) % 32)

@@ -7,6 +7,8 @@ struct PollExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a poll's result: a forum post (Discourse markdown), CSV, JSON or an SVG chart.",
         discussion: """
+            A LIP whose result is saved (Polls/LIP-<n>/result.json, from `lip poll tally --save`) is exported as saved, so the post, the CSV and the file never disagree; when the workspace's ledger no longer gives the result's inputs digest the export is refused. Without a saved result the poll is tallied by the rules in its poll.yaml.
+
             The forum post links the LIP, sums up the result and the LIP-16 rule that decided it, lists the voters (orchestrators first; inside [details] when long), the warnings, the inputs digest and the exact commands that reproduce it.
 
             Examples:
@@ -29,21 +31,20 @@ struct PollExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A CSV `address,name` of display names (e.g. orchestrators).", valueName: "FILE"))
     var names: String?
 
-    @Option(help: "Whose stake counts (default: the poll's chain).")
+    @Option(help: "Whose stake counts, for a poll without poll.yaml (else its `stake:`; a flag that contradicts it is refused).")
     var stake: StakeMode?
 
-    @Option(name: .customLong("quorum-base"), help: "What participation is measured against.")
-    var quorumBase: QuorumBase = .bonded
+    @Option(name: .customLong("quorum-base"), help: "What participation is measured against, for a poll without poll.yaml (else its `quorum-base:`).")
+    var quorumBase: QuorumBase?
 
     @Option(name: .customLong("link-base"), help: ArgumentHelp("Where LIP files are linked to in the forum post.", valueName: "URL"))
     var linkBase = "https://github.com/livepeer/LIPs/blob/master/"
 
     func run() throws {
-        let tally = try PollTally.run(
-            reference: poll, ledger: try ledger.open(), workspace: ledger.workspaceOptions.locateIfPresent(),
-            stake: stake, quorumBase: quorumBase)
         let nameMap = try names.map { try PollReport.names(URL(fileURLWithPath: $0, relativeTo: currentDirectory), path: $0) } ?? [:]
-        let report = try tally.report(names: nameMap, linkBase: linkBase, ledgerPath: ledger.db)
+        let report = try PollExport.report(
+            reference: poll, ledgerPath: try? ledger.path(), dbArgument: ledger.db, workspace: ledger.workspaceOptions.locateIfPresent(), stake: stake,
+            quorumBase: quorumBase, names: nameMap, linkBase: linkBase)
         let text: String
         switch format {
         case .forum: text = report.forumPost

@@ -5,13 +5,16 @@ import LIPKit
 struct PollOpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Write Polls/LIP-<n>/proposal.json and poll.yaml, and print the proposal's IPFS CID and the createPoll(bytes) calldata.",
+        abstract: "Write Polls/LIP-<n>/proposal.json and poll.yaml (with the poll's rules), and print the proposal's IPFS CID and the createPoll(bytes) calldata.",
         discussion: """
-            proposal.json is exactly JSON.stringify({gitCommitHash, text}) of the commit and the LIP file; its CID is what `ipfs add` prints for it. Refused unless the LIP is Proposed (--sentiment allows any status) and is not part of a bundle.
+            The proposal is the LIP file as committed (git show COMMIT:LIPs/LIP-<n>.md), never the working copy: proposal.json is exactly JSON.stringify({gitCommitHash, text}) and its CID is what `ipfs add` prints for it. Refused unless the committed LIP is Proposed (--sentiment allows any status) and is not part of a bundle.
+
+            poll.yaml states the rules every later command follows: stake (default l2, or l1+l2 while the ledger knows an open migration window; l1 for a poll on L1) and quorum-base (default bonded).
 
             Examples:
               lip poll open 120
               lip poll open 120 --commit 0123456789abcdef0123456789abcdef01234567
+              lip poll open 120 --stake l1+l2
               lip poll open 124 --sentiment
             """)
 
@@ -29,15 +32,27 @@ struct PollOpenCommand: ParsableCommand {
     @Option(help: "The chain the poll will be created on.")
     var chain: Chain = .l2
 
+    @Option(help: "Whose stake counts, written to poll.yaml (default: see above).")
+    var stake: StakeMode?
+
+    @Option(name: .customLong("quorum-base"), help: "What participation is measured against, written to poll.yaml (default: bonded).")
+    var quorumBase: QuorumBase?
+
     func run() throws {
         let workspace = try workspaceOptions.locate()
-        let sha = try commit ?? workspace.gitHead()
+        let ledgerFile = workspace.defaultLedger.path
+        let ledger = FileManager.default.fileExists(atPath: ledgerFile) ? try Ledger(path: ledgerFile, create: false) : nil
         let opening = try workspace.locked {
-            let opening = try PollOpening.prepare(lip: lip, commit: sha, sentiment: sentiment, chain: chain, workspace: workspace)
+            let opening = try PollOpening.open(
+                lip: lip, commit: commit, sentiment: sentiment, chain: chain, stake: stake, quorumBase: quorumBase, workspace: workspace, ledger: ledger)
             try opening.write(workspace: workspace)
             return opening
         }
-        say("wrote Polls/LIP-\(lip)/proposal.json (\(opening.proposalJSON.utf8.count) bytes, commit \(sha.lowercased())) and Polls/LIP-\(lip)/poll.yaml")
+        if opening.workingCopyDiffers {
+            warn("lip: note: LIPs/LIP-\(lip).md in the working copy differs from commit \(opening.commit.prefix(12)); the proposal is the committed text")
+        }
+        say("wrote Polls/LIP-\(lip)/proposal.json (\(opening.proposalJSON.utf8.count) bytes, commit \(opening.commit)) and Polls/LIP-\(lip)/poll.yaml")
+        say("rules: stake \(opening.pollFile.stake?.rawValue ?? "-"), quorum base \(opening.pollFile.quorumBase?.rawValue ?? "-")")
         say("cid \(opening.cid)")
         say("createPoll calldata \(opening.calldata)")
     }

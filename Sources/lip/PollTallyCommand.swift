@@ -7,11 +7,11 @@ struct PollTallyCommand: ParsableCommand {
         commandName: "tally",
         abstract: "Tally a poll from the ledger, exactly and reproducibly (LIP-16 weights; L1, L2 or the migration window).",
         discussion: """
-            POLL is a poll address, or a LIP number whose Polls/LIP-<n>/poll.yaml names the poll. Works without a workspace when --db is given and POLL is an address.
+            POLL is a poll address, or a LIP number whose Polls/LIP-<n>/poll.yaml names the poll. The poll's rules (stake, quorum-base) are the ones its poll.yaml states. Works without a workspace when --db is given and POLL is an address; then --stake and --quorum-base say the rules.
 
             Examples:
               lip poll tally 120
-              lip poll tally 120 --stake l1+l2 --format json
+              lip poll tally 120 --format json
               lip poll tally 0x9090909090909090909090909090909090909090 --db ledger.sqlite --stake l1
               lip poll tally 120 --save
             """)
@@ -21,11 +21,13 @@ struct PollTallyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A poll address, or a LIP number.", valueName: "POLL"))
     var poll: String
 
-    @Option(help: "Whose stake counts (default: the poll's chain).")
+    @Option(help: "Whose stake counts, for a poll without poll.yaml (default: the poll's chain). A poll.yaml's `stake:` decides; a flag that contradicts it is refused.")
     var stake: StakeMode?
 
-    @Option(name: .customLong("quorum-base"), help: "What participation is measured against: bonded (all staked LPT, LIP-16) or active (the explorer's base).")
-    var quorumBase: QuorumBase = .bonded
+    @Option(
+        name: .customLong("quorum-base"),
+        help: "What participation is measured against, for a poll without poll.yaml: bonded (all staked LPT, LIP-16; the default) or active (the explorer's base).")
+    var quorumBase: QuorumBase?
 
     @Option(help: "How to print the result.")
     var format: TextOrJSON = .text

@@ -118,3 +118,23 @@ func concurrently(_ commands: [[String]], in directory: URL) -> [CLIResult] {
     }
     return results.all
 }
+
+/// Runs git commands in `directory` (with a fixed author), and returns HEAD afterwards.
+@discardableResult
+func git(_ commands: [String]..., in directory: URL) throws -> String {
+    for arguments in commands + [["rev-parse", "HEAD"]] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.email=test@example.org", "-c", "user.name=Test", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments.joined(separator: " "))")
+        if arguments == ["rev-parse", "HEAD"] { return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+    return ""
+}

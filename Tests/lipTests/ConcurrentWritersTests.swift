@@ -63,7 +63,8 @@ final class ConcurrentWritersTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.3)
         let r = try lip(["assign", "x"], in: ws, environment: ["LIP_LOCK_TIMEOUT": "0.5"])
         XCTAssertEqual(r.code, 2)
-        XCTAssertEqual(r.stderr, "lip: error: .lip/lock: write failed, nothing was changed: another lip is writing this workspace (waited 0.5 s for its lock); try again when it is done\n")
+        XCTAssertEqual(
+            r.stderr, "lip: error: .lip/lock: write failed, nothing was changed: another lip is writing this workspace (waited 0.5 s for its lock); try again when it is done\n")
         XCTAssertTrue(FileManager.default.fileExists(atPath: ws.appendingPathComponent("LIPs/LIP-x.md").path), "nothing changed")
     }
 }

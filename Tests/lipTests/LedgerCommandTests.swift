@@ -191,4 +191,3 @@ final class LedgerCommandTests: XCTestCase {
         XCTAssertEqual(status.components(separatedBy: "\"accounts\": 20000").count - 1, 4)
     }
 }
-

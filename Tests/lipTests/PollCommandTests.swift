@@ -46,9 +46,15 @@ final class PollCommandTests: XCTestCase {
         let json = try lip(["poll", "export", "120", "--stake", "l1+l2", "--format", "json"], in: ws).stdout
         XCTAssertTrue(json.contains("\"lipMetadata\": {\n    \"number\": 120,\n    \"title\": \"Confluence Protocol Upgrade\""), json)
 
-        let l2Only = try lip(["poll", "tally", "120", "--format", "json"], in: ws).stdout
-        XCTAssertTrue(l2Only.contains("\"stakeMode\": \"l2\""))
-        XCTAssertTrue(l2Only.contains("unmigrated L1 stake counts only with --stake l1+l2"), l2Only)
+        // The poll's rules are in its poll.yaml: no flag is needed, and a flag that contradicts them is refused.
+        XCTAssertEqual(try lip(["poll", "tally", "120", "--format", "json"], in: ws).stdout, tally.stdout)
+        let contradicting = try lip(["poll", "tally", "120", "--stake", "l2"], in: ws)
+        XCTAssertEqual(contradicting.code, 1)
+        XCTAssertEqual(
+            contradicting.stderr,
+            "lip: refused: --stake l2 contradicts Polls/LIP-120/poll.yaml:5 (`stake: l1+l2`): a poll has one set of rules. Drop --stake, or edit that line (then tally again with --save)\n"
+        )
+        XCTAssertEqual(try lip(["poll", "export", "120", "--quorum-base", "active"], in: ws).code, 1)
 
         // The same poll by address; the same bytes twice; the same bytes after importing again.
         let byAddress = try lip(["poll", "tally", "0x38794D2d8e0EB28926A865B546bc68418Dcc0B05", "--stake", "l1+l2", "--format", "json"], in: ws)
@@ -67,6 +73,10 @@ final class PollCommandTests: XCTestCase {
         let noWorkspace = try lip(["poll", "tally", "0x38794D2d8e0EB28926A865B546bc68418Dcc0B05", "--stake", "l1+l2", "--format", "json", "--db", db], in: elsewhere)
         XCTAssertEqual(noWorkspace.code, 0, noWorkspace.stderr)
         XCTAssertTrue(noWorkspace.stdout.contains("\"result\": \"yes\""))
+        // There, without a poll.yaml, the flags say the rules.
+        let l2Only = try lip(["poll", "tally", "0x38794D2d8e0EB28926A865B546bc68418Dcc0B05", "--stake", "l2", "--format", "json", "--db", db], in: elsewhere).stdout
+        XCTAssertTrue(l2Only.contains("\"stakeMode\": \"l2\""))
+        XCTAssertTrue(l2Only.contains("unmigrated L1 stake counts only with --stake l1+l2"), l2Only)
     }
 
     func testSaveThenAdvanceTheBundle() throws {
@@ -85,30 +95,41 @@ final class PollCommandTests: XCTestCase {
         XCTAssertEqual(lint.code, 0, lint.stdout)
     }
 
-    func testOpenPoll() throws {
+    func testOpenPollTakesTheCommittedTextAndWritesTheRules() throws {
         let ws = try repositoryCopy()
         try FileManager.default.removeItem(at: ws.appendingPathComponent("Polls/LIP-120/poll.yaml"))
-        let open = try lip(["poll", "open", "120", "--commit", "0123456789abcdef0123456789abcdef01234567"], in: ws)
+        let outside = try lip(["poll", "open", "120"], in: ws)
+        XCTAssertEqual(outside.code, 2)
+        XCTAssertTrue(outside.stderr.contains("is not a git repository with a commit"), outside.stderr)
+        let sha = try git(["init", "-q"], ["add", "-A"], ["commit", "-qm", "init"], in: ws)
+        let committedText = try read("LIPs/LIP-120.md", in: ws)
+        // The working copy changes after the commit: the proposal is still the committed text.
+        try write(committedText + "\nAn edit nobody committed.\n", "LIPs/LIP-120.md", in: ws)
+        let open = try lip(["poll", "open", "120"], in: ws)
         XCTAssertEqual(open.code, 0, open.stderr)
+        XCTAssertEqual(open.stderr, "lip: note: LIPs/LIP-120.md in the working copy differs from commit \(sha.prefix(12)); the proposal is the committed text\n")
         let proposal = try Data(contentsOf: ws.appendingPathComponent("Polls/LIP-120/proposal.json"))
+        XCTAssertEqual(String(decoding: proposal, as: UTF8.self), "{\"gitCommitHash\":\"\(sha)\",\"text\":" + JSONValue.quote(committedText) + "}")
         let cid = try IPFSCID.cidV0(Array(proposal))
         XCTAssertTrue(open.stdout.contains("cid \(cid)\n"), open.stdout)
-        let lipText = try read("LIPs/LIP-120.md", in: ws)
-        XCTAssertEqual(String(decoding: proposal, as: UTF8.self), "{\"gitCommitHash\":\"0123456789abcdef0123456789abcdef01234567\",\"text\":" + JSONValue.quote(lipText) + "}")
-        let calldata = Hex.decode(String(open.stdout.split(separator: "\n").first { $0.hasPrefix("createPoll calldata ") }!.dropFirst(20)))!
+        XCTAssertTrue(open.stdout.contains("rules: stake l2, quorum base bonded\n"), open.stdout)
+        let calldataLine = try XCTUnwrap(open.stdout.split(separator: "\n").first { $0.hasPrefix("createPoll calldata ") })
+        let calldata = try XCTUnwrap(Hex.decode(String(calldataLine.dropFirst(20))))
         XCTAssertEqual(Array(calldata.prefix(4)), Array(Keccak256.hash("createPoll(bytes)").prefix(4)))
         XCTAssertEqual(try ABI.bytes(Array(calldata.dropFirst(4)), 0), Array(cid.utf8))
         XCTAssertEqual(
             try read("Polls/LIP-120/poll.yaml", in: ws),
-            "# The poll of LIP-120. Written by `lip poll open`; add `address` once the poll is created.\nlip: 120\ncid: \(cid)\nchain: l2\n")
+            "# The poll of LIP-120 and its rules. Written by `lip poll open`; add `address` once the poll is created.\nlip: 120\ncid: \(cid)\nchain: l2\nstake: l2            # l1 | l2 | l1+l2\nquorum-base: bonded  # bonded | active\n"
+        )
         // JavaScript's own JSON.stringify, where node is installed.
         if let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            try write(committedText, "committed.md", in: ws)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: node)
             p.arguments = [
                 "-e",
-                "const fs=require('fs');const t=fs.readFileSync(process.argv[1],'utf8');process.stdout.write(JSON.stringify({gitCommitHash:'0123456789abcdef0123456789abcdef01234567',text:t}))",
-                ws.appendingPathComponent("LIPs/LIP-120.md").path,
+                "const fs=require('fs');const t=fs.readFileSync(process.argv[1],'utf8');process.stdout.write(JSON.stringify({gitCommitHash:process.argv[2],text:t}))",
+                ws.appendingPathComponent("committed.md").path, sha,
             ]
             let out = Pipe()
             p.standardOutput = out
@@ -117,24 +138,19 @@ final class PollCommandTests: XCTestCase {
             p.waitUntilExit()
             XCTAssertEqual(js, proposal)
         }
-        // In a git repository, the commit defaults to HEAD.
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["sh", "-c", "git init -q && git -c user.email=t@t -c user.name=t add -A && git -c user.email=t@t -c user.name=t commit -qm init && git rev-parse HEAD"]
-        git.currentDirectoryURL = ws
-        let head = Pipe()
-        git.standardOutput = head
-        try git.run()
-        let sha = String(decoding: head.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        git.waitUntilExit()
-        XCTAssertEqual(try lip(["poll", "open", "120"], in: ws).code, 0)
-        XCTAssertTrue(try read("Polls/LIP-120/proposal.json", in: ws).hasPrefix("{\"gitCommitHash\":\"\(sha)\""))
+        // A named commit, short or long; rules given as flags are written.
+        let named = try lip(["poll", "open", "120", "--commit", String(sha.prefix(10)), "--stake", "l1+l2"], in: ws)
+        XCTAssertEqual(named.code, 0, named.stderr)
+        XCTAssertTrue(try read("Polls/LIP-120/poll.yaml", in: ws).contains("stake: l1+l2 "))
+        let unknown = try lip(["poll", "open", "120", "--commit", "0123456789abcdef0123456789abcdef01234567"], in: ws)
+        XCTAssertEqual(unknown.code, 2)
+        XCTAssertTrue(unknown.stderr.contains("is not a commit of the git repository"), unknown.stderr)
 
-        let draft = try lip(["poll", "open", "124", "--commit", "0123456789abcdef0123456789abcdef01234567"], in: ws)
+        let draft = try lip(["poll", "open", "124"], in: ws)
         XCTAssertEqual(draft.code, 1)
         XCTAssertTrue(draft.stderr.contains("not Proposed"), draft.stderr)
-        XCTAssertEqual(try lip(["poll", "open", "124", "--sentiment", "--commit", "0123456789abcdef0123456789abcdef01234567"], in: ws).code, 0)
-        let child = try lip(["poll", "open", "121", "--commit", "0123456789abcdef0123456789abcdef01234567"], in: ws)
+        XCTAssertEqual(try lip(["poll", "open", "124", "--sentiment"], in: ws).code, 0)
+        let child = try lip(["poll", "open", "121"], in: ws)
         XCTAssertEqual(child.code, 1)
         XCTAssertTrue(child.stderr.contains("part of the LIP-120 bundle"), child.stderr)
     }
@@ -162,9 +178,9 @@ final class PollCommandTests: XCTestCase {
             noSnapshot.stderr,
             "lip: error: the poll ends at L1 block 14265000 and the ledger has no L2 snapshot whose L1 block is at or before 14265000: import one with `lip ledger import snapshot FILE --chain l2 --block N --l1-block 14265000`\n"
         )
-        let active = try lip(["poll", "tally", "120", "--stake", "l1+l2", "--quorum-base", "active"], in: ws)
-        XCTAssertEqual(active.code, 2)
-        XCTAssertTrue(active.stderr.hasPrefix("lip: error: --quorum-base active is refused in stake mode l1+l2"))
+        let active = try lip(["poll", "tally", "120", "--quorum-base", "active"], in: ws)
+        XCTAssertEqual(active.code, 1)
+        XCTAssertTrue(active.stderr.hasPrefix("lip: refused: --quorum-base active contradicts Polls/LIP-120/poll.yaml:6 (`quorum-base: bonded`)"), active.stderr)
         let unknown = try lip(["poll", "tally", "0x1234567890123456789012345678901234567890"], in: ws)
         XCTAssertEqual(unknown.code, 2)
         XCTAssertEqual(

@@ -124,19 +124,29 @@ public enum DocumentActions {
             guard FileManager.default.fileExists(atPath: source.path) else {
                 throw LIPError.usage(
                     "no draft LIPs/LIP-\(slug).md (drafts: "
-                        + ((try? workspace.lipFiles().filter { LIPDocument.number(fromFileName: $0.lastPathComponent) == nil }.map(\.lastPathComponent).joined(separator: ", ")) ?? "")
+                        + ((try? workspace.lipFiles().filter { LIPDocument.number(fromFileName: $0.lastPathComponent) == nil }.map(\.lastPathComponent).joined(separator: ", "))
+                            ?? "")
                         + ")")
             }
             let readme = try workspace.readmeIndex()
             var taken = Set(try workspace.lipFiles().compactMap { LIPDocument.number(fromFileName: $0.lastPathComponent) })
             taken.formUnion(readme?.rows.compactMap(\.number) ?? [])
+            // The number after the highest taken; refused when there is none (a file named near Int.max).
+            func next() throws -> Int {
+                let highest = taken.max() ?? 0
+                let (following, overflow) = highest.addingReportingOverflow(1)
+                guard !overflow else { throw LIPError.refused("no LIP number follows LIP-\(highest): give one with --number N") }
+                return following
+            }
             let number: Int
             if let requested {
                 guard requested > 0 else { throw LIPError.usage("--number must be positive") }
-                if taken.contains(requested) { throw LIPError.refused("LIP-\(requested) is taken (a file or an index row has it); the next free number is \((taken.max() ?? 0) + 1)") }
+                if taken.contains(requested) {
+                    throw LIPError.refused("LIP-\(requested) is taken (a file or an index row has it)" + ((try? next()).map { "; the next free number is \($0)" } ?? ""))
+                }
                 number = requested
             } else {
-                number = (taken.max() ?? 0) + 1
+                number = try next()
             }
             let document = try LIPDocument.load(source, path: workspace.relativePath(source))
             guard document.preamble != nil else {

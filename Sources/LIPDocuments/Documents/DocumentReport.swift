@@ -11,11 +11,11 @@ public struct DocumentReport {
     public let moves: [(status: LIPStatus, requirement: TransitionGuard, blocker: String?)]
 
     /// Loads the LIP named by `reference` (a number or a draft slug).
-    public init(workspace: Workspace, reference: String, today: CalendarDate) throws {
+    public init(workspace: Workspace, reference: String, today: CalendarDate, resultCheck: (any PollResultCheck)? = nil) throws {
         if let n = Int(reference) {
             document = try workspace.document(lip: n)
             indexRow = try workspace.readmeIndex()?.row(for: n)
-            moves = try Workflow(workspace: workspace).nextMoves(lip: n, options: AdvanceOptions(today: today))
+            moves = try Workflow(workspace: workspace).nextMoves(lip: n, options: AdvanceOptions(today: today, resultCheck: resultCheck))
         } else {
             let slug = try DocumentActions.normalizedSlug(reference)
             let url = workspace.lipsDirectory.appendingPathComponent("LIP-\(slug).md")

@@ -42,7 +42,7 @@ public struct LIPDocument: Sendable {
             let data = try Data(contentsOf: url)
             return LIPDocument(path: path, data: data)
         } catch {
-            throw LIPError.unreadable(path: path, reason: error.localizedDescription)
+            throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url))
         }
     }
 
@@ -118,7 +118,7 @@ public struct LIPDocument: Sendable {
     public static func number(fromFileName name: String) -> Int? {
         guard name.hasPrefix("LIP-"), name.hasSuffix(".md") else { return nil }
         let middle = name.dropFirst(4).dropLast(3)
-        guard !middle.isEmpty, middle.allSatisfy(\.isASCIIDigit), let n = Int(middle) else { return nil }
+        guard !middle.isEmpty, middle.allSatisfy(\.isASCIIDigit), middle == "0" || !middle.hasPrefix("0"), let n = Int(middle) else { return nil }
         return n
     }
 

@@ -17,8 +17,23 @@ public struct ReadmeIndex: Sendable {
         lines = TextLines(text)
         rows = []
         let all = lines.lines
-        headingLine = all.firstIndex { line in
+        // A heading inside a fenced code block is not a heading.
+        var fenced = Set<Int>()
+        var fence: String?
+        for (i, line) in all.enumerated() {
             let c = line.content.trimmingCharacters(in: .whitespaces)
+            let marker = c.hasPrefix("```") ? "```" : (c.hasPrefix("~~~") ? "~~~" : nil)
+            if let open = fence {
+                fenced.insert(i)
+                if marker == open { fence = nil }
+            } else if let marker {
+                fenced.insert(i)
+                fence = marker
+            }
+        }
+        headingLine = all.indices.first { i in
+            guard !fenced.contains(i) else { return false }
+            let c = all[i].content.trimmingCharacters(in: .whitespaces)
             guard c.hasPrefix("#") else { return false }
             var t = c.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
             while t.hasSuffix("#") { t.removeLast() }
@@ -52,19 +67,30 @@ public struct ReadmeIndex: Sendable {
 
     /// Splits a table row into trimmed cells, honouring `\|` escapes.
     static func cells(_ line: String) -> [String] {
-        var s = line.trimmingCharacters(in: .whitespaces)
-        if s.hasPrefix("|") { s.removeFirst() }
-        if s.hasSuffix("|") && !s.hasSuffix("\\|") { s.removeLast() }
+        var s = Substring(line.trimmingCharacters(in: .whitespaces))
+        if s.hasPrefix("|") { s = s.dropFirst() }
         var cells: [String] = []
         var current = ""
         var escaped = false
+        var endedWithPipe = false
         for ch in s {
-            if escaped { current.append(ch); escaped = false; continue }
-            if ch == "\\" { current.append(ch); escaped = true; continue }
-            if ch == "|" { cells.append(current.trimmingCharacters(in: .whitespaces)); current = ""; continue }
-            current.append(ch)
+            endedWithPipe = false
+            if escaped {
+                current.append(ch)
+                escaped = false
+            } else if ch == "\\" {
+                current.append(ch)
+                escaped = true
+            } else if ch == "|" {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+                endedWithPipe = true
+            } else {
+                current.append(ch)
+            }
         }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        // A row ends with `|`: no cell after it.
+        if !endedWithPipe { cells.append(current.trimmingCharacters(in: .whitespaces)) }
         return cells
     }
 
@@ -81,10 +107,31 @@ public struct ReadmeIndex: Sendable {
         return (Int(cell), nil)
     }
 
-    /// Escapes text for a table cell (`|` becomes `\|`).
-    public static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    /// A title as a table cell: backslashes and pipes get a backslash before them, so that
+    /// `unescape` gives the title back.
+    public static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+    }
 
-    static func unescape(_ text: String) -> String { text.replacingOccurrences(of: "\\|", with: "|") }
+    /// A table cell as a title: a doubled backslash is one backslash, a backslash and a pipe are a
+    /// pipe; any other backslash is kept as written (as GitHub shows it).
+    static func unescape(_ text: String) -> String {
+        var out = ""
+        var escaped = false
+        for ch in text {
+            if escaped {
+                if ch != "\\" && ch != "|" { out.append("\\") }
+                out.append(ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        if escaped { out.append("\\") }
+        return out
+    }
 
     /// Renders a table padded like the real README: every cell padded to its column's width.
     public static func renderTable(rows: [(number: Int, title: String, status: String)], terminator: String = "\n") -> [TextLine] {

@@ -69,7 +69,7 @@ public struct Workspace: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: lipsDirectory.path)
         } catch {
-            throw LIPError.unreadable(path: "LIPs", reason: error.localizedDescription)
+            throw LIPError.unreadable(path: "LIPs", reason: FileProblem.describe(error, at: lipsDirectory))
         }
         let files = names.filter { $0.hasPrefix("LIP-") && $0.hasSuffix(".md") }
         return files.sorted(by: Workspace.fileOrder).map { lipsDirectory.appendingPathComponent($0) }
@@ -107,7 +107,7 @@ public struct Workspace: Sendable {
         guard FileManager.default.fileExists(atPath: readme.path) else { return nil }
         let data: Data
         do { data = try Data(contentsOf: readme) } catch {
-            throw LIPError.unreadable(path: "README.md", reason: error.localizedDescription)
+            throw LIPError.unreadable(path: "README.md", reason: FileProblem.describe(error, at: readme))
         }
         guard let text = String(validatingUTF8Data: data) else {
             throw LIPError.invalidInput(file: "README.md", location: "", message: "not UTF-8 text")

@@ -2,21 +2,37 @@ import Foundation
 import LIPCore
 
 extension Workspace {
-    /// The commit the workspace's git HEAD points to (40 hex digits).
-    public func gitHead() throws -> String {
+    /// Runs git in the workspace; nil when git is missing or fails.
+    private func git(_ arguments: [String]) -> Data? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path, "rev-parse", "HEAD"]
+        process.arguments = ["git", "-C", root.path] + arguments
+        process.currentDirectoryURL = root
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw LIPError.usage("cannot run git to find HEAD: pass --commit SHA") }
+        do { try process.run() } catch { return nil }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let sha = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, sha.count == 40 else {
-            throw LIPError.usage("\(root.path) is not a git repository with a commit: pass --commit SHA")
+        return process.terminationStatus == 0 ? data : nil
+    }
+
+    /// The full hash of `revision` (a commit hash, short or long, or `HEAD`) in the workspace's git repository.
+    public func gitCommit(_ revision: String = "HEAD") throws -> String {
+        guard !revision.hasPrefix("-"), let data = git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"]) else {
+            throw LIPError.usage(
+                revision == "HEAD"
+                    ? "\(root.path) is not a git repository with a commit: commit the LIP, or pass --commit SHA"
+                    : "`\(revision)` is not a commit of the git repository at \(root.path)")
         }
-        return sha
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The bytes of `relativePath` (relative to the workspace) as committed in `commit`.
+    public func gitFile(_ relativePath: String, at commit: String) throws -> Data {
+        guard let data = git(["show", "\(commit):./\(relativePath)"]) else {
+            throw LIPError.usage("\(relativePath) is not in commit \(commit.prefix(12)): commit it first, or name the commit that has it with --commit SHA")
+        }
+        return data
     }
 }

@@ -33,7 +33,8 @@ public final class WorkspaceLock {
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 close(fd)
-                throw LIPError.writeFailed(path: shown, reason: "another lip is writing this workspace (waited \(String(format: "%g", wait)) s for its lock); try again when it is done")
+                throw LIPError.writeFailed(
+                    path: shown, reason: "another lip is writing this workspace (waited \(String(format: "%g", wait)) s for its lock); try again when it is done")
             }
             usleep(20_000)
         }

@@ -101,8 +101,8 @@ public struct Linter {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for name in names { if let n = LIPDocument.number(fromFileName: name) { known.insert(n) } }
         }
-        guard let workspace, index else { return LintContext(knownNumbers: known, index: nil) }
-        return LintContext(knownNumbers: known, index: try workspace.readmeIndex())
+        guard let workspace, index else { return LintContext(knownNumbers: known, index: nil, checksIndex: false) }
+        return LintContext(knownNumbers: known, index: try workspace.readmeIndex(), checksIndex: true)
     }
 }
 

@@ -11,12 +11,15 @@ public struct AdvanceOptions: Sendable {
     public var reason: String?
     /// Today's date.
     public var today: CalendarDate
+    /// What else a saved poll result must agree with (the workspace's ledger), if anything.
+    public var resultCheck: (any PollResultCheck)?
 
     /// Creates options.
-    public init(deadline: CalendarDate? = nil, force: Bool = false, reason: String? = nil, today: CalendarDate) {
+    public init(deadline: CalendarDate? = nil, force: Bool = false, reason: String? = nil, today: CalendarDate, resultCheck: (any PollResultCheck)? = nil) {
         self.deadline = deadline
         self.force = force
         self.reason = reason
         self.today = today
+        self.resultCheck = resultCheck
     }
 }

@@ -7,6 +7,10 @@ public struct PollResultFile: Sendable {
     public var lip: Int?
     /// How the poll ended.
     public var result: PollOutcome
+    /// Whether a snapshot of the tally predates the poll's end block.
+    public var provisional: Bool
+    /// The digest of the tally's inputs.
+    public var inputsDigest: String?
 
     /// The file of LIP `number` in `workspace`.
     public static func url(workspace: Workspace, lip number: Int) -> URL {
@@ -18,8 +22,12 @@ public struct PollResultFile: Sendable {
         let url = url(workspace: workspace, lip: number)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let path = workspace.relativePath(url)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw LIPError.unreadable(path: path, reason: "is a folder, not a file")
+        }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: error.localizedDescription) }
+        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw LIPError.invalidInput(file: path, location: "", message: "not a JSON object")
         }
@@ -29,7 +37,9 @@ public struct PollResultFile: Sendable {
         guard let result = PollOutcome(rawValue: text) else {
             throw LIPError.invalidInput(file: path, location: "", message: "\"result\" `\(text)` is not one of " + PollOutcome.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        return PollResultFile(lip: (object["lip"] as? NSNumber)?.intValue, result: result)
+        return PollResultFile(
+            lip: (object["lip"] as? NSNumber)?.intValue, result: result, provisional: (object["provisional"] as? Bool) ?? false,
+            inputsDigest: object["inputsDigest"] as? String)
     }
 
     /// Writes `json` (the tally JSON) as the result file of LIP `number`, atomically; returns its URL.

@@ -34,6 +34,10 @@ public struct Workflow {
             }
             if let lip = result.lip, lip != number { return "\(path) is the result of LIP-\(lip), not LIP-\(number)" }
             if result.lip == nil { return "\(path) names no LIP" }
+            if result.provisional {
+                return "\(path) is provisional (a snapshot predates the poll's end block): import a snapshot at the end block and run `lip poll tally \(number) --save`"
+            }
+            if let problem = try options.resultCheck?.problem(with: result, lip: number) { return problem }
             if result.result == .quorumNotMet { return "\(path) says the poll did not meet quorum: the LIP stays Proposed" }
             if result.result != wanted { return "\(path) says \"\(result.result.rawValue)\", not \"\(wanted.rawValue)\"" }
             return nil

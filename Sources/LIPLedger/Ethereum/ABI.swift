@@ -9,12 +9,15 @@ public enum ABI {
         case tooShort(needed: Int, have: Int)
         case notAnAddress(word: Int)
         case badOffset(word: Int)
+        /// A length word that runs past the end of the data.
+        case lengthPastEnd(word: Int, length: BigUInt, have: Int)
 
         public var description: String {
             switch self {
             case .tooShort(let needed, let have): return "data is \(have) bytes, needs at least \(needed)"
             case .notAnAddress(let w): return "word \(w) is not an address (its first 12 bytes are not zero)"
             case .badOffset(let w): return "word \(w) is not a valid offset into the data"
+            case .lengthPastEnd(let w, let length, let have): return "the bytes at word \(w) claim a length of \(length), past the end of the \(have) bytes of data"
             }
         }
     }
@@ -45,7 +48,7 @@ public enum ABI {
         let start = Int(offset)
         guard data.count >= start + 32 else { throw Problem.tooShort(needed: start + 32, have: data.count) }
         let length = BigUInt(Data(data[start..<start + 32]))
-        guard length <= BigUInt(data.count - start - 32) else { throw Problem.tooShort(needed: start + 32 + Int(clamping: length), have: data.count) }
+        guard length <= BigUInt(data.count - start - 32) else { throw Problem.lengthPastEnd(word: index, length: length, have: data.count) }
         return Array(data[(start + 32)..<(start + 32 + Int(length))])
     }
 

@@ -9,7 +9,7 @@ extension Ledger {
     /// `links` maps proposal CIDs to LIP numbers (from the workspace's poll.yaml files).
     public func importLogs(_ url: URL, path: String, chain: Chain, links: [String: Int] = [:], progress: ImportProgress? = nil) throws -> ImportSummary {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: error.localizedDescription) }
+        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
         let logs: [LogJSON]
         do {
             logs = try JSONDecoder().decode(LogsFile.self, from: data).logs

@@ -150,7 +150,7 @@ extension Ledger {
 
     static func readLIP73(_ url: URL, path: String, into writer: inout AccountWriter) throws {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: error.localizedDescription) }
+        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
         guard let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
             throw LIPError.invalidInput(file: path, location: "", message: "not valid JSON, or not an array of hex strings (is the file truncated?)")
         }
@@ -180,7 +180,7 @@ extension Ledger {
 
     static func readSubgraph(_ url: URL, path: String, into writer: inout AccountWriter) throws -> [String] {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: error.localizedDescription) }
+        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw LIPError.invalidInput(file: path, location: "", message: "not valid JSON (is the file truncated?)")
         }

@@ -15,13 +15,16 @@ public struct PollTally: Sendable {
     /// The ledger it was tallied from.
     public let ledger: Ledger
 
-    /// Resolves `reference` and tallies it with `stake` (default: the poll's chain) and `quorumBase`.
-    public static func run(reference: String, ledger: Ledger, workspace: Workspace?, stake: StakeMode?, quorumBase: QuorumBase) throws -> PollTally {
+    /// Resolves `reference` and tallies it by the poll's rules (`PollRules`: its poll.yaml's; the
+    /// flags only for a poll without one).
+    public static func run(reference: String, ledger: Ledger, workspace: Workspace?, stake: StakeMode?, quorumBase: QuorumBase?) throws -> PollTally {
         if Address(reference) == nil && workspace == nil {
             throw LIPError.usage("`lip poll tally \(reference)` needs a workspace to find Polls/LIP-\(reference)/poll.yaml; or give the poll address and --db")
         }
-        let parameters = try PollResolver.resolve(reference, ledger: ledger, workspace: workspace)
-        let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: stake ?? (parameters.chain == .l1 ? .l1 : .l2), quorumBase: quorumBase)
+        let resolved = try PollResolver.resolve(reference, ledger: ledger, workspace: workspace)
+        let parameters = resolved.parameters
+        let rules = try PollRules.resolve(file: resolved.file, stake: stake, quorumBase: quorumBase, chain: parameters.chain)
+        let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase)
         let document = try parameters.lip.flatMap { n in
             try workspace.flatMap { ws in FileManager.default.fileExists(atPath: ws.fileURL(lip: n).path) ? try ws.document(lip: n) : nil }
         }

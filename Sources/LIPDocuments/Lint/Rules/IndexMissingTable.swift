@@ -6,10 +6,17 @@ public struct IndexMissingTable: WorkspaceLintRule {
     public init() {}
     public let id = "index-missing-table"
     public let severity = Severity.error
-    public let summary = "README.md has no index table (the first table after a heading `Index`)"
+    public let summary = "README.md is missing or has no index table (the first table after a heading `Index`)"
 
     public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
-        guard let index = context.index else { return [] }
+        guard context.checksIndex else { return [] }
+        guard let index = context.index else {
+            return [
+                Finding(
+                    file: "README.md", line: 1, lip: nil, rule: id, severity: severity, message: "the workspace has no README.md, so no index lists its LIPs",
+                    help: "run `lip index` to write it")
+            ]
+        }
         guard index.tableLines == nil else { return [] }
         let line = index.headingLine ?? 0
         let message = index.headingLine == nil ? "README.md has no `## Index` heading" : "no LIP | Title | Status table after the `Index` heading"

@@ -18,7 +18,8 @@ public struct PreambleNumberMismatch: DocumentLintRule {
                     help: "set `lip: \(fileNumber)` or rename the file")
             ]
         }
-        if let number = Int(field.value) {
+        // `LIP-007.md` and the like are file-name-number's.
+        if let number = Int(field.value), !(document.slugFromFileName ?? "").allSatisfy(\.isASCIIDigit) {
             return [
                 document.finding(
                     self, line: field.lineIndex, "`lip: \(number)` but the file \(document.fileName) has no number",

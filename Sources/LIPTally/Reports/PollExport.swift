@@ -1,0 +1,74 @@
+import Foundation
+import LIPCore
+import LIPDocuments
+import LIPLedger
+
+/// What `lip poll export` renders: the poll's one result. A saved `result.json` is rendered as
+/// saved, after checking that the ledger (when the workspace has one) still gives its inputs
+/// digest; without a saved result the poll is tallied by its rules.
+public enum PollExport {
+    /// The report of `reference`; `ledgerPath` is the ledger's file (it may not exist), `dbArgument`
+    /// the `--db` given, for the reproduce commands.
+    public static func report(
+        reference: String, ledgerPath: String?, dbArgument: String?, workspace: Workspace?, stake: StakeMode?, quorumBase: QuorumBase?,
+        names: [Address: String], linkBase: String
+    ) throws -> PollReport {
+        let ledger = try ledgerPath.flatMap { FileManager.default.fileExists(atPath: $0) ? try Ledger(path: $0, create: false) : nil }
+        guard let workspace, let lip = try lipNumber(reference, workspace: workspace),
+            let saved = try savedResult(lip: lip, workspace: workspace)
+        else {
+            guard let ledgerPath else { throw LIPError.usage("no ledger: give --db PATH") }
+            let tally = try PollTally.run(
+                reference: reference, ledger: try ledger ?? Ledger(path: ledgerPath, create: false), workspace: workspace, stake: stake, quorumBase: quorumBase)
+            return try tally.report(names: names, linkBase: linkBase, ledgerPath: dbArgument)
+        }
+        let (result, path, file) = saved
+        // The flags may not contradict the poll's rules, nor the rules the result was tallied by.
+        let rules = try PollRules.resolve(file: file, stake: stake ?? result.stakeMode, quorumBase: quorumBase ?? result.quorumBase, chain: result.poll.chain)
+        if rules.stake != result.stakeMode || rules.quorumBase != result.quorumBase {
+            throw LIPError.refused(
+                "\(path) was tallied with stake \(result.stakeMode.rawValue) and quorum base \(result.quorumBase.rawValue), not \(rules.stake.rawValue) and \(rules.quorumBase.rawValue): run `lip poll tally \(lip) --save` to save the result by the poll's rules"
+            )
+        }
+        var commands: [ReproduceCommand] = []
+        if let ledger {
+            let fresh = try PollTally.run(reference: reference, ledger: ledger, workspace: workspace, stake: rules.stake, quorumBase: rules.quorumBase)
+            guard fresh.result.inputsDigest == result.inputsDigest else {
+                throw LIPError.refused(
+                    "\(path) was tallied from inputs sha256:\(result.inputsDigest), but the ledger \(ledger.path) now gives sha256:\(fresh.result.inputsDigest): re-import the files the result lists, or run `lip poll tally \(lip) --save` to save the result of the ledger as it is (and review it)"
+                )
+            }
+            commands = try ledger.imports().map(ReproduceCommand.init)
+        }
+        commands.append(ReproduceCommand(tallying: reference, result: result, ledgerPath: dbArgument))
+        var report = PollReport(result: result, names: names, commands: commands, linkBase: linkBase)
+        if FileManager.default.fileExists(atPath: workspace.fileURL(lip: lip).path) {
+            let document = try workspace.document(lip: lip)
+            report.lipTitle = document.title
+            report.lipStatus = document.preamble?.value("status")
+            report.lipFile = document.path
+        }
+        return report
+    }
+
+    /// The LIP a reference names: a LIP number, or the address in one of the workspace's poll.yaml files.
+    static func lipNumber(_ reference: String, workspace: Workspace) throws -> Int? {
+        if let address = Address(reference) { return try PollFile.all(in: workspace).first { $0.address == address }?.lip }
+        return Int(reference.hasPrefix("LIP-") ? String(reference.dropFirst(4)) : reference)
+    }
+
+    /// LIP `lip`'s saved result with its path and poll.yaml, nil when it has none.
+    static func savedResult(lip: Int, workspace: Workspace) throws -> (TallyResult, String, PollFile?)? {
+        let url = PollResultFile.url(workspace: workspace, lip: lip)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        let path = workspace.relativePath(url)
+        let data: Data
+        do {
+            guard !isDirectory.boolValue else { throw CocoaError(.fileReadUnknown) }
+            data = try Data(contentsOf: url)
+        } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
+        let file = try PollFile.load(lip: lip, in: workspace)
+        return (try TallyResult(saved: data, path: path, chain: file?.chain ?? .l2), path, file)
+    }
+}
