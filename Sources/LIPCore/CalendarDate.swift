@@ -36,8 +36,12 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
     }
 
     /// Today in UTC, or `$LIP_TODAY` (YYYY-MM-DD) when set, so runs and tests are reproducible.
-    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
-        if let fixed = environment["LIP_TODAY"], let date = CalendarDate(fixed) { return date }
+    /// A `LIP_TODAY` that is not a real date is an error, never a silent fall back to the clock.
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CalendarDate {
+        if let fixed = environment["LIP_TODAY"], !fixed.isEmpty {
+            guard let date = CalendarDate(fixed) else { throw LIPError.usage("LIP_TODAY `\(fixed)` is not a real YYYY-MM-DD date; set it to one, or unset it to use the clock") }
+            return date
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day], from: Date())

@@ -45,7 +45,7 @@ struct AdvanceCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.locate()
-        let options = AdvanceOptions(deadline: deadline, force: force, reason: reason, today: today, resultCheck: LedgerResultCheck(workspace: workspace))
+        let options = AdvanceOptions(deadline: deadline, force: force, reason: reason, today: try today, resultCheck: LedgerResultCheck(workspace: workspace))
         if dryRun {
             let plan = try Workflow(workspace: workspace).plan(lip: lip, to: status, options: options)
             for o in plan.overridden { warn("lip: forced past a guard: \(o)\nlip: reason: \(reason ?? "")") }

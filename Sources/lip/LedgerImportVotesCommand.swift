@@ -21,7 +21,7 @@ struct LedgerImportVotesCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one FILE") }
-        guard Address(poll) != nil else { throw ValidationError("--poll `\(poll)` is not an address (0x + 40 hex digits)") }
+        guard Address(poll) != nil else { throw ValidationError("--poll `\(poll)` is not an address (\(Address.problem(with: poll)))") }
     }
 
     func run() throws {

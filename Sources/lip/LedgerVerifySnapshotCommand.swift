@@ -30,7 +30,7 @@ struct LedgerVerifySnapshotCommand: ParsableCommand {
 
     func validate() throws {
         if let root, Hex.decode(root)?.count != 32 { throw ValidationError("--root `\(root)` is not 32 bytes of hex") }
-        if let proof, Address(proof) == nil { throw ValidationError("--proof `\(proof)` is not an address") }
+        if let proof, Address(proof) == nil { throw ValidationError("--proof `\(proof)` is not an address (\(Address.problem(with: proof)))") }
     }
 
     func run() throws {

@@ -42,7 +42,7 @@ struct NewCommand: ParsableCommand {
         let request = NewLIPRequest(
             title: title, author: author, type: type, discussionsTo: discussionsTo,
             requires: requires.map { LIPDocument.numberList($0).compactMap { $0 } } ?? [],
-            partOf: partOf, slug: slug, created: today)
+            partOf: partOf, slug: slug, created: try today)
         let path = try DocumentActions.newLIP(request, in: workspace)
         say("created \(path) (Draft); when an editor assigns its number: lip assign \(((path as NSString).lastPathComponent as NSString).deletingPathExtension.dropFirst(4))")
     }

@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.locate()
-        let report = try DocumentReport(workspace: workspace, reference: lip, today: today, resultCheck: LedgerResultCheck(workspace: workspace))
+        let report = try DocumentReport(workspace: workspace, reference: lip, today: try today, resultCheck: LedgerResultCheck(workspace: workspace))
         say(format == .json ? report.json.serialized() : report.text, terminator: "")
     }
 }

@@ -19,7 +19,7 @@ var stderrIsTerminal: Bool { isatty(2) == 1 }
 var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
 /// Today (or $LIP_TODAY).
-var today: CalendarDate { CalendarDate.today() }
+var today: CalendarDate { get throws { try CalendarDate.today() } }
 
 /// Prints lint findings in `format` (the count goes to standard error with text) and throws
 /// exit 1 when one is an error.

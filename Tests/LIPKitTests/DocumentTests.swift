@@ -98,7 +98,12 @@ final class DocumentTests: XCTestCase {
         XCTAssertNil(CalendarDate("2024-2-09"))
         XCTAssertNil(CalendarDate("2024-04-31"))
         XCTAssertEqual(CalendarDate("2024-12-25")!.adding(days: 10).description, "2025-01-04")
-        XCTAssertEqual(CalendarDate.today(environment: ["LIP_TODAY": "2030-01-01"]).description, "2030-01-01")
+        XCTAssertEqual(try CalendarDate.today(environment: ["LIP_TODAY": "2030-01-01"]).description, "2030-01-01")
+        for bad in ["garbage", "2025-02-30", "2025-2-3"] {
+            XCTAssertThrowsError(try CalendarDate.today(environment: ["LIP_TODAY": bad])) {
+                XCTAssertTrue("\($0)".hasPrefix("LIP_TODAY `\(bad)` is not a real YYYY-MM-DD date"), "\($0)")
+            }
+        }
     }
 
     func testSlugs() throws {

@@ -27,6 +27,17 @@ final class EthereumTests: XCTestCase {
         XCTAssertEqual(LedgerEvent.delegatorPoolCreated.topic0, "0xf8a0d4273560c59d7022f3feaae470fc5b68c55cff078a6ab7e618203b530418")
     }
 
+    func testMixedCaseMustBeTheChecksum() {
+        XCTAssertNotNil(Address("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"))
+        XCTAssertNotNil(Address("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"))
+        XCTAssertNotNil(Address("0X5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED"))
+        XCTAssertNil(Address("0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"))
+        XCTAssertEqual(
+            Address.problem(with: "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"),
+            "its mixed case is not the EIP-55 checksum 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed; a typo? Write it all lowercase to skip the check")
+        XCTAssertEqual(Address.problem(with: "0x12"), "0x + 40 hex digits")
+    }
+
     func testEIP55Examples() {
         // The examples of EIP-55 itself.
         for expected in [
@@ -54,6 +65,11 @@ final class EthereumTests: XCTestCase {
         XCTAssertEqual(try ABI.bytes(data, 2), payload)
         XCTAssertThrowsError(try ABI.uint(data, 9)) { XCTAssertEqual($0 as? ABI.Problem, .tooShort(needed: 320, have: 160)) }
         XCTAssertThrowsError(try ABI.address(data, 1)) { XCTAssertEqual($0 as? ABI.Problem, .notAnAddress(word: 1)) }
+        // A length word near 2^256 is an error that says so, not an overflow.
+        for length in [Amount.max, BigUInt(Int.max), BigUInt(33)] {
+            let huge = ABI.encode(uint: 32) + ABI.encode(uint: length) + [UInt8](repeating: 0, count: 32)
+            XCTAssertThrowsError(try ABI.bytes(huge, 0)) { XCTAssertEqual($0 as? ABI.Problem, .lengthPastEnd(word: 0, length: length, have: 96)) }
+        }
         // createPoll(bytes): selector, offset 32, length, padded bytes.
         let calldata = ABI.calldata(signature: "createPoll(bytes)", bytesArgument: payload)
         XCTAssertEqual(Hex.encode(calldata.prefix(4)), Hex.encode(Keccak256.hash("createPoll(bytes)").prefix(4)))

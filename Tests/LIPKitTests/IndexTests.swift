@@ -71,4 +71,21 @@ final class IndexTests: XCTestCase {
         XCTAssertFalse(new.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         XCTAssertTrue(new.contains("| [1](LIPs/LIP-1.md) | First         | Final     |\r\n"), new)
     }
+
+    /// Writing and reading the index are inverses, whatever the titles hold.
+    func testRandomTitlesRoundTrip() {
+        var rng = SeededGenerator(seed: 1)
+        let alphabet = Array("ab |\\|-`*[]()<>é:")
+        for _ in 0..<500 {
+            let entries = (1...Int.random(in: 1...5, using: &rng)).map { n -> (number: Int, title: String, status: String) in
+                var title = String((0..<Int.random(in: 1...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+                title = title.trimmingCharacters(in: .whitespaces)
+                return (n, title.isEmpty ? "t" : title, "Draft")
+            }
+            let readme = IndexWriter.updatedReadme(ReadmeIndex(text: "# LIPs\n\n## Index\n"), entries: entries)
+            let parsed = ReadmeIndex(text: readme)
+            XCTAssertEqual(parsed.rows.map(\.title), entries.map(\.title), readme)
+            XCTAssertEqual(parsed.rows.map(\.number), entries.map(\.number))
+        }
+    }
 }

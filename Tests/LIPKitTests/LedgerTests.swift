@@ -289,6 +289,23 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(ShellWord.quote(""), "''")
     }
 
+    func testShortLinesAndRepeatedColumnsAreErrorsNotTraps() throws {
+        let cases: [(String, String)] = [
+            ("account,delegate,stake\nx", "s.csv:2: expected 3 fields, found 1 (the file looks truncated)"),
+            ("account,delegate,stake\n\r\nx\n", "s.csv:3: expected 3 fields, found 1"),
+            ("a", "s.csv:1: unknown column `a` (columns: account, delegate, stake, delegated_stake, status, active)"),
+        ]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try ledger.importSnapshot(try file("s.csv", text), path: "s.csv", options: SnapshotOptions(chain: .l1, block: 1))) {
+                XCTAssertEqual("\($0)", message)
+            }
+        }
+        let votes = try file("v.csv", "voter,choice,block,log_index,voter\n\(addr("01")),0,1,1\n")
+        XCTAssertThrowsError(try ledger.importVotes(votes, path: "v.csv", poll: Address(addr("90"))!)) { XCTAssertEqual("\($0)", "v.csv:1: column `voter` appears twice") }
+        let oneChar = try file("m.csv", "kind,l1_account,l2_account,l2_block,pool\nx")
+        XCTAssertThrowsError(try ledger.importMigrations(oneChar, path: "m.csv")) { XCTAssertEqual("\($0)", "m.csv:2: expected 5 fields, found 1 (the file looks truncated)") }
+    }
+
     func testSchemaIsDocumentedByItsMigration() throws {
         let tables = try ledger.tableNames()
         XCTAssertEqual(tables, ["imports", "logs", "migrations", "polls", "snapshot_accounts", "snapshots", "votes"])

@@ -138,3 +138,25 @@ func git(_ commands: [String]..., in directory: URL) throws -> String {
     }
     return ""
 }
+
+/// A copy of this repository's own workspace (LIPs, polls, templates, README) in a temporary folder.
+func repositoryCopy(_ test: XCTestCase) throws -> URL {
+    let dir = try temporaryDirectory(test).appendingPathComponent("repo")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    for item in ["LIPs", "Polls", "Templates", "README.md"] {
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: dir.appendingPathComponent(item))
+    }
+    return dir
+}
+
+/// Imports the shipped sample poll of LIP-120 into the workspace's ledger.
+func importSample(_ ws: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+    for args in [
+        ["snapshot", "Polls/LIP-120/l1-snapshot.json", "--chain", "l1", "--block", "14207040"],
+        ["snapshot", "Polls/LIP-120/l2-snapshot.csv", "--chain", "l2", "--block", "6737210", "--l1-block", "14265000"],
+        ["logs", "Polls/LIP-120/l2-logs.json", "--chain", "l2"],
+    ] {
+        let r = try lip(["ledger", "import"] + args, in: ws)
+        XCTAssertEqual(r.code, 0, r.stderr, file: file, line: line)
+    }
+}

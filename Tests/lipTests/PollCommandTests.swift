@@ -9,28 +9,9 @@ import LIPKit
 
 final class PollCommandTests: XCTestCase {
     /// A copy of this repository's workspace (LIPs, README, Polls with the LIP-120 sample).
-    func repositoryCopy() throws -> URL {
-        let dir = try temporaryDirectory(self).appendingPathComponent("repo")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for item in ["LIPs", "Polls", "Templates", "README.md"] {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: dir.appendingPathComponent(item))
-        }
-        return dir
-    }
-
-    func importSample(_ ws: URL, file: StaticString = #filePath, line: UInt = #line) throws {
-        for args in [
-            ["snapshot", "Polls/LIP-120/l1-snapshot.json", "--chain", "l1", "--block", "14207040"],
-            ["snapshot", "Polls/LIP-120/l2-snapshot.csv", "--chain", "l2", "--block", "6737210", "--l1-block", "14265000"],
-            ["logs", "Polls/LIP-120/l2-logs.json", "--chain", "l2"],
-        ] {
-            let r = try lip(["ledger", "import"] + args, in: ws)
-            XCTAssertEqual(r.code, 0, r.stderr, file: file, line: line)
-        }
-    }
 
     func testSampleFlowIsReproducible() throws {
-        let ws = try repositoryCopy()
+        let ws = try repositoryCopy(self)
         try importSample(ws)
         let tally = try lip(["poll", "tally", "120", "--stake", "l1+l2", "--format", "json"], in: ws)
         XCTAssertEqual(tally.code, 0, tally.stderr)
@@ -80,7 +61,7 @@ final class PollCommandTests: XCTestCase {
     }
 
     func testSaveThenAdvanceTheBundle() throws {
-        let ws = try repositoryCopy()
+        let ws = try repositoryCopy(self)
         try importSample(ws)
         XCTAssertEqual(try lip(["poll", "tally", "120", "--stake", "l1+l2", "--save"], in: ws).code, 0)
         let saved = try read("Polls/LIP-120/result.json", in: ws)
@@ -96,7 +77,7 @@ final class PollCommandTests: XCTestCase {
     }
 
     func testOpenPollTakesTheCommittedTextAndWritesTheRules() throws {
-        let ws = try repositoryCopy()
+        let ws = try repositoryCopy(self)
         try FileManager.default.removeItem(at: ws.appendingPathComponent("Polls/LIP-120/poll.yaml"))
         let outside = try lip(["poll", "open", "120"], in: ws)
         XCTAssertEqual(outside.code, 2)
@@ -156,7 +137,7 @@ final class PollCommandTests: XCTestCase {
     }
 
     func testTallyErrorsAreOneLine() throws {
-        let ws = try repositoryCopy()
+        let ws = try repositoryCopy(self)
         let noLedger = try lip(["poll", "tally", "120"], in: ws)
         XCTAssertEqual(noLedger.code, 2)
         XCTAssertEqual(

@@ -11,9 +11,25 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     private init(unchecked: String) { lowercased = unchecked }
 
-    /// Parses `0x` + 40 hex digits in any case; nil otherwise. (Mixed case is accepted without
-    /// checking its checksum, as block explorers and subgraphs print both.)
+    /// Parses `0x` + 40 hex digits: all lowercase, all uppercase, or mixed case that is the
+    /// address's EIP-55 checksum; nil otherwise (`problem(with:)` says why).
     public init?(_ text: String) {
+        guard let parsed = Address(anyCase: text) else { return nil }
+        let digits = text.dropFirst(2)
+        let isMixed = digits.contains(where: \.isLowercase) && digits.contains(where: \.isUppercase)
+        if isMixed && parsed.checksummed.dropFirst(2) != digits { return nil }
+        self = parsed
+    }
+
+    /// Why `text` is not an address, in words: not `0x` + 40 hex digits, or mixed case that is
+    /// not its EIP-55 checksum (naming the checksum it would have).
+    public static func problem(with text: String) -> String {
+        guard let parsed = Address(anyCase: text) else { return "0x + 40 hex digits" }
+        return "its mixed case is not the EIP-55 checksum \(parsed.checksummed); a typo? Write it all lowercase to skip the check"
+    }
+
+    /// Parses `0x` + 40 hex digits in any case, without checking a checksum.
+    private init?(anyCase text: String) {
         let utf8 = text.utf8
         guard utf8.count == 42, text.hasPrefix("0x") || text.hasPrefix("0X") else { return nil }
         var out = [UInt8](repeating: 0, count: 42)

@@ -12,7 +12,7 @@ extension Ledger {
             while let v = try reader.record(columns: columns) {
                 let location = "\(reader.line)"
                 func fail(_ m: String) -> LIPError { LIPError.invalidInput(file: path, location: location, message: m) }
-                guard let voter = Address(v("voter")) else { throw fail("voter `\(v("voter"))` is not an address (0x + 40 hex digits)") }
+                guard let voter = Address(v("voter")) else { throw fail("voter `\(v("voter"))` is not an address (\(Address.problem(with: v("voter"))))") }
                 let choice: String
                 do { choice = String(try Amount.parseWei(v("choice"))) } catch { throw fail("choice `\(v("choice"))` is not a whole number") }
                 guard let block = Int(v("block")), block >= 0 else { throw fail("block `\(v("block"))` is not a block number") }
@@ -38,10 +38,10 @@ extension Ledger {
                 let location = "\(reader.line)"
                 func fail(_ m: String) -> LIPError { LIPError.invalidInput(file: path, location: location, message: m) }
                 guard let kind = MigrationKind(rawValue: v("kind").lowercased()), kind != .pool else { throw fail("kind `\(v("kind"))` is not delegator, claim or orchestrator") }
-                guard let l1 = Address(v("l1_account")) else { throw fail("l1_account `\(v("l1_account"))` is not an address (0x + 40 hex digits)") }
+                guard let l1 = Address(v("l1_account")) else { throw fail("l1_account `\(v("l1_account"))` is not an address (\(Address.problem(with: v("l1_account"))))") }
                 var l2: Address? = nil
                 if !v("l2_account").isEmpty {
-                    guard let a = Address(v("l2_account")) else { throw fail("l2_account `\(v("l2_account"))` is not an address (0x + 40 hex digits)") }
+                    guard let a = Address(v("l2_account")) else { throw fail("l2_account `\(v("l2_account"))` is not an address (\(Address.problem(with: v("l2_account"))))") }
                     l2 = a
                 }
                 if kind == .claim { l2 = l2 ?? l1 }
@@ -49,7 +49,7 @@ extension Ledger {
                 guard let block = Int(v("l2_block")), block >= 0 else { throw fail("l2_block `\(v("l2_block"))` is not a block number") }
                 var pool: Address? = nil
                 if !v("pool").isEmpty {
-                    guard let p = Address(v("pool")) else { throw fail("pool `\(v("pool"))` is not an address (0x + 40 hex digits)") }
+                    guard let p = Address(v("pool")) else { throw fail("pool `\(v("pool"))` is not an address (\(Address.problem(with: v("pool"))))") }
                     pool = p
                 }
                 if kind == .orchestrator && pool == nil { throw fail("an orchestrator migration needs the pool address") }

@@ -29,7 +29,7 @@ struct RawLog {
             }
         }
         guard let addressText = log.address, let address = Address(addressText) else {
-            throw fail("`address` `\(log.address ?? "")` is not an address")
+            throw fail("`address` `\(log.address ?? "")` is not an address (\(Address.problem(with: log.address ?? "")))")
         }
         self.address = address
         guard let topics = log.topics else { throw fail("`topics` is missing or not an array of strings") }

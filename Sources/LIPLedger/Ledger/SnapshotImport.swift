@@ -108,10 +108,10 @@ extension Ledger {
             guard fields.count == header.count else {
                 throw fail("expected \(header.count) fields, found \(fields.count)" + (reader.lastLineUnterminated ? " (the file looks truncated)" : ""))
             }
-            guard let account = Address(fields[a]) else { throw fail("account `\(fields[a])` is not an address (0x + 40 hex digits)") }
+            guard let account = Address(fields[a]) else { throw fail("account `\(fields[a])` is not an address (\(Address.problem(with: fields[a])))") }
             var delegate: String?
             if !fields[d].isEmpty {
-                guard let addr = Address(fields[d]) else { throw fail("delegate `\(fields[d])` is not an address (0x + 40 hex digits)") }
+                guard let addr = Address(fields[d]) else { throw fail("delegate `\(fields[d])` is not an address (\(Address.problem(with: fields[d])))") }
                 delegate = addr.isZero ? nil : addr.lowercased
             }
             let stake: Substring
@@ -218,7 +218,9 @@ extension Ledger {
             }
             var delegate: String?
             if let d = item["delegate"] as? [String: Any], let did = d["id"] as? String {
-                guard let da = Address(did) else { throw LIPError.invalidInput(file: path, location: location, message: "delegate id `\(did)` is not an address") }
+                guard let da = Address(did) else {
+                    throw LIPError.invalidInput(file: path, location: location, message: "delegate id `\(did)` is not an address (\(Address.problem(with: did)))")
+                }
                 delegate = da.isZero ? nil : da.lowercased
             }
             let o = orchestrators[address.lowercased]

@@ -67,7 +67,7 @@ public struct PollFile: Equatable, Sendable {
         guard let chain = Chain(rawValue: chainText) else { throw fail("chain", "`chain` `\(chainText)` is not l1 or l2") }
         var address: Address?
         if let a = string("address"), !a.isEmpty {
-            guard let parsed = Address(a) else { throw fail("address", "`address` `\(a)` is not an address") }
+            guard let parsed = Address(a) else { throw fail("address", "`address` `\(a)` is not an address (\(Address.problem(with: a)))") }
             address = parsed
         }
         var stake: StakeMode?

@@ -43,7 +43,7 @@ public struct PollReport: Sendable {
         while let v = try reader.record(columns: columns) {
             let a = v("address")
             guard let address = Address(a) else {
-                throw LIPError.invalidInput(file: path, location: "\(reader.line)", message: "address `\(a)` is not an address (0x + 40 hex digits)")
+                throw LIPError.invalidInput(file: path, location: "\(reader.line)", message: "address `\(a)` is not an address (\(Address.problem(with: a)))")
             }
             names[address] = v("name")
         }

@@ -1,0 +1,92 @@
+import BigInt
+import Foundation
+import LIPTestSupport
+import XCTest
+
+@testable import LIPCore
+@testable import LIPDocuments
+@testable import LIPLedger
+
+/// Thousands of seeded random mutations of valid inputs: nothing traps, and an import that fails
+/// leaves the ledger exactly as it was.
+final class FuzzTests: XCTestCase {
+    /// Pieces that tend to find edge cases: separators, quotes, huge numbers, hex, nothing.
+    let pieces: [[UInt8]] = [
+        ",", "\n", "\r\n", "\"", "0x", "-", ":", "|", "{", "}", "[", "]", "\u{0}", "é", "---\n", "lip: ", "\\",
+        String(repeating: "9", count: 90), String(repeating: "ff", count: 40), "0x" + String(repeating: "f", count: 64), "", " ",
+    ]
+    .map { Array($0.utf8) }
+
+    func mutate(_ input: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
+        var bytes = input
+        for _ in 0..<Int.random(in: 1...4, using: &rng) {
+            let at = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &rng)
+            switch Int.random(in: 0..<6, using: &rng) {
+            case 0 where !bytes.isEmpty: bytes[at] = UInt8.random(in: 0...255, using: &rng)
+            case 1: bytes.insert(contentsOf: pieces.randomElement(using: &rng)!, at: at)
+            case 2 where !bytes.isEmpty: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...40, using: &rng)))
+            case 3 where !bytes.isEmpty:
+                let end = min(bytes.count, at + Int.random(in: 1...60, using: &rng))
+                bytes.insert(contentsOf: bytes[at..<end], at: Int.random(in: 0...bytes.count, using: &rng))
+            case 4: bytes = Array(bytes.prefix(at))
+            default: bytes.insert(contentsOf: pieces.randomElement(using: &rng)!, at: bytes.count)
+            }
+        }
+        return bytes
+    }
+
+    func testLIPFilesNeverTrap() throws {
+        var rng = SeededGenerator(seed: 73)
+        let base = Array(lipText(16, type: "Standard Track", status: "Last Call", extra: "requires: 1, 2\npart-of: 15\nlast-call-deadline: 2024-02-01\n").utf8)
+        let context = LintContext(
+            knownNumbers: [1, 2, 15, 16], index: ReadmeIndex(text: "## Index\n\n| LIP | Title | Status |\n| --- | --- | --- |\n| [16](LIPs/LIP-16.md) | T | Draft |\n"),
+            checksIndex: true)
+        for _ in 0..<3_000 {
+            let document = LIPDocument(path: "LIPs/LIP-16.md", data: Data(mutate(base, &rng)))
+            for rule in LintRegistry.documentRules { _ = rule.check(document, context: context) }
+            let summary = DocumentSummary(document)
+            for rule in LintRegistry.workspaceRules { _ = rule.check([summary], context: context) }
+            _ = IndexWriter.entries(documents: [summary], existing: context.index)
+        }
+    }
+
+    func testSnapshotCSVAndLogsNeverTrapAndFailedImportsChangeNothing() throws {
+        let dir = try temporaryDirectory(self)
+        let ledger = try Ledger(path: dir.appendingPathComponent("fuzz.sqlite").path, create: true)
+        var rng = SeededGenerator(seed: 16)
+        let csv = Array(
+            ("account,delegate,stake,delegated_stake,status,active\n"
+                + (1...6).map { i in
+                    "\(addr(String(format: "%02x", i))),\(addr("0\(i % 2 + 1)")),\(lpt(i * 10)),,\(i <= 2 ? "registered" : ""),\(i % 2 == 0)"
+                }.joined(separator: "\n") + "\n").utf8)
+        var maker = LogMaker()
+        let logObjects: [[String: Any]] = [
+            maker.pollCreated(poll: addr("90"), proposal: "QmavCjvAMSjMCHG6WAJhrC9oNLz9y7r2eCHhnvJLE4qdoY", endBlock: 120),
+            maker.vote(poll: addr("90"), voter: addr("01"), choice: 0),
+            maker.vote(poll: addr("90"), voter: addr("02"), choice: 1),
+            maker.migrateDelegator(l1: addr("03"), l2: addr("13"), stake: lpt(30), delegate: addr("01")),
+            maker.stakeClaimed(delegator: addr("04"), delegate: addr("02"), stake: lpt(40)),
+            maker.poolCreated(l1: addr("01"), pool: addr("a1")),
+        ]
+        let logs = Array(try JSONSerialization.data(withJSONObject: logObjects, options: [.sortedKeys]))
+        let file = dir.appendingPathComponent("input")
+        var failures = 0
+        for i in 0..<1_500 {
+            let before = try ledger.dump()
+            do {
+                if i % 2 == 0 {
+                    try Data(mutate(csv, &rng)).write(to: file)
+                    _ = try ledger.importSnapshot(file, path: "input", options: SnapshotOptions(chain: .l1, block: 7, replace: true))
+                } else {
+                    try Data(mutate(logs, &rng)).write(to: file)
+                    _ = try ledger.importLogs(file, path: "input", chain: .l2)
+                }
+            } catch let error as LIPError {
+                failures += 1
+                XCTAssertEqual(try ledger.dump(), before, "a failed import changed the ledger: \(error)")
+                XCTAssertTrue("\(error)".hasPrefix("input"), "the error names the file: \(error)")
+            }
+        }
+        XCTAssertGreaterThan(failures, 300, "the mutations reach the error paths")
+    }
+}
