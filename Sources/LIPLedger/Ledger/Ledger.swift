@@ -56,7 +56,7 @@ public final class Ledger: Sendable {
             } catch let error as DatabaseError where busy < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) {
                 busy += 1
                 usleep(50_000)
-            } catch let error as DatabaseError where raced < 5 && error.resultCode == .SQLITE_ERROR {
+            } catch let error as DatabaseError where raced < 20 && error.resultCode == .SQLITE_ERROR {
                 raced += 1
                 usleep(50_000)
             } catch let error as DatabaseError {
@@ -69,7 +69,8 @@ public final class Ledger: Sendable {
     /// reading or writing it with this one could misread or damage what that one stored.
     static func refuseNewer(_ queue: DatabaseQueue, path: String) throws {
         let unknown: [String] = try queue.read { db in
-            guard try migrator.hasBeenSuperseded(db) else { return [] }
+            // A new file, or one another process is creating right now: nothing to refuse.
+            guard try db.tableExists("grdb_migrations"), try migrator.hasBeenSuperseded(db) else { return [] }
             let known = Set(migrator.migrations)
             return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").filter { !known.contains($0) }
         }
