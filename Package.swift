@@ -42,8 +42,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LIPSync",
+            dependencies: [
+                "LIPCore", "LIPLedger",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "LIPKit",
-            dependencies: ["LIPCore", "LIPDocuments", "LIPLedger", "LIPTally"]
+            dependencies: ["LIPCore", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync"]
         ),
         .executableTarget(
             name: "lip",

@@ -4,7 +4,9 @@
 // - LIPDocuments: LIP files, lint rules, the README index, the workflow.
 // - LIPLedger: Ethereum primitives and the SQLite ledger.
 // - LIPTally: polls, tallies and reports.
+// - LIPSync: reading polls and stake from a JSON-RPC node into the ledger.
 @_exported import LIPCore
 @_exported import LIPDocuments
 @_exported import LIPLedger
 @_exported import LIPTally
+@_exported import LIPSync

@@ -38,3 +38,4 @@ extension Chain: DatabaseValueConvertible {}
 extension MigrationKind: DatabaseValueConvertible {}
 extension ImportKind: DatabaseValueConvertible {}
 extension SnapshotFormat: DatabaseValueConvertible {}
+extension SnapshotSource: DatabaseValueConvertible {}

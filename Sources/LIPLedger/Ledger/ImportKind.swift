@@ -10,4 +10,6 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case votes
     /// A migrations CSV.
     case migrations
+    /// `lip ledger sync`: a poll and its stake read from a node.
+    case sync
 }

@@ -23,11 +23,16 @@ public struct ImportRecord: Equatable, Sendable {
     public var format: SnapshotFormat?
     /// `--poll` (votes).
     public var poll: Address?
+    /// sync: `--network`.
+    public var network: String?
+    /// sync: `--full`.
+    public var full: Bool
 
     /// Creates a record.
     public init(
         kind: ImportKind, file: String, sha256: String, chain: Chain? = nil, block: Int? = nil, l1Block: Int? = nil,
-        totalBonded: BigUInt? = nil, totalActive: BigUInt? = nil, format: SnapshotFormat? = nil, poll: Address? = nil
+        totalBonded: BigUInt? = nil, totalActive: BigUInt? = nil, format: SnapshotFormat? = nil, poll: Address? = nil,
+        network: String? = nil, full: Bool = false
     ) {
         self.kind = kind
         self.file = file
@@ -39,11 +44,14 @@ public struct ImportRecord: Equatable, Sendable {
         self.totalActive = totalActive
         self.format = format
         self.poll = poll
+        self.network = network
+        self.full = full
     }
 
     /// The options after the file, in the order `lip ledger import` documents them.
     public var options: [String] {
         var out: [String] = []
+        if let network { out += ["--network", network] }
         if let chain { out += ["--chain", chain.rawValue] }
         if let block { out += ["--block", String(block)] }
         if let l1Block { out += ["--l1-block", String(l1Block)] }
@@ -51,6 +59,7 @@ public struct ImportRecord: Equatable, Sendable {
         if let totalActive { out += ["--total-active", String(totalActive)] }
         if let format { out += ["--format", format.rawValue] }
         if let poll { out += ["--poll", poll.checksummed] }
+        if full { out.append("--full") }
         return out
     }
 }

@@ -16,7 +16,8 @@ extension Ledger {
         return SnapshotInfo(
             id: try r("id"), chain: try r("chain"), block: try r("block"), l1Block: try r.optional("l1_block"),
             accounts: try r("accounts"), totalStake: try r("total_stake"), totalBonded: try r.optional("total_bonded"),
-            totalActive: try r.optional("total_active"), source: try r("source"), hadZeroEntry: try r("zero_entry"))
+            totalActive: try r.optional("total_active"), source: try r("source"), hadZeroEntry: try r("zero_entry"),
+            blockHash: try r.optional("block_hash"), partial: try r("partial"))
     }
 
     /// Every snapshot, by chain then block.
@@ -138,12 +139,13 @@ extension Ledger {
                 return ImportRecord(
                     kind: try r("kind"), file: try r("file"), sha256: try r("content_sha256"), chain: try r.optional("chain"),
                     block: try r.optional("block"), l1Block: try r.optional("l1_block"), totalBonded: try r.optional("total_bonded"),
-                    totalActive: try r.optional("total_active"), format: try r.optional("format"), poll: try r.optional("poll"))
+                    totalActive: try r.optional("total_active"), format: try r.optional("format"), poll: try r.optional("poll"),
+                    network: try r.optional("network"), full: try r("full"))
             }
         }
-        let rank: [ImportKind: Int] = [.snapshot: 0, .migrations: 1, .logs: 2, .votes: 3]
+        let rank: [ImportKind: Int] = [.snapshot: 0, .sync: 1, .migrations: 2, .logs: 3, .votes: 4]
         return records.sorted { a, b in
-            let ka = (rank[a.kind]!, a.options.joined(separator: " "), a.file), kb = (rank[b.kind]!, b.options.joined(separator: " "), b.file)
+            let ka = (rank[a.kind] ?? 9, a.options.joined(separator: " "), a.file), kb = (rank[b.kind] ?? 9, b.options.joined(separator: " "), b.file)
             return ka < kb
         }
     }

@@ -22,8 +22,7 @@ extension Ledger {
         }
         var summary = ImportSummary(what: "logs \(chain.rawValue)", rows: 0)
         try transaction { db in
-            let insertLog = try db.makeStatement(
-                sql: "INSERT OR IGNORE INTO logs (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let insertLog = try Ledger.insertLogStatement(db)
             for (i, log) in logs.enumerated() {
                 guard log.isObject else {
                     throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object")
@@ -31,37 +30,11 @@ extension Ledger {
                 if log.removed == true { summary.skipped["removed", default: 0] += 1; continue }
                 let raw = try RawLog(log, index: i, path: path)
                 let where_ = "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…)"
-                let event = raw.topics.first.flatMap { LedgerEvent.from(topic0: $0) }
-                try insertLog.execute(arguments: [
-                    chain.rawValue, raw.transactionHash, raw.logIndex, raw.blockNumber, raw.address.lowercased,
-                    raw.topicsJSON, raw.dataHex, event?.rawValue,
-                ])
-                if db.changesCount == 0 {
-                    // Imported before: it must be the same log.
-                    let row =
-                        try Row.fetchOne(
-                            db,
-                            sql:
-                                "SELECT chain, transaction_hash, log_index, topics, data, address, block_number FROM logs WHERE chain = ? AND transaction_hash = ? AND log_index = ?",
-                            arguments: [chain, raw.transactionHash, raw.logIndex]) ?? Row()
-                    let existing = stored(row, "logs", key: ["chain", "transaction_hash", "log_index"])
-                    let same =
-                        try existing("topics", as: String.self) == raw.topicsJSON && existing("data", as: String.self) == raw.dataHex
-                        && existing("address", as: String.self) == raw.address.lowercased && existing("block_number", as: Int.self) == raw.blockNumber
-                    guard same else {
-                        throw LIPError.invalidInput(file: path, location: where_, message: "differs from the log imported before with the same transaction hash and log index")
-                    }
-                    summary.unchanged += 1
-                    continue
+                switch try store(raw, chain: chain, db: db, links: links, insert: insertLog, file: path, location: where_) {
+                case .unchanged: summary.unchanged += 1
+                case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
+                case .added: summary.rows += 1
                 }
-                do {
-                    if let event { try apply(event, raw, chain: chain, db: db, links: links) }
-                } catch let p as ABI.Problem {
-                    throw LIPError.invalidInput(file: path, location: where_, message: "\(event!.rawValue): \(p)")
-                } catch let problem as RowProblem {
-                    throw LIPError.invalidInput(file: path, location: where_, message: problem.message)
-                }
-                if event == nil { summary.skipped["unknown topic", default: 0] += 1 } else { summary.rows += 1 }
                 if (i + 1) % 50_000 == 0 { progress?(i + 1) }
             }
             if summary.rows > 0 {
@@ -69,6 +42,46 @@ extension Ledger {
             }
         }
         return summary
+    }
+
+    /// What storing one log did.
+    enum LogOutcome { case added, unknownTopic, unchanged }
+
+    /// The statement that inserts a log unless its (chain, transaction hash, log index) is there.
+    static func insertLogStatement(_ db: Database) throws -> Statement {
+        try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO logs (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    }
+
+    /// Stores one log and applies its event; a log stored before must be the same. Problems are
+    /// errors naming `file` and `location`.
+    func store(_ raw: RawLog, chain: Chain, db: Database, links: [String: Int], insert: Statement, file: String, location: String) throws -> LogOutcome {
+        let event = raw.topics.first.flatMap { LedgerEvent.from(topic0: $0) }
+        try insert.execute(arguments: [chain.rawValue, raw.transactionHash, raw.logIndex, raw.blockNumber, raw.address.lowercased, raw.topicsJSON, raw.dataHex, event?.rawValue])
+        if db.changesCount == 0 {
+            // Stored before: it must be the same log.
+            let row =
+                try Row.fetchOne(
+                    db, sql: "SELECT chain, transaction_hash, log_index, topics, data, address, block_number FROM logs WHERE chain = ? AND transaction_hash = ? AND log_index = ?",
+                    arguments: [chain, raw.transactionHash, raw.logIndex]) ?? Row()
+            let existing = stored(row, "logs", key: ["chain", "transaction_hash", "log_index"])
+            let same =
+                try existing("topics", as: String.self) == raw.topicsJSON && existing("data", as: String.self) == raw.dataHex
+                && existing("address", as: String.self) == raw.address.lowercased && existing("block_number", as: Int.self) == raw.blockNumber
+            guard same else {
+                throw LIPError.invalidInput(file: file, location: location, message: "differs from the log imported before with the same transaction hash and log index")
+            }
+            return .unchanged
+        }
+        guard let event else { return .unknownTopic }
+        do {
+            try apply(event, raw, chain: chain, db: db, links: links)
+        } catch let p as ABI.Problem {
+            throw LIPError.invalidInput(file: file, location: location, message: "\(event.rawValue): \(p)")
+        } catch let problem as RowProblem {
+            throw LIPError.invalidInput(file: file, location: location, message: problem.message)
+        }
+        return .added
     }
 
     func apply(_ event: LedgerEvent, _ log: RawLog, chain: Chain, db: Database, links: [String: Int]) throws {

@@ -16,6 +16,17 @@ struct RawLog {
 
     var topicsJSON: String { "[" + topics.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
 
+    /// A log a node returned, already typed.
+    init(_ log: EventLog) {
+        address = log.address
+        topics = log.topics.map { $0.lowercased() }
+        data = log.data
+        dataHex = Hex.prefixed(log.data)
+        blockNumber = log.blockNumber
+        transactionHash = log.transactionHash.lowercased()
+        logIndex = log.logIndex
+    }
+
     init(_ log: LogJSON, index i: Int, path: String) throws {
         func fail(_ message: String) -> LIPError { LIPError.invalidInput(file: path, location: "log \(i)", message: message) }
         func quantity(_ key: String, _ value: LogJSON.Quantity?) throws -> Int {

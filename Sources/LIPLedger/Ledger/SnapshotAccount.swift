@@ -17,4 +17,15 @@ public struct SnapshotAccount: Equatable, Sendable {
     public var active: Bool?
     /// LIP-73 only: the fees of the packed entry.
     public var fees: BigUInt?
+
+    /// Creates an account row.
+    public init(account: Address, delegate: Address?, stake: BigUInt, delegatedStake: BigUInt, registered: Bool, active: Bool?, fees: BigUInt?) {
+        self.account = account
+        self.delegate = delegate
+        self.stake = stake
+        self.delegatedStake = delegatedStake
+        self.registered = registered
+        self.active = active
+        self.fees = fees
+    }
 }

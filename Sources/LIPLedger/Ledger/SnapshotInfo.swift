@@ -20,9 +20,13 @@ public struct SnapshotInfo: Sendable, Equatable {
     /// The on-chain total active stake given at import.
     public var totalActive: BigUInt?
     /// Where the rows came from.
-    public var source: SnapshotFormat
+    public var source: SnapshotSource
     /// lip73: whether the file had the all-zero entry (not stored as an account).
     public var hadZeroEntry: Bool
+    /// rpc: the hash of the block it was read at.
+    public var blockHash: String?
+    /// rpc: only the voters of a poll and their delegates were read.
+    public var partial: Bool
 
     /// The L1 block this snapshot stands for: its own block on L1, the reported L1 block on L2.
     public var l1Position: Int { chain == .l1 ? block : (l1Block ?? block) }

@@ -55,6 +55,7 @@ struct StoredRow {
         case is MigrationKind.Type: return "one of " + MigrationKind.allCases.map(\.rawValue).joined(separator: ", ")
         case is ImportKind.Type: return "one of " + ImportKind.allCases.map(\.rawValue).joined(separator: ", ")
         case is SnapshotFormat.Type: return "one of " + SnapshotFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        case is SnapshotSource.Type: return "one of " + SnapshotSource.allCases.map(\.rawValue).joined(separator: ", ")
         case is Bool.Type: return "0 or 1"
         case is Int.Type, is Int64.Type: return "an integer"
         case is String.Type: return "text"

@@ -25,14 +25,15 @@ public enum PollExport {
         let (result, path, file) = saved
         // The flags may not contradict the poll's rules, nor the rules the result was tallied by.
         let rules = try PollRules.resolve(file: file, stake: stake ?? result.stakeMode, quorumBase: quorumBase ?? result.quorumBase, chain: result.poll.chain)
-        if rules.stake != result.stakeMode || rules.quorumBase != result.quorumBase {
+        let base = rules.quorumBase ?? result.quorumBase
+        if rules.stake != result.stakeMode || base != result.quorumBase {
             throw LIPError.refused(
-                "\(path) was tallied with stake \(result.stakeMode.rawValue) and quorum base \(result.quorumBase.rawValue), not \(rules.stake.rawValue) and \(rules.quorumBase.rawValue): run `lip poll tally \(lip) --save` to save the result by the poll's rules"
+                "\(path) was tallied with stake \(result.stakeMode.rawValue) and quorum base \(result.quorumBase.rawValue), not \(rules.stake.rawValue) and \(base.rawValue): run `lip poll tally \(lip) --save` to save the result by the poll's rules"
             )
         }
         var commands: [ReproduceCommand] = []
         if let ledger {
-            let fresh = try PollTally.run(reference: reference, ledger: ledger, workspace: workspace, stake: rules.stake, quorumBase: rules.quorumBase)
+            let fresh = try PollTally.run(reference: reference, ledger: ledger, workspace: workspace, stake: rules.stake, quorumBase: base)
             guard fresh.result.inputsDigest == result.inputsDigest else {
                 throw LIPError.refused(
                     "\(path) was tallied from inputs sha256:\(result.inputsDigest), but the ledger \(ledger.path) now gives sha256:\(fresh.result.inputsDigest): re-import the files the result lists, or run `lip poll tally \(lip) --save` to save the result of the ledger as it is (and review it)"

@@ -17,7 +17,8 @@ public struct ReproduceCommand: Equatable, Sendable {
 
     /// The `lip ledger import` command of a recorded import.
     public init(_ record: ImportRecord) {
-        line = ShellWord.line(["lip", "ledger", "import", record.kind.rawValue, record.file] + record.options)
+        let verb = record.kind == .sync ? ["lip", "ledger", "sync", "poll"] : ["lip", "ledger", "import", record.kind.rawValue]
+        line = ShellWord.line(verb + [record.file] + record.options)
         sha256 = record.sha256
     }
 

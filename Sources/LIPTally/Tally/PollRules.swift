@@ -7,8 +7,9 @@ import LIPLedger
 public struct PollRules: Equatable, Sendable {
     /// Whose stake counts.
     public var stake: StakeMode
-    /// What participation is measured against.
-    public var quorumBase: QuorumBase
+    /// What participation is measured against; nil when nothing states it (the tally then
+    /// takes `bonded`, or `active` for a partial snapshot).
+    public var quorumBase: QuorumBase?
 
     /// The rules of a poll on `chain` with `file`; a flag that contradicts the file is refused
     /// with the line to edit.
@@ -25,6 +26,6 @@ public struct PollRules: Equatable, Sendable {
         }
         return PollRules(
             stake: file?.stake ?? stake ?? (chain == .l1 ? .l1 : .l2),
-            quorumBase: file?.quorumBase ?? quorumBase ?? .bonded)
+            quorumBase: file?.quorumBase ?? quorumBase)
     }
 }

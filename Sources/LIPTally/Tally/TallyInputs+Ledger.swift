@@ -6,17 +6,25 @@ import LIPLedger
 extension TallyInputs {
     /// Gathers the inputs of `poll` from the ledger: the snapshot(s) the stake mode calls for,
     /// the migrations counted, and every vote cast in the poll, with the digest of those rows.
-    public static func load(from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase) throws -> TallyInputs {
-        if stakeMode == .l1l2 && quorumBase == .active {
+    /// Without a stated quorum base it is `bonded`, or `active` for a partial snapshot (synced by
+    /// RPC: only voters and their delegates), whose total is the on-chain active stake.
+    public static func load(from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase stated: QuorumBase?) throws -> TallyInputs {
+        if stakeMode == .l1l2 && stated == .active {
             throw LIPError.usage("--quorum-base active is refused in stake mode l1+l2: unmigrated L1 stake has no active set on L2; use --quorum-base bonded")
         }
         let votes = try ledger.votes(poll: poll.address)
-        var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
         var warnings: [String] = []
         switch stakeMode {
         case .l1, .l2:
             let chain: Chain = stakeMode == .l1 ? .l1 : .l2
             let snapshot = try ledger.snapshot(chain: chain, forEndBlock: poll.endBlock)
+            let quorumBase = stated ?? (snapshot.partial ? .active : .bonded)
+            if snapshot.partial && quorumBase == .bonded {
+                throw LIPError.usage(
+                    "the \(chain.rawValue) snapshot at block \(snapshot.block) is partial (synced by RPC: only the voters and their delegates), so it has no bonded total: use quorum-base active (the on-chain getTotalBonded()), or sync with --full"
+                )
+            }
+            var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
             let positions = try rows(of: snapshot, in: ledger, digest: &digest)
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
@@ -24,7 +32,11 @@ extension TallyInputs {
             {
                 warnings.append("the ledger holds an L1 snapshot and migrations: if the poll is in the migration window, unmigrated L1 stake counts only with --stake l1+l2")
             }
-            if let override {
+            if snapshot.source == .rpc {
+                warnings.append(
+                    "stake read by RPC at \(chain.rawValue) block \(snapshot.block)" + (snapshot.blockHash.map { " (\($0.prefix(18))…)" } ?? "")
+                        + (snapshot.partial ? ": the voters and their delegates only; the quorum base is getTotalBonded() there, \(snapshot.totalActive ?? 0) wei" : ""))
+            } else if let override {
                 warnings.append("the quorum base is the on-chain total \(quorumBase.rawValue) stake given at import (\(override) wei), not the sum of the snapshot")
             }
             return TallyInputs(
@@ -33,8 +45,14 @@ extension TallyInputs {
                 provisional: snapshot.l1Position < poll.endBlock, positions: positions, votes: votes, totalOverride: override,
                 warnings: warnings, inputsDigest: digest.finish(votes: votes, migrations: [], totalOverride: override))
         case .l1l2:
+            let quorumBase = stated ?? .bonded
+            var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
             let s2 = try ledger.snapshot(chain: .l2, forEndBlock: poll.endBlock)
             let s1 = try ledger.snapshot(chain: .l1, forEndBlock: poll.endBlock)
+            if let partial = [s2, s1].first(where: \.partial) {
+                throw LIPError.usage(
+                    "the migration window (l1+l2) needs whole snapshots, and the \(partial.chain.rawValue) snapshot at block \(partial.block) is partial: sync it with --full")
+            }
             let migrations = try ledger.migrations(atOrBefore: s2.block)
             let later = try ledger.migrationCount(after: s2.block)
             if later > 0 { warnings.append("\(later) migration\(later == 1 ? "" : "s") after the L2 snapshot's block \(s2.block) \(later == 1 ? "was" : "were") not counted") }

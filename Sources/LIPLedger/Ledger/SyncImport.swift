@@ -1,0 +1,88 @@
+import BigInt
+import Crypto
+import Foundation
+import GRDB
+import LIPCore
+
+extension Ledger {
+    /// Stores what `lip ledger sync` read from a node, in one transaction: the logs (PollCreated,
+    /// votes), and the stake at the deciding block as a snapshot of source `rpc`. A snapshot at
+    /// the same chain and block gains the accounts it lacks; an account it has must have the same
+    /// values (the chain's state at one block is one state). The same sync again changes nothing.
+    public func storeSync(logs: [EventLog], stake: SyncedStake, record: ImportRecord, links: [String: Int] = [:]) throws -> ImportSummary {
+        let source = record.file
+        var summary = ImportSummary(what: "sync of \(source) (\(stake.chain.rawValue) block \(stake.block))", rows: 0)
+        try transaction { db in
+            let insertLog = try Ledger.insertLogStatement(db)
+            for log in logs {
+                let raw = RawLog(log)
+                switch try store(
+                    raw, chain: stake.chain, db: db, links: links, insert: insertLog, file: source, location: "log \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…")
+                {
+                case .added: summary.rows += 1
+                case .unchanged: summary.unchanged += 1
+                case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
+                }
+            }
+            let snapshotID: Int64
+            if let row = try Row.fetchOne(db, sql: "SELECT id, total_active, block_hash FROM snapshots WHERE chain = ? AND block = ?", arguments: [stake.chain, stake.block]) {
+                let existing = stored(row, "snapshots", key: ["id"])
+                snapshotID = try existing("id")
+                if let total: BigUInt = try existing.optional("total_active"), total != stake.totalActive {
+                    throw LIPError.invalidInput(
+                        file: source, location: "",
+                        message: "getTotalBonded() at \(stake.chain.rawValue) block \(stake.block) is \(stake.totalActive), but the ledger's snapshot there says \(total)")
+                }
+                if let hash: String = try existing.optional("block_hash"), hash != stake.blockHash {
+                    throw LIPError.invalidInput(
+                        file: source, location: "",
+                        message:
+                            "\(stake.chain.rawValue) block \(stake.block) has hash \(stake.blockHash), but the ledger's snapshot was read at \(hash): a reorganisation? Sync again when the chain is final"
+                    )
+                }
+                try db.execute(sql: "UPDATE snapshots SET total_active = ?, block_hash = ? WHERE id = ?", arguments: [stake.totalActive, stake.blockHash, snapshotID])
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO snapshots (chain, block, l1_block, source, accounts, total_stake, total_active, content_sha256, block_hash, partial)
+                        VALUES (?, ?, ?, 'rpc', 0, '0', ?, ?, ?, ?)
+                        """, arguments: [stake.chain, stake.block, stake.chain == .l2 ? stake.l1Block : nil, stake.totalActive, record.sha256, stake.blockHash, stake.partial])
+                snapshotID = db.lastInsertedRowID
+            }
+            for account in stake.accounts {
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT snapshot_id, account, delegate, stake, delegated_stake, registered FROM snapshot_accounts WHERE snapshot_id = ? AND account = ?",
+                    arguments: [snapshotID, account.account])
+                {
+                    let existing = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"])
+                    let same =
+                        try existing.optional("delegate", as: Address.self) == account.delegate && existing("stake", as: BigUInt.self) == account.stake
+                        && (try existing.optional("delegated_stake", as: BigUInt.self) ?? 0) == account.delegatedStake
+                        && existing("registered", as: Bool.self) == account.registered
+                    guard same else {
+                        throw LIPError.invalidInput(
+                            file: source, location: "",
+                            message: "\(account.account.checksummed) at \(stake.chain.rawValue) block \(stake.block) reads other stake than the ledger's snapshot there holds")
+                    }
+                    summary.unchanged += 1
+                    continue
+                }
+                try db.execute(
+                    sql: "INSERT INTO snapshot_accounts (snapshot_id, account, delegate, stake, delegated_stake, registered, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [snapshotID, account.account, account.delegate, account.stake, account.delegatedStake, account.registered, account.active])
+                summary.rows += 1
+            }
+            // The snapshot's count and sum, from its rows (amounts summed here, never in SQL).
+            var count = 0
+            var total = BigUInt(0)
+            let cursor = try Row.fetchCursor(db, sql: "SELECT snapshot_id, account, stake FROM snapshot_accounts WHERE snapshot_id = ?", arguments: [snapshotID])
+            while let row = try cursor.next() {
+                count += 1
+                total += try stored(row, "snapshot_accounts", key: ["snapshot_id", "account"])("stake", as: BigUInt.self)
+            }
+            try db.execute(sql: "UPDATE snapshots SET accounts = ?, total_stake = ? WHERE id = ?", arguments: [count, total, snapshotID])
+            if summary.rows > 0 { try Ledger.record(db, record, snapshotID: snapshotID) }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// One HTTP answer.
+public struct HTTPAnswer: Sendable {
+    /// The status code.
+    public var status: Int
+    /// `Retry-After`, in seconds, when the server sent one.
+    public var retryAfter: Double?
+    /// The body.
+    public var body: Data
+
+    /// Creates an answer.
+    public init(status: Int, retryAfter: Double? = nil, body: Data) {
+        self.status = status
+        self.retryAfter = retryAfter
+        self.body = body
+    }
+}
+
+/// Why a request got no HTTP answer at all.
+public enum TransportFailure: Error, Sendable {
+    /// The connection was refused, dropped or reset.
+    case connection(String)
+    /// No answer within the timeout.
+    case timeout
+}
+
+/// Sends a JSON body with POST and waits for the answer: the one seam between the JSON-RPC client
+/// and the network, so that its retries and splitting can be tested without one.
+public protocol HTTPTransport: Sendable {
+    /// POSTs `body` to `url`.
+    func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer
+}
+
+/// `HTTPTransport` over URLSession (FoundationNetworking on Linux).
+public struct URLSessionTransport: HTTPTransport {
+    /// Creates the transport.
+    public init() {}
+
+    public func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        final class Box: @unchecked Sendable {
+            var answer: HTTPAnswer?
+            var failure: TransportFailure?
+        }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        let task = session.dataTask(with: request) { data, response, error in
+            if let error = error as? URLError {
+                box.failure = error.code == .timedOut ? .timeout : .connection(error.code.description)
+            } else if let error {
+                box.failure = .connection("\(type(of: error))")
+            } else if let http = response as? HTTPURLResponse {
+                let retry = (http.value(forHTTPHeaderField: "Retry-After")).flatMap(Double.init)
+                box.answer = HTTPAnswer(status: http.statusCode, retryAfter: retry, body: data ?? Data())
+            } else {
+                box.failure = .connection("no HTTP answer")
+            }
+            done.signal()
+        }
+        task.resume()
+        if done.wait(timeout: .now() + timeout + 5) == .timedOut {
+            task.cancel()
+            throw TransportFailure.timeout
+        }
+        if let failure = box.failure { throw failure }
+        return box.answer!
+    }
+}
+
+extension URLError.Code {
+    /// A few words for the connection failures a provider causes (never the URL).
+    var description: String {
+        switch self {
+        case .cannotConnectToHost: return "connection refused"
+        case .networkConnectionLost: return "connection dropped"
+        case .cannotFindHost: return "host not found"
+        case .notConnectedToInternet: return "no network"
+        case .secureConnectionFailed: return "TLS failed"
+        default: return "connection failed (\(rawValue))"
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import LIPCore
+
+/// A JSON-RPC 2.0 client over HTTP that survives what providers do: 429 with Retry-After, 5xx,
+/// dropped connections and timeouts are retried with backoff and jitter; a batch larger than the
+/// node accepts is split; an answer that is not JSON-RPC is an error and nothing is kept. Errors
+/// show the node by scheme and host only.
+public final class JSONRPCClient: @unchecked Sendable {
+    /// One request of a batch.
+    public struct Request: Sendable {
+        /// The method.
+        public var method: String
+        /// Its parameters.
+        public var params: [JSONValue]
+
+        /// Creates a request.
+        public init(_ method: String, _ params: [JSONValue]) {
+            self.method = method
+            self.params = params
+        }
+    }
+
+    /// The node.
+    public let endpoint: RPCEndpoint
+    /// How failures are retried.
+    public let policy: RetryPolicy
+    /// Requests sent in one batch at most; lowered when the node refuses a batch as too large.
+    public private(set) var batchLimit: Int
+    /// HTTP requests sent, retries included (what a provider counts).
+    public private(set) var roundTrips = 0
+    /// JSON-RPC calls answered.
+    public private(set) var calls = 0
+
+    private let transport: any HTTPTransport
+    private let pause: @Sendable (Double) -> Void
+    private let jitter: @Sendable () -> Double
+    private var nextID = 1
+    private let lock = NSLock()
+
+    /// Creates a client of `endpoint`; `transport`, `pause` and `jitter` are seams for tests.
+    public init(
+        endpoint: RPCEndpoint, policy: RetryPolicy = .fromEnvironment(), batchLimit: Int = 100, transport: any HTTPTransport = URLSessionTransport(),
+        pause: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+    ) {
+        self.endpoint = endpoint
+        self.policy = policy
+        self.batchLimit = max(1, batchLimit)
+        self.transport = transport
+        self.pause = pause
+        self.jitter = jitter
+    }
+
+    /// Calls `method`; a JSON-RPC error comes back as `RPCCallError`, anything else that goes
+    /// wrong as an `LIPError` (exit 2) naming the method and `context`.
+    public func call(_ method: String, _ params: [JSONValue], context: String = "") throws -> Any {
+        let id = takeID()
+        let body = JSONValue.object([("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(method)), ("params", .array(params))])
+        let answer = try send(body, what: method + (context.isEmpty ? "" : " " + context))
+        guard let object = answer as? [String: Any] else { throw malformed(method, "not a JSON-RPC object") }
+        return try result(of: object, id: id, method: method)
+    }
+
+    /// Calls every request, in batches of at most `batchLimit`, splitting a batch the node
+    /// refuses as too large; each result is the value or the node's error for that request.
+    public func batch(_ requests: [Request], context: String = "") throws -> [Result<Any, RPCCallError>] {
+        var out: [Result<Any, RPCCallError>] = []
+        var start = 0
+        while start < requests.count {
+            let size = min(batchLimit, requests.count - start)
+            if let answers = try sendBatch(Array(requests[start..<start + size]), context: context) {
+                out += answers
+                start += size
+            } else {
+                guard size > 1 else { throw LIPError.unreadable(path: endpoint.display, reason: "the node refuses even a batch of one request") }
+                batchLimit = max(1, size / 2)
+            }
+        }
+        return out
+    }
+
+    /// One batch; nil when the node says it is too large.
+    private func sendBatch(_ requests: [Request], context: String) throws -> [Result<Any, RPCCallError>]? {
+        let ids = requests.map { _ in takeID() }
+        let body = JSONValue.array(
+            zip(ids, requests).map { id, r in
+                .object([("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(r.method)), ("params", .array(r.params))])
+            })
+        let methods = Set(requests.map(\.method)).sorted().joined(separator: ", ")
+        let answer: Any
+        do { answer = try send(body, what: "a batch of \(requests.count) (\(methods))" + (context.isEmpty ? "" : " " + context)) } catch BatchRefused.tooLarge {
+            return nil
+        }
+        if let object = answer as? [String: Any], let error = object["error"] as? [String: Any] {
+            // A whole batch answered with one error: too large, or not accepted as a batch.
+            let message = (error["message"] as? String ?? "").lowercased()
+            if requests.count > 1 && (message.contains("batch") || message.contains("too large") || message.contains("too many")) { return nil }
+            throw LIPError.unreadable(path: endpoint.display, reason: "the node refused a batch of \(requests.count) (\(methods)): \(error["message"] as? String ?? "")")
+        }
+        guard let array = answer as? [[String: Any]] else { throw malformed(methods, "a batch was not answered with an array") }
+        var byID: [Int: [String: Any]] = [:]
+        for item in array {
+            guard let id = (item["id"] as? NSNumber)?.intValue else { throw malformed(methods, "an answer in the batch has no id") }
+            byID[id] = item
+        }
+        return try zip(ids, requests).map { id, request in
+            guard let item = byID[id] else { throw malformed(request.method, "the batch's answer lacks request \(id)") }
+            do { return .success(try result(of: item, id: id, method: request.method)) } catch let error as RPCCallError { return .failure(error) }
+        }
+    }
+
+    private enum BatchRefused: Error { case tooLarge }
+
+    /// The result of one answer object, or the node's error.
+    private func result(of object: [String: Any], id: Int, method: String) throws -> Any {
+        guard (object["id"] as? NSNumber)?.intValue == id else { throw malformed(method, "the answer's id is not the request's") }
+        if let error = object["error"] as? [String: Any] {
+            throw RPCCallError(code: (error["code"] as? NSNumber)?.intValue ?? 0, message: error["message"] as? String ?? "")
+        }
+        guard let result = object["result"] else { throw malformed(method, "no result and no error") }
+        lock.lock()
+        calls += 1
+        lock.unlock()
+        return result
+    }
+
+    /// Sends one body, retrying passing failures, and parses the JSON answer.
+    private func send(_ body: JSONValue, what: String) throws -> Any {
+        let data = Data(body.serialized(pretty: false).utf8)
+        var last = ""
+        for attempt in 1...max(1, policy.attempts) {
+            if attempt > 1 { pause(policy.delay(attempt: attempt - 1, retryAfter: retryAfter, jitter: jitter())) }
+            retryAfter = nil
+            lock.lock()
+            roundTrips += 1
+            lock.unlock()
+            let answer: HTTPAnswer
+            do { answer = try transport.post(data, to: endpoint.url, timeout: policy.timeout) } catch let failure as TransportFailure {
+                switch failure {
+                case .timeout: last = "no answer within \(policy.timeout) s"
+                case .connection(let why): last = why
+                }
+                continue
+            }
+            switch answer.status {
+            case 200..<300:
+                guard let parsed = try? JSONSerialization.jsonObject(with: answer.body, options: [.fragmentsAllowed]) else {
+                    throw malformed(what, "the answer is not JSON")
+                }
+                return parsed
+            case 413:
+                throw BatchRefused.tooLarge
+            case 429, 500..<600:
+                last = answer.status == 429 ? "HTTP 429 Too Many Requests" : "HTTP \(answer.status)"
+                retryAfter = answer.retryAfter
+                continue
+            default:
+                throw LIPError.unreadable(path: endpoint.display, reason: "\(what): HTTP \(answer.status)")
+            }
+        }
+        throw LIPError.unreadable(path: endpoint.display, reason: "\(what) failed after \(policy.attempts) tries: \(last)")
+    }
+
+    private var retryAfter: Double?
+
+    private func takeID() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        nextID += 1
+        return nextID - 1
+    }
+
+    private func malformed(_ what: String, _ why: String) -> LIPError {
+        LIPError.invalidInput(file: endpoint.display, location: "", message: "\(what): a malformed answer (\(why)); nothing was stored")
+    }
+}

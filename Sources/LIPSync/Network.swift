@@ -1,0 +1,93 @@
+import Foundation
+import LIPCore
+import LIPLedger
+import Yams
+
+/// The contracts `lip` reads on one network: per chain, its chain id and the addresses, with the
+/// block each was created in (the first block worth scanning).
+public struct Network: Sendable {
+    /// A contract and the block it was created in.
+    public struct Contract: Sendable {
+        /// Its address.
+        public var address: Address
+        /// Its creation block (0 when unknown).
+        public var block: Int
+    }
+
+    /// One chain of the network.
+    public struct ChainContracts: Sendable {
+        /// `eth_chainId` must say this.
+        public var chainID: Int
+        /// Livepeer's PollCreator.
+        public var pollCreator: Contract
+        /// The BondingManager (its proxy).
+        public var bondingManager: Contract
+        /// Multicall3, when the chain has one; without it, calls go in JSON-RPC batches.
+        public var multicall3: Contract?
+    }
+
+    /// The network's name (`mainnet`, or a key of networks.yaml).
+    public var name: String
+    /// Its chains.
+    public var chains: [Chain: ChainContracts]
+
+    /// Livepeer on Arbitrum One (l2) and Ethereum (l1), from `rpc-sync.md`.
+    public static let mainnet = Network(
+        name: "mainnet",
+        chains: [
+            .l2: ChainContracts(
+                chainID: 42161, pollCreator: Contract(address: Address("0x8bb50806D60c492c0004DAD5D9627DAA2d9732E6")!, block: 5_857_075),
+                bondingManager: Contract(address: Address("0x35Bcf3c30594191d53231E4FF333E8A770453e40")!, block: 5_857_075),
+                multicall3: Contract(address: Address("0xcA11bde05977b3631167028862bE2a173976CA11")!, block: 7_654_707)),
+            .l1: ChainContracts(
+                chainID: 1, pollCreator: Contract(address: Address("0xBf824EDb6b94D9B52d972d5B25bCc19b4e6E3F3C")!, block: 0),
+                bondingManager: Contract(address: Address("0x511bc4556d823ae99630ae8de28b9b80df90ea2e")!, block: 0),
+                multicall3: Contract(address: Address("0xcA11bde05977b3631167028862bE2a173976CA11")!, block: 0)),
+        ])
+
+    /// The network `name`: `mainnet` is built in; any other comes from `file` (`--networks`), else
+    /// the workspace's `networks.yaml`.
+    public static func named(_ name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Network {
+        if name == "mainnet" && file == nil { return mainnet }
+        let source = file ?? workspaceFile
+        guard let source, FileManager.default.fileExists(atPath: source.path) else {
+            throw LIPError.usage("no network `\(name)`: only mainnet is built in; define it in the workspace's networks.yaml or give --networks FILE")
+        }
+        let shown = path ?? "networks.yaml"
+        let text: String
+        do { text = try String(contentsOf: source, encoding: .utf8) } catch { throw LIPError.unreadable(path: shown, reason: FileProblem.describe(error, at: source)) }
+        let loaded: Any?
+        do { loaded = try Yams.load(yaml: text) } catch { throw LIPError.invalidInput(file: shown, location: "", message: "not valid YAML: \(error)") }
+        guard let networks = loaded as? [String: Any] else { throw LIPError.invalidInput(file: shown, location: "", message: "expected network names at the top level") }
+        guard let entry = networks[name] as? [String: Any] else {
+            if name == "mainnet" { return mainnet }
+            throw LIPError.usage("\(shown) defines no network `\(name)` (it has: \(networks.keys.sorted().joined(separator: ", ")))")
+        }
+        var chains: [Chain: ChainContracts] = [:]
+        for (key, value) in entry {
+            func fail(_ message: String) -> LIPError { LIPError.invalidInput(file: shown, location: "", message: "\(name).\(key): \(message)") }
+            guard let chain = Chain(rawValue: key) else { throw fail("not a chain (l1 or l2)") }
+            guard let fields = value as? [String: Any] else { throw fail("expected chain-id, poll-creator, bonding-manager") }
+            func contract(_ field: String) throws -> Contract? {
+                switch fields[field] {
+                case nil: return nil
+                case let text as String:
+                    guard let a = Address(text) else { throw fail("\(field) `\(text)` is not an address (\(Address.problem(with: text)))") }
+                    return Contract(address: a, block: 0)
+                case let map as [String: Any]:
+                    let text = map["address"].map { "\($0)" } ?? ""
+                    guard let a = Address(text) else { throw fail("\(field).address `\(text)` is not an address (\(Address.problem(with: text)))") }
+                    let block = (map["block"] as? Int) ?? 0
+                    guard block >= 0 else { throw fail("\(field).block is negative") }
+                    return Contract(address: a, block: block)
+                default: throw fail("\(field) is neither an address nor {address, block}")
+                }
+            }
+            guard let chainID = fields["chain-id"] as? Int else { throw fail("chain-id is missing or not a number") }
+            guard let pollCreator = try contract("poll-creator") else { throw fail("poll-creator is missing") }
+            guard let bondingManager = try contract("bonding-manager") else { throw fail("bonding-manager is missing") }
+            chains[chain] = ChainContracts(chainID: chainID, pollCreator: pollCreator, bondingManager: bondingManager, multicall3: try contract("multicall3"))
+        }
+        return Network(name: name, chains: chains)
+    }
+}

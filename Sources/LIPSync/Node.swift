@@ -1,0 +1,117 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPLedger
+
+/// What `lip` reads from a JSON-RPC node: the chain id, block headers, logs (splitting ranges the
+/// node refuses) and view calls at a block (through Multicall3, or JSON-RPC batches).
+public final class Node: BlockSource, @unchecked Sendable {
+    /// The client.
+    public let client: JSONRPCClient
+    /// The largest block range asked of `eth_getLogs`; halved when the node refuses one.
+    public private(set) var logRange: Int
+    /// Calls per `aggregate3`.
+    public var multicallSize = 200
+
+    /// Creates a reader over `client`, starting log queries at `maxRange` blocks.
+    public init(client: JSONRPCClient, maxRange: Int = 9_000) {
+        self.client = client
+        logRange = max(1, maxRange)
+    }
+
+    /// `eth_chainId`.
+    public func chainID() throws -> Int {
+        try quantity(try client.call("eth_chainId", []), "eth_chainId")
+    }
+
+    public func head() throws -> BlockHeader { try header(tag: "latest") }
+
+    public func header(_ number: Int) throws -> BlockHeader { try header(tag: "0x" + String(number, radix: 16)) }
+
+    private func header(tag: String) throws -> BlockHeader {
+        guard let block = try client.call("eth_getBlockByNumber", [.string(tag), .bool(false)], context: "block \(tag)") as? [String: Any] else {
+            throw malformed("eth_getBlockByNumber", "block \(tag) is not an object (not known to the node?)")
+        }
+        guard let hash = block["hash"] as? String, Hex.decode(hash)?.count == 32 else { throw malformed("eth_getBlockByNumber", "block \(tag) has no hash") }
+        return BlockHeader(
+            number: try quantity(block["number"] as Any, "eth_getBlockByNumber"), hash: hash.lowercased(),
+            l1BlockNumber: try block["l1BlockNumber"].map { try quantity($0, "eth_getBlockByNumber") })
+    }
+
+    /// The logs of `address` with `topics` from block `from` to `to`, in ranges of at most
+    /// `logRange` blocks, halving a range the node refuses as too large or too full.
+    public func logs(address: Address, topics: [String?], from: Int, to: Int, progress: ((Int) -> Void)? = nil) throws -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        var start = from
+        while start <= to {
+            let end = min(to, start + logRange - 1)
+            let query = JSONValue.object([
+                ("address", .string(address.lowercased)), ("fromBlock", .string("0x" + String(start, radix: 16))), ("toBlock", .string("0x" + String(end, radix: 16))),
+                ("topics", .array(topics.map { $0.map(JSONValue.string) ?? .null })),
+            ])
+            do {
+                guard let logs = try client.call("eth_getLogs", [query], context: "blocks \(start)-\(end)") as? [[String: Any]] else {
+                    throw malformed("eth_getLogs", "blocks \(start)-\(end): the result is not an array of logs")
+                }
+                out += logs
+                start = end + 1
+                progress?(start - from)
+            } catch let error as RPCCallError where Node.isRangeRefusal(error) && end > start {
+                logRange = max(1, (end - start + 1) / 2)
+            }
+        }
+        return out
+    }
+
+    /// Whether the node refused a log query for its size (providers say so in different ways).
+    static func isRangeRefusal(_ error: RPCCallError) -> Bool {
+        let m = error.message.lowercased()
+        return [-32005, -32602, -32600].contains(error.code) || m.contains("range") || m.contains("more than") || m.contains("too many") || m.contains("limit")
+    }
+
+    /// The results of `calls` at `block`, each nil when the call failed; through `multicall`
+    /// (when given) in `aggregate3`s of `multicallSize`, else as JSON-RPC batches of eth_call.
+    public func read(_ calls: [ViewCall], at block: Int, multicall: Address?) throws -> [[UInt8]?] {
+        let tag = JSONValue.string("0x" + String(block, radix: 16))
+        func ethCall(_ to: Address, _ data: [UInt8]) -> JSONRPCClient.Request {
+            .init("eth_call", [.object([("to", .string(to.lowercased)), ("data", .string(Hex.prefixed(data)))]), tag])
+        }
+        if let multicall {
+            let groups = stride(from: 0, to: calls.count, by: multicallSize).map { Array(calls[$0..<min(calls.count, $0 + multicallSize)]) }
+            let answers = try client.batch(groups.map { ethCall(multicall, Multicall3.encode($0)) }, context: "at block \(block)")
+            var out: [[UInt8]?] = []
+            for (group, answer) in zip(groups, answers) {
+                switch answer {
+                case .success(let value):
+                    guard let hex = value as? String, let bytes = Hex.decode(hex) else { throw malformed("eth_call", "aggregate3 at block \(block) did not return hex") }
+                    do { out += try Multicall3.decode(bytes, count: group.count) } catch { throw malformed("eth_call", "aggregate3 at block \(block): \(error)") }
+                case .failure(let error):
+                    throw LIPError.unreadable(path: client.endpoint.display, reason: "eth_call aggregate3 at block \(block): \(error)")
+                }
+            }
+            return out
+        }
+        let answers = try client.batch(calls.map { ethCall($0.target, $0.data) }, context: "at block \(block)")
+        return try answers.map { answer in
+            switch answer {
+            case .success(let value):
+                guard let hex = value as? String, let bytes = Hex.decode(hex) else { throw malformed("eth_call", "at block \(block): not hex") }
+                return bytes
+            case .failure(let error):
+                if error.message.lowercased().contains("revert") { return nil }
+                throw LIPError.unreadable(path: client.endpoint.display, reason: "eth_call at block \(block): \(error)")
+            }
+        }
+    }
+
+    func quantity(_ value: Any, _ method: String) throws -> Int {
+        guard let text = value as? String, text.hasPrefix("0x"), text.count <= 18, let n = Int(text.dropFirst(2), radix: 16) else {
+            throw malformed(method, "`\(String(describing: value).prefix(40))` is not a hex quantity")
+        }
+        return n
+    }
+
+    func malformed(_ method: String, _ why: String) -> LIPError {
+        LIPError.invalidInput(file: client.endpoint.display, location: "", message: "\(method): a malformed answer (\(why)); nothing was stored")
+    }
+}

@@ -1,0 +1,162 @@
+import BigInt
+import Crypto
+import Foundation
+import LIPCore
+import LIPLedger
+
+/// Reads a poll and the stake that decides it from a node (rpc-sync.md): the PollCreated, the
+/// deciding block, the votes up to it, and for every voter and every voter's delegate (or, with
+/// `full`, every delegator) the BondingManager's views at that block.
+public struct PollSync {
+    /// What a sync read, ready for `Ledger.storeSync`.
+    public struct Outcome: Sendable {
+        /// PollCreated and the poll's Vote logs.
+        public var logs: [EventLog]
+        /// The stake at the deciding block.
+        public var stake: SyncedStake
+        /// The poll's end block (its chain's `block.number`).
+        public var endBlock: Int
+        /// Whether the node has not reached the end yet.
+        public var provisional: Bool
+        /// Distinct voters.
+        public var voters: Int
+        /// SHA-256 of everything read, hex: what identifies this sync's content.
+        public var sha256: String
+    }
+
+    /// The node.
+    public let node: Node
+    /// The network's contracts on this chain.
+    public let contracts: Network.ChainContracts
+    /// The chain synced.
+    public let chain: Chain
+
+    /// A sync of `chain` of `network` through `node`; the network must have that chain.
+    public init(node: Node, network: Network, chain: Chain) throws {
+        guard let contracts = network.chains[chain] else {
+            throw LIPError.usage("network `\(network.name)` has no \(chain.rawValue) contracts")
+        }
+        self.node = node
+        self.contracts = contracts
+        self.chain = chain
+    }
+
+    /// Reads `poll`. `progress` hears what is being read.
+    public func read(poll: Address, full: Bool, progress: ((String) -> Void)? = nil) throws -> Outcome {
+        let chainID = try node.chainID()
+        guard chainID == contracts.chainID else {
+            throw LIPError.usage(
+                "the node at \(node.client.endpoint.display) serves chain id \(chainID), not \(contracts.chainID) as the network says: wrong URL or wrong --network")
+        }
+        let head = try node.head()
+        progress?("looking for the PollCreated of \(poll.checksummed)")
+        let pollTopic = Hex.prefixed(ABI.encode(address: poll))
+        let created = try node.logs(
+            address: contracts.pollCreator.address, topics: [LedgerEvent.pollCreated.topic0, pollTopic], from: contracts.pollCreator.block, to: head.number
+        )
+        .compactMap(eventLog)
+        guard let pollCreated = created.first else {
+            throw LIPError.usage(
+                "no PollCreated of \(poll.checksummed) by the PollCreator \(contracts.pollCreator.address.checksummed) between blocks \(contracts.pollCreator.block) and \(head.number)"
+            )
+        }
+        let endWord = try ABI.uint(pollCreated.data, 1)
+        guard endWord <= BigUInt(Int.max / 2) else {
+            throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "PollCreated: endBlock \(endWord) is too large")
+        }
+        let endBlock = Int(endWord)
+        let decision = try DecidingBlock.find(endBlock: endBlock, lowerBound: pollCreated.blockNumber, in: node)
+        let block = decision.header
+        progress?("reading votes up to block \(block.number)")
+        let votes = try node.logs(address: poll, topics: [LedgerEvent.vote.topic0], from: pollCreated.blockNumber, to: block.number).compactMap(eventLog)
+        var voters: [Address] = []
+        var seen = Set<Address>()
+        for vote in votes {
+            guard vote.topics.count > 1, let bytes = Hex.decode(vote.topics[1]), bytes.count == 32, let voter = try? ABI.address(bytes, 0) else {
+                throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "a Vote log has no voter topic")
+            }
+            if seen.insert(voter).inserted { voters.append(voter) }
+        }
+        var accounts = voters
+        if full {
+            progress?("listing every delegator from Bond, Rebond and TransferBond logs")
+            for (topic, position) in [(Topics.bond, 3), (Topics.rebond, 2), (Topics.transferBond, 2)] {
+                for log in try node.logs(address: contracts.bondingManager.address, topics: [topic], from: contracts.bondingManager.block, to: block.number).compactMap(eventLog) {
+                    guard log.topics.count > position, let bytes = Hex.decode(log.topics[position]), let account = try? ABI.address(bytes, 0) else { continue }
+                    if seen.insert(account).inserted { accounts.append(account) }
+                }
+            }
+        }
+        let multicall = contracts.multicall3.flatMap { block.number >= $0.block ? $0.address : nil }
+        progress?("reading the stake of \(accounts.count) accounts at block \(block.number)")
+        var read = try stakes(of: accounts, at: block.number, multicall: multicall, withTotal: true)
+        let delegates = Set(read.accounts.compactMap(\.delegate)).subtracting(seen).sorted()
+        if !delegates.isEmpty {
+            progress?("reading the stake of \(delegates.count) delegates at block \(block.number)")
+            read.accounts += try stakes(of: delegates, at: block.number, multicall: multicall, withTotal: false).accounts
+        }
+        let sorted = read.accounts.sorted { $0.account < $1.account }
+        let stake = SyncedStake(
+            chain: chain, block: block.number, blockHash: block.hash, l1Block: block.l1Position, accounts: sorted, totalActive: read.total ?? 0, partial: !full)
+        let logs = [pollCreated] + votes
+        return Outcome(logs: logs, stake: stake, endBlock: endBlock, provisional: decision.provisional, voters: voters.count, sha256: PollSync.digest(logs: logs, stake: stake))
+    }
+
+    /// The four views of each account (and `getTotalBonded()` once, when asked) at `block`.
+    private func stakes(of accounts: [Address], at block: Int, multicall: Address?, withTotal: Bool) throws -> (accounts: [SnapshotAccount], total: BigUInt?) {
+        let bm = contracts.bondingManager.address
+        var calls: [ViewCall] = withTotal ? [.getTotalBonded(bm)] : []
+        for a in accounts {
+            calls += [.getDelegator(bm, a), .pendingStake(bm, a), .transcoderTotalStake(bm, a), .isRegisteredTranscoder(bm, a)]
+        }
+        let answers = try node.read(calls, at: block, multicall: multicall)
+        func answer(_ i: Int, _ what: String) throws -> [UInt8] {
+            guard i < answers.count, let data = answers[i] else {
+                throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "\(what) reverted at block \(block): is the BondingManager address right?")
+            }
+            return data
+        }
+        let offset = withTotal ? 1 : 0
+        let total = withTotal ? try ABI.uint(try answer(0, "getTotalBonded()"), 0) : nil
+        let out = try accounts.enumerated().map { i, account -> SnapshotAccount in
+            let base = offset + 4 * i
+            let delegate = try ABI.address(try answer(base, "getDelegator(\(account.checksummed))"), 2)
+            return SnapshotAccount(
+                account: account, delegate: delegate.isZero ? nil : delegate, stake: try ABI.uint(try answer(base + 1, "pendingStake"), 0),
+                delegatedStake: try ABI.uint(try answer(base + 2, "transcoderTotalStake"), 0), registered: try ABI.uint(try answer(base + 3, "isRegisteredTranscoder"), 0) != 0,
+                active: nil, fees: nil)
+        }
+        return (out, total)
+    }
+
+    /// A log object of the node, typed; a removed log is nil.
+    private func eventLog(_ object: [String: Any]) throws -> EventLog? {
+        if object["removed"] as? Bool == true { return nil }
+        guard let addressText = object["address"] as? String, let address = Address(addressText), let topics = object["topics"] as? [String],
+            let dataText = object["data"] as? String, let data = Hex.decode(dataText), let tx = object["transactionHash"] as? String, Hex.decode(tx)?.count == 32,
+            let block = object["blockNumber"], let index = object["logIndex"]
+        else { throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "eth_getLogs: a malformed log; nothing was stored") }
+        return EventLog(
+            address: address, topics: topics, data: data, blockNumber: try node.quantity(block, "eth_getLogs"), transactionHash: tx,
+            logIndex: try node.quantity(index, "eth_getLogs"))
+    }
+
+    /// SHA-256 over the logs and the stake read, in a fixed order.
+    static func digest(logs: [EventLog], stake: SyncedStake) -> String {
+        var hasher = SHA256()
+        func add(_ line: String) { hasher.update(data: Data((line + "\n").utf8)) }
+        add("lip-sync v1|\(stake.chain.rawValue)|\(stake.block)|\(stake.blockHash)|\(stake.totalActive)|\(stake.partial ? 1 : 0)")
+        for log in logs {
+            add("log|\(log.transactionHash)|\(log.logIndex)|\(log.blockNumber)|\(log.address.lowercased)|\(log.topics.joined(separator: ","))|\(Hex.encode(log.data))")
+        }
+        for a in stake.accounts { add("row|\(a.account.lowercased)|\(a.delegate?.lowercased ?? "-")|\(a.stake)|\(a.delegatedStake)|\(a.registered ? 1 : 0)") }
+        return Hex.encode(Array(hasher.finalize()))
+    }
+
+    /// topic0 of the BondingManager events that name delegators.
+    enum Topics {
+        static let bond = ABI.topic("Bond(address,address,address,uint256,uint256)")
+        static let rebond = ABI.topic("Rebond(address,address,uint256,uint256)")
+        static let transferBond = ABI.topic("TransferBond(address,address,uint256,uint256,uint256)")
+    }
+}

@@ -1,0 +1,52 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPLedger
+
+/// A read-only contract call (`eth_call`), and the BondingManager views `lip` reads.
+public struct ViewCall: Sendable, Hashable {
+    /// The contract.
+    public var target: Address
+    /// Selector and arguments.
+    public var data: [UInt8]
+
+    /// A call of `signature` with address and uint arguments.
+    public init(_ target: Address, _ signature: String, _ arguments: [ABIArgument] = []) {
+        self.target = target
+        var data = Array(Keccak256.hash(signature).prefix(4))
+        for argument in arguments {
+            switch argument {
+            case .address(let a): data += ABI.encode(address: a)
+            case .uint(let n): data += ABI.encode(uint: n)
+            }
+        }
+        self.data = data
+    }
+
+    /// An argument of a view call.
+    public enum ABIArgument: Sendable, Hashable {
+        case address(Address)
+        case uint(BigUInt)
+    }
+
+    /// `getDelegator(address)`: word 2 of the answer is the delegate.
+    public static func getDelegator(_ bondingManager: Address, _ account: Address) -> ViewCall {
+        ViewCall(bondingManager, "getDelegator(address)", [.address(account)])
+    }
+    /// `pendingStake(address,uint256)` with round 0 (L2 ignores the round).
+    public static func pendingStake(_ bondingManager: Address, _ account: Address) -> ViewCall {
+        ViewCall(bondingManager, "pendingStake(address,uint256)", [.address(account), .uint(0)])
+    }
+    /// `transcoderTotalStake(address)`.
+    public static func transcoderTotalStake(_ bondingManager: Address, _ account: Address) -> ViewCall {
+        ViewCall(bondingManager, "transcoderTotalStake(address)", [.address(account)])
+    }
+    /// `isRegisteredTranscoder(address)`.
+    public static func isRegisteredTranscoder(_ bondingManager: Address, _ account: Address) -> ViewCall {
+        ViewCall(bondingManager, "isRegisteredTranscoder(address)", [.address(account)])
+    }
+    /// `getTotalBonded()`: the total active stake of the round.
+    public static func getTotalBonded(_ bondingManager: Address) -> ViewCall {
+        ViewCall(bondingManager, "getTotalBonded()")
+    }
+}

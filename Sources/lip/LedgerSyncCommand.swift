@@ -1,0 +1,15 @@
+import ArgumentParser
+import Foundation
+import LIPKit
+
+struct LedgerSyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Fill the ledger straight from a JSON-RPC node (an archive node).",
+        discussion: """
+            Examples:
+              LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync poll 0x38794D2d8e0EB28926A865B546bc68418Dcc0B05
+              lip ledger sync poll 120 --network devnet --rpc http://127.0.0.1:8545
+            """,
+        subcommands: [LedgerSyncPollCommand.self])
+}
