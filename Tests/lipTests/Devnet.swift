@@ -1,0 +1,135 @@
+import Foundation
+import XCTest
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Tests/Devnet/devnet.py, started for a test on a free port of 127.0.0.1 and stopped (by its
+/// PID, and by closing its standard input) when the test ends. Its Python packages live in
+/// `.build/devnet-venv`, which `.ci/run` installs; a test installs them itself when they are missing.
+final class Devnet {
+    struct Info: Decodable {
+        var port: Int
+        var chainId: Int
+        var pollCreator: String
+        var bondingManager: String
+        var multicall3: String
+        var firstBlock: Int
+    }
+
+    let info: Info
+    let url: String
+    private let process: Process
+    private let input: Pipe
+
+    /// The venv's python, made when missing.
+    static func python() throws -> String {
+        if let explicit = ProcessInfo.processInfo.environment["LIP_DEVNET_PYTHON"], !explicit.isEmpty { return explicit }
+        let venv = packageRoot.appendingPathComponent(".build/devnet-venv")
+        let python = venv.appendingPathComponent("bin/python").path
+        if FileManager.default.isExecutableFile(atPath: python) { return python }
+        let setup = Process()
+        setup.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        setup.arguments = ["bash", packageRoot.appendingPathComponent("Scripts/devnet-setup.sh").path]
+        try setup.run()
+        setup.waitUntilExit()
+        guard setup.terminationStatus == 0, FileManager.default.isExecutableFile(atPath: python) else {
+            throw XCTSkip("could not install the devnet's Python packages (Scripts/devnet-setup.sh failed)")
+        }
+        return python
+    }
+
+    /// Starts a devnet whose polls last `pollPeriod` blocks.
+    init(pollPeriod: Int = 40, accounts: Int = 24) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: try Devnet.python())
+        process.arguments = [packageRoot.appendingPathComponent("Tests/Devnet/devnet.py").path, "--poll-period", String(pollPeriod), "--accounts", String(accounts)]
+        input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while true {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line += byte
+        }
+        guard let info = try? JSONDecoder().decode(Info.self, from: line) else {
+            process.terminate()
+            throw XCTSkip("the devnet did not start: \(String(decoding: line, as: UTF8.self))")
+        }
+        self.info = info
+        url = "http://127.0.0.1:\(info.port)"
+    }
+
+    deinit { stop() }
+
+    /// Stops the devnet.
+    func stop() {
+        guard process.isRunning else { return }
+        try? input.fileHandleForWriting.close()
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+
+    /// Calls a method of the devnet.
+    @discardableResult
+    func rpc(_ method: String, _ params: [Any] = []) throws -> Any {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": 1, "method": method, "params": params])
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let (data, _) = try syncRequest(request)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        if let error = object["error"] { throw NSError(domain: "devnet", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(method): \(error)"]) }
+        return object["result"] ?? NSNull()
+    }
+
+    /// networks.yaml naming this devnet `devnet`.
+    var networksYAML: String {
+        """
+        devnet:
+          l2:
+            chain-id: \(info.chainId)
+            poll-creator: {address: "\(info.pollCreator)", block: \(info.firstBlock)}
+            bonding-manager: {address: "\(info.bondingManager)", block: 1}
+            multicall3: {address: "\(info.multicall3)", block: 1}
+
+        devnet-batches:
+          l2:
+            chain-id: \(info.chainId)
+            poll-creator: {address: "\(info.pollCreator)", block: \(info.firstBlock)}
+            bonding-manager: {address: "\(info.bondingManager)", block: 1}
+
+        """
+    }
+
+    /// The first `n` funded accounts.
+    func accounts(_ n: Int) throws -> [String] { try XCTUnwrap(try rpc("devnet_accounts", [n]) as? [String]) }
+
+    /// HTTP requests and calls the devnet answered (its own devnet_* methods not counted).
+    func stats() throws -> (requests: Int, calls: Int) {
+        let s = try XCTUnwrap(try rpc("devnet_stats") as? [String: Int])
+        return (s["requests"] ?? 0, s["calls"] ?? 0)
+    }
+}
+
+private func syncRequest(_ request: URLRequest) throws -> (Data, URLResponse?) {
+    final class Box: @unchecked Sendable {
+        var data: Data?
+        var error: Error?
+    }
+    let box = Box()
+    let done = DispatchSemaphore(value: 0)
+    URLSession.shared.dataTask(with: request) { data, _, error in
+        box.data = data
+        box.error = error
+        done.signal()
+    }.resume()
+    done.wait()
+    if let error = box.error { throw error }
+    return (box.data ?? Data(), nil)
+}
