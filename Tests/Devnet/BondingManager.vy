@@ -105,3 +105,16 @@ def isRegisteredTranscoder(transcoder: address) -> bool:
 @external
 def getTotalBonded() -> uint256:
     return self.totalBonded
+
+
+@external
+def bondMany(delegators: DynArray[address, 200], delegate: address, amount: uint256):
+    """`bond` for many delegators at once (the devnet's benchmark sets up thousands)."""
+    for delegator: address in delegators:
+        old: address = self.delegateOf[delegator]
+        before: uint256 = self.bonded[delegator]
+        self._move(delegator, delegate, amount)
+        additional: uint256 = 0
+        if amount > before:
+            additional = amount - before
+        log Bond(newDelegate=delegate, oldDelegate=old, delegator=delegator, additionalAmount=additional, bondedAmount=amount)

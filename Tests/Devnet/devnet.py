@@ -15,9 +15,9 @@ It prints one JSON line ({"port", "chainId", "pollCreator", "bondingManager", "m
 
 Standard JSON-RPC methods (what lip uses): eth_chainId, eth_blockNumber, eth_getBlockByNumber,
 eth_getLogs, eth_call, batches of them. Methods a test or a rehearsal drives the chain with:
-devnet_accounts(n), devnet_bond(delegator, delegate, wei), devnet_rebond(delegator, wei),
+devnet_accounts(n), devnet_bond(delegator, delegate, wei), devnet_bondMany(delegators, delegate, wei), devnet_rebond(delegator, wei),
 devnet_transferBond(old, new, wei), devnet_register(address, bool), devnet_createPoll(from, cid),
-devnet_vote(from, poll, choiceID), devnet_mine(n), devnet_expected(poll), devnet_stats(),
+devnet_vote(from, poll, choiceID), devnet_voteMany(voters, poll, choiceIDs), devnet_mine(n), devnet_expected(poll), devnet_stats(),
 devnet_setFaults({...}). Faults, each a count of HTTP requests it applies to (or a limit):
 http429 (with Retry-After: 1), http500, drop (close the connection), slow (answer after 3 s),
 malformed (a body that is not JSON), wrongId, logsRangeLimit (blocks), logsResultLimit (logs),
@@ -149,6 +149,21 @@ class Devnet:
     def devnet_vote(self, sender, poll, choice):
         data = "0x" + (selector("vote(uint256)") + encode(["uint256"], [int(choice)])).hex()
         return self.send(sender, poll, data)["block_number"]
+
+    def devnet_voteMany(self, voters, poll, choices):
+        """Votes of many accounts in one request (a transaction each)."""
+        data = [("0x" + (selector("vote(uint256)") + encode(["uint256"], [int(c)])).hex()) for c in choices]
+        for voter, d in zip(voters, data):
+            self.send(voter, poll, d, gas=200_000)
+        return self.head()
+
+    def devnet_bondMany(self, delegators, delegate, wei):
+        """Bonds many delegators to one delegate, 100 in a transaction."""
+        sig = selector("bondMany(address[],address,uint256)")
+        for start in range(0, len(delegators), 100):
+            data = "0x" + (sig + encode(["address[]", "address", "uint256"], [delegators[start:start + 100], delegate, int(wei)])).hex()
+            self.send(self.accounts[0], self.bonding_manager, data, gas=25_000_000)
+        return self.head()
 
     def devnet_mine(self, n):
         self.tester.mine_blocks(int(n))

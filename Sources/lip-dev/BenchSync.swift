@@ -1,0 +1,110 @@
+import Foundation
+import LIPKit
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `lip-dev bench-sync [N...]`: syncs a poll with N voters (default 100, 1,000 and 10,000) from the
+/// devnet (Tests/Devnet/devnet.py, its Python in .build/devnet-venv: `bash Scripts/devnet-setup.sh`)
+/// and prints the wall time and the HTTP round trips, through Multicall3 and through JSON-RPC
+/// batches alone. Target: round trips grow with voters divided by the batch or multicall size,
+/// never one request per call.
+func benchSync(sizes: [Int]) {
+    let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let python = root.appendingPathComponent(".build/devnet-venv/bin/python").path
+    guard FileManager.default.isExecutableFile(atPath: python) else {
+        print("no devnet: run `bash Scripts/devnet-setup.sh` first")
+        exit(2)
+    }
+    print("sync of a poll from the devnet (release build; each voter bonded to one of 10 orchestrators)")
+    print("voters   view calls | Multicall3: requests  seconds | JSON-RPC batches: requests  seconds | view calls per request")
+    for voters in sizes {
+        let devnet = Process()
+        devnet.executableURL = URL(fileURLWithPath: python)
+        devnet.arguments = [root.appendingPathComponent("Tests/Devnet/devnet.py").path, "--poll-period", String(voters + 20), "--accounts", String(voters + 12)]
+        let input = Pipe(), output = Pipe()
+        devnet.standardInput = input
+        devnet.standardOutput = output
+        try! devnet.run()
+        var line = Data()
+        while true {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line += byte
+        }
+        let info = try! JSONSerialization.jsonObject(with: line) as! [String: Any]
+        let url = "http://127.0.0.1:\(info["port"]!)"
+        func rpc(_ method: String, _ params: [Any]) -> Any {
+            var request = URLRequest(url: URL(string: url)!)
+            request.httpMethod = "POST"
+            request.httpBody = try! JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": 1, "method": method, "params": params])
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.timeoutInterval = 3_600
+            let done = DispatchSemaphore(value: 0)
+            final class Box: @unchecked Sendable { var data = Data() }
+            let box = Box()
+            URLSession.shared.dataTask(with: request) { data, _, _ in
+                box.data = data ?? Data()
+                done.signal()
+            }.resume()
+            done.wait()
+            let answer = try! JSONSerialization.jsonObject(with: box.data) as! [String: Any]
+            if let error = answer["error"] {
+                print("devnet: \(method): \(error)")
+                exit(2)
+            }
+            return answer["result"] ?? NSNull()
+        }
+        let accounts = rpc("devnet_accounts", [voters + 12]) as! [String]
+        let orchestrators = Array(accounts[1...10])
+        for o in orchestrators {
+            _ = rpc("devnet_register", [o, true])
+            _ = rpc("devnet_bond", [o, o, "1000000000000000000000"])
+        }
+        let delegators = Array(accounts[12..<(12 + voters)])
+        for (i, o) in orchestrators.enumerated() {
+            let mine = stride(from: i, to: delegators.count, by: orchestrators.count).map { delegators[$0] }
+            if !mine.isEmpty { _ = rpc("devnet_bondMany", [mine, o, "1000000000000000000"]) }
+        }
+        let poll = (rpc("devnet_createPoll", [accounts[1], "QmBench"]) as! [String: Any])["poll"] as! String
+        _ = rpc("devnet_voteMany", [delegators, poll, delegators.indices.map { $0 % 2 }])
+        _ = rpc("devnet_mine", [voters + 30])
+        let dir = scratchDirectory("bench-sync")
+        let networks = """
+            devnet:
+              l2:
+                chain-id: \(info["chainId"]!)
+                poll-creator: {address: "\(info["pollCreator"]!)", block: \(info["firstBlock"]!)}
+                bonding-manager: {address: "\(info["bondingManager"]!)", block: 1}
+                multicall3: {address: "\(info["multicall3"]!)", block: 1}
+            batches:
+              l2:
+                chain-id: \(info["chainId"]!)
+                poll-creator: {address: "\(info["pollCreator"]!)", block: \(info["firstBlock"]!)}
+                bonding-manager: {address: "\(info["bondingManager"]!)", block: 1}
+
+            """
+        try! Data(networks.utf8).write(to: dir.appendingPathComponent("networks.yaml"))
+        var figures: [(requests: Int, seconds: Double)] = []
+        let viewCalls = 4 * (voters + orchestrators.count) + 1
+        for network in ["devnet", "batches"] {
+            let before = rpc("devnet_stats", []) as! [String: Int]
+            let run = measure(
+                lipExecutable,
+                ["ledger", "sync", "poll", poll, "--network", network, "--networks", dir.appendingPathComponent("networks.yaml").path, "--rpc", url, "--db",
+                 dir.appendingPathComponent("\(network).sqlite").path])
+            let after = rpc("devnet_stats", []) as! [String: Int]
+            guard run.exitCode == 0 else { print("sync failed with exit \(run.exitCode)"); exit(2) }
+            figures.append((after["requests"]! - before["requests"]!, run.seconds))
+        }
+        try? input.fileHandleForWriting.close()
+        devnet.terminate()
+        devnet.waitUntilExit()
+        let perRequest = figures.map { Double(viewCalls) / Double(max(1, $0.requests)) }
+        print(
+            String(
+                format: "%-8d %-10d | %8d  %8.2f             | %8d  %8.2f                   | %.0f and %.0f", voters, viewCalls, figures[0].requests, figures[0].seconds,
+                figures[1].requests, figures[1].seconds, perRequest[0], perRequest[1]))
+    }
+}
