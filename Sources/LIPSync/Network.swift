@@ -24,6 +24,8 @@ public struct Network: Sendable {
         public var bondingManager: Contract
         /// Multicall3, when the chain has one; without it, calls go in JSON-RPC batches.
         public var multicall3: Contract?
+        /// The RoundsManager, on L1 (pendingStake there takes the round of the block).
+        public var roundsManager: Address? = nil
     }
 
     /// The network's name (`mainnet`, or a key of networks.yaml).
@@ -42,7 +44,8 @@ public struct Network: Sendable {
             .l1: ChainContracts(
                 chainID: 1, pollCreator: Contract(address: Address("0xBf824EDb6b94D9B52d972d5B25bCc19b4e6E3F3C")!, block: 0),
                 bondingManager: Contract(address: Address("0x511bc4556d823ae99630ae8de28b9b80df90ea2e")!, block: 0),
-                multicall3: Contract(address: Address("0xcA11bde05977b3631167028862bE2a173976CA11")!, block: 0)),
+                multicall3: Contract(address: Address("0xcA11bde05977b3631167028862bE2a173976CA11")!, block: 0),
+                roundsManager: Address("0x3984fc4ceeef1739135476f625d36d6c35c40dc3")!),
         ])
 
     /// The network `name`: `mainnet` is built in; any other comes from `file` (`--networks`), else
@@ -86,7 +89,9 @@ public struct Network: Sendable {
             guard let chainID = fields["chain-id"] as? Int else { throw fail("chain-id is missing or not a number") }
             guard let pollCreator = try contract("poll-creator") else { throw fail("poll-creator is missing") }
             guard let bondingManager = try contract("bonding-manager") else { throw fail("bonding-manager is missing") }
-            chains[chain] = ChainContracts(chainID: chainID, pollCreator: pollCreator, bondingManager: bondingManager, multicall3: try contract("multicall3"))
+            chains[chain] = ChainContracts(
+                chainID: chainID, pollCreator: pollCreator, bondingManager: bondingManager, multicall3: try contract("multicall3"),
+                roundsManager: try contract("rounds-manager")?.address)
         }
         return Network(name: name, chains: chains)
     }

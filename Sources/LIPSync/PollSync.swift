@@ -88,12 +88,23 @@ public struct PollSync {
             }
         }
         let multicall = contracts.multicall3.flatMap { block.number >= $0.block ? $0.address : nil }
+        // On L1, pendingStake counts rewards up to a round: the round the deciding block is in.
+        var round: BigUInt = 0
+        if chain == .l1 {
+            guard let roundsManager = contracts.roundsManager else {
+                throw LIPError.usage("an L1 sync needs the network's `rounds-manager` (pendingStake takes the round of the block)")
+            }
+            guard let answer = try node.read([.currentRound(roundsManager)], at: block.number, multicall: nil).first, let data = answer else {
+                throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "currentRound() reverted at block \(block.number)")
+            }
+            round = try ABI.uint(data, 0)
+        }
         progress?("reading the stake of \(accounts.count) accounts at block \(block.number)")
-        var read = try stakes(of: accounts, at: block.number, multicall: multicall, withTotal: true)
+        var read = try stakes(of: accounts, at: block.number, round: round, multicall: multicall, withTotal: true)
         let delegates = Set(read.accounts.compactMap(\.delegate)).subtracting(seen).sorted()
         if !delegates.isEmpty {
             progress?("reading the stake of \(delegates.count) delegates at block \(block.number)")
-            read.accounts += try stakes(of: delegates, at: block.number, multicall: multicall, withTotal: false).accounts
+            read.accounts += try stakes(of: delegates, at: block.number, round: round, multicall: multicall, withTotal: false).accounts
         }
         let sorted = read.accounts.sorted { $0.account < $1.account }
         let stake = SyncedStake(
@@ -103,11 +114,11 @@ public struct PollSync {
     }
 
     /// The four views of each account (and `getTotalBonded()` once, when asked) at `block`.
-    private func stakes(of accounts: [Address], at block: Int, multicall: Address?, withTotal: Bool) throws -> (accounts: [SnapshotAccount], total: BigUInt?) {
+    private func stakes(of accounts: [Address], at block: Int, round: BigUInt, multicall: Address?, withTotal: Bool) throws -> (accounts: [SnapshotAccount], total: BigUInt?) {
         let bm = contracts.bondingManager.address
         var calls: [ViewCall] = withTotal ? [.getTotalBonded(bm)] : []
         for a in accounts {
-            calls += [.getDelegator(bm, a), .pendingStake(bm, a), .transcoderTotalStake(bm, a), .isRegisteredTranscoder(bm, a)]
+            calls += [.getDelegator(bm, a), .pendingStake(bm, a, round: round), .transcoderTotalStake(bm, a), .isRegisteredTranscoder(bm, a)]
         }
         let answers = try node.read(calls, at: block, multicall: multicall)
         func answer(_ i: Int, _ what: String) throws -> [UInt8] {

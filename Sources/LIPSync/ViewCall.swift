@@ -33,9 +33,13 @@ public struct ViewCall: Sendable, Hashable {
     public static func getDelegator(_ bondingManager: Address, _ account: Address) -> ViewCall {
         ViewCall(bondingManager, "getDelegator(address)", [.address(account)])
     }
-    /// `pendingStake(address,uint256)` with round 0 (L2 ignores the round).
-    public static func pendingStake(_ bondingManager: Address, _ account: Address) -> ViewCall {
-        ViewCall(bondingManager, "pendingStake(address,uint256)", [.address(account), .uint(0)])
+    /// `pendingStake(address,uint256)`: on L2 the round is ignored (0); on L1 it is the round of the block.
+    public static func pendingStake(_ bondingManager: Address, _ account: Address, round: BigUInt = 0) -> ViewCall {
+        ViewCall(bondingManager, "pendingStake(address,uint256)", [.address(account), .uint(round)])
+    }
+    /// RoundsManager `currentRound()`.
+    public static func currentRound(_ roundsManager: Address) -> ViewCall {
+        ViewCall(roundsManager, "currentRound()")
     }
     /// `transcoderTotalStake(address)`.
     public static func transcoderTotalStake(_ bondingManager: Address, _ account: Address) -> ViewCall {

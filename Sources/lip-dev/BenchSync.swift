@@ -92,8 +92,10 @@ func benchSync(sizes: [Int]) {
             let before = rpc("devnet_stats", []) as! [String: Int]
             let run = measure(
                 lipExecutable,
-                ["ledger", "sync", "poll", poll, "--network", network, "--networks", dir.appendingPathComponent("networks.yaml").path, "--rpc", url, "--db",
-                 dir.appendingPathComponent("\(network).sqlite").path])
+                [
+                    "ledger", "sync", "poll", poll, "--network", network, "--networks", dir.appendingPathComponent("networks.yaml").path, "--rpc", url, "--db",
+                    dir.appendingPathComponent("\(network).sqlite").path,
+                ])
             let after = rpc("devnet_stats", []) as! [String: Int]
             guard run.exitCode == 0 else { print("sync failed with exit \(run.exitCode)"); exit(2) }
             figures.append((after["requests"]! - before["requests"]!, run.seconds))

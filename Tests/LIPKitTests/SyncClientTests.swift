@@ -117,8 +117,10 @@ final class SyncClientTests: XCTestCase {
                 return ScriptedTransport.json(["jsonrpc": "2.0", "id": r["id"]!, "error": ["code": -32005, "message": "query returned more than 10000 results"]])
             }
             let logs = (from...to).filter { $0 % 100 == 0 }.map { n in
-                ["address": "0x" + String(repeating: "11", count: 20), "topics": [String](), "data": "0x", "blockNumber": "0x" + String(n, radix: 16),
-                 "transactionHash": "0x" + String(repeating: "ab", count: 32), "logIndex": "0x0"] as [String: Any]
+                [
+                    "address": "0x" + String(repeating: "11", count: 20), "topics": [String](), "data": "0x", "blockNumber": "0x" + String(n, radix: 16),
+                    "transactionHash": "0x" + String(repeating: "ab", count: 32), "logIndex": "0x0",
+                ] as [String: Any]
             }
             return ScriptedTransport.json(["jsonrpc": "2.0", "id": r["id"]!, "result": logs])
         }
