@@ -8,10 +8,11 @@ rehearse a poll before opening it on mainnet. It runs py-evm (through eth-tester
   creates real Poll contracts; `--poll-period N` patches its one constant POLL_PERIOD (57,600
   blocks) so that a poll ends after N blocks;
 - a BondingManager stand-in (BondingManager.vy) with the real view signatures;
-- a Multicall3 stand-in (Multicall3.vy) with the real aggregate3 ABI.
+- a Multicall3 stand-in (Multicall3.vy) with the real aggregate3 ABI;
+- a RoundsManager stand-in (RoundsManager.vy): currentRound(), a round every 10 blocks.
 
 It prints one JSON line ({"port", "chainId", "pollCreator", "bondingManager", "multicall3",
-"firstBlock"}) and serves until standard input closes or it is killed.
+"roundsManager", "firstBlock"}) and serves until standard input closes or it is killed.
 
 Standard JSON-RPC methods (what lip uses): eth_chainId, eth_blockNumber, eth_getBlockByNumber,
 eth_getLogs, eth_call, batches of them. Methods a test or a rehearsal drives the chain with:
@@ -68,6 +69,7 @@ class Devnet:
         self.stats = {"requests": 0, "calls": 0, "batches": 0}
         self.bonding_manager = self.deploy(self.compile("BondingManager.vy"))
         self.multicall3 = self.deploy(self.compile("Multicall3.vy"))
+        self.rounds_manager = self.deploy(self.compile("RoundsManager.vy") + encode(["uint256"], [10]).hex())
         with open(os.path.join(HERE, "vendor", "livepeer-protocol", "PollCreator.json")) as f:
             creation = json.load(f)["bytecode"]
         if poll_period is not None:
@@ -364,7 +366,7 @@ def serve(devnet, port):
     server.daemon_threads = True
     print(json.dumps({"port": server.server_address[1], "chainId": devnet.tester.backend.chain.chain_id,
                       "pollCreator": devnet.poll_creator, "bondingManager": devnet.bonding_manager,
-                      "multicall3": devnet.multicall3, "firstBlock": devnet.first_block}), flush=True)
+                      "multicall3": devnet.multicall3, "roundsManager": devnet.rounds_manager, "firstBlock": devnet.first_block}), flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     # Stop when the process that started us goes away (its end of our standard input closes).
     try:

@@ -15,6 +15,7 @@ final class Devnet {
         var pollCreator: String
         var bondingManager: String
         var multicall3: String
+        var roundsManager: String
         var firstBlock: Int
     }
 
@@ -101,6 +102,12 @@ final class Devnet {
             poll-creator: {address: "\(info.pollCreator)", block: \(info.firstBlock)}
             bonding-manager: {address: "\(info.bondingManager)", block: 1}
             multicall3: {address: "\(info.multicall3)", block: 1}
+
+          l1:
+            chain-id: \(info.chainId)
+            poll-creator: {address: "\(info.pollCreator)", block: \(info.firstBlock)}
+            bonding-manager: {address: "\(info.bondingManager)", block: 1}
+            rounds-manager: "\(info.roundsManager)"
 
         devnet-batches:
           l2:

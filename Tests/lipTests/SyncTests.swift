@@ -142,6 +142,36 @@ final class SyncTests: XCTestCase {
         XCTAssertTrue(wrong.stderr.contains("serves chain id \(devnet.info.chainId), not 42161"), wrong.stderr)
     }
 
+    func testAnL1SyncReadsTheRoundAndAFullSyncEveryDelegator() throws {
+        let devnet = try Devnet(pollPeriod: 30)
+        let dir = try folder(devnet)
+        let a = try devnet.accounts(10)
+        try devnet.rpc("devnet_register", [a[1], true])
+        try devnet.rpc("devnet_bond", [a[1], a[1], "300" + Self.wei])
+        for d in a[2...7] { try devnet.rpc("devnet_bond", [d, a[1], "20" + Self.wei]) }
+        try devnet.rpc("devnet_transferBond", [a[7], a[8], "5" + Self.wei])
+        let poll = try XCTUnwrap((try devnet.rpc("devnet_createPoll", [a[1], "QmL1"]) as? [String: Any])?["poll"] as? String)
+        try devnet.rpc("devnet_vote", [a[2], poll, 1])
+        try devnet.rpc("devnet_vote", [a[1], poll, 0])
+        try devnet.rpc("devnet_mine", [35])
+        let l1 = try sync(poll, devnet, in: dir, db: "l1.sqlite", extra: ["--chain", "l1"])
+        XCTAssertEqual(l1.code, 0, l1.stderr)
+        let tally = try lip(["poll", "tally", poll, "--db", "l1.sqlite", "--format", "json"], in: dir)
+        XCTAssertEqual(tally.code, 0, tally.stderr)
+        XCTAssertTrue(tally.stdout.contains("\"stakeMode\": \"l1\""), tally.stdout)
+        // --full: every delegator (from Bond, Rebond and TransferBond logs), and both quorum bases.
+        let full = try sync(poll, devnet, in: dir, db: "full.sqlite", extra: ["--full"])
+        XCTAssertEqual(full.code, 0, full.stderr)
+        let status = try lip(["ledger", "status", "--db", "full.sqlite", "--format", "json"], in: dir).stdout
+        XCTAssertTrue(status.contains("\"accounts\": 8"), "a[1] to a[8], the transfer's receiver included: \(status)")
+        try assertTallyMatches(poll, devnet, in: dir, db: "full.sqlite")
+        let bonded = try lip(["poll", "tally", poll, "--db", "full.sqlite", "--quorum-base", "bonded", "--format", "json"], in: dir)
+        XCTAssertEqual(bonded.code, 0, bonded.stderr)
+        let partialBonded = try lip(["poll", "tally", poll, "--db", "l1.sqlite", "--stake", "l1", "--quorum-base", "bonded"], in: dir)
+        XCTAssertEqual(partialBonded.code, 2)
+        XCTAssertTrue(partialBonded.stderr.contains("is partial"), partialBonded.stderr)
+    }
+
     func testASyncKilledHalfwayChangesNothing() throws {
         let devnet = try Devnet(pollPeriod: 20)
         let dir = try folder(devnet)
