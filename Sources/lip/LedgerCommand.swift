@@ -13,5 +13,5 @@ struct LedgerCommand: ParsableCommand {
               lip ledger import snapshot l1.csv --chain l1 --block 14207040
               lip ledger status --format json
             """,
-        subcommands: [LedgerImportCommand.self, LedgerSyncCommand.self, LedgerStatusCommand.self, LedgerVerifySnapshotCommand.self])
+        subcommands: [LedgerImportCommand.self, LedgerSyncCommand.self, LedgerStatusCommand.self, LedgerVerifyCommand.self, LedgerVerifySnapshotCommand.self])
 }

@@ -78,6 +78,24 @@ final class LedgerCommandTests: XCTestCase {
         }
     }
 
+    func testVerifyCatchesARowEditedWithSQLite3() throws {
+        let dir = try temporaryDirectory(self)
+        var csv = "account,delegate,stake,status,active\n"
+        for i in 1...20 { csv += "0x\(String(format: "%040x", i)),0x\(String(format: "%040x", 1 + i % 3)),\(i * 1000),,\(i <= 3)\n" }
+        try write(csv, "s.csv", in: dir)
+        XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "7", "--db", "l.sqlite"], in: dir).code, 0)
+        let intact = try lip(["ledger", "verify", "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(intact.code, 0, intact.stderr)
+        XCTAssertTrue(intact.stdout.hasPrefix("l1 snapshot at block 7: 20 rows intact (sha256 "), intact.stdout)
+        // One stake changed by hand, to another canonical amount: nothing but the digest can tell.
+        try sqlite3(dir.appendingPathComponent("l.sqlite"), "UPDATE snapshot_accounts SET stake = '5001' WHERE account = '0x\(String(format: "%040x", 5))'")
+        let edited = try lip(["ledger", "verify", "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(edited.code, 1)
+        XCTAssertTrue(edited.stdout.contains("l1 snapshot at block 7: rows changed since the import: stored 20 rows"), edited.stdout)
+        XCTAssertTrue(edited.stdout.contains("total 210000; now 20 rows"), edited.stdout)
+        XCTAssertEqual(edited.stderr, "lip: 1 snapshot changed since import: re-import it with --replace\n")
+    }
+
     func testALedgerOfANewerLipIsRefusedForReadingAndWriting() throws {
         let dir = try temporaryDirectory(self)
         try write("account,delegate,stake\n0x\(String(repeating: "01", count: 20)),,5\n", "s.csv", in: dir)

@@ -51,6 +51,10 @@ public final class Ledger: Sendable {
                 let queue = try DatabaseQueue(path: path, configuration: config)
                 try Ledger.refuseNewer(queue, path: path)
                 try Ledger.migrator.migrate(queue)
+                // Snapshots stored before v5 get their digests once (each in its own transaction).
+                for id in try queue.read({ try Int64.fetchAll($0, sql: "SELECT id FROM snapshots WHERE rows_sha256 IS NULL") }) {
+                    try queue.write { try SnapshotDigest.store($0, snapshotID: id, ledgerPath: path) }
+                }
                 database = queue
                 break
             } catch let error as DatabaseError where busy < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) {
@@ -242,6 +246,12 @@ public final class Ledger: Sendable {
                     DROP TABLE imports;
                     ALTER TABLE imports_v4 RENAME TO imports;
                     """)
+        }
+        m.registerMigration("v5-snapshot-digests") { db in
+            // Computed once at import, so that a tally reads only the rows of the accounts that voted:
+            // the digest of a snapshot's canonical rows, and its registered active stake.
+            try db.execute(sql: "ALTER TABLE snapshots ADD COLUMN rows_sha256 TEXT")
+            try db.execute(sql: "ALTER TABLE snapshots ADD COLUMN active_stake TEXT")
         }
         return m
     }

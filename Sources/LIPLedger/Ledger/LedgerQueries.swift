@@ -17,7 +17,7 @@ extension Ledger {
             id: try r("id"), chain: try r("chain"), block: try r("block"), l1Block: try r.optional("l1_block"),
             accounts: try r("accounts"), totalStake: try r("total_stake"), totalBonded: try r.optional("total_bonded"),
             totalActive: try r.optional("total_active"), source: try r("source"), hadZeroEntry: try r("zero_entry"),
-            blockHash: try r.optional("block_hash"), partial: try r("partial"))
+            blockHash: try r.optional("block_hash"), partial: try r("partial"), rowsSHA256: try r("rows_sha256"), activeStake: try r("active_stake"))
     }
 
     /// Every snapshot, by chain then block.
@@ -55,15 +55,35 @@ extension Ledger {
                     SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees
                     FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account
                     """, arguments: [snapshot.id])
-            while let row = try cursor.next() {
-                let r = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"])
-                try body(
-                    SnapshotAccount(
-                        account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"),
-                        delegatedStake: try r.optional("delegated_stake") ?? 0, registered: try r("registered"),
-                        active: try r.optional("active"), fees: try r.optional("fees")))
+            while let row = try cursor.next() { try body(try account(row)) }
+        }
+    }
+
+    /// The accounts of `snapshot` among `accounts` (those it has), by account: read by key, so a
+    /// tally reads only the rows of the accounts that can weigh.
+    public func accounts(of snapshot: SnapshotInfo, among accounts: [Address]) throws -> [SnapshotAccount] {
+        let wanted = Array(Set(accounts)).sorted()
+        var out: [SnapshotAccount] = []
+        try read { db in
+            for start in stride(from: 0, to: wanted.count, by: 500) {
+                let chunk = wanted[start..<min(wanted.count, start + 500)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees FROM snapshot_accounts WHERE snapshot_id = ? AND account IN (\(marks))",
+                    arguments: StatementArguments([snapshot.id.databaseValue] + chunk.map(\.databaseValue)))
+                for row in rows { out.append(try account(row)) }
             }
         }
+        return out.sorted { $0.account < $1.account }
+    }
+
+    private func account(_ row: Row) throws -> SnapshotAccount {
+        let r = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"])
+        return SnapshotAccount(
+            account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"), delegatedStake: try r.optional("delegated_stake") ?? 0,
+            registered: try r("registered"), active: try r.optional("active"), fees: try r.optional("fees"))
     }
 
     /// Every vote of `poll`, in no particular order.

@@ -48,9 +48,8 @@ extension Ledger {
             case .subgraph: warnings += try Ledger.readSubgraph(url, path: path, into: &writer)
             }
             try writer.finish()
-            try db.execute(
-                sql: "UPDATE snapshots SET accounts = ?, total_stake = ?, zero_entry = ? WHERE id = ?",
-                arguments: [writer.count, writer.totalStake, writer.sawZeroEntry, snapshotID])
+            try db.execute(sql: "UPDATE snapshots SET zero_entry = ? WHERE id = ?", arguments: [writer.sawZeroEntry, snapshotID])
+            try SnapshotDigest.store(db, snapshotID: snapshotID, ledgerPath: self.path)
             try Ledger.record(
                 db,
                 ImportRecord(

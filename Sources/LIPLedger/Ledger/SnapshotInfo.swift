@@ -27,6 +27,10 @@ public struct SnapshotInfo: Sendable, Equatable {
     public var blockHash: String?
     /// rpc: only the voters of a poll and their delegates were read.
     public var partial: Bool
+    /// SHA-256 of the canonical rows, stored at import (see `lip ledger verify`).
+    public var rowsSHA256: String
+    /// Sum of delegated stake of the registered active accounts, stored at import.
+    public var activeStake: BigUInt
 
     /// The L1 block this snapshot stands for: its own block on L1, the reported L1 block on L2.
     public var l1Position: Int { chain == .l1 ? block : (l1Block ?? block) }

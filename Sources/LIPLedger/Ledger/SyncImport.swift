@@ -72,15 +72,8 @@ extension Ledger {
                     arguments: [snapshotID, account.account, account.delegate, account.stake, account.delegatedStake, account.registered, account.active])
                 summary.rows += 1
             }
-            // The snapshot's count and sum, from its rows (amounts summed here, never in SQL).
-            var count = 0
-            var total = BigUInt(0)
-            let cursor = try Row.fetchCursor(db, sql: "SELECT snapshot_id, account, stake FROM snapshot_accounts WHERE snapshot_id = ?", arguments: [snapshotID])
-            while let row = try cursor.next() {
-                count += 1
-                total += try stored(row, "snapshot_accounts", key: ["snapshot_id", "account"])("stake", as: BigUInt.self)
-            }
-            try db.execute(sql: "UPDATE snapshots SET accounts = ?, total_stake = ? WHERE id = ?", arguments: [count, total, snapshotID])
+            // The snapshot's count, sums and row digest, from its rows (amounts summed here, never in SQL).
+            try SnapshotDigest.store(db, snapshotID: snapshotID, ledgerPath: self.path)
             if summary.rows > 0 { try Ledger.record(db, record, snapshotID: snapshotID) }
         }
         return summary

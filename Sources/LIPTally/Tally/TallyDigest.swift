@@ -7,24 +7,25 @@ import LIPLedger
 
 /// The inputs digest: SHA-256 over lines of `|`-separated fields, in this order:
 ///
-///     lip-tally-inputs v1
+///     lip-tally-inputs v2
 ///     poll|<address or ->|<chain>|<endBlock>|<quorum>|<quota>
 ///     mode|<l1, l2 or l1+l2>|<bonded or active>
-///     snapshot|<chain>|<block>|<l1Block or ->|<accounts>      then, for each of its rows by account:
-///     row|<account>|<delegate or ->|<stake>|<delegated_stake>|<registered 0/1>|<active 0/1>
-///     (for l1+l2 the L2 snapshot comes first, then the L1 snapshot)
+///     snapshot|<chain>|<block>|<l1Block or ->|<accounts>|<rows sha256>   for each snapshot used (for l1+l2 the L2 one first)
 ///     vote|<voter>|<choiceID>|<block>|<logIndex>               every vote of the poll, by voter, block, log index
 ///     migration|<kind>|<l1>|<l2 or ->|<l2Block>|<pool or ->    every migration counted, by kind and L1 account
 ///     total|<on-chain total given at import, or ->
 ///
-/// Addresses are lowercase, amounts decimal wei, each line ends with `\n`.
+/// Addresses are lowercase, amounts decimal wei, each line ends with `\n`. The rows digest is the
+/// SHA-256 of the snapshot's rows stored at import (`row|<account>|<delegate or ->|<stake>|
+/// <delegated_stake>|<registered 0/1>|<active 0/1>` by account; `lip ledger verify` recomputes it).
+/// v1 hashed every row here; v2 names each snapshot by its stored rows digest instead.
 public struct TallyDigest {
     private var hasher = SHA256()
     private var buffer = ""
 
     /// Starts a digest with the poll and the mode.
     public init(poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase) {
-        add("lip-tally-inputs v1")
+        add("lip-tally-inputs v2")
         add("poll|\(poll.address?.lowercased ?? "-")|\(poll.chain.rawValue)|\(poll.endBlock)|\(poll.quorum)|\(poll.quota)")
         add("mode|\(stakeMode.rawValue)|\(quorumBase.rawValue)")
     }

@@ -65,7 +65,7 @@ public enum TallyEngine {
         voters = order.map { voters[$0] }
 
         let totalVoteStake = yes + no
-        let totalStake = inputs.totalOverride ?? (inputs.quorumBase == .bonded ? totalBonded : totalActive)
+        let totalStake = inputs.totalOverride ?? (inputs.quorumBase == .bonded ? inputs.totalBonded ?? totalBonded : inputs.totalActive ?? totalActive)
         let quorumMet = totalVoteStake >= totalStake * inputs.poll.quorum / 1_000_000
         let result: PollOutcome = !quorumMet ? .quorumNotMet : (yes > totalVoteStake * inputs.poll.quota / 1_000_000 ? .yes : .no)
 

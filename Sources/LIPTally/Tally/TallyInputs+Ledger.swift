@@ -4,8 +4,10 @@ import LIPCore
 import LIPLedger
 
 extension TallyInputs {
-    /// Gathers the inputs of `poll` from the ledger: the snapshot(s) the stake mode calls for,
-    /// the migrations counted, and every vote cast in the poll, with the digest of those rows.
+    /// Gathers the inputs of `poll` from the ledger: the votes, the rows of the accounts that can
+    /// weigh (the voters'; in the migration window also the pools' and every L1 row), the totals
+    /// stored with the snapshots at import, and the inputs digest, which names each snapshot by
+    /// its stored rows digest. A tally so reads what decides the poll, not every row.
     /// Without a stated quorum base it is `bonded`, or `active` for a partial snapshot (synced by
     /// RPC: only voters and their delegates), whose total is the on-chain active stake.
     public static func load(from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase stated: QuorumBase?) throws -> TallyInputs {
@@ -25,7 +27,9 @@ extension TallyInputs {
                 )
             }
             var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
-            let positions = try rows(of: snapshot, in: ledger, digest: &digest)
+            add(snapshot, to: &digest)
+            let voters = try votes.compactMap { Address($0.voter) }
+            let positions = try ledger.accounts(of: snapshot, among: voters).map { position($0, snapshot.chain) }
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
                 try ledger.snapshots().contains(where: { $0.chain == .l1 && $0.block <= poll.endBlock })
@@ -43,7 +47,8 @@ extension TallyInputs {
                 poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
                 snapshots: [SnapshotReference(chain: chain, block: snapshot.block, l1Block: snapshot.l1Block)],
                 provisional: snapshot.l1Position < poll.endBlock, positions: positions, votes: votes, totalOverride: override,
-                warnings: warnings, inputsDigest: digest.finish(votes: votes, migrations: [], totalOverride: override))
+                totalBonded: snapshot.totalStake, totalActive: snapshot.activeStake, warnings: warnings,
+                inputsDigest: digest.finish(votes: votes, migrations: [], totalOverride: override))
         case .l1l2:
             let quorumBase = stated ?? .bonded
             var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
@@ -56,32 +61,35 @@ extension TallyInputs {
             let migrations = try ledger.migrations(atOrBefore: s2.block)
             let later = try ledger.migrationCount(after: s2.block)
             if later > 0 { warnings.append("\(later) migration\(later == 1 ? "" : "s") after the L2 snapshot's block \(s2.block) \(later == 1 ? "was" : "were") not counted") }
-            let l2Rows = try rows(of: s2, in: ledger, digest: &digest)
-            let l1Rows = try rows(of: s1, in: ledger, digest: &digest)
+            add(s2, to: &digest)
+            add(s1, to: &digest)
+            // From L2 only the voters' rows and the pools' (their stake is shared out); from L1
+            // every row (few: the frozen LIP-73 snapshot), which the pool shares need.
+            let pools = migrations.compactMap { $0.pool.flatMap(Address.init) }
+            let l2Rows = try ledger.accounts(of: s2, among: votes.compactMap { Address($0.voter) } + pools).map { position($0, .l2) }
+            var l1Rows: [Position] = []
+            try ledger.forEachAccount(of: s1) { l1Rows.append(position($0, .l1)) }
             let positions = try MigrationWindow.positions(l1: l1Rows, l2: l2Rows, migrations: migrations, l2Block: s2.block)
+            // Every unit of stake is in one position: all of L2 (pool shares only move stake
+            // within it) plus what stays on L1.
+            let totalBonded = positions.filter { $0.domain == .l1 }.reduce(s2.totalStake) { $0 + $1.stake }
             return TallyInputs(
                 poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
                 snapshots: [SnapshotReference(chain: .l2, block: s2.block, l1Block: s2.l1Block), SnapshotReference(chain: .l1, block: s1.block, l1Block: nil)],
-                provisional: s2.l1Position < poll.endBlock, positions: positions, votes: votes, migrations: migrations, warnings: warnings,
-                inputsDigest: digest.finish(votes: votes, migrations: migrations, totalOverride: nil))
+                provisional: s2.l1Position < poll.endBlock, positions: positions, votes: votes, migrations: migrations, totalBonded: totalBonded,
+                warnings: warnings, inputsDigest: digest.finish(votes: votes, migrations: migrations, totalOverride: nil))
         }
     }
 
-    /// A snapshot's rows in account order as positions on its chain, each added to the digest.
-    private static func rows(of snapshot: SnapshotInfo, in ledger: Ledger, digest: inout TallyDigest) throws -> [Position] {
-        var out: [Position] = []
-        out.reserveCapacity(snapshot.accounts)
-        digest.add("snapshot|\(snapshot.chain.rawValue)|\(snapshot.block)|\(snapshot.l1Block.map(String.init) ?? "-")|\(snapshot.accounts)")
-        var local = digest
-        try ledger.forEachAccount(of: snapshot) { a in
-            let p = Position(
-                account: a.account.lowercased, delegate: a.delegate?.lowercased, stake: a.stake, delegatedStake: a.delegatedStake,
-                registered: a.registered, active: a.active ?? false, domain: snapshot.chain)
-            local.add(
-                "row|" + p.account + "|" + (p.delegate ?? "-") + "|" + String(p.stake) + "|" + String(p.delegatedStake) + (p.registered ? "|1" : "|0") + (p.active ? "|1" : "|0"))
-            out.append(p)
-        }
-        digest = local
-        return out
+    /// Names `snapshot` in the digest by its stored rows digest.
+    private static func add(_ snapshot: SnapshotInfo, to digest: inout TallyDigest) {
+        digest.add("snapshot|\(snapshot.chain.rawValue)|\(snapshot.block)|\(snapshot.l1Block.map(String.init) ?? "-")|\(snapshot.accounts)|\(snapshot.rowsSHA256)")
+    }
+
+    /// An account row as a position on `domain`.
+    private static func position(_ a: SnapshotAccount, _ domain: Chain) -> Position {
+        Position(
+            account: a.account.lowercased, delegate: a.delegate?.lowercased, stake: a.stake, delegatedStake: a.delegatedStake, registered: a.registered,
+            active: a.active ?? false, domain: domain)
     }
 }

@@ -24,6 +24,11 @@ public struct TallyInputs: Sendable {
     public var migrations: [StakeMigration]
     /// The on-chain total given at snapshot import, used instead of the sum of positions.
     public var totalOverride: BigUInt?
+    /// The stake of every position, when `positions` hold only those that can weigh (the voters'):
+    /// stored with the snapshots at import. Nil: the sum of `positions`.
+    public var totalBonded: BigUInt?
+    /// The delegated stake of every registered active position, likewise.
+    public var totalActive: BigUInt?
     /// Warnings found while gathering the inputs.
     public var warnings: [String]
     /// The digest of the ledger rows these inputs were read from, when they were (see `TallyDigest`).
@@ -32,7 +37,8 @@ public struct TallyInputs: Sendable {
     /// Creates inputs.
     public init(
         poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase, snapshots: [SnapshotReference], provisional: Bool,
-        positions: [Position], votes: [CastVote], migrations: [StakeMigration] = [], totalOverride: BigUInt? = nil, warnings: [String] = [],
+        positions: [Position], votes: [CastVote], migrations: [StakeMigration] = [], totalOverride: BigUInt? = nil, totalBonded: BigUInt? = nil,
+        totalActive: BigUInt? = nil, warnings: [String] = [],
         inputsDigest: String? = nil
     ) {
         self.inputsDigest = inputsDigest
@@ -45,6 +51,8 @@ public struct TallyInputs: Sendable {
         self.votes = votes
         self.migrations = migrations
         self.totalOverride = totalOverride
+        self.totalBonded = totalBonded
+        self.totalActive = totalActive
         self.warnings = warnings
     }
 }
