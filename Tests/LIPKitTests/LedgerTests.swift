@@ -218,7 +218,7 @@ final class LedgerTests: XCTestCase {
         }
         try Data("[{\"address\":".utf8).write(to: dir.appendingPathComponent("trunc.json"))
         XCTAssertThrowsError(try ledger.importLogs(dir.appendingPathComponent("trunc.json"), path: "trunc.json", chain: .l2)) { error in
-            XCTAssertEqual("\(error)", "trunc.json: not valid JSON (is the file truncated?)")
+            XCTAssertEqual("\(error)", "trunc.json: the file ends inside this log (is it truncated?)")
         }
         var changed = good
         changed["data"] = Hex.prefixed(ABI.encode(uint: 1))

@@ -8,26 +8,45 @@ extension Ledger {
     /// Imports raw event logs (`eth_getLogs` output, or a JSON-RPC response around it) in one transaction.
     /// `links` maps proposal CIDs to LIP numbers (from the workspace's poll.yaml files).
     public func importLogs(_ url: URL, path: String, chain: Chain, links: [String: Int] = [:], progress: ImportProgress? = nil) throws -> ImportSummary {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
-        let logs: [LogJSON]
-        do {
-            logs = try JSONDecoder().decode(LogsFile.self, from: data).logs
-        } catch let LogsFile.Problem.rpcError(message) {
-            throw LIPError.invalidInput(file: path, location: "", message: "a JSON-RPC error, not logs: \(message)")
-        } catch LogsFile.Problem.notLogs {
-            throw LIPError.invalidInput(file: path, location: "", message: "expected a JSON array of logs or a JSON-RPC response with `result`")
-        } catch {
-            throw LIPError.invalidInput(file: path, location: "", message: "not valid JSON (is the file truncated?)")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw LIPError.unreadable(path: path, reason: FileProblem.describe(nil, at: url))
         }
+        // The file is streamed, one log at a time, inside the one transaction: memory stays flat
+        // whatever its size, and a bad log anywhere leaves the ledger as it was.
+        var stream: JSONArrayStream
+        do { stream = try JSONArrayStream(url: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
+        var hasher = SHA256()
+        stream.onChunk = { hasher.update(data: $0) }
+        let decoder = JSONDecoder()
         var summary = ImportSummary(what: "logs \(chain.rawValue)", rows: 0)
         try transaction { db in
             let insertLog = try Ledger.insertLogStatement(db)
-            for (i, log) in logs.enumerated() {
-                guard log.isObject else {
+            var i = 0
+            while true {
+                let element: Data?
+                do { element = try stream.next() } catch let problem as JSONArrayStream.Problem {
+                    switch problem {
+                    case .truncated(let n):
+                        throw LIPError.invalidInput(file: path, location: n == 0 && i == 0 ? "" : "log \(n)", message: "the file ends inside this log (is it truncated?)")
+                    case .invalid(let n): throw LIPError.invalidInput(file: path, location: "log \(n)", message: "not valid JSON here")
+                    case .noArray(let error?):
+                        let e = try? decoder.decode(JSONRPCErrorObject.self, from: error)
+                        throw LIPError.invalidInput(
+                            file: path, location: "", message: "a JSON-RPC error, not logs: \(e?.code.map { "code \($0): " } ?? "")\(e?.message ?? "")")
+                    case .noArray(nil):
+                        throw LIPError.invalidInput(file: path, location: "", message: "expected a JSON array of logs or a JSON-RPC response with `result`")
+                    }
+                }
+                guard let element else { break }
+                defer { i += 1 }
+                guard let log = try? decoder.decode(LogJSON.self, from: element), log.isObject else {
                     throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object")
                 }
-                if log.removed == true { summary.skipped["removed", default: 0] += 1; continue }
+                if log.removed == true {
+                    summary.skipped["removed", default: 0] += 1
+                    continue
+                }
                 let raw = try RawLog(log, index: i, path: path)
                 let where_ = "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…)"
                 switch try store(raw, chain: chain, db: db, links: links, insert: insertLog, file: path, location: where_) {
@@ -37,8 +56,9 @@ extension Ledger {
                 }
                 if (i + 1) % 50_000 == 0 { progress?(i + 1) }
             }
+            try stream.drain()
             if summary.rows > 0 {
-                try Ledger.record(db, ImportRecord(kind: .logs, file: path, sha256: Hex.encode(Array(SHA256.hash(data: data))), chain: chain))
+                try Ledger.record(db, ImportRecord(kind: .logs, file: path, sha256: Hex.encode(Array(hasher.finalize())), chain: chain))
             }
         }
         return summary
