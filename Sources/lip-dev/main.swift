@@ -4,7 +4,8 @@ import LIPKit
 // Developer tools for `lip`: benchmarks and sample data. Not part of the shipped CLI.
 //   lip-dev bench-lint      lint 1,000 and 5,000 generated LIPs; files/s and peak memory
 //   lip-dev bench-import    import a 1,000,000-account snapshot, against sqlite3's .import
-//   lip-dev bench-tally     tally polls over 10^4, 10^5 and 10^6 positions
+//   lip-dev bench-tally     tally polls over 10^4, 10^5 and 10^6 positions (l2 and l1+l2)
+//   lip-dev bench-logs      import 10^5 and 10^6 vote logs: logs/s and peak memory
 //   lip-dev bench-sync [N…]  sync a poll of N voters from the devnet; wall time and HTTP round trips
 //   lip-dev sample [ROOT]   write the sample poll of LIP-120 that Polls/LIP-120 ships
 let args = Array(CommandLine.arguments.dropFirst())
@@ -12,6 +13,7 @@ switch args.first {
 case "bench-lint": benchLint()
 case "bench-import": benchImport()
 case "bench-tally": benchTally()
+case "bench-logs": benchLogs()
 case "bench-sync": benchSync(sizes: args.count > 1 ? args.dropFirst().compactMap { Int($0) } : [100, 1_000, 10_000])
 case "sample":
     let root = URL(fileURLWithPath: args.count > 1 ? args[1] : FileManager.default.currentDirectoryPath)
@@ -20,6 +22,6 @@ case "sample":
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     do { try writeSample(to: dir, workspace: workspace) } catch { FileHandle.standardError.write(Data("\(error)\n".utf8)); exit(2) }
 default:
-    FileHandle.standardError.write(Data("usage: lip-dev bench-lint | bench-import | bench-tally | bench-sync [N...] | sample DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: lip-dev bench-lint | bench-import | bench-tally | bench-logs | bench-sync [N...] | sample DIR\n".utf8))
     exit(2)
 }
