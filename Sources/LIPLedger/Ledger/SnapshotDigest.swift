@@ -19,7 +19,9 @@ struct SnapshotDigest: Equatable {
     /// Sum of stake.
     var totalStake: BigUInt
 
-    /// Reads snapshot `id`'s rows in account order and computes what they add up to.
+    /// Reads snapshot `id`'s rows in account order and computes what they add up to. Every value
+    /// is checked as `StoredRow` checks it; text already in canonical form (what lip writes) is
+    /// hashed as stored, so only the amounts that are summed are parsed.
     static func compute(_ db: Database, snapshotID id: Int64, ledgerPath: String) throws -> SnapshotDigest {
         var hasher = SHA256()
         var buffer = ""
@@ -27,27 +29,74 @@ struct SnapshotDigest: Equatable {
         let cursor = try Row.fetchCursor(
             db, sql: "SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account",
             arguments: [id])
+        func text(_ value: DatabaseValue) -> String? {
+            if case .string(let s) = value.storage { return s }
+            return nil
+        }
+        func flag(_ value: DatabaseValue) -> Bool? {
+            switch value.storage {
+            case .int64(0), .null: return false
+            case .int64(1): return true
+            default: return nil
+            }
+        }
         while let row = try cursor.next() {
-            let r = StoredRow(row: row, table: "snapshot_accounts", key: ["snapshot_id", "account"], ledger: ledgerPath)
-            let account: Address = try r("account")
-            let delegate: Address? = try r.optional("delegate")
-            let stake: BigUInt = try r("stake")
-            let delegated: BigUInt = try r.optional("delegated_stake") ?? 0
-            let registered: Bool = try r("registered")
-            let isActive: Bool = try r.optional("active") ?? false
-            buffer +=
-                "row|" + account.lowercased + "|" + (delegate?.lowercased ?? "-") + "|" + String(stake) + "|" + String(delegated) + (registered ? "|1" : "|0")
-                + (isActive ? "|1\n" : "|0\n")
+            let values = Array(row.databaseValues)
+            // The common case, checked cheaply: lowercase 0x addresses and canonical decimal amounts.
+            if let account = text(values[1]), Canonical.address(account), let stake = text(values[3]), Canonical.amount(stake),
+                values[2].isNull || text(values[2]).map(Canonical.address) == true,
+                values[4].isNull || text(values[4]).map(Canonical.amount) == true, let registered = flag(values[5]), let isActive = flag(values[6])
+            {
+                let delegated = text(values[4]) ?? "0"
+                buffer += "row|" + account + "|" + (text(values[2]) ?? "-") + "|" + stake + "|" + delegated + (registered ? "|1" : "|0") + (isActive ? "|1\n" : "|0\n")
+                if registered && isActive { active += BigUInt(delegated, radix: 10) ?? 0 }
+                total += BigUInt(stake, radix: 10) ?? 0
+            } else {
+                // Anything else goes through StoredRow, which names the table, row and column of a bad value.
+                let r = StoredRow(row: row, table: "snapshot_accounts", key: ["snapshot_id", "account"], ledger: ledgerPath)
+                let account: Address = try r("account")
+                let delegate: Address? = try r.optional("delegate")
+                let stake: BigUInt = try r("stake")
+                let delegated: BigUInt = try r.optional("delegated_stake") ?? 0
+                let registered: Bool = try r("registered")
+                let isActive: Bool = try r.optional("active") ?? false
+                buffer +=
+                    "row|" + account.lowercased + "|" + (delegate?.lowercased ?? "-") + "|" + String(stake) + "|" + String(delegated) + (registered ? "|1" : "|0")
+                    + (isActive ? "|1\n" : "|0\n")
+                if registered && isActive { active += delegated }
+                total += stake
+            }
             if buffer.utf8.count > 1 << 16 {
                 hasher.update(data: Data(buffer.utf8))
                 buffer = ""
             }
-            if registered && isActive { active += delegated }
-            total += stake
             count += 1
         }
         hasher.update(data: Data(buffer.utf8))
         return SnapshotDigest(rowsSHA256: Hex.encode(Array(hasher.finalize())), activeStake: active, accounts: count, totalStake: total)
+    }
+
+    /// Cheap checks of the forms lip stores.
+    enum Canonical {
+        /// `0x` + 40 lowercase hex digits.
+        static func address(_ s: String) -> Bool {
+            let u = s.utf8
+            guard u.count == 42, u.first == 0x30 else { return false }
+            var i = 0
+            for c in u {
+                if i == 1 { guard c == 0x78 else { return false } } else if i > 1 { guard (0x30...0x39).contains(c) || (0x61...0x66).contains(c) else { return false } }
+                i += 1
+            }
+            return true
+        }
+
+        /// Decimal digits without a leading zero, at most 78 of them (below 10^78 > 2^256; the
+        /// exact bound is checked where such an amount is parsed).
+        static func amount(_ s: String) -> Bool {
+            let u = s.utf8
+            guard !u.isEmpty, u.count < 78, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            return u.count == 1 || u.first != 0x30
+        }
     }
 
     /// Computes and stores snapshot `id`'s digest, count and sums.
