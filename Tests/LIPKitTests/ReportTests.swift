@@ -60,4 +60,19 @@ final class ReportTests: XCTestCase {
         let json = report.json.serialized(pretty: false)
         XCTAssertTrue(json.hasSuffix(#""lipMetadata":{"number":5,"title":"T","status":"Proposed","file":"LIPs/LIP-5.md"}}"#), json)
     }
+
+    func testTextChartBarsMatchTheNumbers() {
+        var rng = SeededGenerator(seed: 14)
+        for _ in 0..<200 {
+            let whole = BigUInt(UInt64.random(in: 1...1_000_000_000_000, using: &rng))
+            let part = BigUInt(UInt64.random(in: 0...UInt64(whole), using: &rng))
+            let ppm = BigUInt(UInt64.random(in: 0...1_000_000, using: &rng))
+            let bar = Array(TextChart.bar(part, of: whole, thresholdPPM: ppm))
+            XCTAssertEqual(bar.count, TextChart.width + 1)
+            XCTAssertEqual(bar.filter { $0 == "█" }.count, Int(part * 40 / whole))
+            XCTAssertEqual(bar.firstIndex(of: "│"), Int(ppm * 40 / 1_000_000))
+            XCTAssertEqual(bar.filter { $0 == "░" }.count, 40 - Int(part * 40 / whole))
+        }
+        XCTAssertEqual(TextChart.bar(0, of: 0, thresholdPPM: 500_000), String(repeating: "░", count: 20) + "│" + String(repeating: "░", count: 20))
+    }
 }

@@ -24,6 +24,7 @@ extension PollReport {
         out +=
             "| Participation | \(lpt(r.totalVoteStake)) of \(lpt(r.totalStake)) | \(Amount.percent(r.totalVoteStake, of: r.totalStake))% (quorum \(ppm(r.poll.quorum)): \(r.quorumMet ? "met" : "not met")) |\n"
         out += "| Yes share | | \(share(r.yes)) (quota: more than \(ppm(r.poll.quota))) |\n\n"
+        out += "```text\n" + TextChart.lines(r) + "```\n\n"
         out += "Decided by LIP-16: " + r.decidingRule + ".\n\n"
         let mode = r.stakeMode == .l1l2 ? "L1 and L2 (migration window)" : r.stakeMode.rawValue.uppercased()
         out += "Stake counted: \(mode); quorum base: \(r.quorumBase == .bonded ? "all bonded stake" : "active stake"). "
