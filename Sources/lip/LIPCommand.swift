@@ -15,7 +15,7 @@ struct LIPCommand: ParsableCommand {
               lip advance 73 last-call
               lip poll tally 73 --stake l1+l2
             """,
-        version: LIPKitVersion.string,
+        version: "\(LIPKitVersion.string) (commit \(LIPKitBuild.commit))",
         subcommands: [
             InitCommand.self, NewCommand.self, AssignCommand.self, ListCommand.self, ShowCommand.self,
             LintCommand.self, IndexCommand.self, AdvanceCommand.self, LedgerCommand.self, PollCommand.self,
