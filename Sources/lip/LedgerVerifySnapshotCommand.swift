@@ -40,7 +40,7 @@ struct LedgerVerifySnapshotCommand: ParsableCommand {
         if let withZero = verification.rootWithZeroEntry {
             say("root \(Hex.prefixed(withZero)) with the file's all-zero entry kept as a leaf (as the explorer's proof API builds the tree)")
         }
-        if let account = proof.flatMap(Address.init) {
+        if let account = proof.flatMap { Address($0) } {
             let (entry, path, verifies): (SnapshotEntry, [[UInt8]], Bool)
             do { (entry, path, verifies) = try verification.proof(for: account) } catch {
                 throw LIPError.usage("\(account.checksummed) has no entry in the \(chain.rawValue) snapshot at block \(block)")

@@ -11,13 +11,28 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     private init(unchecked: String) { lowercased = unchecked }
 
+    /// `text` when it is already `0x` + 40 lowercase hex digits (the form the ledger stores), else nil.
+    public init?(lowercase text: String) {
+        var i = 0
+        for c in text.utf8 {
+            switch i {
+            case 0: guard c == 0x30 else { return nil }
+            case 1: guard c == 0x78 else { return nil }
+            default: guard (0x30...0x39).contains(c) || (0x61...0x66).contains(c) else { return nil }
+            }
+            i += 1
+        }
+        guard i == 42 else { return nil }
+        lowercased = text
+    }
+
     /// Parses `0x` + 40 hex digits: all lowercase, all uppercase, or mixed case that is the
     /// address's EIP-55 checksum; nil otherwise (`problem(with:)` says why).
     public init?(_ text: String) {
         guard let parsed = Address(anyCase: text) else { return nil }
-        let digits = text.dropFirst(2)
-        let isMixed = digits.contains(where: \.isLowercase) && digits.contains(where: \.isUppercase)
-        if isMixed && parsed.checksummed.dropFirst(2) != digits { return nil }
+        let digits = text.utf8.dropFirst(2)
+        let isMixed = digits.contains { (0x61...0x66).contains($0) } && digits.contains { (0x41...0x46).contains($0) }
+        if isMixed && !parsed.checksummed.utf8.dropFirst(2).elementsEqual(digits) { return nil }
         self = parsed
     }
 

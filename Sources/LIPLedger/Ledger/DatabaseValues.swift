@@ -13,8 +13,7 @@ extension Address: DatabaseValueConvertible {
 
     /// Only `0x` + 40 lowercase hex digits, as the ledger writes them.
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Address? {
-        guard let text = String.fromDatabaseValue(dbValue), text == text.lowercased() else { return nil }
-        return Address(text)
+        String.fromDatabaseValue(dbValue).flatMap(Address.init(lowercase:))
     }
 }
 

@@ -65,7 +65,7 @@ extension TallyInputs {
             add(s1, to: &digest)
             // From L2 only the voters' rows and the pools' (their stake is shared out); from L1
             // every row (few: the frozen LIP-73 snapshot), which the pool shares need.
-            let pools = migrations.compactMap { $0.pool.flatMap(Address.init) }
+            let pools = migrations.compactMap { $0.pool.flatMap { Address($0) } }
             let l2Rows = try ledger.accounts(of: s2, among: votes.compactMap { Address($0.voter) } + pools).map { position($0, .l2) }
             var l1Rows: [Position] = []
             try ledger.forEachAccount(of: s1) { l1Rows.append(position($0, .l1)) }
