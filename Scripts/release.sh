@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds a self-contained `lip` for this machine (release, the Swift runtime and Foundation linked
 # in statically) and packs dist/lip-<version>-linux-<arch>.tar.gz with the binary, the LICENSE and
-# a SHA-256 file. Only system libraries stay dynamic: libc, libsqlite3 (from the system, as GRDB
-# uses it) and what Foundation's networking needs (libcurl, libz); `ldd dist/.../lip` lists them.
+# a SHA-256 file. Only system libraries stay dynamic: libc (and libm), libstdc++ and libgcc_s,
+# libsqlite3 (GRDB uses the system's) and libcurl (Foundation's networking); `ldd` lists them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's/.*string = "\(.*\)".*/\1/p' Sources/LIPKit/Version.swift)
@@ -13,7 +13,13 @@ out="${1:-dist}"
 restore() { git checkout -- Sources/LIPKit/BuildCommit.swift 2>/dev/null || true; }
 trap restore EXIT
 sed -i "s/public static let commit = \".*\"/public static let commit = \"$commit\"/" Sources/LIPKit/BuildCommit.swift
-swift build -c release --static-swift-stdlib --product lip --scratch-path .build-release >&2
+# Foundation's networking (for `lip ledger sync`) links the system's libcurl: point the linker at
+# its runtime library when the -dev package (libcurl.so) is not installed.
+links=.build-release/system-libs
+mkdir -p "$links"
+curl_lib=$(ldconfig -p | sed -n 's/.*libcurl\.so\.4 (libc6,x86-64) => //p; s/.*libcurl\.so\.4 (libc6,AArch64) => //p' | head -n 1)
+[ -n "$curl_lib" ] && ln -sf "$curl_lib" "$links/libcurl.so"
+swift build -c release --static-swift-stdlib -Xlinker -L"$PWD/$links" --product lip --scratch-path .build-release >&2
 restore
 mkdir -p "$out/$name"
 cp .build-release/release/lip "$out/$name/lip"
