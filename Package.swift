@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "lipTests",
-            dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Yams", package: "Yams")],
             resources: [.copy("Golden")]
         ),
     ]
