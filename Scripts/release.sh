@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds a self-contained `lip` for this machine (release, the Swift runtime and Foundation linked
 # in statically) and packs dist/lip-<version>-linux-<arch>.tar.gz with the binary, the LICENSE and
-# a SHA-256 file. Only system libraries stay dynamic: libc (and libm), libstdc++ and libgcc_s,
-# libsqlite3 (GRDB uses the system's) and libcurl (Foundation's networking); `ldd` lists them.
+# a SHA-256 file. Only system libraries stay dynamic: libc (and libm), libstdc++ (libgcc is linked
+# in), libsqlite3 (GRDB uses the system's) and libcurl (Foundation's networking); `readelf -d`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's/.*string = "\(.*\)".*/\1/p' Sources/LIPKit/Version.swift)
@@ -19,7 +19,7 @@ links=.build-release/system-libs
 mkdir -p "$links"
 curl_lib=$(ldconfig -p | sed -n 's/.*libcurl\.so\.4 (libc6,x86-64) => //p; s/.*libcurl\.so\.4 (libc6,AArch64) => //p' | head -n 1)
 [ -n "$curl_lib" ] && ln -sf "$curl_lib" "$links/libcurl.so"
-swift build -c release --static-swift-stdlib -Xlinker -L"$PWD/$links" --product lip --scratch-path .build-release >&2
+swift build -c release --static-swift-stdlib -Xlinker -L"$PWD/$links" -Xswiftc -Xclang-linker -Xswiftc -static-libstdc++ -Xswiftc -Xclang-linker -Xswiftc -static-libgcc --product lip --scratch-path .build-release >&2
 restore
 mkdir -p "$out/$name"
 cp .build-release/release/lip "$out/$name/lip"

@@ -21,6 +21,12 @@ final class ReleaseBinaryTests: XCTestCase {
         let folder = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix("lip-") })
         let binary = dir.appendingPathComponent(folder).appendingPathComponent("lip").path
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(folder).appendingPathComponent("LICENSE").path))
+        // Only system libraries are dynamic: no Swift runtime, no Foundation.
+        let needed = try run("/usr/bin/env", ["readelf", "-d", binary], in: dir).stdout.split(separator: "\n")
+            .compactMap { line in line.contains("(NEEDED)") ? line.split(separator: "[").last.map { String($0.dropLast()) } : nil }
+        XCTAssertEqual(
+            Set(needed).subtracting(["libc.so.6", "libm.so.6", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libstdc++.so.6", "libsqlite3.so.0", "libcurl.so.4"]), [],
+            "\(needed)")
         // An empty folder, a PATH without the toolchain, no library path.
         let empty = dir.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
