@@ -6,9 +6,10 @@ import LIPCore
 // The typed reads of the ledger: every SELECT of the project lives in this module.
 
 extension Ledger {
-    /// Wraps a fetched row of `table`, identified in messages by `key`.
-    func stored(_ row: Row, _ table: String, key: [String]) -> StoredRow {
-        StoredRow(row: row, table: table, key: key, ledger: path)
+    /// Wraps a fetched row of `table`, identified in messages by `key`; `indexes` (from
+    /// `StoredRow.indexes(of:)`) read many rows of one query without name lookups.
+    func stored(_ row: Row, _ table: String, key: [String], indexes: [String: Int]? = nil) -> StoredRow {
+        StoredRow(row: row, table: table, key: key, ledger: path, indexes: indexes)
     }
 
     private func snapshotInfo(_ row: Row) throws -> SnapshotInfo {
@@ -55,7 +56,11 @@ extension Ledger {
                     SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees
                     FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account
                     """, arguments: [snapshot.id])
-            while let row = try cursor.next() { try body(try account(row)) }
+            var indexes: [String: Int]?
+            while let row = try cursor.next() {
+                if indexes == nil { indexes = StoredRow.indexes(of: row) }
+                try body(try account(row, indexes))
+            }
         }
     }
 
@@ -73,14 +78,15 @@ extension Ledger {
                     sql:
                         "SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees FROM snapshot_accounts WHERE snapshot_id = ? AND account IN (\(marks))",
                     arguments: StatementArguments([snapshot.id.databaseValue] + chunk.map(\.databaseValue)))
-                for row in rows { out.append(try account(row)) }
+                let indexes = rows.first.map(StoredRow.indexes)
+                for row in rows { out.append(try account(row, indexes)) }
             }
         }
         return out.sorted { $0.account < $1.account }
     }
 
-    private func account(_ row: Row) throws -> SnapshotAccount {
-        let r = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"])
+    private func account(_ row: Row, _ indexes: [String: Int]? = nil) throws -> SnapshotAccount {
+        let r = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"], indexes: indexes)
         return SnapshotAccount(
             account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"), delegatedStake: try r.optional("delegated_stake") ?? 0,
             registered: try r("registered"), active: try r.optional("active"), fees: try r.optional("fees"))
@@ -90,8 +96,10 @@ extension Ledger {
     public func votes(poll: Address?) throws -> [CastVote] {
         guard let poll else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT poll, voter, choice, block, log_index FROM votes WHERE poll = ?", arguments: [poll]).map { row in
-                let r = stored(row, "votes", key: ["poll", "voter", "block", "log_index"])
+            let rows = try Row.fetchAll(db, sql: "SELECT poll, voter, choice, block, log_index FROM votes WHERE poll = ?", arguments: [poll])
+            let indexes = rows.first.map(StoredRow.indexes)
+            return try rows.map { row in
+                let r = stored(row, "votes", key: ["poll", "voter", "block", "log_index"], indexes: indexes)
                 let voter: Address = try r("voter")
                 let choice: BigUInt = try r("choice")
                 return CastVote(voter: voter.lowercased, choice: String(choice), block: try r("block"), logIndex: try r("log_index"))
