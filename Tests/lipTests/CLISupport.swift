@@ -160,3 +160,27 @@ func importSample(_ ws: URL, file: StaticString = #filePath, line: UInt = #line)
         XCTAssertEqual(r.code, 0, r.stderr, file: file, line: line)
     }
 }
+
+/// Runs `executable` with `arguments` in `directory` (with exactly `environment` when given) and
+/// collects its exit code and output.
+func runProcess(_ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outBox = DataBox()
+    let reader = Thread {
+        outBox.data = out.fileHandleForReading.readDataToEndOfFile()
+        outBox.done.signal()
+    }
+    reader.start()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    outBox.done.wait()
+    process.waitUntilExit()
+    return CLIResult(code: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
