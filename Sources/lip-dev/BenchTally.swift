@@ -69,6 +69,10 @@ func benchTally() {
             if let previous { line += "x\(format(m.seconds / previous, 1))" }
             print(line)
             previous = m.seconds
+            if count == 1_000_000 && mode == "l2" {
+                let status = measure(lipExecutable, ["ledger", "status", "--db", db])
+                print("ledger status on this ledger: \(format(status.seconds, 3)) s (target < 0.2 s)")
+            }
         }
     }
 }
