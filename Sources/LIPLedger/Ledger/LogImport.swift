@@ -40,7 +40,8 @@ extension Ledger {
                 }
                 guard let element else { break }
                 defer { i += 1 }
-                guard let log = try? decoder.decode(LogJSON.self, from: element), log.isObject else {
+                let log = LogJSON(element: element)
+                guard log.isObject else {
                     throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object")
                 }
                 if log.removed == true {

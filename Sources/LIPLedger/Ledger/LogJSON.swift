@@ -1,17 +1,11 @@
-import BigInt
-import Crypto
 import Foundation
 import LIPCore
-import GRDB
 
-/// One element of a logs file as decoded; fields of the wrong type count as missing.
-struct LogJSON: Decodable {
-    enum Quantity: Decodable {
+/// One element of a logs file as read; fields of the wrong type count as missing.
+struct LogJSON {
+    /// A hex string or a JSON number.
+    enum Quantity {
         case text(String), number(Int)
-        init(from decoder: Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .text(try c.decode(String.self)) }
-        }
     }
     var isObject = true
     var address, data, transactionHash: String?
@@ -19,16 +13,29 @@ struct LogJSON: Decodable {
     var blockNumber, logIndex: Quantity?
     var removed: Bool?
 
-    enum Keys: String, CodingKey { case address, topics, data, blockNumber, logIndex, transactionHash, removed }
-
-    init(from decoder: Decoder) throws {
-        guard let c = try? decoder.container(keyedBy: Keys.self) else { isObject = false; return }
-        address = try? c.decodeIfPresent(String.self, forKey: .address)
-        topics = try? c.decodeIfPresent([String].self, forKey: .topics)
-        data = try? c.decodeIfPresent(String.self, forKey: .data)
-        blockNumber = try? c.decodeIfPresent(Quantity.self, forKey: .blockNumber)
-        logIndex = try? c.decodeIfPresent(Quantity.self, forKey: .logIndex)
-        transactionHash = try? c.decodeIfPresent(String.self, forKey: .transactionHash)
-        removed = try? c.decodeIfPresent(Bool.self, forKey: .removed)
+    /// The log in `element` (one element of a logs file), read with `FlatJSON`.
+    init(element: Data) {
+        guard let members = FlatJSON.object(Array(element)) else {
+            isObject = false
+            return
+        }
+        func string(_ key: String) -> String? {
+            if case .string(let s)? = members[key] { return s }
+            return nil
+        }
+        func quantity(_ key: String) -> Quantity? {
+            switch members[key] {
+            case .string(let s)?: return .text(s)
+            case .integer(let n)?: return .number(n)
+            default: return nil
+            }
+        }
+        address = string("address")
+        data = string("data")
+        transactionHash = string("transactionHash")
+        if case .strings(let t)? = members["topics"] { topics = t }
+        blockNumber = quantity("blockNumber")
+        logIndex = quantity("logIndex")
+        if case .bool(let b)? = members["removed"] { removed = b }
     }
 }
