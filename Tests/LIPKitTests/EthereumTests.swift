@@ -77,6 +77,19 @@ final class EthereumTests: XCTestCase {
         XCTAssertEqual(try ABI.bytes(Array(calldata.dropFirst(4)), 0), payload)
     }
 
+    func testDecimalIsStringOfTheValue() {
+        var rng = SeededGenerator(seed: 19)
+        var values: [BigUInt] = [
+            0, 1, 9, 10, BigUInt(UInt64.max), BigUInt(UInt64.max) + 1, BigUInt(10).power(19), BigUInt(10).power(19) - 1, BigUInt(10).power(38) - 1,
+            BigUInt(10).power(38), (BigUInt(1) << 128) - 1, BigUInt(1) << 128, Amount.max,
+        ]
+        for _ in 0..<2_000 {
+            let bits = Int.random(in: 1...200, using: &rng)
+            values.append(BigUInt.randomInteger(withMaximumWidth: bits, using: &rng))
+        }
+        for v in values { XCTAssertEqual(Amount.decimal(v), String(v), "\(v)") }
+    }
+
     func testAmounts() throws {
         XCTAssertEqual(try Amount.parseLPT("1.5"), BigUInt("1500000000000000000"))
         XCTAssertEqual(try Amount.parseLPT("0.000000000000000001"), 1)

@@ -75,6 +75,20 @@ public enum Amount {
         return try parseWei(whole + padded)
     }
 
+    /// `value` in decimal, as `String(value)` gives it, without BigUInt's general division for
+    /// the amounts a ledger holds (below 10^38): a tally writes hundreds of thousands of them.
+    public static func decimal(_ value: BigUInt) -> String {
+        let words = value.words
+        if words.count <= 1 { return String(UInt64(words.first ?? 0)) }
+        guard words.count == 2 else { return String(value) }
+        let tenPow19: UInt64 = 10_000_000_000_000_000_000
+        let (high, carry) = UInt64(words[1]).quotientAndRemainder(dividingBy: tenPow19)
+        guard high == 0 else { return String(value) }
+        let (quotient, remainder) = tenPow19.dividingFullWidth((carry, UInt64(words[0])))
+        let low = String(remainder)
+        return quotient == 0 ? low : String(quotient) + String(repeating: "0", count: 19 - low.count) + low
+    }
+
     /// Formats wei as LPT with up to `decimals` places, truncated (never rounded up), no exponent.
     public static func formatLPT(_ wei: BigUInt, decimals: Int = 18, grouping: Bool = false) -> String {
         let (whole, rest) = wei.quotientAndRemainder(dividingBy: weiPerLPT)

@@ -14,25 +14,25 @@ extension TallyResult {
     public var jsonPairs: [(String, JSONValue)] {
         [
             ("poll", .string(poll.address?.checksummed)), ("lip", .int(poll.lip)), ("endBlock", .int(poll.endBlock)),
-            ("quorum", .string(String(poll.quorum))), ("quota", .string(String(poll.quota))),
+            ("quorum", .string(Amount.decimal(poll.quorum))), ("quota", .string(Amount.decimal(poll.quota))),
             ("stakeMode", .string(stakeMode.rawValue)), ("quorumBase", .string(quorumBase.rawValue)), ("provisional", .bool(provisional)),
             ("snapshots", .array(snapshots.map { .object([("chain", .string($0.chain.rawValue)), ("block", .int($0.block)), ("l1Block", .int($0.l1Block))]) })),
-            ("yes", .string(String(yes))), ("no", .string(String(no))), ("totalVoteStake", .string(String(totalVoteStake))),
-            ("totalStake", .string(String(totalStake))), ("quorumMet", .bool(quorumMet)), ("result", .string(result.rawValue)),
+            ("yes", .string(Amount.decimal(yes))), ("no", .string(Amount.decimal(no))), ("totalVoteStake", .string(Amount.decimal(totalVoteStake))),
+            ("totalStake", .string(Amount.decimal(totalStake))), ("quorumMet", .bool(quorumMet)), ("result", .string(result.rawValue)),
             (
                 "voters",
                 .array(
                     voters.map { v in
                         .object([
-                            ("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(String(v.weight))),
+                            ("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(Amount.decimal(v.weight))),
                             (
                                 "positions",
                                 .array(
                                     v.positions.map { p in
                                         .object([
                                             ("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
-                                            ("stake", .string(String(p.position.stake))), ("delegatedStake", .string(String(p.position.delegatedStake))),
-                                            ("nonVoteStake", .string(String(p.nonVoteStake))),
+                                            ("stake", .string(Amount.decimal(p.position.stake))), ("delegatedStake", .string(Amount.decimal(p.position.delegatedStake))),
+                                            ("nonVoteStake", .string(Amount.decimal(p.nonVoteStake))),
                                         ])
                                     })
                             ),
