@@ -36,10 +36,18 @@ public protocol HTTPTransport: Sendable {
     func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer
 }
 
-/// `HTTPTransport` over URLSession (FoundationNetworking on Linux).
-public struct URLSessionTransport: HTTPTransport {
+/// `HTTPTransport` over URLSession (FoundationNetworking on Linux); one session for all requests,
+/// so that a sync's requests reuse their connection instead of opening one (and a TLS handshake)
+/// each.
+public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+    private let session: URLSession
+
     /// Creates the transport.
-    public init() {}
+    public init() {
+        session = URLSession(configuration: .ephemeral)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
 
     public func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer {
         var request = URLRequest(url: url, timeoutInterval: timeout)
@@ -52,11 +60,6 @@ public struct URLSessionTransport: HTTPTransport {
         }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
         let task = session.dataTask(with: request) { data, response, error in
             if let error = error as? URLError {
                 box.failure = error.code == .timedOut ? .timeout : .connection(error.code.description)

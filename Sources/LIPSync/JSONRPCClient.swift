@@ -28,8 +28,6 @@ public final class JSONRPCClient: @unchecked Sendable {
     public private(set) var batchLimit: Int
     /// HTTP requests sent, retries included (what a provider counts).
     public private(set) var roundTrips = 0
-    /// JSON-RPC calls answered.
-    public private(set) var calls = 0
 
     private let transport: any HTTPTransport
     private let pause: @Sendable (Double) -> Void
@@ -117,9 +115,6 @@ public final class JSONRPCClient: @unchecked Sendable {
             throw RPCCallError(code: (error["code"] as? NSNumber)?.intValue ?? 0, message: error["message"] as? String ?? "")
         }
         guard let result = object["result"] else { throw malformed(method, "no result and no error") }
-        lock.lock()
-        calls += 1
-        lock.unlock()
         return result
     }
 

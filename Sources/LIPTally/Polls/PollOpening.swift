@@ -48,7 +48,7 @@ public struct PollOpening: Sendable {
         guard chain == .l2 else { return .l1 }
         guard let ledger else { return .l2 }
         let hasL1Snapshot = try ledger.snapshots().contains { $0.chain == .l1 }
-        let hasMigrations = try !ledger.migrations(atOrBefore: Int.max).isEmpty
+        let hasMigrations = try ledger.migrationCount(after: Int.min) > 0
         return hasL1Snapshot && hasMigrations ? .l1l2 : .l2
     }
 
