@@ -9,17 +9,9 @@ func benchImport(accounts: Int = 1_000_000) {
     let root = scratchDirectory("import")
     defer { try? FileManager.default.removeItem(at: root) }
     let csv = root.appendingPathComponent("snapshot.csv")
-    _ = FileManager.default.createFile(atPath: csv.path, contents: nil)
-    let handle = FileHandle(forWritingAtPath: csv.path)!
-    var text = "account,delegate,stake\n"
-    for i in 0..<accounts {
-        let account = String(format: "0x%040x", i + 1)
-        let delegate = String(format: "0x%040x", (i % 1000) + 1)
-        text += "\(account),\(delegate),\(UInt64(i) * 1_000_000_007 % 999_999_999_999 + 1)000000000\n"
-        if text.utf8.count > 1 << 20 { handle.write(Data(text.utf8)); text = "" }
+    writeFile(csv, head: "account,delegate,stake\n", count: accounts) { i in
+        "\(String(format: "0x%040x", i + 1)),\(String(format: "0x%040x", (i % 1000) + 1)),\(UInt64(i) * 1_000_000_007 % 999_999_999_999 + 1)000000000\n"
     }
-    handle.write(Data(text.utf8))
-    try? handle.close()
     print("import benchmark: \(accounts) accounts (targets: lip <= 1.2x sqlite3 .import into the same table and indexes, peak memory < 100 MB)")
     let sqliteDB = root.appendingPathComponent("sqlite3.db").path
     let schema =
@@ -46,26 +38,33 @@ func benchLogs() {
     print("logs      seconds  logs/s     peak MB")
     for votes in [100_000, 1_000_000] {
         let file = root.appendingPathComponent("votes-\(votes).json")
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = FileHandle(forWritingAtPath: file.path)!
-        var text = "["
-        for i in 0..<votes {
+        writeFile(file, head: "[", count: votes, tail: "]") { i in
             let voter = String(format: "%064x", i + 1)
             let data = Hex.prefixed(ABI.encode(uint: BigUInt(i % 3 == 0 ? 1 : 0)))
-            text += (i == 0 ? "" : ",\n")
-            text +=
-                "{\"address\":\"\(poll.lowercased)\",\"topics\":[\"\(topic0)\",\"0x\(voter)\"],\"data\":\"\(data)\",\"blockNumber\":\"0x\(String(1000 + i / 100, radix: 16))\",\"logIndex\":\"0x\(String(i % 100, radix: 16))\",\"transactionHash\":\"0x\(String(format: "%064x", i))\"}"
-            if text.utf8.count > 1 << 20 {
-                handle.write(Data(text.utf8))
-                text = ""
-            }
+            return (i == 0 ? "" : ",\n")
+                + "{\"address\":\"\(poll.lowercased)\",\"topics\":[\"\(topic0)\",\"0x\(voter)\"],\"data\":\"\(data)\",\"blockNumber\":\"0x\(String(1000 + i / 100, radix: 16))\",\"logIndex\":\"0x\(String(i % 100, radix: 16))\",\"transactionHash\":\"0x\(String(format: "%064x", i))\"}"
         }
-        handle.write(Data((text + "]").utf8))
-        try? handle.close()
         let m = measure(lipExecutable, ["ledger", "import", "logs", file.path, "--chain", "l2", "--db", root.appendingPathComponent("lip-\(votes).sqlite").path])
         precondition(m.exitCode == 0, "lip logs import failed")
         print(
             String(votes).padding(toLength: 10, withPad: " ", startingAt: 0) + format(m.seconds).padding(toLength: 9, withPad: " ", startingAt: 0)
                 + String(Int(Double(votes) / m.seconds)).padding(toLength: 11, withPad: " ", startingAt: 0) + format(m.peakMemoryMB, 1))
     }
+}
+
+/// Writes `head`, `line(i)` for i in 0..<count and `tail` to `url`, a megabyte at a time, so that
+/// a generated input of millions of lines never sits in memory whole.
+func writeFile(_ url: URL, head: String, count: Int, tail: String = "", _ line: (Int) -> String) {
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+    let handle = FileHandle(forWritingAtPath: url.path)!
+    var text = head
+    for i in 0..<count {
+        text += line(i)
+        if text.utf8.count > 1 << 20 {
+            handle.write(Data(text.utf8))
+            text = ""
+        }
+    }
+    handle.write(Data((text + tail).utf8))
+    try? handle.close()
 }
