@@ -118,6 +118,17 @@ final class Devnet {
         """
     }
 
+    /// Creates a poll through the real PollCreator, from `creator`; its address.
+    func createPoll(by creator: String, _ cid: String) throws -> String {
+        try XCTUnwrap((try rpc("devnet_createPoll", [creator, cid]) as? [String: Any])?["poll"] as? String)
+    }
+
+    /// Registers `account` as an orchestrator with `lpt` LPT of its own stake.
+    func orchestrator(_ account: String, lpt: String) throws {
+        try rpc("devnet_register", [account, true])
+        try rpc("devnet_bond", [account, account, lpt + "000000000000000000"])
+    }
+
     /// The first `n` funded accounts.
     func accounts(_ n: Int) throws -> [String] { try XCTUnwrap(try rpc("devnet_accounts", [n]) as? [String]) }
 

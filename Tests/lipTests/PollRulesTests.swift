@@ -126,4 +126,25 @@ final class PollRulesTests: XCTestCase {
         XCTAssertEqual(r.code, 2)
         XCTAssertEqual(r.stderr, "lip: error: Polls/LIP-120/poll.yaml:5: `stake` `l3` is not l1, l2 or l1+l2\n")
     }
+
+    func testANewPollInTheMigrationWindowCountsBothLedgersAndKeepsItsRulesWhenOpenedAgain() throws {
+        let ws = try repositoryCopy(self)
+        try FileManager.default.removeItem(at: ws.appendingPathComponent("Polls/LIP-120/poll.yaml"))
+        try git(["init", "-q"], ["add", "-A"], ["commit", "-qm", "init"], in: ws)
+        let plain = try lip(["poll", "open", "120"], in: ws)
+        XCTAssertTrue(plain.stdout.contains("rules: stake l2, quorum base bonded"), "no ledger: L2 only: \(plain.stdout)")
+        // The ledger holds an L1 snapshot and migrations to L2: the window is open.
+        try importSample(ws)
+        try FileManager.default.removeItem(at: ws.appendingPathComponent("Polls/LIP-120/poll.yaml"))
+        let window = try lip(["poll", "open", "120"], in: ws)
+        XCTAssertTrue(window.stdout.contains("rules: stake l1+l2, quorum base bonded"), window.stdout)
+        // Rules edited in poll.yaml stay when the poll is opened again without flags.
+        let yaml = try read("Polls/LIP-120/poll.yaml", in: ws)
+        try write(yaml.replacingOccurrences(of: "stake: l1+l2 ", with: "stake: l2    "), "Polls/LIP-120/poll.yaml", in: ws)
+        let again = try lip(["poll", "open", "120"], in: ws)
+        XCTAssertTrue(again.stdout.contains("rules: stake l2, quorum base bonded"), again.stdout)
+        XCTAssertEqual(try lip(["poll", "open", "121", "--chain", "l1", "--sentiment"], in: ws).code, 1, "a bundle child is never polled")
+        let l1 = try lip(["poll", "open", "124", "--chain", "l1", "--sentiment"], in: ws)
+        XCTAssertTrue(l1.stdout.contains("rules: stake l1, quorum base bonded"), "a poll on L1 counts L1: \(l1.stdout)")
+    }
 }

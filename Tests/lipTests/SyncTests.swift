@@ -50,8 +50,7 @@ final class SyncTests: XCTestCase {
             for d in a[4...15] {
                 try devnet.rpc("devnet_bond", [d, orchestrators.randomElement(using: &rng)!, "\(Int.random(in: 1...300, using: &rng))" + Self.wei])
             }
-            let created = try XCTUnwrap(try devnet.rpc("devnet_createPoll", [a[1], "QmScenario\(scenario)"]) as? [String: Any])
-            let poll = try XCTUnwrap(created["poll"] as? String)
+            let poll = try devnet.createPoll(by: a[1], "QmScenario\(scenario)")
             // Votes: orchestrators, delegators overriding them, a changed vote, an invalid choice, a voter without stake.
             for voter in [a[1], a[2]] + Array(a[4...15]).filter({ _ in Bool.random(using: &rng) }) + [a[19]] {
                 try devnet.rpc("devnet_vote", [voter, poll, Int.random(in: 0...1, using: &rng)])
@@ -75,10 +74,9 @@ final class SyncTests: XCTestCase {
         let devnet = try Devnet(pollPeriod: 200)
         let dir = try folder(devnet)
         let a = try devnet.accounts(6)
-        try devnet.rpc("devnet_register", [a[1], true])
-        try devnet.rpc("devnet_bond", [a[1], a[1], "500" + Self.wei])
+        try devnet.orchestrator(a[1], lpt: "500")
         try devnet.rpc("devnet_bond", [a[2], a[1], "200" + Self.wei])
-        let poll = try XCTUnwrap((try devnet.rpc("devnet_createPoll", [a[1], "QmOpen"]) as? [String: Any])?["poll"] as? String)
+        let poll = try devnet.createPoll(by: a[1], "QmOpen")
         try devnet.rpc("devnet_vote", [a[2], poll, 1])
         XCTAssertEqual(try sync(poll, devnet, in: dir).code, 0)
         try assertTallyMatches(poll, devnet, in: dir)
@@ -96,10 +94,9 @@ final class SyncTests: XCTestCase {
         let devnet = try Devnet(pollPeriod: 30)
         let dir = try folder(devnet)
         let a = try devnet.accounts(12)
-        try devnet.rpc("devnet_register", [a[1], true])
-        try devnet.rpc("devnet_bond", [a[1], a[1], "800" + Self.wei])
+        try devnet.orchestrator(a[1], lpt: "800")
         for d in a[2...9] { try devnet.rpc("devnet_bond", [d, a[1], "50" + Self.wei]) }
-        let poll = try XCTUnwrap((try devnet.rpc("devnet_createPoll", [a[1], "QmFaults"]) as? [String: Any])?["poll"] as? String)
+        let poll = try devnet.createPoll(by: a[1], "QmFaults")
         for v in [a[1]] + Array(a[2...9]) { try devnet.rpc("devnet_vote", [v, poll, v == a[3] ? 1 : 0]) }
         try devnet.rpc("devnet_mine", [35])
         // Faults a real provider gives, each survived: the result is the fault-free one.
@@ -146,11 +143,10 @@ final class SyncTests: XCTestCase {
         let devnet = try Devnet(pollPeriod: 30)
         let dir = try folder(devnet)
         let a = try devnet.accounts(10)
-        try devnet.rpc("devnet_register", [a[1], true])
-        try devnet.rpc("devnet_bond", [a[1], a[1], "300" + Self.wei])
+        try devnet.orchestrator(a[1], lpt: "300")
         for d in a[2...7] { try devnet.rpc("devnet_bond", [d, a[1], "20" + Self.wei]) }
         try devnet.rpc("devnet_transferBond", [a[7], a[8], "5" + Self.wei])
-        let poll = try XCTUnwrap((try devnet.rpc("devnet_createPoll", [a[1], "QmL1"]) as? [String: Any])?["poll"] as? String)
+        let poll = try devnet.createPoll(by: a[1], "QmL1")
         try devnet.rpc("devnet_vote", [a[2], poll, 1])
         try devnet.rpc("devnet_vote", [a[1], poll, 0])
         try devnet.rpc("devnet_mine", [35])
@@ -176,9 +172,8 @@ final class SyncTests: XCTestCase {
         let devnet = try Devnet(pollPeriod: 20)
         let dir = try folder(devnet)
         let a = try devnet.accounts(4)
-        try devnet.rpc("devnet_register", [a[1], true])
-        try devnet.rpc("devnet_bond", [a[1], a[1], "100" + Self.wei])
-        let poll = try XCTUnwrap((try devnet.rpc("devnet_createPoll", [a[1], "QmKilled"]) as? [String: Any])?["poll"] as? String)
+        try devnet.orchestrator(a[1], lpt: "100")
+        let poll = try devnet.createPoll(by: a[1], "QmKilled")
         try devnet.rpc("devnet_vote", [a[1], poll, 0])
         try devnet.rpc("devnet_mine", [25])
         // A ledger with something in it already.
