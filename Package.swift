@@ -51,8 +51,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LIPGovernor",
+            dependencies: [
+                "LIPCore", "LIPDocuments", "LIPLedger", "LIPTally",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "LIPKit",
-            dependencies: ["LIPCore", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync"]
+            dependencies: ["LIPCore", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor"]
         ),
         .executableTarget(
             name: "lip",
@@ -69,6 +78,7 @@ let package = Package(
         ),
         .target(
             name: "LIPTestSupport",
+            dependencies: ["LIPLedger", .product(name: "BigInt", package: "BigInt")],
             path: "Tests/LIPTestSupport"
         ),
         .testTarget(

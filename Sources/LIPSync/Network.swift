@@ -26,6 +26,10 @@ public struct Network: Sendable {
         public var multicall3: Contract?
         /// The RoundsManager, on L1 (pendingStake there takes the round of the block).
         public var roundsManager: Address? = nil
+        /// LivepeerGovernor (its proxy), on L2.
+        public var livepeerGovernor: Contract? = nil
+        /// BondingVotes (its proxy), on L2: round-keyed voting weights.
+        public var bondingVotes: Contract? = nil
     }
 
     /// The network's name (`mainnet`, or a key of networks.yaml).
@@ -40,7 +44,9 @@ public struct Network: Sendable {
             .l2: ChainContracts(
                 chainID: 42161, pollCreator: Contract(address: Address("0x8bb50806D60c492c0004DAD5D9627DAA2d9732E6")!, block: 5_857_075),
                 bondingManager: Contract(address: Address("0x35Bcf3c30594191d53231E4FF333E8A770453e40")!, block: 5_857_075),
-                multicall3: Contract(address: Address("0xcA11bde05977b3631167028862bE2a173976CA11")!, block: 7_654_707)),
+                multicall3: Contract(address: Address("0xcA11bde05977b3631167028862bE2a173976CA11")!, block: 7_654_707),
+                livepeerGovernor: Contract(address: Address("0xcFE4E2879B786C3aa075813F0E364bb5acCb6aa0")!, block: 139_793_525),
+                bondingVotes: Contract(address: Address("0x0B9C254837E72Ebe9Fe04960C43B69782E68169A")!, block: 139_793_525)),
             .l1: ChainContracts(
                 chainID: 1, pollCreator: Contract(address: Address("0xBf824EDb6b94D9B52d972d5B25bCc19b4e6E3F3C")!, block: 0),
                 bondingManager: Contract(address: Address("0x511bc4556d823ae99630ae8de28b9b80df90ea2e")!, block: 0),
@@ -91,7 +97,8 @@ public struct Network: Sendable {
             guard let bondingManager = try contract("bonding-manager") else { throw fail("bonding-manager is missing") }
             chains[chain] = ChainContracts(
                 chainID: chainID, pollCreator: pollCreator, bondingManager: bondingManager, multicall3: try contract("multicall3"),
-                roundsManager: try contract("rounds-manager")?.address)
+                roundsManager: try contract("rounds-manager")?.address, livepeerGovernor: try contract("livepeer-governor"),
+                bondingVotes: try contract("bonding-votes"))
         }
         return Network(name: name, chains: chains)
     }

@@ -63,6 +63,23 @@ public final class Node: BlockSource, @unchecked Sendable {
         return out
     }
 
+    /// `logs(…)`, typed; removed logs are left out and a malformed one is an error.
+    public func eventLogs(address: Address, topics: [String?], from: Int, to: Int) throws -> [EventLog] {
+        try logs(address: address, topics: topics, from: from, to: to).compactMap(eventLog)
+    }
+
+    /// A log object of the node, typed; a removed log is nil.
+    func eventLog(_ object: [String: Any]) throws -> EventLog? {
+        if object["removed"] as? Bool == true { return nil }
+        guard let addressText = object["address"] as? String, let address = Address(addressText), let topics = object["topics"] as? [String],
+            let dataText = object["data"] as? String, let data = Hex.decode(dataText), let tx = object["transactionHash"] as? String, Hex.decode(tx)?.count == 32,
+            let block = object["blockNumber"], let index = object["logIndex"]
+        else { throw LIPError.invalidInput(file: client.endpoint.display, location: "", message: "eth_getLogs: a malformed log; nothing was stored") }
+        return EventLog(
+            address: address, topics: topics, data: data, blockNumber: try quantity(block, "eth_getLogs"), transactionHash: tx,
+            logIndex: try quantity(index, "eth_getLogs"))
+    }
+
     /// Whether the node refused a log query for its size (providers say so in different ways).
     static func isRangeRefusal(_ error: RPCCallError) -> Bool {
         let m = error.message.lowercased()

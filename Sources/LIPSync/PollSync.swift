@@ -51,10 +51,9 @@ public struct PollSync {
         let head = try node.head()
         progress?("looking for the PollCreated of \(poll.checksummed)")
         let pollTopic = Hex.prefixed(ABI.encode(address: poll))
-        let created = try node.logs(
+        let created = try node.eventLogs(
             address: contracts.pollCreator.address, topics: [LedgerEvent.pollCreated.topic0, pollTopic], from: contracts.pollCreator.block, to: head.number
         )
-        .compactMap(eventLog)
         guard let pollCreated = created.first else {
             throw LIPError.usage(
                 "no PollCreated of \(poll.checksummed) by the PollCreator \(contracts.pollCreator.address.checksummed) between blocks \(contracts.pollCreator.block) and \(head.number)"
@@ -68,7 +67,7 @@ public struct PollSync {
         let decision = try DecidingBlock.find(endBlock: endBlock, lowerBound: pollCreated.blockNumber, in: node)
         let block = decision.header
         progress?("reading votes up to block \(block.number)")
-        let votes = try node.logs(address: poll, topics: [LedgerEvent.vote.topic0], from: pollCreated.blockNumber, to: block.number).compactMap(eventLog)
+        let votes = try node.eventLogs(address: poll, topics: [LedgerEvent.vote.topic0], from: pollCreated.blockNumber, to: block.number)
         var voters: [Address] = []
         var seen = Set<Address>()
         for vote in votes {
@@ -81,7 +80,7 @@ public struct PollSync {
         if full {
             progress?("listing every delegator from Bond, Rebond and TransferBond logs")
             for (topic, position) in [(Topics.bond, 3), (Topics.rebond, 2), (Topics.transferBond, 2)] {
-                for log in try node.logs(address: contracts.bondingManager.address, topics: [topic], from: contracts.bondingManager.block, to: block.number).compactMap(eventLog) {
+                for log in try node.eventLogs(address: contracts.bondingManager.address, topics: [topic], from: contracts.bondingManager.block, to: block.number) {
                     guard log.topics.count > position, let bytes = Hex.decode(log.topics[position]), let account = try? ABI.address(bytes, 0) else { continue }
                     if seen.insert(account).inserted { accounts.append(account) }
                 }
@@ -138,18 +137,6 @@ public struct PollSync {
                 active: nil, fees: nil)
         }
         return (out, total)
-    }
-
-    /// A log object of the node, typed; a removed log is nil.
-    private func eventLog(_ object: [String: Any]) throws -> EventLog? {
-        if object["removed"] as? Bool == true { return nil }
-        guard let addressText = object["address"] as? String, let address = Address(addressText), let topics = object["topics"] as? [String],
-            let dataText = object["data"] as? String, let data = Hex.decode(dataText), let tx = object["transactionHash"] as? String, Hex.decode(tx)?.count == 32,
-            let block = object["blockNumber"], let index = object["logIndex"]
-        else { throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "eth_getLogs: a malformed log; nothing was stored") }
-        return EventLog(
-            address: address, topics: topics, data: data, blockNumber: try node.quantity(block, "eth_getLogs"), transactionHash: tx,
-            logIndex: try node.quantity(index, "eth_getLogs"))
     }
 
     /// SHA-256 over the logs and the stake read, in a fixed order.

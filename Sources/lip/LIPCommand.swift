@@ -18,7 +18,8 @@ struct LIPCommand: ParsableCommand {
         version: "\(LIPKitVersion.string) (commit \(LIPKitBuild.commit))",
         subcommands: [
             InitCommand.self, NewCommand.self, AssignCommand.self, ListCommand.self, ShowCommand.self,
-            LintCommand.self, IndexCommand.self, AdvanceCommand.self, LedgerCommand.self, PollCommand.self,
+            LintCommand.self, IndexCommand.self, AdvanceCommand.self, LedgerCommand.self, PollCommand.self, ProposalCommand.self,
+            ReconcileCommand.self,
         ]
     )
 }

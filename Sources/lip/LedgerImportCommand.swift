@@ -5,15 +5,19 @@ import LIPKit
 struct LedgerImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a stake snapshot, raw event logs, votes or migrations into the ledger (each file all or nothing, idempotent).",
+        abstract: "Import a stake snapshot, raw event logs, votes, migrations or governor state into the ledger (each file all or nothing, idempotent).",
         discussion: """
             Examples:
               lip ledger import snapshot l1.csv --chain l1 --block 14207040
               lip ledger import logs poll-logs.json --chain l2
               lip ledger import votes votes.csv --poll 0x1111111111111111111111111111111111111111
               lip ledger import migrations migrations.csv
+              lip ledger import governor-state governor-state.json
             """,
-        subcommands: [LedgerImportSnapshotCommand.self, LedgerImportLogsCommand.self, LedgerImportVotesCommand.self, LedgerImportMigrationsCommand.self])
+        subcommands: [
+            LedgerImportSnapshotCommand.self, LedgerImportLogsCommand.self, LedgerImportVotesCommand.self, LedgerImportMigrationsCommand.self,
+            LedgerImportGovernorStateCommand.self,
+        ])
 }
 
 /// Imports `files` one by one, each in its own transaction, printing a summary line per file;

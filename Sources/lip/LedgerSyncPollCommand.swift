@@ -22,27 +22,13 @@ struct LedgerSyncPollCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A poll address, or a LIP number whose poll.yaml has `address`.", valueName: "POLL"))
     var poll: String
 
-    @Option(help: ArgumentHelp("The node's JSON-RPC URL (default: $LIP_RPC_L2, or $LIP_RPC_L1 with --chain l1).", valueName: "URL"))
-    var rpc: String?
-
-    @Option(help: ArgumentHelp("The network: mainnet, or a name from networks.yaml.", valueName: "NAME"))
-    var network = "mainnet"
-
-    @Option(help: ArgumentHelp("A networks.yaml to read networks from (default: the workspace's).", valueName: "FILE"))
-    var networks: String?
+    @OptionGroup var node: NodeOptions
 
     @Option(help: "The chain the poll is on.")
     var chain: Chain = .l2
 
     @Flag(help: "Read every delegator (from Bond, Rebond and TransferBond logs), not only the voters and their delegates.")
     var full = false
-
-    @Option(name: .customLong("max-range"), help: ArgumentHelp("The largest block range of one eth_getLogs; halved when the node refuses it.", valueName: "N"))
-    var maxRange = 9_000
-
-    func validate() throws {
-        guard maxRange > 0 else { throw ValidationError("--max-range must be positive") }
-    }
 
     func run() throws {
         let workspace = ledger.workspaceOptions.locateIfPresent()
@@ -57,15 +43,10 @@ struct LedgerSyncPollCommand: ParsableCommand {
         } else {
             throw LIPError.usage("`\(poll)` is not a poll address (\(Address.problem(with: poll))), nor a LIP number of a workspace")
         }
-        let environment = ProcessInfo.processInfo.environment
-        guard let url = rpc ?? environment[chain == .l2 ? "LIP_RPC_L2" : "LIP_RPC_L1"], !url.isEmpty else {
-            throw LIPError.usage("no node: give --rpc URL or set $\(chain == .l2 ? "LIP_RPC_L2" : "LIP_RPC_L1")")
-        }
-        let networkFile = networks.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL }
-        let chosen = try Network.named(network, file: networkFile, path: networks, workspaceFile: workspace?.root.appendingPathComponent("networks.yaml"))
-        let client = JSONRPCClient(endpoint: try RPCEndpoint(url))
-        let sync = try PollSync(node: Node(client: client, maxRange: maxRange), network: chosen, chain: chain)
-        let progress: ((String) -> Void)? = stderrIsTerminal ? { FileHandle.standardError.write(Data("\r\u{1B}[K  \($0)…".utf8)) } : nil
+        let (chosen, reader) = try node.connect(chain: chain, workspace: workspace)
+        let client = reader.client
+        let sync = try PollSync(node: reader, network: chosen, chain: chain)
+        let progress = node.progress
         let outcome = try sync.read(poll: address, full: full, progress: progress)
         if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let record = ImportRecord(kind: .sync, file: address.checksummed, sha256: outcome.sha256, chain: chain, network: chosen.name, full: full)

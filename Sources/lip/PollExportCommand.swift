@@ -22,14 +22,7 @@ struct PollExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A poll address, or a LIP number.", valueName: "POLL"))
     var poll: String
 
-    @Option(help: "What to write.")
-    var format: ExportFormat = .forum
-
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("A CSV `address,name` of display names (e.g. orchestrators).", valueName: "FILE"))
-    var names: String?
+    @OptionGroup var export: ExportOptions
 
     @Option(help: "Whose stake counts, for a poll without poll.yaml (else its `stake:`; a flag that contradicts it is refused).")
     var stake: StakeMode?
@@ -37,25 +30,17 @@ struct PollExportCommand: ParsableCommand {
     @Option(name: .customLong("quorum-base"), help: "What participation is measured against, for a poll without poll.yaml (else its `quorum-base:`).")
     var quorumBase: QuorumBase?
 
-    @Option(name: .customLong("link-base"), help: ArgumentHelp("Where LIP files are linked to in the forum post.", valueName: "URL"))
-    var linkBase = "https://github.com/livepeer/LIPs/blob/master/"
-
     func run() throws {
-        let nameMap = try names.map { try PollReport.names(URL(fileURLWithPath: $0, relativeTo: currentDirectory), path: $0) } ?? [:]
         let report = try PollExport.report(
             reference: poll, ledgerPath: try? ledger.path(), dbArgument: ledger.db, workspace: ledger.workspaceOptions.locateIfPresent(), stake: stake,
-            quorumBase: quorumBase, names: nameMap, linkBase: linkBase)
+            quorumBase: quorumBase, names: try export.nameMap(), linkBase: export.linkBase)
         let text: String
-        switch format {
+        switch export.format {
         case .forum: text = report.forumPost
         case .csv: text = report.csv
         case .json: text = report.json.serialized()
         case .svg: text = report.svg
         }
-        guard let output else { return say(text, terminator: "") }
-        var transaction = FileTransaction()
-        transaction.write(text, to: URL(fileURLWithPath: output, relativeTo: currentDirectory).standardizedFileURL)
-        try transaction.commit()
-        warn("lip: wrote \(output)")
+        try export.emit(text)
     }
 }

@@ -9,16 +9,22 @@ rehearse a poll before opening it on mainnet. It runs py-evm (through eth-tester
   blocks) so that a poll ends after N blocks;
 - a BondingManager stand-in (BondingManager.vy) with the real view signatures;
 - a Multicall3 stand-in (Multicall3.vy) with the real aggregate3 ABI;
-- a RoundsManager stand-in (RoundsManager.vy): currentRound(), a round every 10 blocks.
+- a RoundsManager stand-in (RoundsManager.vy): currentRound(), a round every 10 blocks;
+- LivepeerGovernor and BondingVotes stand-ins (LivepeerGovernor.vy, BondingVotes.vy) that emit the
+  governor's real events and answer its real views, with round-keyed checkpoints set by the test.
 
 It prints one JSON line ({"port", "chainId", "pollCreator", "bondingManager", "multicall3",
-"roundsManager", "firstBlock"}) and serves until standard input closes or it is killed.
+"roundsManager", "governor", "bondingVotes", "firstBlock"}) and serves until standard input closes or it is killed.
 
 Standard JSON-RPC methods (what lip uses): eth_chainId, eth_blockNumber, eth_getBlockByNumber,
 eth_getLogs, eth_call, batches of them. Methods a test or a rehearsal drives the chain with:
 devnet_accounts(n), devnet_bond(delegator, delegate, wei), devnet_bondMany(delegators, delegate, wei), devnet_rebond(delegator, wei),
 devnet_transferBond(old, new, wei), devnet_register(address, bool), devnet_createPoll(from, cid),
 devnet_vote(from, poll, choiceID), devnet_voteMany(voters, poll, choiceIDs), devnet_mine(n), devnet_expected(poll), devnet_stats(),
+devnet_checkpoint(account, round, delegate, votes), devnet_setTotalSupply(round, wei), devnet_propose(from, id, voteStart, voteEnd,
+description), devnet_castVote(from, id, support, reason[, params]), devnet_setProposal(id, state, against, for, abstain),
+devnet_governor(action, id[, eta]) (queue, execute, cancel), devnet_updateQuorumNumerator(fromRound, numerator),
+devnet_expectedProposal(id),
 devnet_setFaults({...}). Faults, each a count of HTTP requests it applies to (or a limit):
 http429 (with Retry-After: 1), http500, drop (close the connection), slow (answer after 3 s),
 malformed (a body that is not JSON), wrongId, logsRangeLimit (blocks), logsResultLimit (logs),
@@ -41,6 +47,9 @@ from eth_utils import keccak, to_checksum_address
 HERE = os.path.dirname(os.path.abspath(__file__))
 VOTE_TOPIC = "0x" + keccak(text="Vote(address,uint256)").hex()
 POLL_CREATED_TOPIC = "0x" + keccak(text="PollCreated(address,bytes,uint256,uint256,uint256)").hex()
+PROPOSAL_CREATED_TOPIC = "0x" + keccak(text="ProposalCreated(uint256,address,address[],uint256[],string[],bytes[],uint256,uint256,string)").hex()
+VOTE_CAST_TOPIC = "0x" + keccak(text="VoteCast(address,uint256,uint8,uint256,string)").hex()
+VOTE_CAST_WITH_PARAMS_TOPIC = "0x" + keccak(text="VoteCastWithParams(address,uint256,uint8,uint256,string,bytes)").hex()
 
 
 def selector(signature):
@@ -70,6 +79,8 @@ class Devnet:
         self.bonding_manager = self.deploy(self.compile("BondingManager.vy"))
         self.multicall3 = self.deploy(self.compile("Multicall3.vy"))
         self.rounds_manager = self.deploy(self.compile("RoundsManager.vy") + encode(["uint256"], [10]).hex())
+        self.bonding_votes = self.deploy(self.compile("BondingVotes.vy"))
+        self.governor = self.deploy(self.compile("LivepeerGovernor.vy") + encode(["address", "uint256"], [self.bonding_votes, 333300]).hex())
         with open(os.path.join(HERE, "vendor", "livepeer-protocol", "PollCreator.json")) as f:
             creation = json.load(f)["bytecode"]
         if poll_period is not None:
@@ -217,6 +228,82 @@ class Devnet:
         result = "quorum-not-met" if not quorum_met else ("yes" if yes > vote_stake * quota // 1_000_000 else "no")
         return {"block": block, "endBlock": end_block, "provisional": head < end_block, "yes": str(yes), "no": str(no),
                 "totalStake": str(total), "result": result, "weights": {v: str(w) for v, w in sorted(weights.items())}}
+
+    # Governor ------------------------------------------------------------------------------
+
+    def call(self, sender, to, signature, types, args, gas=3_000_000):
+        return self.send(sender, to, "0x" + (selector(signature) + encode(types, args)).hex(), gas=gas)
+
+    def devnet_checkpoint(self, account, round, delegate, votes):
+        self.call(self.accounts[0], self.bonding_votes, "setCheckpoint(address,uint256,address,uint256)", ["address", "uint256", "address", "uint256"],
+                  [account, int(round), delegate, int(votes)])
+        return self.head()
+
+    def devnet_setTotalSupply(self, round, wei):
+        self.call(self.accounts[0], self.bonding_votes, "setTotalSupply(uint256,uint256)", ["uint256", "uint256"], [int(round), int(wei)])
+        return self.head()
+
+    def devnet_propose(self, sender, proposal_id, vote_start, vote_end, description):
+        self.call(sender, self.governor, "propose(uint256,address[],uint256[],string[],bytes[],uint256,uint256,string)",
+                  ["uint256", "address[]", "uint256[]", "string[]", "bytes[]", "uint256", "uint256", "string"],
+                  [int(proposal_id), [self.bonding_votes], [0], ["setTotalSupply(uint256,uint256)"], [b"\x01\x02"], int(vote_start), int(vote_end), description])
+        return self.head()
+
+    def devnet_castVote(self, sender, proposal_id, support, reason, params=None):
+        if params is None:
+            self.call(sender, self.governor, "castVoteWithReason(uint256,uint8,string)", ["uint256", "uint8", "string"], [int(proposal_id), int(support), reason])
+        else:
+            self.call(sender, self.governor, "castVoteWithReasonAndParams(uint256,uint8,string,bytes)", ["uint256", "uint8", "string", "bytes"],
+                      [int(proposal_id), int(support), reason, bytes.fromhex(params[2:])])
+        return self.head()
+
+    def devnet_setProposal(self, proposal_id, state, against, for_, abstain):
+        self.call(self.accounts[0], self.governor, "setProposal(uint256,uint8,uint256,uint256,uint256)", ["uint256", "uint8", "uint256", "uint256", "uint256"],
+                  [int(proposal_id), int(state), int(against), int(for_), int(abstain)])
+        return self.head()
+
+    def devnet_governor(self, action, proposal_id, eta=0):
+        if action == "queue":
+            self.call(self.accounts[0], self.governor, "queue(uint256,uint256)", ["uint256", "uint256"], [int(proposal_id), int(eta)])
+        else:
+            self.call(self.accounts[0], self.governor, f"{action}(uint256)", ["uint256"], [int(proposal_id)])
+        return self.head()
+
+    def devnet_updateQuorumNumerator(self, from_round, numerator):
+        self.call(self.accounts[0], self.governor, "updateQuorumNumerator(uint256,uint256)", ["uint256", "uint256"], [int(from_round), int(numerator)])
+        return self.head()
+
+    def devnet_expectedProposal(self, proposal_id):
+        """GovernorCountingOverridable's totals of a proposal, computed here from the chain (its
+        VoteCast logs and BondingVotes' delegatedAt at the snapshot round), independently of lip."""
+        proposal_id = int(proposal_id)
+        start = None
+        for log in self.raw_logs(self.first_block, self.head(), self.governor, [PROPOSAL_CREATED_TOPIC]):
+            values = decode(["uint256", "address", "address[]", "uint256[]", "string[]", "bytes[]", "uint256", "uint256", "string"], bytes.fromhex(log["data"][2:]))
+            if values[0] == proposal_id:
+                start = values[6]
+        votes = []
+        for topic in (VOTE_CAST_TOPIC, VOTE_CAST_WITH_PARAMS_TOPIC):
+            for log in self.raw_logs(self.first_block, self.head(), self.governor, [topic]):
+                data = bytes.fromhex(log["data"][2:])
+                pid, support, weight = decode(["uint256", "uint8", "uint256"], data[:96])
+                if pid == proposal_id:
+                    votes.append((to_checksum_address("0x" + log["topics"][1][-40:]), support, weight))
+        def delegated(account):
+            (d,) = self.view(self.bonding_votes, "delegatedAt(address,uint256)", ["address", "uint256"], [account, start], ["address"], "latest")
+            return to_checksum_address(d)
+        totals = [0, 0, 0]
+        deductions = {}
+        for voter, support, weight in votes:
+            d = delegated(voter)
+            if d != voter and delegated(d) == d:
+                deductions[d] = deductions.get(d, 0) + weight
+        counted = {}
+        for voter, support, weight in votes:
+            w = weight - deductions.get(voter, 0) if delegated(voter) == voter else weight
+            counted[voter] = w
+            totals[support] += w
+        return {"against": str(totals[0]), "for": str(totals[1]), "abstain": str(totals[2]), "counted": {v: str(w) for v, w in sorted(counted.items())}}
 
     # JSON-RPC methods ----------------------------------------------------------------------
 
@@ -366,7 +453,8 @@ def serve(devnet, port):
     server.daemon_threads = True
     print(json.dumps({"port": server.server_address[1], "chainId": devnet.tester.backend.chain.chain_id,
                       "pollCreator": devnet.poll_creator, "bondingManager": devnet.bonding_manager,
-                      "multicall3": devnet.multicall3, "roundsManager": devnet.rounds_manager, "firstBlock": devnet.first_block}), flush=True)
+                      "multicall3": devnet.multicall3, "roundsManager": devnet.rounds_manager, "governor": devnet.governor,
+                      "bondingVotes": devnet.bonding_votes, "firstBlock": devnet.first_block}), flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     # Stop when the process that started us goes away (its end of our standard input closes).
     try:

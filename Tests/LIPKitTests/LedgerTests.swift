@@ -310,7 +310,12 @@ final class LedgerTests: XCTestCase {
 
     func testSchemaIsDocumentedByItsMigration() throws {
         let tables = try ledger.tableNames()
-        XCTAssertEqual(tables, ["imports", "logs", "migrations", "polls", "snapshot_accounts", "snapshots", "votes"])
+        XCTAssertEqual(
+            tables,
+            [
+                "imports", "logs", "migrations", "polls", "proposal_delegations", "proposal_events", "proposal_views", "proposal_votes", "proposals",
+                "quorum_numerator_updates", "snapshot_accounts", "snapshots", "votes",
+            ])
         let mode = try ledger.journalMode()
         XCTAssertEqual(mode, "wal")
     }

@@ -91,15 +91,20 @@ func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePa
     XCTAssertEqual(actual, expected, "golden \(name)", file: file, line: line)
 }
 
-/// Runs `sql` on the SQLite file at `path` with the sqlite3 shell, as a user editing the ledger would.
-func sqlite3(_ path: URL, _ sql: String) throws {
+/// Runs `sql` on the SQLite file at `path` with the sqlite3 shell, as a user editing the ledger
+/// would; returns what it printed.
+@discardableResult
+func sqlite3(_ path: URL, _ sql: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["sqlite3", path.path, sql]
-    process.standardOutput = FileHandle.nullDevice
+    let out = Pipe()
+    process.standardOutput = out
     try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     XCTAssertEqual(process.terminationStatus, 0, "sqlite3 \(sql)")
+    return String(decoding: data, as: UTF8.self)
 }
 
 /// Runs `lip` once per argument list, all at the same time, and returns their results in order.

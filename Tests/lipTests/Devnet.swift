@@ -16,6 +16,8 @@ final class Devnet {
         var bondingManager: String
         var multicall3: String
         var roundsManager: String
+        var governor: String
+        var bondingVotes: String
         var firstBlock: Int
     }
 
@@ -102,6 +104,8 @@ final class Devnet {
             poll-creator: {address: "\(info.pollCreator)", block: \(info.firstBlock)}
             bonding-manager: {address: "\(info.bondingManager)", block: 1}
             multicall3: {address: "\(info.multicall3)", block: 1}
+            livepeer-governor: {address: "\(info.governor)", block: \(info.firstBlock)}
+            bonding-votes: "\(info.bondingVotes)"
 
           l1:
             chain-id: \(info.chainId)

@@ -7,6 +7,12 @@ public struct LintReport: Sendable {
     public var findings: [Finding]
     /// How many files were read.
     public var filesChecked: Int
+
+    /// Creates a report (lint's, or another check's in the same shape, like `lip reconcile`).
+    public init(findings: [Finding], filesChecked: Int) {
+        self.findings = findings
+        self.filesChecked = filesChecked
+    }
 }
 
 extension LintReport {

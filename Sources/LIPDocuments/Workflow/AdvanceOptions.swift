@@ -13,6 +13,8 @@ public struct AdvanceOptions: Sendable {
     public var today: CalendarDate
     /// What else a saved poll result must agree with (the workspace's ledger), if anything.
     public var resultCheck: (any PollResultCheck)?
+    /// Poll results about to be written with the move (`lip reconcile --fix`), read instead of the files.
+    public var pendingResults: [Int: PollResultFile] = [:]
 
     /// Creates options.
     public init(deadline: CalendarDate? = nil, force: Bool = false, reason: String? = nil, today: CalendarDate, resultCheck: (any PollResultCheck)? = nil) {

@@ -11,4 +11,12 @@ public struct FileChange: Sendable {
     public var old: String?
     /// The text after.
     public var new: String
+
+    /// Creates a change.
+    public init(url: URL, path: String, old: String?, new: String) {
+        self.url = url
+        self.path = path
+        self.old = old
+        self.new = new
+    }
 }

@@ -12,6 +12,14 @@ public struct PollResultFile: Sendable {
     /// The digest of the tally's inputs.
     public var inputsDigest: String?
 
+    /// Creates a result as the workflow reads it.
+    public init(lip: Int?, result: PollOutcome, provisional: Bool, inputsDigest: String?) {
+        self.lip = lip
+        self.result = result
+        self.provisional = provisional
+        self.inputsDigest = inputsDigest
+    }
+
     /// The file of LIP `number` in `workspace`.
     public static func url(workspace: Workspace, lip number: Int) -> URL {
         workspace.pollDirectory(lip: number).appendingPathComponent("result.json")

@@ -29,7 +29,7 @@ public struct Workflow {
             return nil
         case .pollResult(let wanted):
             let path = "Polls/LIP-\(number)/result.json"
-            guard let result = try PollResultFile.load(workspace: workspace, lip: number) else {
+            guard let result = try options.pendingResults[number] ?? PollResultFile.load(workspace: workspace, lip: number) else {
                 return "\(path) is missing: run `lip poll tally \(number) --save` first"
             }
             if let lip = result.lip, lip != number { return "\(path) is the result of LIP-\(lip), not LIP-\(number)" }
@@ -88,6 +88,7 @@ public struct Workflow {
             documents[childNumber] = try child.setting("status", to: childTarget.rawValue)
         }
         var changes: [FileChange] = []
+        if !overridden.isEmpty { changes.append(try ForcedMoves.recording(workspace: workspace, lip: number, from: from, to: target, overridden: overridden, options: options)) }
         for move in moves {
             let doc = documents[move.lip]!
             let url = workspace.fileURL(lip: move.lip)
@@ -102,6 +103,25 @@ public struct Workflow {
             }
         }
         return AdvancePlan(moves: moves, changes: changes, overridden: overridden, reason: options.reason)
+    }
+
+    /// Plans several moves as one change (`lip reconcile --fix`): each with its guards, as
+    /// `plan(lip:to:options:)` would; the README index updated once for all of them.
+    public func plan(moves requested: [(lip: Int, to: LIPStatus)], options: AdvanceOptions) throws -> AdvancePlan {
+        var moves: [(lip: Int, from: LIPStatus, to: LIPStatus)] = []
+        var changes: [FileChange] = []
+        var titles: [Int: String] = [:]
+        for request in requested {
+            let plan = try self.plan(lip: request.lip, to: request.to, options: options)
+            moves += plan.moves
+            changes += plan.changes.filter { $0.url != workspace.readme }
+            for m in plan.moves { titles[m.lip] = try workspace.document(lip: m.lip).title ?? "" }
+        }
+        if let readme = try workspace.readmeIndex() {
+            let newReadme = IndexWriter.updatingRows(readme, entries: moves.map { (number: $0.lip, title: titles[$0.lip] ?? "", status: $0.to.rawValue) })
+            if newReadme != readme.lines.text { changes.append(FileChange(url: workspace.readme, path: "README.md", old: readme.lines.text, new: newReadme)) }
+        }
+        return AdvancePlan(moves: moves, changes: changes, overridden: [], reason: nil)
     }
 
     private func moved(_ document: LIPDocument, to target: LIPStatus, from: LIPStatus, options: AdvanceOptions) throws -> LIPDocument {

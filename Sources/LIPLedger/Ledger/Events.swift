@@ -8,6 +8,14 @@ public enum LedgerEvent: String, CaseIterable, Sendable {
     case migrateDelegatorFinalized = "MigrateDelegatorFinalized"
     case stakeClaimed = "StakeClaimed"
     case delegatorPoolCreated = "DelegatorPoolCreated"
+    // LivepeerGovernor (governor.md); no field indexed but VoteCast's voter.
+    case proposalCreated = "ProposalCreated"
+    case voteCast = "VoteCast"
+    case voteCastWithParams = "VoteCastWithParams"
+    case proposalQueued = "ProposalQueued"
+    case proposalExecuted = "ProposalExecuted"
+    case proposalCanceled = "ProposalCanceled"
+    case quorumNumeratorUpdated = "QuorumNumeratorUpdated"
 
     /// The canonical signature (tuple parameters expanded as the ABI hashes them).
     public var signature: String {
@@ -17,11 +25,26 @@ public enum LedgerEvent: String, CaseIterable, Sendable {
         case .migrateDelegatorFinalized: return "MigrateDelegatorFinalized((address,address,uint256,uint256,uint256,address))"
         case .stakeClaimed: return "StakeClaimed(address,address,uint256,uint256)"
         case .delegatorPoolCreated: return "DelegatorPoolCreated(address,address)"
+        case .proposalCreated: return "ProposalCreated(uint256,address,address[],uint256[],string[],bytes[],uint256,uint256,string)"
+        case .voteCast: return "VoteCast(address,uint256,uint8,uint256,string)"
+        case .voteCastWithParams: return "VoteCastWithParams(address,uint256,uint8,uint256,string,bytes)"
+        case .proposalQueued: return "ProposalQueued(uint256,uint256)"
+        case .proposalExecuted: return "ProposalExecuted(uint256)"
+        case .proposalCanceled: return "ProposalCanceled(uint256)"
+        case .quorumNumeratorUpdated: return "QuorumNumeratorUpdated(uint256,uint256)"
         }
     }
 
     /// keccak256 of the signature, `0x`-prefixed.
     public var topic0: String { ABI.topic(signature) }
+
+    /// Whether LivepeerGovernor emits it.
+    public var isGovernorEvent: Bool {
+        switch self {
+        case .proposalCreated, .voteCast, .voteCastWithParams, .proposalQueued, .proposalExecuted, .proposalCanceled, .quorumNumeratorUpdated: return true
+        default: return false
+        }
+    }
 
     /// The event whose topic0 this is.
     public static func from(topic0: String) -> LedgerEvent? { byTopic[topic0.lowercased()] }

@@ -12,4 +12,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case migrations
     /// `lip ledger sync`: a poll and its stake read from a node.
     case sync
+    /// A governor-state file (what a proposals sync reads from views).
+    case governorState = "governor-state"
+    /// `lip ledger sync proposals`: the governor's logs and views read from a node.
+    case proposalSync = "sync-proposals"
 }

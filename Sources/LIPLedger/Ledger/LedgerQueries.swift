@@ -171,7 +171,7 @@ extension Ledger {
                     network: try r.optional("network"), full: try r("full"))
             }
         }
-        let rank: [ImportKind: Int] = [.snapshot: 0, .sync: 1, .migrations: 2, .logs: 3, .votes: 4]
+        let rank: [ImportKind: Int] = [.snapshot: 0, .sync: 1, .migrations: 2, .logs: 3, .votes: 4, .governorState: 5, .proposalSync: 6]
         return records.sorted { a, b in
             let ka = (rank[a.kind] ?? 9, a.options.joined(separator: " "), a.file), kb = (rank[b.kind] ?? 9, b.options.joined(separator: " "), b.file)
             return ka < kb

@@ -156,6 +156,8 @@ extension Ledger {
             let l1 = try topicAddress(1)
             let pool = try ABI.address(data, 0)
             try insertMigration(db, kind: .pool, l1: l1.lowercased, l2: nil, l2Block: log.blockNumber, pool: pool.lowercased, delegate: nil, stake: nil)
+        case .proposalCreated, .voteCast, .voteCastWithParams, .proposalQueued, .proposalExecuted, .proposalCanceled, .quorumNumeratorUpdated:
+            try applyGovernorEvent(event, log, db: db)
         }
     }
 

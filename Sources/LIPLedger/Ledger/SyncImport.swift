@@ -13,17 +13,7 @@ extension Ledger {
         let source = record.file
         var summary = ImportSummary(what: "sync of \(source) (\(stake.chain.rawValue) block \(stake.block))", rows: 0)
         try transaction { db in
-            let insertLog = try Ledger.insertLogStatement(db)
-            for log in logs {
-                let raw = RawLog(log)
-                switch try store(
-                    raw, chain: stake.chain, db: db, links: links, insert: insertLog, file: source, location: "log \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…")
-                {
-                case .added: summary.rows += 1
-                case .unchanged: summary.unchanged += 1
-                case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
-                }
-            }
+            try storeLogs(logs, chain: stake.chain, db: db, links: links, source: source, into: &summary)
             let snapshotID: Int64
             if let row = try Row.fetchOne(db, sql: "SELECT id, total_active, block_hash FROM snapshots WHERE chain = ? AND block = ?", arguments: [stake.chain, stake.block]) {
                 let existing = stored(row, "snapshots", key: ["id"])
@@ -77,5 +67,18 @@ extension Ledger {
             if summary.rows > 0 { try Ledger.record(db, record, snapshotID: snapshotID) }
         }
         return summary
+    }
+
+    /// Stores logs a node returned (inside the caller's transaction), counting them into `summary`.
+    func storeLogs(_ logs: [EventLog], chain: Chain, db: Database, links: [String: Int], source: String, into summary: inout ImportSummary) throws {
+        let insertLog = try Ledger.insertLogStatement(db)
+        for log in logs {
+            let raw = RawLog(log)
+            switch try store(raw, chain: chain, db: db, links: links, insert: insertLog, file: source, location: "log \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…") {
+            case .added: summary.rows += 1
+            case .unchanged: summary.unchanged += 1
+            case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
+            }
+        }
     }
 }

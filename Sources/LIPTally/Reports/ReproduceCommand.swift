@@ -17,8 +17,11 @@ public struct ReproduceCommand: Equatable, Sendable {
 
     /// The `lip ledger import` command of a recorded import.
     public init(_ record: ImportRecord) {
-        let verb = record.kind == .sync ? ["lip", "ledger", "sync", "poll"] : ["lip", "ledger", "import", record.kind.rawValue]
-        line = ShellWord.line(verb + [record.file] + record.options)
+        switch record.kind {
+        case .sync: line = ShellWord.line(["lip", "ledger", "sync", "poll", record.file] + record.options)
+        case .proposalSync: line = ShellWord.line(["lip", "ledger", "sync", "proposals"] + record.options)
+        default: line = ShellWord.line(["lip", "ledger", "import", record.kind.rawValue, record.file] + record.options)
+        }
         sha256 = record.sha256
     }
 

@@ -1,0 +1,32 @@
+import BigInt
+import Crypto
+import Foundation
+import LIPLedger
+
+/// The inputs digest of a proposal tally: SHA-256 over these lines (each ending in `\n`):
+///
+///     lip-proposal-inputs v1
+///     proposal|<governor>|<id>|<voteStart>|<voteEnd>
+///     views|<totalSupply>|<quorumNumerator>|<quota>|<state>|<against,for,abstain on chain or ->
+///     vote|<voter>|<support 0-2>|<weight>|<block>|<logIndex>|<sha256 of the reason>   by voter
+///     delegation|<account>|<delegate>                                                 by account
+///
+/// Addresses lowercase, amounts decimal wei. Votes are sorted, so the digest, like the totals,
+/// does not depend on the order the votes were cast or imported.
+public enum ProposalDigest {
+    /// The digest, hex.
+    public static func of(proposal: GovernorProposal, views: ProposalViews, votes: [GovernorVote]) -> String {
+        var hasher = SHA256()
+        func add(_ line: String) { hasher.update(data: Data((line + "\n").utf8)) }
+        add("lip-proposal-inputs v1")
+        add("proposal|\(proposal.governor.lowercased)|\(proposal.id)|\(proposal.voteStart)|\(proposal.voteEnd)")
+        let onchain = views.onchain.map { "\($0.against),\($0.for),\($0.abstain)" } ?? "-"
+        add("views|\(views.totalSupply)|\(views.quorumNumerator)|\(views.quota)|\(views.state.rawValue)|\(onchain)")
+        for v in votes.sorted(by: { $0.voter < $1.voter }) {
+            let reason = SHA256.hash(data: Data(v.reason.utf8)).map { String(format: "%02x", $0) }.joined()
+            add("vote|\(v.voter.lowercased)|\(v.support.rawValue)|\(v.weight)|\(v.block)|\(v.logIndex)|\(reason)")
+        }
+        for account in views.delegations.keys.sorted() { add("delegation|\(account.lowercased)|\(views.delegations[account]!.lowercased)") }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,125 @@
+import BigInt
+import Crypto
+import Foundation
+import LIPCore
+import LIPLedger
+
+/// Reads LivepeerGovernor's proposals from a node (governor.md): every governor log since its
+/// creation, and for each proposal past Pending the views a tally needs — `state`,
+/// `proposalVotes`, `quorumNumerator(snapshot)`, `quota()`, BondingVotes' `getPastTotalSupply`
+/// and `delegatedAt` of every voter and every voter's delegate. BondingVotes is keyed by round, so
+/// everything is read at the head: no archive node is needed.
+public struct ProposalSync {
+    /// What a sync read, ready for `Ledger.storeProposalSync`.
+    public struct Outcome: Sendable {
+        /// The governor's logs.
+        public var logs: [EventLog]
+        /// The views, in the governor-state file's shape.
+        public var state: GovernorStateFile
+        /// Proposals still Pending (no views read: their snapshot round has not begun).
+        public var pending: [BigUInt]
+        /// The head block read at.
+        public var block: Int
+        /// SHA-256 of everything read, hex.
+        public var sha256: String
+    }
+
+    /// The node.
+    public let node: Node
+    /// The governor.
+    public let governor: Network.Contract
+    /// BondingVotes.
+    public let bondingVotes: Address
+    /// The chain id the network expects.
+    public let chainID: Int
+    /// Multicall3, when the network has one.
+    public let multicall: Network.Contract?
+
+    /// A sync of `network`'s governor (on L2) through `node`.
+    public init(node: Node, network: Network) throws {
+        guard let l2 = network.chains[.l2], let governor = l2.livepeerGovernor, let bondingVotes = l2.bondingVotes else {
+            throw LIPError.usage("network `\(network.name)` has no l2 `livepeer-governor` and `bonding-votes`: add them to networks.yaml")
+        }
+        self.node = node
+        self.governor = governor
+        self.bondingVotes = bondingVotes.address
+        chainID = l2.chainID
+        multicall = l2.multicall3
+    }
+
+    /// Reads every proposal. `progress` hears what is being read.
+    public func read(progress: ((String) -> Void)? = nil) throws -> Outcome {
+        let id = try node.chainID()
+        guard id == chainID else {
+            throw LIPError.usage("the node at \(node.client.endpoint.display) serves chain id \(id), not \(chainID) as the network says: wrong URL or wrong --network")
+        }
+        let head = try node.head()
+        progress?("reading the governor's logs from block \(governor.block) to \(head.number)")
+        let topics = Set(LedgerEvent.allCases.filter(\.isGovernorEvent).map(\.topic0))
+        let logs = try node.eventLogs(address: governor.address, topics: [], from: governor.block, to: head.number).filter {
+            $0.topics.first.map { topics.contains($0.lowercased()) } ?? false
+        }
+        let endpoint = node.client.endpoint.display
+        func fail(_ message: String) -> LIPError { LIPError.invalidInput(file: endpoint, location: "", message: message) }
+        // Proposals and their voters, from the logs.
+        var proposals: [(id: BigUInt, start: BigUInt)] = []
+        var voters: [BigUInt: [Address]] = [:]
+        for log in logs {
+            switch LedgerEvent.from(topic0: log.topics[0]) {
+            case .proposalCreated?:
+                do { proposals.append((try ABI.uint(log.data, 0), try ABI.uint(log.data, 6))) } catch { throw fail("a ProposalCreated log does not decode: \(error)") }
+            case .voteCast?, .voteCastWithParams?:
+                guard log.topics.count > 1, let bytes = Hex.decode(log.topics[1]), bytes.count == 32, let voter = try? ABI.address(bytes, 0),
+                    let proposal = try? ABI.uint(log.data, 0)
+                else { throw fail("a VoteCast log has no voter topic or proposal id") }
+                voters[proposal, default: []].append(voter)
+            default: break
+            }
+        }
+        let multicallAddress = multicall.flatMap { head.number >= $0.block ? $0.address : nil }
+        func answers(_ calls: [ViewCall], _ what: (Int) -> String) throws -> [[UInt8]] {
+            let raw = try node.read(calls, at: head.number, multicall: multicallAddress)
+            return try raw.enumerated().map { i, data in
+                guard let data else { throw fail("\(what(i)) reverted at block \(head.number): are the governor and BondingVotes addresses right?") }
+                return data
+            }
+        }
+        progress?("reading the views of \(proposals.count) proposals")
+        let quota = try ABI.uint(try answers([.quota(governor.address)], { _ in "quota()" })[0], 0)
+        var views: [ProposalViews] = []
+        var pending: [BigUInt] = []
+        for (proposal, start) in proposals {
+            let first = try answers([.proposalState(governor.address, proposal)], { _ in "state(\(proposal))" })[0]
+            let stateWord = try ABI.uint(first, 0)
+            guard stateWord <= 7, let state = ProposalState(rawValue: Int(stateWord)) else { throw fail("state(\(proposal)) is \(stateWord), not 0 to 7") }
+            if state == .pending {
+                pending.append(proposal)
+                continue
+            }
+            let base = try answers(
+                [
+                    .proposalVotes(governor.address, proposal), .quorumNumerator(governor.address, round: start),
+                    .getPastTotalSupply(bondingVotes, round: start),
+                ], { ["proposalVotes(\(proposal))", "quorumNumerator(\(start))", "getPastTotalSupply(\(start))"][$0] })
+            var delegations: [Address: Address] = [:]
+            var ask = Array(Set(voters[proposal] ?? [])).sorted()
+            while !ask.isEmpty {
+                let read = try answers(ask.map { .delegatedAt(bondingVotes, $0, round: start) }, { "delegatedAt(\(ask[$0].checksummed), \(start))" })
+                for (account, data) in zip(ask, read) { delegations[account] = try ABI.address(data, 0) }
+                // Then each voter's delegate, once.
+                ask = Array(Set(delegations.values).subtracting(delegations.keys)).sorted()
+            }
+            views.append(
+                ProposalViews(
+                    id: proposal, totalSupply: try ABI.uint(base[2], 0), quorumNumerator: try ABI.uint(base[1], 0), quota: quota,
+                    onchain: ProposalTotals(against: try ABI.uint(base[0], 0), for: try ABI.uint(base[0], 1), abstain: try ABI.uint(base[0], 2)), state: state,
+                    delegations: delegations))
+        }
+        let state = GovernorStateFile(governor: governor.address, proposals: views)
+        var hasher = SHA256()
+        hasher.update(data: Data("lip-proposal-sync v1|\(governor.address.lowercased)|\(head.number)|\(head.hash)\n".utf8))
+        for log in logs { hasher.update(data: Data("log|\(log.transactionHash)|\(log.logIndex)|\(Hex.encode(log.data))\n".utf8)) }
+        hasher.update(data: Data(state.json.serialized(pretty: false).utf8))
+        return Outcome(logs: logs, state: state, pending: pending, block: head.number, sha256: Hex.encode(Array(hasher.finalize())))
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import LIPKit
+
+struct LedgerSyncProposalsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proposals",
+        abstract: "Read LivepeerGovernor's proposals, votes and the views that weigh them from an L2 node.",
+        discussion: """
+            Reads every governor log since the governor's creation block (ProposalCreated, VoteCast, VoteCastWithParams, ProposalQueued, ProposalExecuted, ProposalCanceled, QuorumNumeratorUpdated), and for each proposal past Pending: state, proposalVotes, quorumNumerator and getPastTotalSupply at its snapshot round, quota, and BondingVotes' delegatedAt of every voter and every voter's delegate. BondingVotes is keyed by round, so any node will do: no archive node is needed. Everything is stored in one transaction at the end.
+
+            The node is --rpc URL, else $LIP_RPC_L2; lip shows only its scheme and host. The network's l2 needs `livepeer-governor` and `bonding-votes` (mainnet has them built in).
+
+            Examples:
+              LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync proposals
+              lip ledger sync proposals --network devnet --rpc http://127.0.0.1:8545
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @OptionGroup var node: NodeOptions
+
+    func run() throws {
+        let workspace = ledger.workspaceOptions.locateIfPresent()
+        let (chosen, reader) = try node.connect(chain: .l2, workspace: workspace)
+        let client = reader.client
+        let sync = try ProposalSync(node: reader, network: chosen)
+        let progress = node.progress
+        let outcome = try sync.read(progress: progress)
+        if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let record = ImportRecord(kind: .proposalSync, file: sync.governor.address.checksummed, sha256: outcome.sha256, network: chosen.name)
+        let summary = try self.ledger.openForImport().storeProposalSync(logs: outcome.logs, state: outcome.state, record: record)
+        say("governor \(sync.governor.address.checksummed) from \(client.endpoint.display): \(summary.line)")
+        var line = "  read at block \(outcome.block): \(outcome.state.proposals.count) proposals with views"
+        if !outcome.pending.isEmpty { line += ", \(outcome.pending.count) pending (no views yet: \(outcome.pending.map(String.init).joined(separator: ", ")))" }
+        say(line + "; \(client.roundTrips) HTTP requests")
+    }
+}

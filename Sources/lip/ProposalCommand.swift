@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import LIPKit
+
+struct ProposalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proposal",
+        abstract: "List, tally and export LivepeerGovernor proposals, counted with delegators' overrides.",
+        discussion: """
+            Proposals come from the governor's logs (`lip ledger import logs FILE --chain l2`) and its views (`lip ledger import governor-state FILE`), or from `lip ledger sync proposals`.
+
+            Examples:
+              lip proposal list
+              lip proposal tally 1094…217 --format json
+              lip proposal export 1094…217 --format forum
+            """,
+        subcommands: [ProposalListCommand.self, ProposalTallyCommand.self, ProposalExportCommand.self])
+}
