@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value with ordered object keys, serialised byte-for-byte reproducibly.
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -18,40 +18,77 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// The JSON text: pretty (two-space indent, `": "`) or compact, always with a final newline when pretty.
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out, indent: pretty ? 0 : nil)
-        if pretty { out += "\n" }
-        return out
+        if pretty { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int?) {
+    /// Writes the text as UTF-8 bytes: a tally's JSON runs to tens of megabytes.
+    private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .string(let s): out += JSONValue.quote(s)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .int(let i): JSONValue.append(String(i), to: &out)
+        case .string(let s): JSONValue.appendQuoted(s, to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out += "[]".utf8; return }
+            out.append(0x5B)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(0x2C) }
+                if let indent { JSONValue.newline(&out, indent + 1) }
                 item.write(to: &out, indent: indent.map { $0 + 1 })
             }
-            if let indent { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if let indent { JSONValue.newline(&out, indent) }
+            out.append(0x5D)
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
+            if pairs.isEmpty { out += "{}".utf8; return }
+            out.append(0x7B)
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                out += JSONValue.quote(key)
-                out += indent == nil ? ":" : ": "
+                if i > 0 { out.append(0x2C) }
+                if let indent { JSONValue.newline(&out, indent + 1) }
+                JSONValue.appendQuoted(key, to: &out)
+                out.append(0x3A)
+                if indent != nil { out.append(0x20) }
                 value.write(to: &out, indent: indent.map { $0 + 1 })
             }
-            if let indent { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if let indent { JSONValue.newline(&out, indent) }
+            out.append(0x7D)
+        }
+    }
+
+    /// Appends `s` quoted; most strings (keys, addresses, amounts) need no escape and go in as they are.
+    private static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var plain = true
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C {
+            plain = false
+            break
+        }
+        if plain {
+            out.append(0x22)
+            append(s, to: &out)
+            out.append(0x22)
+        } else {
+            append(quote(s), to: &out)
+        }
+    }
+
+    /// Appends a string's UTF-8 bytes (in one copy when the string is native, as ours are).
+    private static func append(_ s: String, to out: inout [UInt8]) {
+        if s.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out += s.utf8 }
+    }
+
+    /// Line breaks followed by 0, 1, … levels of two-space indent.
+    private static let newlines: [[UInt8]] = (0..<16).map { [0x0A] + [UInt8](repeating: 0x20, count: 2 * $0) }
+
+    /// A line break and `level` indents of two spaces.
+    private static func newline(_ out: inout [UInt8], _ level: Int) {
+        if level < newlines.count {
+            out.append(contentsOf: newlines[level])
+        } else {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * level))
         }
     }
 

@@ -88,6 +88,11 @@ final class EthereumTests: XCTestCase {
             values.append(BigUInt.randomInteger(withMaximumWidth: bits, using: &rng))
         }
         for v in values { XCTAssertEqual(Amount.decimal(v), String(v), "\(v)") }
+        // And back: the digits' value is BigUInt's own parse, leading zeros and all.
+        for v in values {
+            XCTAssertEqual(Amount.value(ofDigits: String(v).utf8), v, "\(v)")
+            XCTAssertEqual(Amount.value(ofDigits: ("000" + String(v)).utf8), v, "000\(v)")
+        }
     }
 
     func testAmounts() throws {

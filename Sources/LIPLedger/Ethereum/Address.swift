@@ -77,14 +77,10 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The EIP-55 mixed-case checksum form.
     public var checksummed: String {
-        let hex = Array(lowercased.utf8.dropFirst(2))
-        let hash = Keccak256.hash(hex)
-        var out = "0x"
-        for (i, c) in hex.enumerated() {
-            let nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0f
-            if c >= 0x61 && nibble >= 8 { out.unicodeScalars.append(Unicode.Scalar(c - 0x20)) } else { out.unicodeScalars.append(Unicode.Scalar(c)) }
-        }
-        return out
+        var out = Array(lowercased.utf8)
+        let hash = Keccak256.hash(out[2...])
+        for i in 0..<40 where out[i + 2] >= 0x61 && (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0f >= 8 { out[i + 2] -= 0x20 }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A short form for tables: `0x1234…abcd` (checksummed).
@@ -95,5 +91,18 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { checksummed }
 
-    public static func < (a: Address, b: Address) -> Bool { a.lowercased < b.lowercased }
+    public static func < (a: Address, b: Address) -> Bool { Address.precedes(a.lowercased, b.lowercased) }
+
+    /// Byte order of two ASCII strings (for lowercase addresses, the order of `<`), by comparing
+    /// their UTF-8 bytes: sorting a hundred thousand addresses is part of every large tally.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
+    }
 }

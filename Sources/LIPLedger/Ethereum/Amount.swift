@@ -89,6 +89,40 @@ public enum Amount {
         return quotient == 0 ? low : String(quotient) + String(repeating: "0", count: 19 - low.count) + low
     }
 
+    /// 10^0 … 10^19.
+    private static let tenPowers: [UInt64] = (0...19).map { n in (0..<n).reduce(1) { r, _ in r * 10 } }
+
+    /// The value of ASCII decimal digits (the caller has checked they are digits), without
+    /// BigUInt's general parser: 19 digits at a time in a machine word.
+    public static func value<C: Collection>(ofDigits digits: C) -> BigUInt where C.Element == UInt8 {
+        // Up to 38 digits (every amount a ledger holds) in 128 bits: two machine words, no BigUInt arithmetic.
+        if digits.count <= 38 {
+            var high: UInt64 = 0, low: UInt64 = 0, n = 0
+            let split = Swift.max(0, digits.count - 19)
+            for d in digits {
+                if n < split { high = high * 10 + UInt64(d &- 0x30) } else { low = low * 10 + UInt64(d &- 0x30) }
+                n += 1
+            }
+            if high == 0 { return BigUInt(low) }
+            let (top, bottom) = high.multipliedFullWidth(by: tenPowers[19])
+            let (sum, carry) = bottom.addingReportingOverflow(low)
+            return BigUInt(words: [UInt(sum), UInt(top + (carry ? 1 : 0))])
+        }
+        var result = BigUInt(0)
+        var chunk: UInt64 = 0, length = 0
+        for d in digits {
+            chunk = chunk * 10 + UInt64(d &- 0x30)
+            length += 1
+            if length == 19 {
+                result = result * BigUInt(tenPowers[19]) + BigUInt(chunk)
+                chunk = 0
+                length = 0
+            }
+        }
+        if length > 0 { result = result * BigUInt(tenPowers[length]) + BigUInt(chunk) }
+        return result
+    }
+
     /// Formats wei as LPT with up to `decimals` places, truncated (never rounded up), no exponent.
     public static func formatLPT(_ wei: BigUInt, decimals: Int = 18, grouping: Bool = false) -> String {
         let (whole, rest) = wei.quotientAndRemainder(dividingBy: weiPerLPT)

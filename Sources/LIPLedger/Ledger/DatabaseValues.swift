@@ -21,13 +21,13 @@ extension BigUInt: @retroactive SQLExpressible {}
 extension BigUInt: @retroactive StatementBinding {}
 extension BigUInt: @retroactive DatabaseValueConvertible {
     /// Decimal text of wei.
-    public var databaseValue: DatabaseValue { String(self).databaseValue }
+    public var databaseValue: DatabaseValue { Amount.decimal(self).databaseValue }
 
     /// Only decimal digits, without a sign or leading zeros, below 2^256.
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> BigUInt? {
         guard let text = String.fromDatabaseValue(dbValue), !text.isEmpty, text.utf8.count <= 78,
             text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), text == "0" || !text.hasPrefix("0"),
-            let value = BigUInt(text, radix: 10), value <= Amount.max
+            case let value = Amount.value(ofDigits: text.utf8), value <= Amount.max
         else { return nil }
         return value
     }

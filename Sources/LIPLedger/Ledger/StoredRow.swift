@@ -17,6 +17,11 @@ struct StoredRow {
     /// The index of each column, when the caller has it (a lookup by name costs a case fold).
     var indexes: [String: Int]? = nil
 
+    /// The columns of `SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees`.
+    static let accountColumns: [String: Int] = [
+        "snapshot_id": 0, "account": 1, "delegate": 2, "stake": 3, "delegated_stake": 4, "registered": 5, "active": 6, "fees": 7,
+    ]
+
     /// The index of each column of rows shaped like `row`, to read many rows of one query fast.
     static func indexes(of row: Row) -> [String: Int] {
         Dictionary(row.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

@@ -12,42 +12,67 @@ public enum TallyEngine {
         var warnings = inputs.warnings
 
         // Votes: only 0 (yes) and 1 (no) count; a voter's last valid vote by (block, log index) wins.
-        let ordered = inputs.votes.sorted { ($0.block, $0.logIndex, $0.voter) < ($1.block, $1.logIndex, $1.voter) }
-        var choice: [String: VoteChoice] = [:]
+        let ordered = inputs.votes.sorted { a, b in
+            a.block != b.block ? a.block < b.block : a.logIndex != b.logIndex ? a.logIndex < b.logIndex : Address.precedes(a.voter, b.voter)
+        }
+        // Each voter gets a number once; the passes below index arrays by it instead of hashing
+        // addresses again (a large poll has a hundred thousand voters).
+        var id: [String: Int] = [:]
+        id.reserveCapacity(ordered.count)
+        var names: [String] = []
+        var choice: [VoteChoice?] = []
         var ignored = 0
         for v in ordered {
-            if let c = VoteChoice(choiceID: v.choice) { choice[v.voter] = c } else { ignored += 1 }
+            let n: Int
+            if let known = id[v.voter] {
+                n = known
+            } else {
+                n = names.count
+                id[v.voter] = n
+                names.append(v.voter)
+                choice.append(nil)
+            }
+            if let c = VoteChoice(choiceID: v.choice) { choice[n] = c } else { ignored += 1 }
         }
         if ignored > 0 {
             warnings.append("\(ignored) vote\(ignored == 1 ? "" : "s") with a choiceID other than 0 (yes) or 1 (no) \(ignored == 1 ? "was" : "were") ignored")
         }
+        /// The number of a voter whose vote counts.
+        func counted(_ account: String) -> Int? {
+            guard let n = id[account], choice[n] != nil else { return nil }
+            return n
+        }
 
-        // Stake of other voters' positions delegating to each voter, per domain.
-        struct Key: Hashable { var account: String; var domain: Chain }
-        var nonVote: [Key: BigUInt] = [:]
-        var positionsOf: [String: [Position]] = [:]
+        // Stake of other voters' positions delegating to each voter, per domain; each voter's positions.
+        var nonVoteL1 = [BigUInt](repeating: 0, count: names.count), nonVoteL2 = nonVoteL1
+        var positionsOf = [[Int]](repeating: [], count: names.count)
         var totalBonded = BigUInt(0)
         var totalActive = BigUInt(0)
-        for p in inputs.positions {
+        for (i, p) in inputs.positions.enumerated() {
             totalBonded += p.stake
             if p.registered && p.active { totalActive += p.delegatedStake }
-            guard choice[p.account] != nil else { continue }
-            positionsOf[p.account, default: []].append(p)
-            if let d = p.delegate, d != p.account, choice[d] != nil { nonVote[Key(account: d, domain: p.domain), default: 0] += p.stake }
+            guard let n = counted(p.account) else { continue }
+            positionsOf[n].append(i)
+            if let d = p.delegate, d != p.account, let m = counted(d) {
+                if p.domain == .l1 { nonVoteL1[m] += p.stake } else { nonVoteL2[m] += p.stake }
+            }
         }
 
         var voters: [VoterResult] = []
         var yes = BigUInt(0), no = BigUInt(0)
-        for voter in choice.keys.sorted() {
-            let c = choice[voter]!
+        voters.reserveCapacity(names.count)
+        for n in names.indices.sorted(by: { Address.precedes(names[$0], names[$1]) }) {
+            guard let c = choice[n] else { continue }
+            let voter = names[n]
             var weight = BigUInt(0)
             var parts: [(position: Position, nonVoteStake: BigUInt)] = []
-            for p in (positionsOf[voter] ?? []).sorted(by: { $0.domain.rawValue < $1.domain.rawValue }) {
+            let mine = positionsOf[n].map { inputs.positions[$0] }
+            for p in mine.count > 1 ? mine.sorted(by: { $0.domain.rawValue < $1.domain.rawValue }) : mine {
                 if p.registered {
-                    let off = nonVote[Key(account: voter, domain: p.domain)] ?? 0
+                    let off = p.domain == .l1 ? nonVoteL1[n] : nonVoteL2[n]
                     if off > p.delegatedStake {
                         warnings.append(
-                            "data: \(Address(voter)!.checksummed) on \(p.domain.rawValue) has delegated stake \(p.delegatedStake) but its voting delegators hold \(off); its weight there counts as 0"
+                            "data: \((Address(lowercase: voter) ?? Address(voter)!).checksummed) on \(p.domain.rawValue) has delegated stake \(p.delegatedStake) but its voting delegators hold \(off); its weight there counts as 0"
                         )
                     } else {
                         weight += p.delegatedStake - off
@@ -59,7 +84,7 @@ public enum TallyEngine {
                 }
             }
             if c == .yes { yes += weight } else { no += weight }
-            voters.append(VoterResult(address: Address(voter)!, choice: c, weight: weight, positions: parts))
+            voters.append(VoterResult(address: (Address(lowercase: voter) ?? Address(voter)!), choice: c, weight: weight, positions: parts))
         }
         let order = voters.indices.sorted { voters[$0].weight != voters[$1].weight ? voters[$0].weight > voters[$1].weight : voters[$0].address < voters[$1].address }
         voters = order.map { voters[$0] }

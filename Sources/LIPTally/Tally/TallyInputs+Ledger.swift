@@ -28,7 +28,7 @@ extension TallyInputs {
             }
             var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
             add(snapshot, to: &digest)
-            let voters = try votes.compactMap { Address($0.voter) }
+            let voters = votes.compactMap { Address(lowercase: $0.voter) ?? Address($0.voter) }
             let positions = try ledger.accounts(of: snapshot, among: voters).map { position($0, snapshot.chain) }
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
@@ -66,7 +66,7 @@ extension TallyInputs {
             // From L2 only the voters' rows and the pools' (their stake is shared out); from L1
             // every row (few: the frozen LIP-73 snapshot), which the pool shares need.
             let pools = migrations.compactMap { $0.pool.flatMap { Address($0) } }
-            let l2Rows = try ledger.accounts(of: s2, among: votes.compactMap { Address($0.voter) } + pools).map { position($0, .l2) }
+            let l2Rows = try ledger.accounts(of: s2, among: votes.compactMap { Address(lowercase: $0.voter) ?? Address($0.voter) } + pools).map { position($0, .l2) }
             var l1Rows: [Position] = []
             try ledger.forEachAccount(of: s1) { l1Rows.append(position($0, .l1)) }
             let positions = try MigrationWindow.positions(l1: l1Rows, l2: l2Rows, migrations: migrations, l2Block: s2.block)
