@@ -319,4 +319,18 @@ final class LedgerTests: XCTestCase {
         let mode = try ledger.journalMode()
         XCTAssertEqual(mode, "wal")
     }
+
+    /// A bulk import drops the delegate index and builds it again after the insert, in its
+    /// transaction: after a good import and after a failed one, the index is there.
+    func testTheDelegateIndexSurvivesBulkImports() throws {
+        let good = try file("good.csv", "account,delegate,stake\n\(addr("01")),\(addr("01")),5\n\(addr("02")),\(addr("01")),7\n")
+        _ = try ledger.importSnapshot(good, path: "good.csv", options: SnapshotOptions(chain: .l1, block: 1))
+        XCTAssertTrue(try ledger.indexNames().contains("snapshot_accounts_by_delegate"))
+        let bad = try file("bad.csv", "account,delegate,stake\n\(addr("03")),\(addr("03")),5\n\(addr("04")),,-1\n")
+        XCTAssertThrowsError(try ledger.importSnapshot(bad, path: "bad.csv", options: SnapshotOptions(chain: .l1, block: 2)))
+        XCTAssertTrue(try ledger.indexNames().contains("snapshot_accounts_by_delegate"))
+        // The fill-in of delegated stake: 5 + 7 for the orchestrator, 0 for its delegator.
+        let rows = try ledger.accounts(of: try ledger.snapshot(chain: .l1, forEndBlock: 1), among: [Address(addr("01"))!, Address(addr("02"))!])
+        XCTAssertEqual(rows.map(\.delegatedStake), [12, 0])
+    }
 }

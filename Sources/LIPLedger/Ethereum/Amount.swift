@@ -40,7 +40,7 @@ public enum Amount {
         guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { throw Problem.notANumber }
         let digits = text.drop(while: { $0 == "0" })
         if digits.count > 78 { throw Problem.tooLarge }
-        guard let value = BigUInt(String(digits.isEmpty ? "0" : digits), radix: 10) else { throw Problem.notANumber }
+        let value = Amount.value(ofDigits: digits.utf8)
         if value > max { throw Problem.tooLarge }
         return value
     }

@@ -13,6 +13,8 @@ struct AccountWriter {
     var count = 0
     var totalStake = BigUInt(0)
     var delegatedSums: [String: BigUInt] = [:]
+    /// Accounts whose delegated stake the input gave (the others are written 0 and filled in by `finish`).
+    var givenDelegated: Set<String> = []
     var sawZeroEntry = false
 
     init(db: Database, snapshotID: Int64, path: String) throws {
@@ -27,12 +29,13 @@ struct AccountWriter {
     }
 
     mutating func add(_ row: AccountRow, location: String) throws {
-        let stake = BigUInt(row.stake, radix: 10)!
+        let stake = Amount.value(ofDigits: row.stake.utf8)
         totalStake += stake
         if let d = row.delegate { delegatedSums[d, default: 0] += stake }
+        if row.delegatedStake != nil { givenDelegated.insert(row.account) }
         do {
             try insert.execute(arguments: [
-                snapshotID, row.account, row.delegate, row.stake, row.delegatedStake,
+                snapshotID, row.account, row.delegate, row.stake, row.delegatedStake ?? "0",
                 row.registered, row.active, row.fees,
             ])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -41,12 +44,12 @@ struct AccountWriter {
         count += 1
     }
 
-    /// Fills in the delegated stake that the input did not give: the sum of stake delegated to each account.
+    /// Fills in the delegated stake that the input did not give: the sum of stake delegated to each
+    /// account (rows were written with 0, so only the delegates' rows change).
     func finish() throws {
-        let update = try db.makeStatement(sql: "UPDATE snapshot_accounts SET delegated_stake = ? WHERE snapshot_id = ? AND account = ? AND delegated_stake IS NULL")
-        for (delegate, sum) in delegatedSums.sorted(by: { $0.key < $1.key }) {
-            try update.execute(arguments: [String(sum), snapshotID, delegate])
+        let update = try db.makeStatement(sql: "UPDATE snapshot_accounts SET delegated_stake = ? WHERE snapshot_id = ? AND account = ?")
+        for (delegate, sum) in delegatedSums.sorted(by: { $0.key < $1.key }) where !givenDelegated.contains(delegate) {
+            try update.execute(arguments: [Amount.decimal(sum), snapshotID, delegate])
         }
-        try db.execute(sql: "UPDATE snapshot_accounts SET delegated_stake = '0' WHERE snapshot_id = ? AND delegated_stake IS NULL", arguments: [snapshotID])
     }
 }

@@ -23,6 +23,13 @@ extension Ledger {
         }
     }
 
+    /// The names of the indexes SQLite holds (its own automatic ones left out).
+    func indexNames() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite%' ORDER BY name")
+        }
+    }
+
     /// The journal mode SQLite reports.
     func journalMode() throws -> String? {
         try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }

@@ -24,7 +24,13 @@ struct SnapshotDigest: Equatable {
     /// hashed as stored, so only the amounts that are summed are parsed.
     static func compute(_ db: Database, snapshotID id: Int64, ledgerPath: String) throws -> SnapshotDigest {
         var hasher = SHA256()
-        var buffer = ""
+        // The canonical text, as bytes, hashed a megabyte at a time.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20 + 512)
+        func append(_ s: String) {
+            var s = s
+            s.withUTF8 { buffer.append(contentsOf: $0) }
+        }
         var active = BigUInt(0), total = BigUInt(0), count = 0
         let cursor = try Row.fetchCursor(
             db, sql: "SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account",
@@ -40,17 +46,28 @@ struct SnapshotDigest: Equatable {
             default: return nil
             }
         }
+        let rowPrefix = Array("row|".utf8), bar = UInt8(ascii: "|")
         while let row = try cursor.next() {
-            let values = Array(row.databaseValues)
+            let accountValue: DatabaseValue = row[1], delegateValue: DatabaseValue = row[2], stakeValue: DatabaseValue = row[3]
+            let delegatedValue: DatabaseValue = row[4]
             // The common case, checked cheaply: lowercase 0x addresses and canonical decimal amounts.
-            if let account = text(values[1]), Canonical.address(account), let stake = text(values[3]), Canonical.amount(stake),
-                values[2].isNull || text(values[2]).map(Canonical.address) == true,
-                values[4].isNull || text(values[4]).map(Canonical.amount) == true, let registered = flag(values[5]), let isActive = flag(values[6])
+            if let account = text(accountValue), Canonical.address(account), let stake = text(stakeValue), Canonical.amount(stake),
+                delegateValue.isNull || text(delegateValue).map(Canonical.address) == true,
+                delegatedValue.isNull || text(delegatedValue).map(Canonical.amount) == true, let registered = flag(row[5]), let isActive = flag(row[6])
             {
-                let delegated = text(values[4]) ?? "0"
-                buffer += "row|" + account + "|" + (text(values[2]) ?? "-") + "|" + stake + "|" + delegated + (registered ? "|1" : "|0") + (isActive ? "|1\n" : "|0\n")
-                if registered && isActive { active += BigUInt(delegated, radix: 10) ?? 0 }
-                total += BigUInt(stake, radix: 10) ?? 0
+                let delegated = text(delegatedValue) ?? "0"
+                buffer.append(contentsOf: rowPrefix)
+                append(account)
+                buffer.append(bar)
+                if let delegate = text(delegateValue) { append(delegate) } else { buffer.append(UInt8(ascii: "-")) }
+                buffer.append(bar)
+                append(stake)
+                buffer.append(bar)
+                append(delegated)
+                buffer.append(contentsOf: registered ? [bar, 0x31] : [bar, 0x30])
+                buffer.append(contentsOf: isActive ? [bar, 0x31, 0x0A] : [bar, 0x30, 0x0A])
+                if registered && isActive { active += Amount.value(ofDigits: delegated.utf8) }
+                total += Amount.value(ofDigits: stake.utf8)
             } else {
                 // Anything else goes through StoredRow, which names the table, row and column of a bad value.
                 let r = StoredRow(row: row, table: "snapshot_accounts", key: ["snapshot_id", "account"], ledger: ledgerPath)
@@ -60,19 +77,19 @@ struct SnapshotDigest: Equatable {
                 let delegated: BigUInt = try r.optional("delegated_stake") ?? 0
                 let registered: Bool = try r("registered")
                 let isActive: Bool = try r.optional("active") ?? false
-                buffer +=
+                append(
                     "row|" + account.lowercased + "|" + (delegate?.lowercased ?? "-") + "|" + String(stake) + "|" + String(delegated) + (registered ? "|1" : "|0")
-                    + (isActive ? "|1\n" : "|0\n")
+                        + (isActive ? "|1\n" : "|0\n"))
                 if registered && isActive { active += delegated }
                 total += stake
             }
-            if buffer.utf8.count > 1 << 16 {
-                hasher.update(data: Data(buffer.utf8))
-                buffer = ""
+            if buffer.count >= 1 << 20 {
+                hasher.update(data: buffer)
+                buffer.removeAll(keepingCapacity: true)
             }
             count += 1
         }
-        hasher.update(data: Data(buffer.utf8))
+        hasher.update(data: buffer)
         return SnapshotDigest(rowsSHA256: Hex.encode(Array(hasher.finalize())), activeStake: active, accounts: count, totalStake: total)
     }
 
