@@ -8,6 +8,9 @@ public enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose `count` elements are made as they are written: a list of a hundred
+    /// thousand voters takes no memory before it is written out.
+    case elements(count: Int, element: @Sendable (Int) -> JSONValue)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
@@ -20,13 +23,30 @@ public enum JSONValue: Equatable, Sendable {
     public func serialized(pretty: Bool = true) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        write(to: &out, indent: pretty ? 0 : nil)
+        write(to: &out, indent: pretty ? 0 : nil, flush: nil)
         if pretty { out.append(0x0A) }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Writes the text as UTF-8 bytes: a tally's JSON runs to tens of megabytes.
-    private func write(to out: inout [UInt8], indent: Int?) {
+    /// Writes `serialized(pretty:)`'s bytes to `handle` a megabyte at a time, never holding the whole text.
+    public func write(to handle: FileHandle, pretty: Bool = true) throws {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20 + 4096)
+        var failure: Error?
+        let flush: (inout [UInt8]) -> Void = { bytes in
+            guard failure == nil else { return bytes.removeAll(keepingCapacity: true) }
+            do { try handle.write(contentsOf: bytes) } catch { failure = error }
+            bytes.removeAll(keepingCapacity: true)
+        }
+        write(to: &out, indent: pretty ? 0 : nil, flush: flush)
+        if pretty { out.append(0x0A) }
+        flush(&out)
+        if let failure { throw failure }
+    }
+
+    /// Writes the text as UTF-8 bytes: a tally's JSON runs to tens of megabytes. `flush`, when
+    /// given, takes what is written so far whenever it passes a megabyte.
+    private func write(to out: inout [UInt8], indent: Int?, flush: ((inout [UInt8]) -> Void)?) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
@@ -38,7 +58,8 @@ public enum JSONValue: Equatable, Sendable {
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 if let indent { JSONValue.newline(&out, indent + 1) }
-                item.write(to: &out, indent: indent.map { $0 + 1 })
+                item.write(to: &out, indent: indent.map { $0 + 1 }, flush: flush)
+                if let flush, out.count >= 1 << 20 { flush(&out) }
             }
             if let indent { JSONValue.newline(&out, indent) }
             out.append(0x5D)
@@ -51,10 +72,21 @@ public enum JSONValue: Equatable, Sendable {
                 JSONValue.appendQuoted(key, to: &out)
                 out.append(0x3A)
                 if indent != nil { out.append(0x20) }
-                value.write(to: &out, indent: indent.map { $0 + 1 })
+                value.write(to: &out, indent: indent.map { $0 + 1 }, flush: flush)
             }
             if let indent { JSONValue.newline(&out, indent) }
             out.append(0x7D)
+        case .elements(let count, let element):
+            if count == 0 { out += "[]".utf8; return }
+            out.append(0x5B)
+            for i in 0..<count {
+                if i > 0 { out.append(0x2C) }
+                if let indent { JSONValue.newline(&out, indent + 1) }
+                element(i).write(to: &out, indent: indent.map { $0 + 1 }, flush: flush)
+                if let flush, out.count >= 1 << 20 { flush(&out) }
+            }
+            if let indent { JSONValue.newline(&out, indent) }
+            out.append(0x5D)
         }
     }
 

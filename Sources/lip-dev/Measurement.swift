@@ -10,8 +10,24 @@ struct Measurement {
     var exitCode: Int32
 }
 
-/// Runs `executable` with `arguments`, output discarded, and measures it with wait4.
+/// Runs `executable` with `arguments`, output discarded, and measures it with wait4. The peak
+/// memory comes from GNU time (`/usr/bin/time -f %M`) when the machine has it: a child that
+/// posix_spawn starts inherits the high-water mark of lip-dev's own memory at exec, so wait4's
+/// figure can be lip-dev's size rather than the command's.
 func measure(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) -> Measurement {
+    let time = "/usr/bin/time"
+    guard FileManager.default.isExecutableFile(atPath: time) else { return spawnAndWait(executable, arguments, environment: environment) }
+    let report = FileManager.default.temporaryDirectory.appendingPathComponent("lip-dev-time-\(getpid())").path
+    defer { try? FileManager.default.removeItem(atPath: report) }
+    var m = spawnAndWait(time, ["-q", "-f", "%M", "-o", report, executable] + arguments, environment: environment)
+    if let text = try? String(contentsOfFile: report, encoding: .utf8), let kb = Double(text.split(separator: "\n").last.map(String.init) ?? "") {
+        m.peakMemoryMB = kb / 1024
+    }
+    return m
+}
+
+/// posix_spawn and wait4: the time, wait4's peak memory and the exit code.
+private func spawnAndWait(_ executable: String, _ arguments: [String], environment: [String: String]) -> Measurement {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

@@ -50,6 +50,9 @@ struct PollTallyCommand: ParsableCommand {
         } else {
             tally = try run()
         }
-        say(format == .json ? tally.result.json.serialized() : tally.result.text(title: tally.document?.title), terminator: "")
+        keepUntilExit(tally)
+        // The JSON is streamed: a poll of a hundred thousand voters is never all in memory as text.
+        if format == .json { return try tally.result.json.write(to: .standardOutput) }
+        say(tally.result.text(title: tally.document?.title), terminator: "")
     }
 }

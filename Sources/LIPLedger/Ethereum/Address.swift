@@ -13,18 +13,18 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `text` when it is already `0x` + 40 lowercase hex digits (the form the ledger stores), else nil.
     public init?(lowercase text: String) {
-        var i = 0
-        for c in text.utf8 {
-            switch i {
-            case 0: guard c == 0x30 else { return nil }
-            case 1: guard c == 0x78 else { return nil }
-            default: guard (0x30...0x39).contains(c) || (0x61...0x66).contains(c) else { return nil }
-            }
-            i += 1
+        var text = text
+        let valid = text.withUTF8 { u -> Bool in
+            guard u.count == 42, u[0] == 0x30, u[1] == 0x78 else { return false }
+            for i in 2..<42 where !Address.lowercaseHex[Int(u[i])] { return false }
+            return true
         }
-        guard i == 42 else { return nil }
+        guard valid else { return nil }
         lowercased = text
     }
+
+    /// Whether each byte is a lowercase hex digit.
+    private static let lowercaseHex: [Bool] = (0..<256).map { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
 
     /// Parses `0x` + 40 hex digits: all lowercase, all uppercase, or mixed case that is the
     /// address's EIP-55 checksum; nil otherwise (`problem(with:)` says why).

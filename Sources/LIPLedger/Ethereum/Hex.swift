@@ -20,20 +20,32 @@ public enum Hex {
 
     /// Decodes hex with or without `0x`; nil when not an even number of hex digits.
     public static func decode(_ text: String) -> [UInt8]? {
-        var s = Substring(text)
-        if s.hasPrefix("0x") || s.hasPrefix("0X") { s = s.dropFirst(2) }
-        let utf8 = Array(s.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(utf8.count / 2)
-        var i = 0
-        while i < utf8.count {
-            guard let hi = nibble(utf8[i]), let lo = nibble(utf8[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
+        var text = text
+        return text.withUTF8 { all -> [UInt8]? in
+            let skip = all.count >= 2 && all[0] == 0x30 && (all[1] == 0x78 || all[1] == 0x58) ? 2 : 0
+            let count = all.count - skip
+            guard count % 2 == 0 else { return nil }
+            var failed = false
+            let out = [UInt8](unsafeUninitializedCapacity: count / 2) { buffer, initialized in
+                var i = skip, o = 0
+                while i < all.count {
+                    let hi = nibbles[Int(all[i])], lo = nibbles[Int(all[i + 1])]
+                    if hi > 15 || lo > 15 {
+                        failed = true
+                        break
+                    }
+                    buffer[o] = hi << 4 | lo
+                    o += 1
+                    i += 2
+                }
+                initialized = o
+            }
+            return failed ? nil : out
         }
-        return out
     }
+
+    /// The value of each ASCII hex digit; 255 for any other byte.
+    private static let nibbles: [UInt8] = (0..<256).map { nibble(UInt8($0)) ?? 255 }
 
     @inline(__always) static func nibble(_ c: UInt8) -> UInt8? {
         switch c {

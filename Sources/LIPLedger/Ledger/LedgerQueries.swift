@@ -73,10 +73,10 @@ extension Ledger {
         var out: [SnapshotAccount] = []
         out.reserveCapacity(wanted.count)
         try read { db in
-            // Chunks of 500 keys, each statement prepared once; rows read by column index.
+            // Chunks of 2,000 keys, each statement prepared once; rows read by column index.
             var statements: [Int: Statement] = [:]
-            for start in stride(from: 0, to: wanted.count, by: 500) {
-                let chunk = wanted[start..<min(wanted.count, start + 500)]
+            for start in stride(from: 0, to: wanted.count, by: 2_000) {
+                let chunk = wanted[start..<min(wanted.count, start + 2_000)]
                 let statement: Statement
                 if let cached = statements[chunk.count] {
                     statement = cached
@@ -98,6 +98,22 @@ extension Ledger {
         // The rows come back in key order within each chunk, and the chunks are in order.
         if !zip(out, out.dropFirst()).allSatisfy({ $0.account < $1.account }) { out.sort { $0.account < $1.account } }
         return out
+    }
+
+    /// The accounts of `snapshot` that voted in `poll` (its votes in the ledger), by account: SQLite
+    /// finds them from the votes table, so a tally of a hundred thousand voters binds no key lists.
+    public func accounts(of snapshot: SnapshotInfo, votersOf poll: Address) throws -> [SnapshotAccount] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees FROM snapshot_accounts
+                    WHERE snapshot_id = ? AND account IN (SELECT voter FROM votes WHERE poll = ?) ORDER BY account
+                    """, arguments: [snapshot.id, poll])
+            var out: [SnapshotAccount] = []
+            while let row = try rows.next() { out.append(try fastAccount(row) ?? account(row, StoredRow.accountColumns)) }
+            return out
+        }
     }
 
     /// An account row read by column index, nil when a value does not decode (then `account`
@@ -126,20 +142,23 @@ extension Ledger {
     public func votes(poll: Address?) throws -> [CastVote] {
         guard let poll else { return [] }
         return try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT poll, voter, choice, block, log_index FROM votes WHERE poll = ?", arguments: [poll])
-            let indexes = rows.first.map(StoredRow.indexes)
-            return try rows.map { row in
+            let rows = try Row.fetchCursor(db, sql: "SELECT poll, voter, choice, block, log_index FROM votes WHERE poll = ?", arguments: [poll])
+            var out: [CastVote] = []
+            while let row = try rows.next() {
                 // Read by column index; a value that does not decode is read again to name it.
-                if let voter = Address.fromDatabaseValue(row[1]), let choice = BigUInt.fromDatabaseValue(row[2]), let block = Int.fromDatabaseValue(row[3]),
-                    let index = Int.fromDatabaseValue(row[4])
+                // The choice is kept as its canonical decimal text (what lip stores), checked, not parsed.
+                if let voter = Address.fromDatabaseValue(row[1]), let choice = String.fromDatabaseValue(row[2]), SnapshotDigest.Canonical.amount(choice),
+                    let block = Int.fromDatabaseValue(row[3]), let index = Int.fromDatabaseValue(row[4])
                 {
-                    return CastVote(voter: voter.lowercased, choice: Amount.decimal(choice), block: block, logIndex: index)
+                    out.append(CastVote(voter: voter.lowercased, choice: choice, block: block, logIndex: index))
+                    continue
                 }
-                let r = stored(row, "votes", key: ["poll", "voter", "block", "log_index"], indexes: indexes)
+                let r = stored(row, "votes", key: ["poll", "voter", "block", "log_index"], indexes: StoredRow.indexes(of: row))
                 let voter: Address = try r("voter")
                 let choice: BigUInt = try r("choice")
-                return CastVote(voter: voter.lowercased, choice: Amount.decimal(choice), block: try r("block"), logIndex: try r("log_index"))
+                out.append(CastVote(voter: voter.lowercased, choice: Amount.decimal(choice), block: try r("block"), logIndex: try r("log_index")))
             }
+            return out
         }
     }
 

@@ -21,6 +21,9 @@ extension Ledger {
         let decoder = JSONDecoder()
         var summary = ImportSummary(what: "logs \(chain.rawValue)", rows: 0)
         try transaction { db in
+            // A page cache big enough that the tables' pages are written to the WAL once, not
+            // again each time the default 2 MB cache spills them mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             let insertLog = try Ledger.insertLogStatement(db)
             var i = 0
             while true {
@@ -135,7 +138,7 @@ extension Ledger {
         case .vote:
             let voter = try topicAddress(1)
             let choice = try ABI.uint(data, 0)
-            try Ledger.insertVote(db, poll: log.address.lowercased, voter: voter.lowercased, choice: String(choice), block: log.blockNumber, logIndex: log.logIndex)
+            try Ledger.insertVote(db, poll: log.address.lowercased, voter: voter.lowercased, choice: Amount.decimal(choice), block: log.blockNumber, logIndex: log.logIndex)
         case .migrateDelegatorFinalized:
             let l1 = try ABI.address(data, 0), l2 = try ABI.address(data, 1)
             let stake = try ABI.uint(data, 2)

@@ -42,7 +42,10 @@ public struct TallyDigest {
 
     /// Adds the votes, migrations and total, and returns the hex digest.
     public mutating func finish(votes: [CastVote], migrations: [StakeMigration], totalOverride: BigUInt?) -> String {
-        for v in votes.sorted(by: { ($0.voter, $0.block, $0.logIndex) < ($1.voter, $1.block, $1.logIndex) }) {
+        let ordered = votes.sorted { a, b in
+            a.voter != b.voter ? Address.precedes(a.voter, b.voter) : a.block != b.block ? a.block < b.block : a.logIndex < b.logIndex
+        }
+        for v in ordered {
             add("vote|\(v.voter)|\(v.choice)|\(v.block)|\(v.logIndex)")
         }
         for m in migrations.sorted(by: { ($0.kind.rawValue, $0.l1Account) < ($1.kind.rawValue, $1.l1Account) }) {

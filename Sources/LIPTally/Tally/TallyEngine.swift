@@ -61,7 +61,9 @@ public enum TallyEngine {
         var voters: [VoterResult] = []
         var yes = BigUInt(0), no = BigUInt(0)
         voters.reserveCapacity(names.count)
-        for n in names.indices.sorted(by: { Address.precedes(names[$0], names[$1]) }) {
+        // In first-vote order; the data warnings are put in voter order after the loop.
+        var dataWarnings: [(voter: String, text: String)] = []
+        for n in names.indices {
             guard let c = choice[n] else { continue }
             let voter = names[n]
             var weight = BigUInt(0)
@@ -71,9 +73,11 @@ public enum TallyEngine {
                 if p.registered {
                     let off = p.domain == .l1 ? nonVoteL1[n] : nonVoteL2[n]
                     if off > p.delegatedStake {
-                        warnings.append(
-                            "data: \((Address(lowercase: voter) ?? Address(voter)!).checksummed) on \(p.domain.rawValue) has delegated stake \(p.delegatedStake) but its voting delegators hold \(off); its weight there counts as 0"
-                        )
+                        dataWarnings.append(
+                            (
+                                voter,
+                                "data: \((Address(lowercase: voter) ?? Address(voter)!).checksummed) on \(p.domain.rawValue) has delegated stake \(p.delegatedStake) but its voting delegators hold \(off); its weight there counts as 0"
+                            ))
                     } else {
                         weight += p.delegatedStake - off
                     }
@@ -86,6 +90,10 @@ public enum TallyEngine {
             if c == .yes { yes += weight } else { no += weight }
             voters.append(VoterResult(address: (Address(lowercase: voter) ?? Address(voter)!), choice: c, weight: weight, positions: parts))
         }
+        // Stable: a voter's warnings keep their domain order.
+        warnings += dataWarnings.enumerated().sorted { a, b in
+            a.element.voter != b.element.voter ? Address.precedes(a.element.voter, b.element.voter) : a.offset < b.offset
+        }.map(\.element.text)
         let order = voters.indices.sorted { voters[$0].weight != voters[$1].weight ? voters[$0].weight > voters[$1].weight : voters[$0].address < voters[$1].address }
         voters = order.map { voters[$0] }
 

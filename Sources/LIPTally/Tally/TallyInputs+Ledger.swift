@@ -28,8 +28,7 @@ extension TallyInputs {
             }
             var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
             add(snapshot, to: &digest)
-            let voters = votes.compactMap { Address(lowercase: $0.voter) ?? Address($0.voter) }
-            let positions = try ledger.accounts(of: snapshot, among: voters).map { position($0, snapshot.chain) }
+            let positions = try poll.address.map { try ledger.accounts(of: snapshot, votersOf: $0) }?.map { position($0, snapshot.chain) } ?? []
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
                 try ledger.snapshots().contains(where: { $0.chain == .l1 && $0.block <= poll.endBlock })
@@ -66,7 +65,22 @@ extension TallyInputs {
             // From L2 only the voters' rows and the pools' (their stake is shared out); from L1
             // every row (few: the frozen LIP-73 snapshot), which the pool shares need.
             let pools = migrations.compactMap { $0.pool.flatMap { Address($0) } }
-            let l2Rows = try ledger.accounts(of: s2, among: votes.compactMap { Address(lowercase: $0.voter) ?? Address($0.voter) } + pools).map { position($0, .l2) }
+            // The voters' rows found by SQLite from the votes, the pools' by key; merged in account order, once each.
+            let voterRows = try poll.address.map { try ledger.accounts(of: s2, votersOf: $0) } ?? []
+            let poolRows = try ledger.accounts(of: s2, among: pools)
+            var l2Rows: [Position] = []
+            l2Rows.reserveCapacity(voterRows.count + poolRows.count)
+            var v = 0, p = 0
+            while v < voterRows.count || p < poolRows.count {
+                if p == poolRows.count || (v < voterRows.count && voterRows[v].account < poolRows[p].account) {
+                    l2Rows.append(position(voterRows[v], .l2))
+                    v += 1
+                } else {
+                    if v < voterRows.count && voterRows[v].account == poolRows[p].account { v += 1 }
+                    l2Rows.append(position(poolRows[p], .l2))
+                    p += 1
+                }
+            }
             var l1Rows: [Position] = []
             try ledger.forEachAccount(of: s1) { l1Rows.append(position($0, .l1)) }
             let positions = try MigrationWindow.positions(l1: l1Rows, l2: l2Rows, migrations: migrations, l2Block: s2.block)

@@ -21,23 +21,23 @@ extension TallyResult {
             ("totalStake", .string(Amount.decimal(totalStake))), ("quorumMet", .bool(quorumMet)), ("result", .string(result.rawValue)),
             (
                 "voters",
-                .array(
-                    voters.map { v in
-                        .object([
-                            ("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(Amount.decimal(v.weight))),
-                            (
-                                "positions",
-                                .array(
-                                    v.positions.map { p in
-                                        .object([
-                                            ("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
-                                            ("stake", .string(Amount.decimal(p.position.stake))), ("delegatedStake", .string(Amount.decimal(p.position.delegatedStake))),
-                                            ("nonVoteStake", .string(Amount.decimal(p.nonVoteStake))),
-                                        ])
-                                    })
-                            ),
-                        ])
-                    })
+                .elements(count: voters.count) { [voters] i in
+                    let v = voters[i]
+                    return .object([
+                        ("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(Amount.decimal(v.weight))),
+                        (
+                            "positions",
+                            .array(
+                                v.positions.map { p in
+                                    .object([
+                                        ("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
+                                        ("stake", .string(Amount.decimal(p.position.stake))), ("delegatedStake", .string(Amount.decimal(p.position.delegatedStake))),
+                                        ("nonVoteStake", .string(Amount.decimal(p.nonVoteStake))),
+                                    ])
+                                })
+                        ),
+                    ])
+                }
             ),
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("inputsDigest", .string(inputsDigest)),
