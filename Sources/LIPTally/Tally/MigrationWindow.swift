@@ -28,11 +28,14 @@ public enum MigrationWindow {
                 if let pool = m.pool { pools[m.l1Account] = pool }
             }
         }
-        var positions = s2.map { p -> Position in
-            var p = p; p.domain = .l2; return p
-        }
+        var positions = s2
+        for i in positions.indices where positions[i].domain != .l2 { positions[i].domain = .l2 }
+        // Only the pools need finding among the L2 positions (a hundred thousand voters' rows).
+        let poolAccounts = Set(pools.values)
         var indexOfL2Account: [String: Int] = [:]
-        for (i, p) in positions.enumerated() { indexOfL2Account[p.account] = i }
+        if !poolAccounts.isEmpty {
+            for i in positions.indices where poolAccounts.contains(positions[i].account) { indexOfL2Account[positions[i].account] = i }
+        }
 
         let remaining = s1.filter { $0.stake > 0 && !migrated.contains($0.account) }
         var remainingToward: [String: BigUInt] = [:]  // R(d)
@@ -71,6 +74,7 @@ public enum MigrationWindow {
             l1Positions[i].registered = true
             l1Positions[i].delegatedStake = delegatedOnL1[l1Positions[i].account] ?? 0
         }
-        return positions + l1Positions
+        positions.append(contentsOf: l1Positions)
+        return positions
     }
 }
