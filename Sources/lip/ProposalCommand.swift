@@ -11,8 +11,8 @@ struct ProposalCommand: ParsableCommand {
 
             Examples:
               lip proposal list
-              lip proposal tally 1094…217 --format json
-              lip proposal export 1094…217 --format forum
+              lip proposal tally 47594449960002004883427627513498014634838446428567917326838470738398214045286 --format json
+              lip proposal export 47594449960002004883427627513498014634838446428567917326838470738398214045286 --format forum
             """,
         subcommands: [ProposalListCommand.self, ProposalTallyCommand.self, ProposalExportCommand.self])
 }

@@ -10,8 +10,8 @@ struct ProposalExportCommand: ParsableCommand {
             The forum post shows For, Against and Abstain, participation against quorum, For against the quota, the on-chain check, and per voter the counted weight (after overrides) beside the cast weight, with the voter's reason. When Proposals/<id>/result.json is saved and the ledger no longer gives its inputs digest, the export is refused.
 
             Examples:
-              lip proposal export 1094…217 --format forum --names names.csv
-              lip proposal export 1094…217 --format csv -o votes.csv
+              lip proposal export 47594449960002004883427627513498014634838446428567917326838470738398214045286 --format forum --names names.csv
+              lip proposal export 47594449960002004883427627513498014634838446428567917326838470738398214045286 --format csv -o votes.csv
             """)
 
     @OptionGroup var ledger: LedgerOptions

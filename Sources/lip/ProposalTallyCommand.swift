@@ -10,9 +10,9 @@ struct ProposalTallyCommand: ParsableCommand {
             Each vote weighs what its VoteCast says; a delegator of an orchestrator who votes takes its weight off its orchestrator's count, whoever voted first. Quorum: For + Against + Abstain >= floor(totalSupply x quorumNumerator / 10^6). Success: For >= floor((For + Against) x quota / 10^6). Exit 1 when the counted totals differ from proposalVotes on chain (the text says which). Works without a workspace when --db is given.
 
             Examples:
-              lip proposal tally 1094…217
-              lip proposal tally 1094…217 --db ledger.sqlite --format json
-              lip proposal tally 1094…217 --save
+              lip proposal tally 47594449960002004883427627513498014634838446428567917326838470738398214045286
+              lip proposal tally 47594449960002004883427627513498014634838446428567917326838470738398214045286 --db ledger.sqlite --format json
+              lip proposal tally 47594449960002004883427627513498014634838446428567917326838470738398214045286 --save
             """)
 
     @OptionGroup var ledger: LedgerOptions
