@@ -320,6 +320,35 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(mode, "wal")
     }
 
+    /// Logs are read on a thread of their own, in batches: a large file's problems are still
+    /// reported in file order, the first one named, and nothing of the file lands.
+    func testLogsReadAheadReportTheFirstProblemInFileOrder() throws {
+        var maker = LogMaker()
+        var logs: [[String: Any]] = []
+        for n in 0..<6_000 {
+            maker.block = 100 + n / 50
+            logs.append(maker.vote(poll: addr("90"), voter: String(format: "0x%040x", n + 1), choice: n % 2))
+        }
+        let before = try ledgerDump(ledger)
+        // A bad field near the end, in a later batch than the first ones.
+        var bad = logs
+        bad[5_500]["data"] = "0xzz"
+        let url = dir.appendingPathComponent("many.json")
+        try writeJSON(bad, to: url)
+        XCTAssertThrowsError(try ledger.importLogs(url, path: "many.json", chain: .l2)) { XCTAssertTrue("\($0)".contains("many.json:log 5500"), "\($0)") }
+        XCTAssertEqual(try ledgerDump(ledger), before)
+        // A log that contradicts an earlier one of the same transaction and index (a problem the
+        // writer finds) comes before the reader's problem at 5,500: it is the one reported.
+        bad[3_000]["transactionHash"] = logs[10]["transactionHash"]
+        bad[3_000]["logIndex"] = logs[10]["logIndex"]
+        try writeJSON(bad, to: url)
+        XCTAssertThrowsError(try ledger.importLogs(url, path: "many.json", chain: .l2)) { XCTAssertTrue("\($0)".contains("log 3000"), "\($0)") }
+        XCTAssertEqual(try ledgerDump(ledger), before)
+        // The good file: every log, once.
+        try writeJSON(logs, to: url)
+        XCTAssertEqual(try ledger.importLogs(url, path: "many.json", chain: .l2).rows, 6_000)
+    }
+
     /// A bulk import drops the delegate index and builds it again after the insert, in its
     /// transaction: after a good import and after a failed one, the index is there.
     func testTheDelegateIndexSurvivesBulkImports() throws {

@@ -12,57 +12,36 @@ extension Ledger {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw LIPError.unreadable(path: path, reason: FileProblem.describe(nil, at: url))
         }
-        // The file is streamed, one log at a time, inside the one transaction: memory stays flat
-        // whatever its size, and a bad log anywhere leaves the ledger as it was.
-        var stream: JSONArrayStream
-        do { stream = try JSONArrayStream(url: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
-        var hasher = SHA256()
-        stream.onChunk = { hasher.update(data: $0) }
-        let decoder = JSONDecoder()
+        // The file is streamed inside the one transaction: memory stays flat whatever its size,
+        // and a bad log anywhere leaves the ledger as it was. It is read and checked on another
+        // thread (`LogFileReader`) while this one writes.
+        let reader = try LogFileReader(url: url, path: path)
+        defer { reader.cancel() }
         var summary = ImportSummary(what: "logs \(chain.rawValue)", rows: 0)
         try transaction { db in
             // A page cache big enough that the tables' pages are written to the WAL once, not
             // again each time the default 2 MB cache spills them mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -32768")
             let insertLog = try Ledger.insertLogStatement(db)
-            var i = 0
-            while true {
-                let element: Data?
-                do { element = try stream.next() } catch let problem as JSONArrayStream.Problem {
-                    switch problem {
-                    case .truncated(let n):
-                        throw LIPError.invalidInput(file: path, location: n == 0 && i == 0 ? "" : "log \(n)", message: "the file ends inside this log (is it truncated?)")
-                    case .invalid(let n): throw LIPError.invalidInput(file: path, location: "log \(n)", message: "not valid JSON here")
-                    case .noArray(let error?):
-                        let e = try? decoder.decode(JSONRPCErrorObject.self, from: error)
-                        throw LIPError.invalidInput(
-                            file: path, location: "", message: "a JSON-RPC error, not logs: \(e?.code.map { "code \($0): " } ?? "")\(e?.message ?? "")")
-                    case .noArray(nil):
-                        throw LIPError.invalidInput(file: path, location: "", message: "expected a JSON array of logs or a JSON-RPC response with `result`")
+            var read = 0
+            while let batch = try reader.next() {
+                for item in batch {
+                    read += 1
+                    guard case .log(let raw, let i) = item else {
+                        summary.skipped["removed", default: 0] += 1
+                        continue
                     }
+                    let where_ = "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…)"
+                    switch try store(raw, chain: chain, db: db, links: links, insert: insertLog, file: path, location: where_) {
+                    case .unchanged: summary.unchanged += 1
+                    case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
+                    case .added: summary.rows += 1
+                    }
+                    if read % 50_000 == 0 { progress?(read) }
                 }
-                guard let element else { break }
-                defer { i += 1 }
-                let log = LogJSON(element: element)
-                guard log.isObject else {
-                    throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object")
-                }
-                if log.removed == true {
-                    summary.skipped["removed", default: 0] += 1
-                    continue
-                }
-                let raw = try RawLog(log, index: i, path: path)
-                let where_ = "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…)"
-                switch try store(raw, chain: chain, db: db, links: links, insert: insertLog, file: path, location: where_) {
-                case .unchanged: summary.unchanged += 1
-                case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
-                case .added: summary.rows += 1
-                }
-                if (i + 1) % 50_000 == 0 { progress?(i + 1) }
             }
-            try stream.drain()
             if summary.rows > 0 {
-                try Ledger.record(db, ImportRecord(kind: .logs, file: path, sha256: Hex.encode(Array(hasher.finalize())), chain: chain))
+                try Ledger.record(db, ImportRecord(kind: .logs, file: path, sha256: reader.sha256, chain: chain))
             }
         }
         return summary

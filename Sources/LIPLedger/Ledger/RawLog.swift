@@ -5,7 +5,7 @@ import LIPCore
 import GRDB
 
 /// One log object, validated.
-struct RawLog {
+struct RawLog: Sendable {
     var address: Address
     var topics: [String]
     var data: [UInt8]
