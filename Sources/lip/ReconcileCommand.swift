@@ -36,12 +36,12 @@ struct ReconcileCommand: ParsableCommand {
         let workspace = try ledger.workspaceOptions.locate()
         let path = try ledger.path()
         let openLedger = { FileManager.default.fileExists(atPath: path) ? try Ledger(path: path, create: false) : nil }
-        var reconciliation = try Reconciliation.run(workspace: workspace, ledger: try openLedger())
         if fix {
-            let plan = try workspace.locked {
-                // Again under the lock: what is fixed is what the files say now.
-                reconciliation = try Reconciliation.run(workspace: workspace, ledger: try openLedger())
-                return try reconciliation.apply(workspace: workspace, options: AdvanceOptions(today: try today, resultCheck: LedgerResultCheck(workspace: workspace)))
+            // Under the lock: what is fixed is what the files say now.
+            let (reconciliation, plan) = try workspace.locked {
+                let reconciliation = try Reconciliation.run(workspace: workspace, ledger: try openLedger())
+                let plan = try reconciliation.apply(workspace: workspace, options: AdvanceOptions(today: try today, resultCheck: LedgerResultCheck(workspace: workspace)))
+                return (reconciliation, plan)
             }
             say(reconciliation.pullRequestSummary(applied: plan), terminator: "")
             let left = reconciliation.findings.filter { $0.rule != ReconcileRule.statusBehind.rawValue }
@@ -49,6 +49,7 @@ struct ReconcileCommand: ParsableCommand {
             if (strict ? report.strict() : report).hasErrors { throw ExitStatus.findings }
             return
         }
+        let reconciliation = try Reconciliation.run(workspace: workspace, ledger: try openLedger())
         for note in reconciliation.notes { warn("lip: note: \(note)") }
         let report = LintReport(findings: reconciliation.findings, filesChecked: reconciliation.lipsChecked)
         try printFindings(strict ? report.strict() : report, format: format)

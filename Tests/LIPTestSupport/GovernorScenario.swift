@@ -31,6 +31,8 @@ public struct GovernorScenario {
     public var quota: BigUInt = 500_000
     public var onchain: (against: BigUInt, for: BigUInt, abstain: BigUInt)?
     public var state = 4
+    /// Whether the logs end with ProposalCanceled.
+    public var canceled = false
 
     public init() {}
 
@@ -55,6 +57,7 @@ public struct GovernorScenario {
             let data = ABIEncoder.encode([.uint(proposalID), .uint(BigUInt(v.support)), .uint(v.weight), .string(v.reason)])
             logs.append(log(.voteCast, topics: [Hex.prefixed(ABI.encode(address: v.voter))], data: data, block: 101 + i))
         }
+        if canceled { logs.append(log(.proposalCanceled, topics: [], data: ABIEncoder.encode([.uint(proposalID)]), block: 101 + votes.count)) }
         return "[\n" + logs.joined(separator: ",\n") + "\n]\n"
     }
 

@@ -140,6 +140,20 @@ final class ProposalCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("support 3 is not 0 (against), 1 (for) or 2 (abstain)"), r.stderr)
     }
 
+    func testWithoutViewsTheListSaysWhatTheLifecycleLogsSay() throws {
+        var s = Self.scenario()
+        s.canceled = true
+        let dir = try temporaryDirectory(self)
+        try write(s.logsJSON(), "logs.json", in: dir)
+        XCTAssertEqual(try lip(["ledger", "import", "logs", "logs.json", "--chain", "l2", "--db", "l.sqlite"], in: dir).code, 0)
+        let list = try lip(["proposal", "list", "--db", "l.sqlite", "--format", "json"], in: dir)
+        XCTAssertTrue(list.stdout.contains("\"state\": \"canceled\""), list.stdout)
+        // No views: a tally says what to import.
+        let tally = try lip(["proposal", "tally", String(s.proposalID), "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(tally.code, 2)
+        XCTAssertTrue(tally.stderr.contains("lip ledger import governor-state FILE"), tally.stderr)
+    }
+
     func testSavedResultAndAWorkspace() throws {
         let ws = try initWorkspace(self)
         let s = Self.scenario()
