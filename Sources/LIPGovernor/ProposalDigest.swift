@@ -23,10 +23,10 @@ public enum ProposalDigest {
         let onchain = views.onchain.map { "\($0.against),\($0.for),\($0.abstain)" } ?? "-"
         add("views|\(views.totalSupply)|\(views.quorumNumerator)|\(views.quota)|\(views.state.rawValue)|\(onchain)")
         for v in votes.sorted(by: { $0.voter < $1.voter }) {
-            let reason = SHA256.hash(data: Data(v.reason.utf8)).map { String(format: "%02x", $0) }.joined()
+            let reason = Hex.encode(Array(SHA256.hash(data: Data(v.reason.utf8))))
             add("vote|\(v.voter.lowercased)|\(v.support.rawValue)|\(v.weight)|\(v.block)|\(v.logIndex)|\(reason)")
         }
         for account in views.delegations.keys.sorted() { add("delegation|\(account.lowercased)|\(views.delegations[account]!.lowercased)") }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(Array(hasher.finalize()))
     }
 }

@@ -325,7 +325,9 @@ final class LedgerTests: XCTestCase {
     func testLogsReadAheadReportTheFirstProblemInFileOrder() throws {
         var maker = LogMaker()
         var logs: [[String: Any]] = []
-        for n in 0..<6_000 {
+        // Enough batches (2,048 logs each) that the reader waits on a full queue when the writer
+        // fails: the import must stop it, not hang.
+        for n in 0..<12_000 {
             maker.block = 100 + n / 50
             logs.append(maker.vote(poll: addr("90"), voter: String(format: "0x%040x", n + 1), choice: n % 2))
         }
@@ -346,7 +348,7 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try ledgerDump(ledger), before)
         // The good file: every log, once.
         try writeJSON(logs, to: url)
-        XCTAssertEqual(try ledger.importLogs(url, path: "many.json", chain: .l2).rows, 6_000)
+        XCTAssertEqual(try ledger.importLogs(url, path: "many.json", chain: .l2).rows, 12_000)
     }
 
     /// A bulk import drops the delegate index and builds it again after the insert, in its
@@ -361,5 +363,12 @@ final class LedgerTests: XCTestCase {
         // The fill-in of delegated stake: 5 + 7 for the orchestrator, 0 for its delegator.
         let rows = try ledger.accounts(of: try ledger.snapshot(chain: .l1, forEndBlock: 1), among: [Address(addr("01"))!, Address(addr("02"))!])
         XCTAssertEqual(rows.map(\.delegatedStake), [12, 0])
+        // A ledger holding more rows than a small file brings keeps the index and inserts into it.
+        let many = "account,delegate,stake\n" + (1...1_500).map { String(format: "0x%040x,0x%040x,%d\n", $0 + 100, 101, $0) }.joined()
+        _ = try ledger.importSnapshot(try file("many.csv", many), path: "many.csv", options: SnapshotOptions(chain: .l1, block: 3))
+        _ = try ledger.importSnapshot(good, path: "good.csv", options: SnapshotOptions(chain: .l1, block: 4))
+        XCTAssertTrue(try ledger.indexNames().contains("snapshot_accounts_by_delegate"))
+        let small = try ledger.accounts(of: try ledger.snapshot(chain: .l1, forEndBlock: 4), among: [Address(addr("01"))!, Address(addr("02"))!])
+        XCTAssertEqual(small.map(\.delegatedStake), [12, 0])
     }
 }

@@ -1,6 +1,10 @@
 import BigInt
 import Foundation
 import LIPTestSupport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 import XCTest
 
 @testable import LIPLedger
@@ -70,6 +74,7 @@ final class ProposalCommandTests: XCTestCase {
             let r = try lip(["proposal", "export", id, "--db", "ledger.sqlite", "--format", format], in: dir)
             XCTAssertEqual(r.code, 0, r.stderr)
             assertGolden(r.stdout, golden)
+            if format == "svg" { XCTAssertTrue(XMLParser(data: Data(r.stdout.utf8)).parse(), "the SVG is well-formed XML") }
         }
         let exported = try lip(["proposal", "export", id, "--db", "ledger.sqlite", "--format", "json"], in: dir)
         XCTAssertEqual(exported.stdout, json.stdout)

@@ -115,6 +115,17 @@ final class ReconcileCommandTests: XCTestCase {
         XCTAssertEqual(try lip(["advance", "40", "final"], in: ws).code, 0)
     }
 
+    func testNoPollIsAWarningThatStrictMakesAnError() throws {
+        let ws = try initWorkspace(self)
+        try setStatus(7, "Final", in: ws)
+        let plain = try lip(["reconcile"], in: ws)
+        XCTAssertEqual(plain.code, 0, plain.stderr)
+        XCTAssertTrue(plain.stdout.contains("warning[reconcile-no-poll]: LIP-7 is Final"), plain.stdout)
+        let strict = try lip(["reconcile", "--strict"], in: ws)
+        XCTAssertEqual(strict.code, 1)
+        XCTAssertTrue(strict.stdout.contains("error[reconcile-no-poll]"), strict.stdout)
+    }
+
     func testFixIsAllOrNothingAndNeverForcesAGuard() throws {
         let ws = try plantedWorkspace(bundleChildBehind: true)
         let before = try read("LIPs/LIP-40.md", in: ws)
