@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 "LIPCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -83,7 +84,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LIPKitTests",
-            dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")],
+            dependencies: [
+                "LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"),
+                // To build ledgers of an older schema, for the migrations' tests.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

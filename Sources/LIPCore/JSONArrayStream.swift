@@ -36,6 +36,12 @@ public struct JSONArrayStream {
 
     /// The next element's bytes, or nil after the last.
     public mutating func next() throws -> Data? {
+        try nextBytes().map { Data($0) }
+    }
+
+    /// The next element's bytes, or nil after the last, without a copy: valid until the next call.
+    public mutating func nextBytes() throws -> ArraySlice<UInt8>? {
+        compact()
         if done { return nil }
         if !started {
             started = true
@@ -55,10 +61,8 @@ public struct JSONArrayStream {
         }
         let start = position
         try skipValue()
-        let element = Data(buffer[start..<position])
         count += 1
-        compact()
-        return element
+        return buffer[start..<position]
     }
 
     /// Reads the rest of the file (after the array), so that `onChunk` has seen all of it.

@@ -35,6 +35,21 @@ final class FuzzTests: XCTestCase {
         return bytes
     }
 
+    func testTheFastLogReaderReadsAsTheGeneralReaderOrLeavesTheLogToIt() {
+        var rng = SeededGenerator(seed: 16)
+        let base = Array(LogScannerTests.base.utf8)
+        var readFast = 0
+        for _ in 0..<20_000 {
+            let bytes = mutate(base, &rng)
+            guard let fast = bytes.withUnsafeBufferPointer(LogScanner.scan) else { continue }
+            readFast += 1
+            XCTAssertEqual(fast, LogScannerTests.generalReading(bytes), String(decoding: bytes, as: UTF8.self))
+        }
+        // Mutations that keep the usual shape (a changed hex digit, a member dropped from the
+        // ones the ledger does not read) are still read fast.
+        XCTAssertGreaterThan(readFast, 500)
+    }
+
     func testLIPFilesNeverTrap() throws {
         var rng = SeededGenerator(seed: 73)
         let base = Array(lipText(16, type: "Standard Track", status: "Last Call", extra: "requires: 1, 2\npart-of: 15\nlast-call-deadline: 2024-02-01\n").utf8)

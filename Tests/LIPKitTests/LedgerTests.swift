@@ -1,4 +1,5 @@
 import BigInt
+import GRDB
 import LIPTestSupport
 import XCTest
 @testable import LIPKit
@@ -227,6 +228,50 @@ final class LedgerTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("differs from the log imported before"), "\(error)")
         }
         XCTAssertEqual(try ledgerDump(ledger), before)
+    }
+
+    func testALedgerOfHexLogsHasThemConvertedToBytes() throws {
+        // A ledger as lip wrote it before v7: logs as hex text, votes in a rowid table.
+        let path = dir.appendingPathComponent("v6.sqlite").path
+        var m = LogMaker()
+        let vote = m.vote(poll: addr("90"), voter: addr("aa"), choice: 1)
+        let topics = try XCTUnwrap(vote["topics"] as? [String])
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Ledger.migrator.migrate(queue, upTo: "v6-governor")
+            try queue.write { db in
+                try db.execute(
+                    sql: "INSERT INTO logs VALUES ('l2', ?, 1, 100, ?, ?, ?, 'Vote')",
+                    arguments: [vote["transactionHash"] as? String, addr("90"), "[\"" + topics.joined(separator: "\",\"") + "\"]", vote["data"] as? String])
+                try db.execute(sql: "INSERT INTO votes VALUES (?, ?, '1', 100, 1)", arguments: [addr("90"), addr("aa")])
+            }
+        }
+        let ledger = try Ledger(path: path, create: false)
+        let dump = try ledger.dump()
+        XCTAssertTrue(
+            dump.contains(
+                "logs: [chain:\"l2\" transaction_hash:x'\(String(format: "%064x", 100_001))' log_index:1 block_number:100 address:x'\(String(repeating: "90", count: 20))' topics:x'\(topics.map { $0.dropFirst(2) }.joined())' data:x'\(String(repeating: "0", count: 63))1' event:\"Vote\"]"
+            ), dump)
+        XCTAssertTrue(dump.contains("votes: [poll:\"\(addr("90"))\" voter:\"\(addr("aa"))\" choice:\"1\" block:100 log_index:1]"), dump)
+        // The converted log is the same log: importing it again changes nothing.
+        try writeJSON([vote], to: dir.appendingPathComponent("again.json"))
+        let again = try ledger.importLogs(dir.appendingPathComponent("again.json"), path: "again.json", chain: .l2)
+        XCTAssertEqual(again.rows, 0)
+        XCTAssertEqual(again.unchanged, 1)
+        XCTAssertEqual(try ledger.dump(), dump)
+
+        // A stored value that is not hex is named, and the old ledger stays as it was.
+        let bad = dir.appendingPathComponent("bad.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: bad)
+            try Ledger.migrator.migrate(queue, upTo: "v6-governor")
+            try queue.write { try $0.execute(sql: "INSERT INTO logs VALUES ('l2', '0xzz', 1, 100, '0x90', '[]', '0x', NULL)") }
+        }
+        XCTAssertThrowsError(try Ledger(path: bad, create: false)) { error in
+            XCTAssertEqual("\(error)", "\(bad): cannot read: not a usable ledger: logs.transaction_hash `0xzz` is not hex")
+        }
+        let queue = try DatabaseQueue(path: bad)
+        XCTAssertEqual(try queue.read { try String.fetchOne($0, sql: "SELECT transaction_hash FROM logs") }, "0xzz")
     }
 
     func testVotesAndMigrationsCSV() throws {

@@ -22,23 +22,31 @@ public enum ABI {
         }
     }
 
-    /// Word `index` of `data`.
-    public static func word(_ data: [UInt8], _ index: Int) throws -> ArraySlice<UInt8> {
+    /// Word `index` of `data` (counted from `data`'s start, which may be a slice of a larger buffer).
+    public static func word<D: RandomAccessCollection>(_ data: D, _ index: Int) throws -> D.SubSequence where D.Element == UInt8, D.Index == Int {
         let start = index * 32
         guard data.count >= start + 32 else { throw Problem.tooShort(needed: start + 32, have: data.count) }
-        return data[start..<start + 32]
+        return data[data.startIndex + start..<data.startIndex + start + 32]
     }
 
     /// Word `index` as a uint256.
-    public static func uint(_ data: [UInt8], _ index: Int) throws -> BigUInt {
-        BigUInt(Data(try word(data, index)))
+    public static func uint<D: RandomAccessCollection>(_ data: D, _ index: Int) throws -> BigUInt where D.Element == UInt8, D.Index == Int {
+        let w = try word(data, index)
+        // Most words are small: read them as one machine word, without a buffer.
+        if w.prefix(24).allSatisfy({ $0 == 0 }) { return BigUInt(w.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
+        return BigUInt(Data(w))
     }
 
     /// Word `index` as an address (left-padded with 12 zero bytes).
-    public static func address(_ data: [UInt8], _ index: Int) throws -> Address {
+    public static func address<D: RandomAccessCollection>(_ data: D, _ index: Int) throws -> Address where D.Element == UInt8, D.Index == Int {
+        Address(bytes: Array(try addressBytes(data, index)))
+    }
+
+    /// The 20 bytes of the address in word `index` (left-padded with 12 zero bytes).
+    public static func addressBytes<D: RandomAccessCollection>(_ data: D, _ index: Int) throws -> D.SubSequence where D.Element == UInt8, D.Index == Int {
         let w = try word(data, index)
         guard w.prefix(12).allSatisfy({ $0 == 0 }) else { throw Problem.notAnAddress(word: index) }
-        return Address(bytes: Array(w.suffix(20)))
+        return w.suffix(20)
     }
 
     /// The dynamic `bytes` whose offset is in word `index`.

@@ -4,19 +4,30 @@ import LIPCore
 /// Hex encoding helpers.
 public enum Hex {
     /// Lowercase hex of `bytes`, without prefix.
-    public static func encode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func encode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 { hex(bytes, prefixed: false) }
 
     /// `0x` + lowercase hex.
-    public static func prefixed<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 { "0x" + encode(bytes) }
+    public static func prefixed<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 { hex(bytes, prefixed: true) }
+
+    /// The hex digits written straight into the string's own storage.
+    private static func hex<C: Collection>(_ bytes: C, prefixed: Bool) -> String where C.Element == UInt8 {
+        let start = prefixed ? 2 : 0
+        return String(unsafeUninitializedCapacity: start + bytes.count * 2) { out in
+            if prefixed {
+                out[0] = 0x30
+                out[1] = 0x78
+            }
+            var o = start
+            for b in bytes {
+                out[o] = digits[Int(b >> 4)]
+                out[o + 1] = digits[Int(b & 0x0f)]
+                o += 2
+            }
+            return o
+        }
+    }
+
+    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Decodes hex with or without `0x`; nil when not an even number of hex digits.
     public static func decode(_ text: String) -> [UInt8]? {

@@ -46,7 +46,7 @@ extension Ledger {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: StatementArguments(row))
         case .voteCast, .voteCastWithParams:
-            guard log.topics.count > 1, let bytes = Hex.decode(log.topics[1]), bytes.count == 32 else {
+            guard let bytes = log.topic(1) else {
                 throw RowProblem("\(event.rawValue) needs topic 1 (the indexed voter)")
             }
             let voter = try ABI.address(bytes, 0).lowercased

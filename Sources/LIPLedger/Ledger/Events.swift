@@ -50,4 +50,12 @@ public enum LedgerEvent: String, CaseIterable, Sendable {
     public static func from(topic0: String) -> LedgerEvent? { byTopic[topic0.lowercased()] }
 
     private static let byTopic: [String: LedgerEvent] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.topic0, $0) })
+
+    /// The event whose topic0 is these 32 bytes.
+    static func from(topic0 bytes: ArraySlice<UInt8>) -> LedgerEvent? {
+        byTopicBytes.first { $0.bytes.elementsEqual(bytes) }?.event
+    }
+
+    /// Each event's topic0 as bytes.
+    private static let byTopicBytes: [(bytes: [UInt8], event: LedgerEvent)] = allCases.map { (Hex.decode($0.topic0)!, $0) }
 }

@@ -60,6 +60,9 @@ public final class Ledger: Sendable {
                 usleep(50_000)
             } catch let error as DatabaseError {
                 throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(error.message ?? error.description)")
+            } catch let problem as RowProblem {
+                // A stored value a migration could not convert (v7-binary-logs).
+                throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(problem.message)")
             }
         }
     }
@@ -333,6 +336,62 @@ public final class Ledger: Sendable {
                     DROP TABLE imports;
                     ALTER TABLE imports_v6 RENAME TO imports;
                     """)
+        }
+        m.registerMigration("v7-binary-logs") { db in
+            // Raw logs as bytes, not hex text, in one B-tree keyed by their identity (no rowid table
+            // beside a key index): a log row is half the size, and a log import writes half the
+            // pages. Votes, too, are kept in their key's B-tree alone.
+            try db.execute(
+                sql: """
+                    CREATE TABLE logs_v7 (
+                        chain TEXT NOT NULL,
+                        transaction_hash BLOB NOT NULL,  -- 32 bytes
+                        log_index INTEGER NOT NULL,
+                        block_number INTEGER NOT NULL,
+                        address BLOB NOT NULL,           -- the emitting contract, 20 bytes
+                        topics BLOB NOT NULL,            -- the topics, 32 bytes each, one after another
+                        data BLOB NOT NULL,
+                        event TEXT,                      -- decoded event name; NULL: unknown topic, skipped
+                        PRIMARY KEY (chain, transaction_hash, log_index)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE votes_v7 (
+                        poll TEXT NOT NULL,
+                        voter TEXT NOT NULL,
+                        choice TEXT NOT NULL,
+                        block INTEGER NOT NULL,
+                        log_index INTEGER NOT NULL,
+                        PRIMARY KEY (poll, voter, block, log_index)
+                    ) WITHOUT ROWID;
+                    INSERT INTO votes_v7 SELECT poll, voter, choice, block, log_index FROM votes;
+                    DROP TABLE votes;
+                    ALTER TABLE votes_v7 RENAME TO votes;
+                    """)
+            // SQLite before 3.41 has no unhex(): the logs are converted here. Every stored value
+            // was checked hex when it was imported.
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO logs_v7 (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let rows = try Row.fetchCursor(db, sql: "SELECT chain, transaction_hash, log_index, block_number, address, topics, data, event FROM logs")
+            while let row = try rows.next() {
+                func bytes(_ column: String) throws -> Data {
+                    let text: String = row[column]
+                    guard let bytes = Hex.decode(text) else { throw RowProblem("logs.\(column) `\(text)` is not hex") }
+                    return Data(bytes)
+                }
+                let topicsJSON: String = row["topics"]
+                guard let topics = try? JSONDecoder().decode([String].self, from: Data(topicsJSON.utf8)) else {
+                    throw RowProblem("logs.topics `\(topicsJSON)` is not a JSON array of topics")
+                }
+                var topicBytes = Data()
+                for topic in topics {
+                    guard let word = Hex.decode(topic), word.count == 32 else { throw RowProblem("logs.topics `\(topicsJSON)` is not a JSON array of topics") }
+                    topicBytes.append(contentsOf: word)
+                }
+                try insert.execute(arguments: [
+                    row["chain"] as String, try bytes("transaction_hash"), row["log_index"] as Int, row["block_number"] as Int, try bytes("address"),
+                    topicBytes, try bytes("data"), row["event"] as String?,
+                ])
+            }
+            try db.execute(sql: "DROP TABLE logs; ALTER TABLE logs_v7 RENAME TO logs")
         }
         return m
     }

@@ -10,7 +10,14 @@ extension Ledger {
         try read { db in
             var out = ""
             for table in ["snapshots", "snapshot_accounts", "logs", "polls", "votes", "migrations"] {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3") { out += "\(table): \(row)\n" }
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3") {
+                    // Blobs as their bytes in hex (GRDB would show only their length).
+                    let columns = zip(row.columnNames, row.databaseValues).map { name, value -> String in
+                        if case .blob(let data) = value.storage { return "\(name):x'\(Hex.encode(data))'" }
+                        return "\(name):\(value)"
+                    }
+                    out += "\(table): [\(columns.joined(separator: " "))]\n"
+                }
             }
             return out
         }

@@ -97,9 +97,15 @@ final class LogFileReader: @unchecked Sendable {
         do {
             while let element = try Self.element(&stream, index: i, path: path) {
                 defer { i += 1 }
-                let log = LogJSON(element: element)
-                guard log.isObject else { throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object") }
-                batch.append(log.removed == true ? .removed : .log(try RawLog(log, index: i, path: path), index: i))
+                switch element.withUnsafeBufferPointer(LogScanner.scan) {
+                case .log(let raw)?: batch.append(.log(raw, index: i))
+                case .removed?: batch.append(.removed)
+                case nil:
+                    // Not the usual shape: the general reader, which names any problem.
+                    let log = LogJSON(element: Array(element))
+                    guard log.isObject else { throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object") }
+                    batch.append(log.removed == true ? .removed : .log(try RawLog(log, index: i, path: path), index: i))
+                }
                 if batch.count == 2_048 {
                     guard deliver(.batch(batch)) else { return }
                     batch.removeAll(keepingCapacity: true)
@@ -116,8 +122,8 @@ final class LogFileReader: @unchecked Sendable {
     }
 
     /// The next element of the array, with the stream's problems in words.
-    private static func element(_ stream: inout JSONArrayStream, index i: Int, path: String) throws -> Data? {
-        do { return try stream.next() } catch let problem as JSONArrayStream.Problem {
+    private static func element(_ stream: inout JSONArrayStream, index i: Int, path: String) throws -> ArraySlice<UInt8>? {
+        do { return try stream.nextBytes() } catch let problem as JSONArrayStream.Problem {
             switch problem {
             case .truncated(let n):
                 throw LIPError.invalidInput(file: path, location: n == 0 && i == 0 ? "" : "log \(n)", message: "the file ends inside this log (is it truncated?)")

@@ -22,7 +22,7 @@ extension Ledger {
             // A page cache big enough that the tables' pages are written to the WAL once, not
             // again each time the default 2 MB cache spills them mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -32768")
-            let insertLog = try Ledger.insertLogStatement(db)
+            let writer = try LogWriter(db)
             var read = 0
             while let batch = try reader.next() {
                 for item in batch {
@@ -31,8 +31,9 @@ extension Ledger {
                         summary.skipped["removed", default: 0] += 1
                         continue
                     }
-                    let where_ = "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…)"
-                    switch try store(raw, chain: chain, db: db, links: links, insert: insertLog, file: path, location: where_) {
+                    switch try store(
+                        raw, chain: chain, db: db, links: links, writer: writer, file: path, location: "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionPrefix)…)")
+                    {
                     case .unchanged: summary.unchanged += 1
                     case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
                     case .added: summary.rows += 1
@@ -50,49 +51,56 @@ extension Ledger {
     /// What storing one log did.
     enum LogOutcome { case added, unknownTopic, unchanged }
 
-    /// The statement that inserts a log unless its (chain, transaction hash, log index) is there.
-    static func insertLogStatement(_ db: Database) throws -> Statement {
-        try db.makeStatement(
-            sql: "INSERT OR IGNORE INTO logs (chain, transaction_hash, log_index, block_number, address, topics, data, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    }
-
     /// Stores one log and applies its event; a log stored before must be the same. Problems are
-    /// errors naming `file` and `location`.
-    func store(_ raw: RawLog, chain: Chain, db: Database, links: [String: Int], insert: Statement, file: String, location: String) throws -> LogOutcome {
-        let event = raw.topics.first.flatMap { LedgerEvent.from(topic0: $0) }
-        try insert.execute(arguments: [chain.rawValue, raw.transactionHash, raw.logIndex, raw.blockNumber, raw.address.lowercased, raw.topicsJSON, raw.dataHex, event?.rawValue])
-        if db.changesCount == 0 {
+    /// errors naming `file` and `location` (made only then).
+    func store(
+        _ raw: RawLog, chain: Chain, db: Database, links: [String: Int], writer: LogWriter, file: String, location: @autoclosure () -> String
+    ) throws -> LogOutcome {
+        let event = raw.event
+        if try !writer.insert(raw, chain: chain, event: event) {
             // Stored before: it must be the same log.
+            let hash = Data(raw.transactionHash), address = Data(raw.address.bytes), topics = Data(raw.topics), data = Data(raw.data)
             let row =
                 try Row.fetchOne(
                     db, sql: "SELECT chain, transaction_hash, log_index, topics, data, address, block_number FROM logs WHERE chain = ? AND transaction_hash = ? AND log_index = ?",
-                    arguments: [chain, raw.transactionHash, raw.logIndex]) ?? Row()
+                    arguments: [chain, hash, raw.logIndex]) ?? Row()
             let existing = stored(row, "logs", key: ["chain", "transaction_hash", "log_index"])
             let same =
-                try existing("topics", as: String.self) == raw.topicsJSON && existing("data", as: String.self) == raw.dataHex
-                && existing("address", as: String.self) == raw.address.lowercased && existing("block_number", as: Int.self) == raw.blockNumber
+                try existing("topics", as: Data.self) == topics && existing("data", as: Data.self) == data
+                && existing("address", as: Data.self) == address && existing("block_number", as: Int.self) == raw.blockNumber
             guard same else {
-                throw LIPError.invalidInput(file: file, location: location, message: "differs from the log imported before with the same transaction hash and log index")
+                throw LIPError.invalidInput(file: file, location: location(), message: "differs from the log imported before with the same transaction hash and log index")
             }
             return .unchanged
         }
         guard let event else { return .unknownTopic }
         do {
-            try apply(event, raw, chain: chain, db: db, links: links)
+            try apply(event, raw, chain: chain, db: db, links: links, writer: writer)
         } catch let p as ABI.Problem {
-            throw LIPError.invalidInput(file: file, location: location, message: "\(event.rawValue): \(p)")
+            throw LIPError.invalidInput(file: file, location: location(), message: "\(event.rawValue): \(p)")
         } catch let problem as RowProblem {
-            throw LIPError.invalidInput(file: file, location: location, message: problem.message)
+            throw LIPError.invalidInput(file: file, location: location(), message: problem.message)
         }
         return .added
     }
 
-    func apply(_ event: LedgerEvent, _ log: RawLog, chain: Chain, db: Database, links: [String: Int]) throws {
-        func topicAddress(_ n: Int) throws -> Address {
-            guard log.topics.count > n, let bytes = Hex.decode(log.topics[n]), bytes.count == 32 else {
+    func apply(_ event: LedgerEvent, _ log: RawLog, chain: Chain, db: Database, links: [String: Int], writer: LogWriter) throws {
+        func topicAddressBytes(_ n: Int) throws -> ArraySlice<UInt8> {
+            guard let bytes = log.topic(n) else {
                 throw RowProblem("\(event.rawValue) needs topic \(n) (an indexed address)")
             }
-            return try ABI.address(bytes, 0)
+            return try ABI.addressBytes(bytes, 0)
+        }
+        func topicAddress(_ n: Int) throws -> Address { Address(bytes: Array(try topicAddressBytes(n))) }
+        if event == .vote {
+            // Most logs are votes: decoded from the log's own buffer, nothing copied.
+            let voter = try topicAddressBytes(1)
+            let choice = Amount.decimal(try ABI.uint(log.dataBytes, 0))
+            if try !writer.insertVote(poll: log.addressBytes, voter: voter, choice: choice, block: log.blockNumber, logIndex: log.logIndex) {
+                try Ledger.checkSameVote(
+                    db, poll: log.address.lowercased, voter: Hex.prefixed(voter), choice: choice, block: log.blockNumber, logIndex: log.logIndex)
+            }
+            return
         }
         let data = log.data
         switch event {
@@ -114,10 +122,7 @@ extension Ledger {
             try db.execute(
                 sql: "INSERT INTO polls (address, chain, proposal, end_block, quorum, quota, created_block, lip) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [poll, chain, proposal, Int(endBlock), quorum, quota, log.blockNumber, links[proposal]])
-        case .vote:
-            let voter = try topicAddress(1)
-            let choice = try ABI.uint(data, 0)
-            try Ledger.insertVote(db, poll: log.address.lowercased, voter: voter.lowercased, choice: Amount.decimal(choice), block: log.blockNumber, logIndex: log.logIndex)
+        case .vote: break  // above
         case .migrateDelegatorFinalized:
             let l1 = try ABI.address(data, 0), l2 = try ABI.address(data, 1)
             let stake = try ABI.uint(data, 2)
@@ -148,6 +153,11 @@ extension Ledger {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO votes (poll, voter, choice, block, log_index) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [poll, voter, choice, block, logIndex])
         guard db.changesCount == 0 else { return }
+        try checkSameVote(db, poll: poll, voter: voter, choice: choice, block: block, logIndex: logIndex)
+    }
+
+    /// A vote was there already with this key: it must have this choice.
+    static func checkSameVote(_ db: Database, poll: String, voter: String, choice: String, block: Int, logIndex: Int) throws {
         let existing = try String.fetchOne(
             db, sql: "SELECT choice FROM votes WHERE poll = ? AND voter = ? AND block = ? AND log_index = ?", arguments: [poll, voter, block, logIndex])
         guard existing == choice else {

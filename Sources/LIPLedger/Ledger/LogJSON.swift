@@ -14,8 +14,8 @@ struct LogJSON {
     var removed: Bool?
 
     /// The log in `element` (one element of a logs file), read with `FlatJSON`.
-    init(element: Data) {
-        guard let members = FlatJSON.object(Array(element)) else {
+    init(element: [UInt8]) {
+        guard let members = FlatJSON.object(element) else {
             isObject = false
             return
         }

@@ -71,10 +71,10 @@ extension Ledger {
 
     /// Stores logs a node returned (inside the caller's transaction), counting them into `summary`.
     func storeLogs(_ logs: [EventLog], chain: Chain, db: Database, links: [String: Int], source: String, into summary: inout ImportSummary) throws {
-        let insertLog = try Ledger.insertLogStatement(db)
+        let writer = try LogWriter(db)
         for log in logs {
-            let raw = RawLog(log)
-            switch try store(raw, chain: chain, db: db, links: links, insert: insertLog, file: source, location: "log \(raw.logIndex) in tx \(raw.transactionHash.prefix(10))…") {
+            let raw = try RawLog(log, source: source)
+            switch try store(raw, chain: chain, db: db, links: links, writer: writer, file: source, location: "log \(raw.logIndex) in tx \(raw.transactionPrefix)…") {
             case .added: summary.rows += 1
             case .unchanged: summary.unchanged += 1
             case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
