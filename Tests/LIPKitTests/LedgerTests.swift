@@ -230,6 +230,26 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try ledgerDump(ledger), before)
     }
 
+    func testAVoteLogMeetsTheVoteACSVGaveForItsPlace() throws {
+        // The votes CSV holds the vote at block 100, log index 1; a Vote log for the same place
+        // must agree with it.
+        let poll = Address(addr("90"))!
+        let votes = try file("v.csv", "voter,choice,block,log_index\n\(addr("aa")),0,100,1\n")
+        XCTAssertEqual(try ledger.importVotes(votes, path: "v.csv", poll: poll).rows, 1)
+        var m = LogMaker()
+        try writeJSON([m.vote(poll: addr("90"), voter: addr("aa"), choice: 1)], to: dir.appendingPathComponent("other.json"))
+        let before = try ledgerDump(ledger)
+        XCTAssertThrowsError(try ledger.importLogs(dir.appendingPathComponent("other.json"), path: "other.json", chain: .l2)) { error in
+            XCTAssertEqual(
+                "\(error)", "other.json:log 0 (logIndex 1 in tx 0x00000000…): a vote of \(addr("aa")) at block 100, log index 1 is in the ledger with choice 0, not 1")
+        }
+        XCTAssertEqual(try ledgerDump(ledger), before)
+        m = LogMaker()
+        try writeJSON([m.vote(poll: addr("90"), voter: addr("aa"), choice: 0)], to: dir.appendingPathComponent("same.json"))
+        XCTAssertEqual(try ledger.importLogs(dir.appendingPathComponent("same.json"), path: "same.json", chain: .l2).rows, 1)
+        XCTAssertEqual(try ledgerDump(ledger).components(separatedBy: "votes: ").count - 1, 1)
+    }
+
     func testALedgerOfHexLogsHasThemConvertedToBytes() throws {
         // A ledger as lip wrote it before v7: logs as hex text, votes in a rowid table.
         let path = dir.appendingPathComponent("v6.sqlite").path

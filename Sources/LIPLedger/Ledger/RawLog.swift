@@ -64,8 +64,9 @@ struct RawLog: Sendable, Equatable {
 
     /// A log a node returned, already typed; `source` names the node in errors.
     init(_ log: EventLog, source: String) throws {
-        let location = "log \(log.logIndex) in tx \(log.transactionHash.prefix(10))…"
-        func fail(_ message: String) -> LIPError { LIPError.invalidInput(file: source, location: location, message: message) }
+        func fail(_ message: String) -> LIPError {
+            LIPError.invalidInput(file: source, location: "log \(log.logIndex) in tx \(log.transactionHash.prefix(10))…", message: message)
+        }
         guard let hash = Hex.decode(log.transactionHash), hash.count == 32 else { throw fail("`transactionHash` is not 32 bytes of hex") }
         self.init(
             transactionHash: hash, address: log.address.bytes, topics: try Self.topicWords(log.topics, fail), data: log.data, blockNumber: log.blockNumber,
