@@ -59,7 +59,7 @@ extension Ledger {
         let event = raw.event
         if try !writer.insert(raw, chain: chain, event: event) {
             // Stored before: it must be the same log.
-            let hash = Data(raw.transactionHash), address = Data(raw.address.bytes), topics = Data(raw.topics), data = Data(raw.data)
+            let hash = Data(raw.transactionHash), address = Data(raw.addressBytes), topics = Data(raw.topics), data = Data(raw.dataBytes)
             let row =
                 try Row.fetchOne(
                     db, sql: "SELECT chain, transaction_hash, log_index, topics, data, address, block_number FROM logs WHERE chain = ? AND transaction_hash = ? AND log_index = ?",
@@ -92,17 +92,8 @@ extension Ledger {
             return try ABI.addressBytes(bytes, 0)
         }
         func topicAddress(_ n: Int) throws -> Address { Address(bytes: Array(try topicAddressBytes(n))) }
-        if event == .vote {
-            // Most logs are votes: decoded from the log's own buffer, nothing copied.
-            let voter = try topicAddressBytes(1)
-            let choice = Amount.decimal(try ABI.uint(log.dataBytes, 0))
-            if try !writer.insertVote(poll: log.addressBytes, voter: voter, choice: choice, block: log.blockNumber, logIndex: log.logIndex) {
-                try Ledger.checkSameVote(
-                    db, poll: log.address.lowercased, voter: Hex.prefixed(voter), choice: choice, block: log.blockNumber, logIndex: log.logIndex)
-            }
-            return
-        }
-        let data = log.data
+        // A copy of the data for the ABI decoders, made only by the events that read it that way.
+        var data: [UInt8] { log.data }
         switch event {
         case .pollCreated:
             let poll = try topicAddress(1)
@@ -122,7 +113,14 @@ extension Ledger {
             try db.execute(
                 sql: "INSERT INTO polls (address, chain, proposal, end_block, quorum, quota, created_block, lip) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [poll, chain, proposal, Int(endBlock), quorum, quota, log.blockNumber, links[proposal]])
-        case .vote: break  // above
+        case .vote:
+            // Most logs are votes: decoded from the log's own buffer, nothing copied.
+            let voter = try topicAddressBytes(1)
+            let choice = Amount.decimal(try ABI.uint(log.dataBytes, 0))
+            if try !writer.insertVote(poll: log.addressBytes, voter: voter, choice: choice, block: log.blockNumber, logIndex: log.logIndex) {
+                try Ledger.checkSameVote(
+                    db, poll: log.address.lowercased, voter: Hex.prefixed(voter), choice: choice, block: log.blockNumber, logIndex: log.logIndex)
+            }
         case .migrateDelegatorFinalized:
             let l1 = try ABI.address(data, 0), l2 = try ABI.address(data, 1)
             let stake = try ABI.uint(data, 2)
