@@ -38,53 +38,62 @@ func benchImport(accounts: Int = 1_000_000) {
 
 /// `lip-dev bench-logs`: imports 10^5 and 10^6 vote logs; prints logs per second and peak memory
 /// beside the targets (streamed: the same peak at both sizes, under 120 MB; >= 150,000 logs/s).
+/// Twice: with random transaction hashes, as on chain (the logs' key then takes each insert at a
+/// random place in its index), and with ascending ones (each insert at its end).
 func benchLogs() {
     let root = scratchDirectory("logs")
     defer { try? FileManager.default.removeItem(at: root) }
     let poll = Address("0x" + String(repeating: "90", count: 20))!
     let topic0 = LedgerEvent.vote.topic0
     print("logs benchmark: `lip ledger import logs` of Vote logs, each figure the fastest of 3 runs (targets: >= 150,000 logs/s; peak < 120 MB and flat from 10^5 to 10^6)")
-    print("logs      seconds  logs/s     peak MB  anchor: SQLite inserting the same rows itself")
-    for votes in [100_000, 1_000_000] {
-        let file = root.appendingPathComponent("votes-\(votes).json")
-        writeFile(file, head: "[", count: votes, tail: "]") { i in
-            let voter = String(format: "%064x", i + 1)
-            let data = Hex.prefixed(ABI.encode(uint: BigUInt(i % 3 == 0 ? 1 : 0)))
-            return (i == 0 ? "" : ",\n")
-                + "{\"address\":\"\(poll.lowercased)\",\"topics\":[\"\(topic0)\",\"0x\(voter)\"],\"data\":\"\(data)\",\"blockNumber\":\"0x\(String(1000 + i / 100, radix: 16))\",\"logIndex\":\"0x\(String(i % 100, radix: 16))\",\"transactionHash\":\"0x\(String(format: "%064x", i))\"}"
-        }
-        // Each run into a new ledger (an import into one that has the logs changes nothing).
-        let lipDB = root.appendingPathComponent("lip-\(votes).sqlite").path
-        let m = fastest(of: 3, prepare: { removeLedger(lipDB) }) {
-            measure(lipExecutable, ["ledger", "import", "logs", file.path, "--chain", "l2", "--db", lipDB])
-        }
-        precondition(m.exitCode == 0, "lip logs import failed")
-        // The anchor: SQLite itself inserting the same rows (the raw logs and the votes, same
-        // sizes: blobs of 32, 20, 64 and 32 bytes) into the same schema, in one transaction, in
-        // WAL mode, with no parsing at all.
-        let floorDB = root.appendingPathComponent("sqlite-\(votes).sqlite").path
-        let empty = root.appendingPathComponent("empty.json")
-        try! Data("[]".utf8).write(to: empty)
-        let rows = "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < \(votes))"
-        let sql = """
-            PRAGMA synchronous = NORMAL; BEGIN;
-            \(rows) INSERT INTO logs SELECT 'l2', cast(printf('%032d', i) AS BLOB), i % 100, 1000 + i / 100, cast(printf('%020d', 9) AS BLOB), cast(printf('%064d', i) AS BLOB), cast(printf('%032d', i % 3 = 0) AS BLOB), 'Vote' FROM c;
-            \(rows) INSERT INTO votes SELECT '\(poll.lowercased)', printf('0x%040x', i), i % 3 = 0, 1000 + i / 100, i % 100 FROM c;
-            COMMIT;
-            """
-        let anchor = fastest(
-            of: 3,
-            prepare: {
-                removeLedger(floorDB)
-                _ = measure(lipExecutable, ["ledger", "import", "logs", empty.path, "--chain", "l2", "--db", floorDB])
+    print("hashes     logs      seconds  logs/s     peak MB  anchor: SQLite inserting the same rows itself")
+    for ascending in [false, true] {
+        for votes in [100_000, 1_000_000] {
+            let file = root.appendingPathComponent("votes-\(votes).json")
+            // Voters are distinct, one vote each.
+            var random = SplitMix64(state: 12)
+            writeFile(file, head: "[", count: votes, tail: "]") { i in
+                let voter = String(format: "%064x", i + 1)
+                let hash = ascending ? String(format: "%064x", i) : (0..<4).map { _ in String(format: "%016llx", random.next()) }.joined()
+                let data = Hex.prefixed(ABI.encode(uint: BigUInt(i % 3 == 0 ? 1 : 0)))
+                return (i == 0 ? "" : ",\n")
+                    + "{\"address\":\"\(poll.lowercased)\",\"topics\":[\"\(topic0)\",\"0x\(voter)\"],\"data\":\"\(data)\",\"blockNumber\":\"0x\(String(1000 + i / 100, radix: 16))\",\"logIndex\":\"0x\(String(i % 100, radix: 16))\",\"transactionHash\":\"0x\(hash)\"}"
             }
-        ) { measure("/usr/bin/sqlite3", [floorDB, sql]) }
-        precondition(anchor.exitCode == 0, "sqlite3 insert failed")
-        print(
-            String(votes).padding(toLength: 10, withPad: " ", startingAt: 0) + format(m.seconds).padding(toLength: 9, withPad: " ", startingAt: 0)
-                + String(Int(Double(votes) / m.seconds)).padding(toLength: 11, withPad: " ", startingAt: 0)
-                + format(m.peakMemoryMB, 1).padding(toLength: 9, withPad: " ", startingAt: 0)
-                + "sqlite3 alone \(format(anchor.seconds)) s (\(Int(Double(votes) / anchor.seconds)) rows/s), lip/sqlite3 \(format(m.seconds / anchor.seconds))")
+            // Each run into a new ledger (an import into one that has the logs changes nothing).
+            let lipDB = root.appendingPathComponent("lip-\(votes).sqlite").path
+            let m = fastest(of: 3, prepare: { removeLedger(lipDB) }) {
+                measure(lipExecutable, ["ledger", "import", "logs", file.path, "--chain", "l2", "--db", lipDB])
+            }
+            precondition(m.exitCode == 0, "lip logs import failed")
+            // The anchor: SQLite itself inserting the same rows (the raw logs and the votes, same
+            // sizes: blobs of 32 bytes, random or ascending as the hashes, 20, 64 and 32) into the
+            // same schema, in one transaction, in WAL mode, with lip's page cache, no parsing at all.
+            let floorDB = root.appendingPathComponent("sqlite-\(votes).sqlite").path
+            let empty = root.appendingPathComponent("empty.json")
+            try! Data("[]".utf8).write(to: empty)
+            let rows = "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < \(votes))"
+            let hash = ascending ? "cast(printf('%032d', i) AS BLOB)" : "randomblob(32)"
+            let sql = """
+                PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; BEGIN;
+                \(rows) INSERT INTO logs SELECT 'l2', \(hash), i % 100, 1000 + i / 100, cast(printf('%020d', 9) AS BLOB), cast(printf('%064d', i) AS BLOB), cast(printf('%032d', i % 3 = 0) AS BLOB), 'Vote' FROM c;
+                \(rows) INSERT INTO votes SELECT '\(poll.lowercased)', printf('0x%040x', i), i % 3 = 0, 1000 + i / 100, i % 100 FROM c;
+                COMMIT;
+                """
+            let anchor = fastest(
+                of: 3,
+                prepare: {
+                    removeLedger(floorDB)
+                    _ = measure(lipExecutable, ["ledger", "import", "logs", empty.path, "--chain", "l2", "--db", floorDB])
+                }
+            ) { measure("/usr/bin/sqlite3", [floorDB, sql]) }
+            precondition(anchor.exitCode == 0, "sqlite3 insert failed")
+            print(
+                (ascending ? "ascending" : "random").padding(toLength: 11, withPad: " ", startingAt: 0)
+                    + String(votes).padding(toLength: 10, withPad: " ", startingAt: 0) + format(m.seconds).padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + String(Int(Double(votes) / m.seconds)).padding(toLength: 11, withPad: " ", startingAt: 0)
+                    + format(m.peakMemoryMB, 1).padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + "sqlite3 alone \(format(anchor.seconds)) s (\(Int(Double(votes) / anchor.seconds)) rows/s), lip/sqlite3 \(format(m.seconds / anchor.seconds))")
+        }
     }
 }
 

@@ -338,9 +338,11 @@ public final class Ledger: Sendable {
                     """)
         }
         m.registerMigration("v7-binary-logs") { db in
-            // Raw logs as bytes, not hex text, in one B-tree keyed by their identity (no rowid table
-            // beside a key index): a log row is half the size, and a log import writes half the
-            // pages. Votes, too, are kept in their key's B-tree alone.
+            // Raw logs as bytes, not hex text: a log row is half the size, and a log import writes
+            // half the pages. They stay in a rowid table (rows appended in import order) beside
+            // their key's index: transaction hashes are random, and a table clustered by them
+            // would take every insert at a random place in its whole width. Votes are kept in their
+            // key's B-tree alone (the key is nearly the whole row).
             try db.execute(
                 sql: """
                     CREATE TABLE logs_v7 (
@@ -353,7 +355,7 @@ public final class Ledger: Sendable {
                         data BLOB NOT NULL,
                         event TEXT,                      -- decoded event name; NULL: unknown topic, skipped
                         PRIMARY KEY (chain, transaction_hash, log_index)
-                    ) WITHOUT ROWID;
+                    );
                     CREATE TABLE votes_v7 (
                         poll TEXT NOT NULL,
                         voter TEXT NOT NULL,
