@@ -230,6 +230,21 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try ledgerDump(ledger), before)
     }
 
+    func testALogWithoutDataIsStoredAsEmptyBytesAndKnownAgain() throws {
+        // An event the ledger does not decode, with no data: its row holds an empty blob (never
+        // NULL, which the table refuses), and the same log again is recognised.
+        var m = LogMaker()
+        let other = m.log(address: addr("e0"), topics: ["0x" + String(repeating: "ab", count: 32)], data: [])
+        try writeJSON([other], to: dir.appendingPathComponent("other.json"))
+        let first = try ledger.importLogs(dir.appendingPathComponent("other.json"), path: "other.json", chain: .l2)
+        XCTAssertEqual(first.skipped["unknown topic"], 1)
+        let dump = try ledgerDump(ledger)
+        XCTAssertTrue(dump.contains("topics:x'\(String(repeating: "ab", count: 32))' data:x'' event:NULL]"), dump)
+        let again = try ledger.importLogs(dir.appendingPathComponent("other.json"), path: "other.json", chain: .l2)
+        XCTAssertEqual(again.unchanged, 1)
+        XCTAssertEqual(try ledgerDump(ledger), dump)
+    }
+
     func testAVoteLogMeetsTheVoteACSVGaveForItsPlace() throws {
         // The votes CSV holds the vote at block 100, log index 1; a Vote log for the same place
         // must agree with it.

@@ -99,37 +99,21 @@ enum LogScanner {
             guard hash.count == 64 else { return nil }
             var bytes = [UInt8](repeating: 0, count: 52 + 32 * topics.count + dataDigits.count / 2)
             let ok = bytes.withUnsafeMutableBufferPointer { out -> Bool in
-                guard Self.decode(p, hash, into: out, at: 0), Self.decode(p, address.lowerBound + 2..<address.upperBound, into: out, at: 32) else { return false }
+                guard Hex.decode(p[hash], into: out, at: 0), Hex.decode(p[address.lowerBound + 2..<address.upperBound], into: out, at: 32) else { return false }
                 var o = 52
                 for t in topics {
                     let d = Self.digits(p, t)
-                    guard d.count == 64, Self.decode(p, d, into: out, at: o) else { return false }
+                    guard d.count == 64, Hex.decode(p[d], into: out, at: o) else { return false }
                     o += 32
                 }
-                return Self.decode(p, dataDigits, into: out, at: o)
+                return Hex.decode(p[dataDigits], into: out, at: o)
             }
             guard ok else { return nil }
             return RawLog(bytes: bytes, topicCount: topics.count, blockNumber: blockNumber, logIndex: logIndex)
         }
 
         /// The hex digits of a string value: after `0x` or `0X` when it has one.
-        static func digits(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
-            r.count >= 2 && p[r.lowerBound] == 0x30 && (p[r.lowerBound + 1] == 0x78 || p[r.lowerBound + 1] == 0x58) ? r.lowerBound + 2..<r.upperBound : r
-        }
-
-        /// Decodes the hex digits `r` of `p` into `out` from `at`; false when they are not an even
-        /// number of hex digits.
-        static func decode(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Bool {
-            guard r.count % 2 == 0 else { return false }
-            var o = at, j = r.lowerBound
-            while j < r.upperBound {
-                guard let hi = Hex.nibble(p[j]), let lo = Hex.nibble(p[j + 1]) else { return false }
-                out[o] = hi << 4 | lo
-                o += 1
-                j += 2
-            }
-            return true
-        }
+        static func digits(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> { r.lowerBound + Hex.prefixLength(p[r])..<r.upperBound }
 
         /// A quantity: a string `0x` + 1 to 15 hex digits, or a whole number of at most 18 digits.
         mutating func quantity() -> Int? {

@@ -74,17 +74,8 @@ struct LogWriter {
     private static func bind(_ s: OpaquePointer, _ index: Int32, hex bytes: ArraySlice<UInt8>) {
         precondition(bytes.count <= 32)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 66) { out in
-            out[0] = 0x30
-            out[1] = 0x78
-            var o = 2
-            for b in bytes {
-                out[o] = digits[Int(b >> 4)]
-                out[o + 1] = digits[Int(b & 0x0f)]
-                o += 2
-            }
-            _ = out.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(s, index, $0.baseAddress, Int32(o), transient) }
+            let count = Hex.write(bytes, prefixed: true, into: out)
+            _ = out.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(s, index, $0.baseAddress, Int32(count), transient) }
         }
     }
-
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 }
