@@ -400,6 +400,21 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(mode, "wal")
     }
 
+    /// A new ledger has 16 KiB pages; one an older `lip` made keeps its 4 KiB pages, and a file
+    /// imports into it as into a new one.
+    func testANewLedgerHasBigPagesAndAnOldOneKeepsItsOwn() throws {
+        XCTAssertEqual(try ledger.pageSize(), 16_384)
+        let oldPath = dir.appendingPathComponent("old.sqlite").path
+        try Ledger.createSchema(path: oldPath, upTo: "v6-governor")
+        let old = try Ledger(path: oldPath, create: false)
+        XCTAssertEqual(try old.pageSize(), 4_096)
+        var maker = LogMaker()
+        try writeJSON((0..<300).map { maker.vote(poll: addr("90"), voter: String(format: "0x%040x", $0 + 1), choice: $0 % 2) }, to: dir.appendingPathComponent("votes.json"))
+        for each in [ledger!, old] { XCTAssertEqual(try each.importLogs(dir.appendingPathComponent("votes.json"), path: "votes.json", chain: .l2).rows, 300) }
+        XCTAssertEqual(try old.pageSize(), 4_096)
+        XCTAssertEqual(try ledgerDump(old), try ledgerDump(ledger))
+    }
+
     /// Logs are read on a thread of their own, in batches: a large file's problems are still
     /// reported in file order, the first one named, and nothing of the file lands.
     func testLogsReadAheadReportTheFirstProblemInFileOrder() throws {
@@ -412,23 +427,95 @@ final class LedgerTests: XCTestCase {
             logs.append(maker.vote(poll: addr("90"), voter: String(format: "0x%040x", n + 1), choice: n % 2))
         }
         let before = try ledgerDump(ledger)
+        // Cut small (the standard chunk is 32,768 logs): the reader is several chunks ahead of
+        // the writer, and log 3,000 is in a later chunk than log 10.
+        let small = LogChunking(batch: 256, chunk: 1_024)
+        func load(_ url: URL) throws -> ImportSummary { try ledger.importLogs(url, path: "many.json", chain: .l2, links: [:], progress: nil, chunking: small) }
         // A bad field near the end, in a later batch than the first ones.
         var bad = logs
         bad[5_500]["data"] = "0xzz"
         let url = dir.appendingPathComponent("many.json")
         try writeJSON(bad, to: url)
-        XCTAssertThrowsError(try ledger.importLogs(url, path: "many.json", chain: .l2)) { XCTAssertTrue("\($0)".contains("many.json:log 5500"), "\($0)") }
+        XCTAssertThrowsError(try load(url)) { XCTAssertTrue("\($0)".contains("many.json:log 5500"), "\($0)") }
         XCTAssertEqual(try ledgerDump(ledger), before)
         // A log that contradicts an earlier one of the same transaction and index (a problem the
         // writer finds) comes before the reader's problem at 5,500: it is the one reported.
         bad[3_000]["transactionHash"] = logs[10]["transactionHash"]
         bad[3_000]["logIndex"] = logs[10]["logIndex"]
         try writeJSON(bad, to: url)
-        XCTAssertThrowsError(try ledger.importLogs(url, path: "many.json", chain: .l2)) { XCTAssertTrue("\($0)".contains("log 3000"), "\($0)") }
+        XCTAssertThrowsError(try load(url)) { XCTAssertTrue("\($0)".contains("log 3000"), "\($0)") }
         XCTAssertEqual(try ledgerDump(ledger), before)
         // The good file: every log, once.
         try writeJSON(logs, to: url)
-        XCTAssertEqual(try ledger.importLogs(url, path: "many.json", chain: .l2).rows, 12_000)
+        XCTAssertEqual(try load(url).rows, 12_000)
+    }
+
+    /// The writer inserts a chunk of logs in the order of their transaction hashes, then settles
+    /// each in file order. Cut one log at a time (the order of the file throughout), in small
+    /// chunks, and as standard, a file of random hashes gives the same ledger and summary, and a
+    /// bad file the same first problem.
+    func testLogsInsertedInHashOrderAreSettledInFileOrder() throws {
+        var random = SeededGenerator(seed: 73)
+        var maker = LogMaker()
+        func randomHash() -> String { "0x" + (0..<4).map { _ in String(format: "%016llx", random.next()) }.joined() }
+        func rehashed(_ log: [String: Any]) -> [String: Any] { log.merging(["transactionHash": randomHash()]) { $1 } }
+        let poll = addr("90")
+        var logs = [rehashed(maker.pollCreated(poll: poll, proposal: "QmProposal", endBlock: 9_000))]
+        for n in 0..<2_500 {
+            maker.block = 100 + n / 40
+            switch n % 50 {
+            case 7: logs.append(rehashed(maker.log(address: addr("77"), topics: ["0x" + String(repeating: "ab", count: 32)], data: [1, 2])))
+            case 8: logs.append(rehashed(maker.vote(poll: poll, voter: String(format: "0x%040x", n), choice: 1)).merging(["removed": true]) { $1 })
+            // The same vote again, a few logs later (same chunk) or far later (another chunk).
+            case 9: logs.append(logs[logs.count - 5])
+            case 10 where n > 1_200: logs.append(logs[n - 1_100])
+            default: logs.append(rehashed(maker.vote(poll: poll, voter: String(format: "0x%040x", n + 1), choice: n % 3 == 0 ? 1 : 0)))
+            }
+        }
+        let cuts = [LogChunking(batch: 1, chunk: 1), LogChunking(batch: 64, chunk: 256), .standard]
+        func importEach(_ name: String, _ logs: [[String: Any]]) throws -> [String] {
+            let url = dir.appendingPathComponent(name)
+            try writeJSON(logs, to: url)
+            return try cuts.enumerated().map { k, cut in
+                let ledger = try Ledger(path: dir.appendingPathComponent("\(name)-\(k).sqlite").path, create: true)
+                do {
+                    let summary = try ledger.importLogs(url, path: name, chain: .l2, links: [:], progress: nil, chunking: cut)
+                    return summary.line + "\n" + (try ledgerDump(ledger))
+                } catch {
+                    XCTAssertEqual(try ledgerDump(ledger), "", "a failed import leaves the new ledger empty")
+                    return "\(error)"
+                }
+            }
+        }
+        let good = try importEach("good.json", logs)
+        // 2,501 logs: 50 removed, 50 of unknown topics, 76 again, a poll and 2,324 votes.
+        XCTAssertTrue(good[0].hasPrefix("logs l2: 2325 rows added, 76 already present, 100 skipped (removed: 50, unknown topic: 50), 0 warnings\n"), good[0])
+        XCTAssertEqual(good[0].components(separatedBy: "votes: [").count - 1, 2_324)
+        XCTAssertEqual(good[1], good[0])
+        XCTAssertEqual(good[2], good[0])
+        // Three problems: a Vote without its 32 bytes of data (log 600), a log differing from the
+        // one stored with its key (log 900: its hash chosen to sort first), and text that is not
+        // hex (log 1,000, found by the reader). Each is the one named while it is the first.
+        var bad = logs
+        bad[600]["data"] = "0x01"
+        bad[900] = logs[100].merging(["data": Hex.prefixed(ABI.encode(uint: 7))]) { $1 }
+        bad[100]["transactionHash"] = "0x" + String(repeating: "0", count: 64)
+        bad[900]["transactionHash"] = bad[100]["transactionHash"]
+        bad[1_000]["blockNumber"] = "0xzz"
+        let first = try importEach("bad.json", bad)
+        XCTAssertTrue(first[0].hasPrefix("bad.json:log 600 (logIndex"), first[0])
+        XCTAssertTrue(first[0].hasSuffix("Vote: data is 1 bytes, needs at least 32"), first[0])
+        bad[600] = logs[600]
+        let second = try importEach("bad.json", bad)
+        XCTAssertTrue(second[0].hasPrefix("bad.json:log 900 (logIndex"), second[0])
+        XCTAssertTrue(second[0].hasSuffix("differs from the log imported before with the same transaction hash and log index"), second[0])
+        bad[900] = logs[900]
+        let third = try importEach("bad.json", bad)
+        XCTAssertTrue(third[0].hasPrefix("bad.json:log 1000"), third[0])
+        for outcome in [first, second, third] {
+            XCTAssertEqual(outcome[1], outcome[0])
+            XCTAssertEqual(outcome[2], outcome[0])
+        }
     }
 
     /// A bulk import drops the delegate index and builds it again after the insert, in its

@@ -33,7 +33,12 @@ public final class Ledger: Sendable {
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(60)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A new ledger is made with 16 KiB pages (SQLite's default is 4 KiB): a log's key index
+        // takes each insert at a random place (transaction hashes are random), and with bigger
+        // pages fewer of them leave the page cache and are read and written again (`lip-dev
+        // bench-logs`: 20% faster at 10^6 logs; tallies the same). The pragma does nothing to a
+        // ledger that exists: its pages keep their size.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL") }
         // Two processes may create or upgrade the same ledger at once. Switching a new file to WAL
         // can be refused while the other holds its lock, and each migration runs in its own
         // transaction: the process that loses the race may find its migration already applied

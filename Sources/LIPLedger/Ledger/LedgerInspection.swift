@@ -37,6 +37,11 @@ extension Ledger {
         }
     }
 
+    /// The size of the file's pages, in bytes.
+    func pageSize() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0 }
+    }
+
     /// The journal mode SQLite reports.
     func journalMode() throws -> String? {
         try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }

@@ -27,8 +27,12 @@ final class LogFileReader: @unchecked Sendable {
     private var cancelled = false
     private var finished = false
 
+    /// How many logs go in a batch, and how many may wait.
+    private let chunking: LogChunking
+
     /// Starts reading `url` (named `path` in messages).
-    init(url: URL, path: String) throws {
+    init(url: URL, path: String, chunking: LogChunking = .standard) throws {
+        self.chunking = chunking
         var stream: JSONArrayStream
         do { stream = try JSONArrayStream(url: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
         let box = StreamBox(stream)
@@ -71,11 +75,12 @@ final class LogFileReader: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Hands `delivery` over, waiting while four batches are waiting already; false when cancelled.
+    /// Hands `delivery` over, waiting while a chunk's logs are waiting already (the reader reads
+    /// the next chunk while the writer writes one); false when cancelled.
     private func deliver(_ delivery: Delivery) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count >= 4 && !cancelled { condition.wait() }
+        while queue.count * chunking.batch >= chunking.chunk && !cancelled { condition.wait() }
         if cancelled { return false }
         queue.append(delivery)
         condition.broadcast()
@@ -92,7 +97,7 @@ final class LogFileReader: @unchecked Sendable {
         var hasher = SHA256()
         stream.onChunk = { hasher.update(data: $0) }
         var batch: [Item] = []
-        batch.reserveCapacity(2_048)
+        batch.reserveCapacity(chunking.batch)
         var i = 0
         do {
             while let element = try Self.element(&stream, index: i, path: path) {
@@ -106,7 +111,7 @@ final class LogFileReader: @unchecked Sendable {
                     guard log.isObject else { throw LIPError.invalidInput(file: path, location: "log \(i)", message: "not a JSON object") }
                     batch.append(log.removed == true ? .removed : .log(try RawLog(log, index: i, path: path), index: i))
                 }
-                if batch.count == 2_048 {
+                if batch.count == chunking.batch {
                     guard deliver(.batch(batch)) else { return }
                     batch.removeAll(keepingCapacity: true)
                 }
