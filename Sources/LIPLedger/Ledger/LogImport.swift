@@ -38,31 +38,19 @@ extension Ledger {
         var summary = ImportSummary(what: "logs \(chain.rawValue)", rows: 0)
         try transaction { db in
             // A page cache big enough that pages are written to the WAL once, not again each time
-            // the default 2 MB cache spills them mid-transaction (the key index takes each log at
-            // a random place: transaction hashes are random). 32 MB: memory stays the same
-            // whatever the file's size.
+            // the default 2 MB cache spills them mid-transaction (transaction hashes are random:
+            // even sorted by chunk, the key index takes logs all over its width). 32 MB: memory
+            // stays the same whatever the file's size.
             try db.execute(sql: "PRAGMA cache_size = -32768")
             let writer = try LogWriter(db)
             // Logs are inserted a chunk at a time (`LogWriter.insert(_:chain:)`: in the order of
             // their hashes), then each is settled in file order: compared with the log stored
             // before, or its event applied. The first problem in file order is the one named.
-            var chunk: [LogFileReader.Item] = []
+            var chunk: [(raw: RawLog, index: Int)] = []
             var read = 0
             func settleChunk() throws {
-                let added = try writer.insert(
-                    chunk.compactMap {
-                        guard case .log(let raw, _) = $0 else { return nil }
-                        return raw
-                    }, chain: chain)
-                var k = 0
-                for item in chunk {
-                    read += 1
-                    if read % 50_000 == 0 { progress?(read) }
-                    guard case .log(let raw, let i) = item else {
-                        summary.skipped["removed", default: 0] += 1
-                        continue
-                    }
-                    defer { k += 1 }
+                let added = try writer.insert(chunk.map(\.raw), chain: chain)
+                for (k, (raw, i)) in chunk.enumerated() {
                     switch try settle(
                         raw, added: added[k], chain: chain, db: db, links: links, writer: writer, file: path,
                         location: "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionPrefix)…)")
@@ -73,6 +61,7 @@ extension Ledger {
                     }
                 }
                 chunk.removeAll(keepingCapacity: true)
+                progress?(read)
             }
             while true {
                 let batch: [LogFileReader.Item]?
@@ -83,7 +72,13 @@ extension Ledger {
                 }
                 guard let batch else { break }
                 if chunk.count + batch.count > chunking.chunk { try settleChunk() }
-                chunk.append(contentsOf: batch)
+                read += batch.count
+                for item in batch {
+                    switch item {
+                    case .log(let raw, let i): chunk.append((raw, i))
+                    case .removed: summary.skipped["removed", default: 0] += 1
+                    }
+                }
             }
             try settleChunk()
             if summary.rows > 0 {
