@@ -400,6 +400,23 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(mode, "wal")
     }
 
+    /// Progress is told after each chunk is settled: rising counts of the file's entries (removed
+    /// logs among them), ending at all of them.
+    func testLogImportTellsProgressChunkByChunk() throws {
+        var maker = LogMaker()
+        var logs = (0..<1_000).map { maker.vote(poll: addr("90"), voter: String(format: "0x%040x", $0 + 1), choice: $0 % 2) }
+        for n in stride(from: 5, to: 1_000, by: 100) { logs[n]["removed"] = true }
+        let url = dir.appendingPathComponent("votes.json")
+        try writeJSON(logs, to: url)
+        var told: [Int] = []
+        let summary = try ledger.importLogs(url, path: "votes.json", chain: .l2, links: [:], progress: { told.append($0) }, chunking: LogChunking(batch: 64, chunk: 256))
+        XCTAssertEqual(summary.line, "logs l2: 990 rows added, 10 skipped (removed: 10), 0 warnings")
+        XCTAssertGreaterThanOrEqual(told.count, 4, "\(told)")
+        XCTAssertEqual(told, told.sorted())
+        XCTAssertEqual(Set(told).count, told.count, "\(told)")
+        XCTAssertEqual(told.last, 1_000)
+    }
+
     /// A new ledger has 16 KiB pages; one an older `lip` made keeps its 4 KiB pages, and a file
     /// imports into it as into a new one.
     func testANewLedgerHasBigPagesAndAnOldOneKeepsItsOwn() throws {
