@@ -17,7 +17,8 @@ let package = Package(
     ],
     targets: [
         .target(
-            name: "LIPCore"
+            name: "LIPCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "LIPDocuments",

@@ -15,6 +15,9 @@ public enum LIPError: Error, Equatable, CustomStringConvertible {
     case refused(String)
     /// Writing failed; everything was rolled back.
     case writeFailed(path: String, reason: String)
+    /// A JSON-RPC node answered a request with an error: the node (scheme and host only), the
+    /// method (and what it asked for) and the node's own message.
+    case node(endpoint: String, method: String, message: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,7 @@ public enum LIPError: Error, Equatable, CustomStringConvertible {
         case .usage(let message): return message
         case .refused(let message): return message
         case .writeFailed(let path, let reason): return "\(path): write failed, nothing was changed: \(reason)"
+        case .node(let endpoint, let method, let message): return "\(endpoint): \(method): \(message)"
         }
     }
 

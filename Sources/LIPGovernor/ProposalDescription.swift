@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import LIPCore
 
 /// What `lip` reads from a proposal's description (markdown): its title, the first heading, and
 /// the LIP it carries out, when a front matter says `lip: N`.
@@ -22,7 +22,8 @@ public struct ProposalDescription: Sendable, Equatable {
             let line = lines[i].trimmingCharacters(in: .whitespaces)
             if line == "---", lip == nil, let end = lines[(i + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) {
                 let yaml = lines[(i + 1)..<end].joined(separator: "\n")
-                if let map = (try? Yams.load(yaml: yaml)) as? [String: Any] {
+                // Text written on chain by anyone: read within bounds (an alias bomb is no front matter).
+                if let map = (try? BoundedYAML.load(yaml, path: "description")) as? [String: Any] {
                     lip = (map["lip"] as? Int) ?? (map["lip"] as? String).flatMap { Int($0.hasPrefix("LIP-") ? String($0.dropFirst(4)) : $0) }
                 }
                 i = end + 1

@@ -15,11 +15,13 @@ public enum ProposalExport {
         let result = try ProposalTally.run(reference, ledger: ledger)
         var lipFile: String?
         if let workspace {
-            if let saved = try ProposalResultFile.savedDigest(workspace: workspace, id: result.proposal.id), saved != result.inputsDigest {
-                let path = workspace.relativePath(ProposalResultFile.url(workspace: workspace, id: result.proposal.id))
-                throw LIPError.refused(
-                    "\(path) was tallied from inputs sha256:\(saved), but the ledger \(ledger.path) now gives sha256:\(result.inputsDigest): run `lip proposal tally \(result.proposal.id) --save` and review the result"
-                )
+            // A saved result is evidence from a pull request: the ledger's tally must give it, field by field.
+            let url = ProposalResultFile.url(workspace: workspace, id: result.proposal.id)
+            if FileManager.default.fileExists(atPath: url.path) {
+                let path = workspace.relativePath(url)
+                let data: Data
+                do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
+                try SavedResult.require(file: data, path: path, equals: result.json, ledger: ledger.path, retally: "lip proposal tally \(result.proposal.id) --save")
             }
             if let lip = result.description.lip, FileManager.default.fileExists(atPath: workspace.fileURL(lip: lip).path) {
                 lipFile = workspace.relativePath(workspace.fileURL(lip: lip))
@@ -27,7 +29,10 @@ public enum ProposalExport {
         }
         var words = ["lip", "proposal", "tally", String(result.proposal.id)]
         if let dbArgument { words += ["--db", dbArgument] }
-        let commands = try ledger.imports().map(ReproduceCommand.init) + [ReproduceCommand(line: ShellWord.line(words))]
-        return ProposalReport(result: result, names: names, commands: commands, lipFile: lipFile, linkBase: linkBase)
+        let records = try ledger.imports(for: .governor)
+        let commands = records.map(ReproduceCommand.init) + [ReproduceCommand(line: ShellWord.line(words))]
+        var report = ProposalReport(result: result, names: names, commands: commands, lipFile: lipFile, linkBase: linkBase)
+        report.explorers = Explorers.of(network: records.first { $0.kind == .proposalSync && $0.network != nil }?.network, workspace: workspace)
+        return report
     }
 }

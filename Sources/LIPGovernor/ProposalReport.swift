@@ -18,6 +18,8 @@ public struct ProposalReport: Sendable {
     public var lipFile: String?
     /// Where LIP files are linked to.
     public var linkBase: String
+    /// Where addresses are linked: the network the proposals were read from.
+    public var explorers: Explorers = .mainnet
 
     /// Creates a report.
     public init(
@@ -65,12 +67,12 @@ public struct ProposalReport: Sendable {
         out +=
             "Counted as LivepeerGovernor counts (GovernorCountingOverridable): a delegator who votes takes its stake off its orchestrator's vote. Each voter's cast weight is what its VoteCast says; the counted weight is what it adds after overrides. "
         out +=
-            "Snapshot round \(r.proposal.voteStart), deadline round \(r.proposal.voteEnd); governor [\(r.proposal.governor.short)](https://arbiscan.io/address/\(r.proposal.governor.checksummed)).\n\n"
+            "Snapshot round \(r.proposal.voteStart), deadline round \(r.proposal.voteEnd); governor \(explorers.link(r.proposal.governor.short, r.proposal.governor, on: .l2)).\n\n"
         var table = "| Voter | Support | Counted (LPT) | Cast (LPT) | Reason |\n| --- | --- | ---: | ---: | --- |\n"
         for v in r.votes {
             let role = v.role == .orchestrator ? " (orchestrator)" : (v.role == .delegator ? " (delegator of \(label(v.delegate)))" : "")
             table +=
-                "| [\(label(v.vote.voter))](https://arbiscan.io/address/\(v.vote.voter.checksummed))\(role) | \(v.vote.support.name.capitalized) | \(lpt(v.countedWeight)) | \(lpt(v.vote.weight)) | \(Escaping.markdown(v.vote.reason)) |\n"
+                "| \(explorers.link(label(v.vote.voter), v.vote.voter, on: .l2))\(role) | \(v.vote.support.name.capitalized) | \(lpt(v.countedWeight)) | \(lpt(v.vote.weight)) | \(Escaping.markdown(v.vote.reason)) |\n"
         }
         if r.votes.count > 10 {
             out += "[details=\"All \(r.votes.count) voters\"]\n\n" + table + "\n[/details]\n\n"

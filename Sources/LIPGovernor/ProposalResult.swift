@@ -87,7 +87,7 @@ public struct ProposalResult: Sendable {
     public var text: String {
         let d = description
         var out = "Proposal \(proposal.id)\n"
-        out += "  \(d.title)" + (d.lip.map { " (LIP-\($0))" } ?? "") + "\n"
+        out += "  \(VisibleText.oneLine(d.title))" + (d.lip.map { " (LIP-\($0))" } ?? "") + "\n"
         out += "  governor \(proposal.governor.checksummed); snapshot round \(proposal.voteStart), deadline round \(proposal.voteEnd); state \(views.state.name)\n"
         out += "Result: \(result.rawValue)\(provisional ? " (provisional: voting is not over)" : "")\n"
         out += "  For      \(lpt(totals.for)) LPT\n"

@@ -19,17 +19,4 @@ public enum ProposalResultFile {
         try transaction.commit(relativeTo: workspace.root)
         return url
     }
-
-    /// The saved inputs digest of proposal `id`, nil when nothing is saved.
-    public static func savedDigest(workspace: Workspace, id: BigUInt) throws -> String? {
-        let url = url(workspace: workspace, id: id)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let path = workspace.relativePath(url)
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let digest = object["inputsDigest"] as? String else {
-            throw LIPError.invalidInput(file: path, location: "", message: "not a proposal result (no \"inputsDigest\" string)")
-        }
-        return digest
-    }
 }

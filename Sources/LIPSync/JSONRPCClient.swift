@@ -90,29 +90,51 @@ public final class JSONRPCClient: @unchecked Sendable {
         }
         if let object = answer as? [String: Any], let error = object["error"] as? [String: Any] {
             // A whole batch answered with one error: too large, or not accepted as a batch.
-            let message = (error["message"] as? String ?? "").lowercased()
-            if requests.count > 1 && (message.contains("batch") || message.contains("too large") || message.contains("too many")) { return nil }
-            throw LIPError.unreadable(path: endpoint.display, reason: "the node refused a batch of \(requests.count) (\(methods)): \(error["message"] as? String ?? "")")
+            if requests.count > 1 && JSONRPCClient.isBatchLimit(error) { return nil }
+            throw LIPError.node(endpoint: endpoint.display, method: "a batch of \(requests.count) (\(methods))", message: error["message"] as? String ?? "")
         }
         guard let array = answer as? [[String: Any]] else { throw malformed(methods, "a batch was not answered with an array") }
+        // Geth answers a batch over its limit with an array of ONE error (-32600 "batch too large")
+        // carrying the first call's id: a signal to split, like other providers' limits.
+        if requests.count > 1, array.count == 1, let error = array[0]["error"] as? [String: Any], JSONRPCClient.isBatchLimit(error) { return nil }
         var byID: [Int: [String: Any]] = [:]
         for item in array {
-            guard let id = (item["id"] as? NSNumber)?.intValue else { throw malformed(methods, "an answer in the batch has no id") }
+            guard let id = JSONRPCClient.integerID(item["id"]) else { throw malformed(methods, "an answer in the batch has no integer id") }
+            guard byID[id] == nil else { throw malformed(methods, "two answers in the batch have id \(id)") }
             byID[id] = item
         }
-        return try zip(ids, requests).map { id, request in
-            guard let item = byID[id] else { throw malformed(request.method, "the batch's answer lacks request \(id)") }
-            do { return .success(try result(of: item, id: id, method: request.method)) } catch let error as RPCCallError { return .failure(error) }
+        guard byID.count == ids.count, Set(byID.keys) == Set(ids) else {
+            let extra = Set(byID.keys).subtracting(ids).sorted().first
+            throw malformed(methods, extra.map { "the batch's answer has id \($0), which no request of it had" } ?? "the batch's answer lacks request \(ids.first { byID[$0] == nil } ?? 0)")
         }
+        return try zip(ids, requests).map { id, request in
+            do { return .success(try result(of: byID[id]!, id: id, method: request.method)) } catch let error as RPCCallError { return .failure(error) }
+        }
+    }
+
+    /// Whether a JSON-RPC error says the batch was over the node's limit.
+    static func isBatchLimit(_ error: [String: Any]) -> Bool {
+        let message = (error["message"] as? String ?? "").lowercased()
+        return message.contains("batch") || message.contains("too large") || message.contains("too many")
+    }
+
+    /// An id exactly as `lip` sends them: a JSON integer (never a string, a boolean or a
+    /// fraction that happens to equal it).
+    static func integerID(_ value: Any?) -> Int? {
+        guard let number = value as? NSNumber, !(value is String) else { return nil }
+        // Booleans and floating point numbers parse to NSNumber too: only an integer type counts.
+        let type = String(cString: number.objCType)
+        guard ["q", "l", "i", "s", "Q", "L", "I", "S"].contains(type) else { return nil }
+        return number.intValue
     }
 
     private enum BatchRefused: Error { case tooLarge }
 
     /// The result of one answer object, or the node's error.
     private func result(of object: [String: Any], id: Int, method: String) throws -> Any {
-        guard (object["id"] as? NSNumber)?.intValue == id else { throw malformed(method, "the answer's id is not the request's") }
+        guard JSONRPCClient.integerID(object["id"]) == id else { throw malformed(method, "the answer's id is not the request's") }
         if let error = object["error"] as? [String: Any] {
-            throw RPCCallError(code: (error["code"] as? NSNumber)?.intValue ?? 0, message: error["message"] as? String ?? "")
+            throw RPCCallError(code: JSONRPCClient.integerID(error["code"]) ?? 0, message: error["message"] as? String ?? "")
         }
         guard let result = object["result"] else { throw malformed(method, "no result and no error") }
         return result

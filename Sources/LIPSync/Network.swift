@@ -1,7 +1,6 @@
 import Foundation
 import LIPCore
 import LIPLedger
-import Yams
 
 /// The contracts `lip` reads on one network: per chain, its chain id and the addresses, with the
 /// block each was created in (the first block worth scanning).
@@ -63,10 +62,7 @@ public struct Network: Sendable {
             throw LIPError.usage("no network `\(name)`: only mainnet is built in; define it in the workspace's networks.yaml or give --networks FILE")
         }
         let shown = path ?? "networks.yaml"
-        let text: String
-        do { text = try String(contentsOf: source, encoding: .utf8) } catch { throw LIPError.unreadable(path: shown, reason: FileProblem.describe(error, at: source)) }
-        let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch { throw LIPError.invalidInput(file: shown, location: "", message: "not valid YAML: \(error)") }
+        let loaded = try BoundedYAML.load(contentsOf: source, path: shown)
         guard let networks = loaded as? [String: Any] else { throw LIPError.invalidInput(file: shown, location: "", message: "expected network names at the top level") }
         guard let entry = networks[name] as? [String: Any] else {
             if name == "mainnet" { return mainnet }

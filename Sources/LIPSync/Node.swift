@@ -21,18 +21,37 @@ public final class Node: BlockSource, @unchecked Sendable {
 
     /// `eth_chainId`.
     public func chainID() throws -> Int {
-        try quantity(try client.call("eth_chainId", []), "eth_chainId")
+        try quantity(try ask("eth_chainId", []), "eth_chainId")
+    }
+
+    /// `client.call`, with the node's error for it as an `LIPError` that names the node, the
+    /// method and what it asked (`https://host: eth_chainId: message (code -32000)`).
+    func ask(_ method: String, _ params: [JSONValue], context: String = "") throws -> Any {
+        do { return try client.call(method, params, context: context) } catch let error as RPCCallError {
+            throw nodeError(method + (context.isEmpty ? "" : " " + context), error)
+        }
+    }
+
+    /// The node's error `error` for `what`.
+    func nodeError(_ what: String, _ error: RPCCallError) -> LIPError {
+        LIPError.node(endpoint: client.endpoint.display, method: what, message: error.description)
     }
 
     public func head() throws -> BlockHeader { try header(tag: "latest") }
 
-    public func header(_ number: Int) throws -> BlockHeader { try header(tag: "0x" + String(number, radix: 16)) }
+    public func header(_ number: Int) throws -> BlockHeader {
+        let header = try header(tag: "0x" + String(number, radix: 16))
+        guard header.number == number else { throw malformed("eth_getBlockByNumber", "block \(number) was answered with block \(header.number)") }
+        return header
+    }
 
     private func header(tag: String) throws -> BlockHeader {
-        guard let block = try client.call("eth_getBlockByNumber", [.string(tag), .bool(false)], context: "block \(tag)") as? [String: Any] else {
+        guard let block = try ask("eth_getBlockByNumber", [.string(tag), .bool(false)], context: "block \(tag)") as? [String: Any] else {
             throw malformed("eth_getBlockByNumber", "block \(tag) is not an object (not known to the node?)")
         }
-        guard let hash = block["hash"] as? String, Hex.decode(hash)?.count == 32 else { throw malformed("eth_getBlockByNumber", "block \(tag) has no hash") }
+        guard let hash = block["hash"] as? String, hash.hasPrefix("0x"), Hex.decode(hash)?.count == 32 else {
+            throw malformed("eth_getBlockByNumber", "block \(tag) has no hash")
+        }
         return BlockHeader(
             number: try quantity(block["number"] as Any, "eth_getBlockByNumber"), hash: hash.lowercased(),
             l1BlockNumber: try block["l1BlockNumber"].map { try quantity($0, "eth_getBlockByNumber") })
@@ -53,14 +72,35 @@ public final class Node: BlockSource, @unchecked Sendable {
                 guard let logs = try client.call("eth_getLogs", [query], context: "blocks \(start)-\(end)") as? [[String: Any]] else {
                     throw malformed("eth_getLogs", "blocks \(start)-\(end): the result is not an array of logs")
                 }
+                for log in logs { try check(log, address: address, topics: topics, from: start, to: end) }
                 out += logs
                 start = end + 1
                 progress?(start - from)
-            } catch let error as RPCCallError where Node.isRangeRefusal(error) && end > start {
+            } catch let error as RPCCallError {
+                guard Node.isRangeRefusal(error) && end > start else { throw nodeError("eth_getLogs blocks \(start)-\(end)", error) }
                 logRange = max(1, (end - start + 1) / 2)
             }
         }
         return out
+    }
+
+    /// A log answered for a query of `address` and `topics` over blocks `from`...`to` must be
+    /// what was asked: that contract, those topics, a block inside the range. Anything else is
+    /// an error (exit 2) naming the method, the range and what was wrong.
+    private func check(_ log: [String: Any], address: Address, topics: [String?], from: Int, to: Int) throws {
+        func wrong(_ why: String) -> LIPError { malformed("eth_getLogs", "blocks \(from)-\(to): \(why)") }
+        let text = log["address"] as? String ?? ""
+        guard let answered = Address(text) else { throw wrong("a log's address `\(text.prefix(60))` is not an address") }
+        guard answered == address else { throw wrong("a log of \(answered.checksummed) was answered, but the query asked for \(address.checksummed)") }
+        guard let logTopics = log["topics"] as? [String] else { throw wrong("a log has no topics array") }
+        for (i, asked) in topics.enumerated() {
+            guard let asked else { continue }
+            guard i < logTopics.count, logTopics[i].lowercased() == asked.lowercased() else {
+                throw wrong("a log's topic \(i) is \(i < logTopics.count ? logTopics[i].prefix(66) : "missing"), but the query asked for \(asked)")
+            }
+        }
+        let block = try quantity(log["blockNumber"] as Any, "eth_getLogs")
+        guard (from...to).contains(block) else { throw wrong("a log of block \(block) was answered, outside the blocks asked") }
     }
 
     /// `logs(…)`, typed; removed logs are left out and a malformed one is an error.
@@ -103,7 +143,7 @@ public final class Node: BlockSource, @unchecked Sendable {
                     guard let hex = value as? String, let bytes = Hex.decode(hex) else { throw malformed("eth_call", "aggregate3 at block \(block) did not return hex") }
                     do { out += try Multicall3.decode(bytes, count: group.count) } catch { throw malformed("eth_call", "aggregate3 at block \(block): \(error)") }
                 case .failure(let error):
-                    throw LIPError.unreadable(path: client.endpoint.display, reason: "eth_call aggregate3 at block \(block): \(error)")
+                    throw nodeError("eth_call aggregate3 at block \(block)", error)
                 }
             }
             return out
@@ -116,16 +156,29 @@ public final class Node: BlockSource, @unchecked Sendable {
                 return bytes
             case .failure(let error):
                 if error.message.lowercased().contains("revert") { return nil }
-                throw LIPError.unreadable(path: client.endpoint.display, reason: "eth_call at block \(block): \(error)")
+                throw nodeError("eth_call at block \(block)", error)
             }
         }
     }
 
+    /// A JSON-RPC quantity: canonical unsigned hex (`0x0`, `0x1a`): no sign, no empty digits, no
+    /// leading zero, no space, at most 15 digits (it must fit a block number).
     func quantity(_ value: Any, _ method: String) throws -> Int {
-        guard let text = value as? String, text.hasPrefix("0x"), text.count <= 18, let n = Int(text.dropFirst(2), radix: 16) else {
-            throw malformed(method, "`\(String(describing: value).prefix(40))` is not a hex quantity")
+        guard let n = Node.canonicalQuantity(value) else {
+            throw malformed(method, "`\(String(describing: value).prefix(40))` is not a hex quantity (0x0, 0x1a, …)")
         }
         return n
+    }
+
+    /// The value of a canonical hex quantity, nil for anything else.
+    static func canonicalQuantity(_ value: Any) -> Int? {
+        guard let text = value as? String, text.hasPrefix("0x") else { return nil }
+        let digits = text.utf8.dropFirst(2)
+        guard (1...15).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }) else {
+            return nil
+        }
+        guard digits.count == 1 || digits.first != 0x30 else { return nil }
+        return Int(String(decoding: digits, as: UTF8.self), radix: 16)
     }
 
     func malformed(_ method: String, _ why: String) -> LIPError {

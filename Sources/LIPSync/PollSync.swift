@@ -41,8 +41,15 @@ public struct PollSync {
         self.chain = chain
     }
 
-    /// Reads `poll`. `progress` hears what is being read.
+    /// Reads `poll`. `progress` hears what is being read. An answer that does not decode as the
+    /// ABI says is an error naming the node (exit 2), like any other malformed answer.
     public func read(poll: Address, full: Bool, progress: ((String) -> Void)? = nil) throws -> Outcome {
+        do { return try reading(poll: poll, full: full, progress: progress) } catch let problem as ABI.Problem {
+            throw node.malformed("eth_call or eth_getLogs", "\(problem)")
+        }
+    }
+
+    private func reading(poll: Address, full: Bool, progress: ((String) -> Void)?) throws -> Outcome {
         let chainID = try node.chainID()
         guard chainID == contracts.chainID else {
             throw LIPError.usage(

@@ -35,6 +35,30 @@ public struct ProposalSync {
     /// Multicall3, when the network has one.
     public let multicall: Network.Contract?
 
+    /// How many delegates deep `delegatedAt` is followed from a voter: a voter, its delegate and
+    /// that delegate's own delegate are all the counting needs; a node whose answers go deeper
+    /// (or loop through new addresses) is stopped here.
+    public static let maximumDelegationDepth = 4
+
+    /// Why a walk of delegations stopped.
+    enum DelegationWalk: Error { case tooDeep(Address) }
+
+    /// Each voter's delegate, that delegate's own, and so on: every account asked once (by
+    /// `read`, a batch at a time), at most `maximumDelegationDepth` levels deep, so that a node
+    /// answering an endless chain of new addresses is stopped.
+    static func followDelegations(from voters: [Address], read: ([Address]) throws -> [Address]) throws -> [Address: Address] {
+        var delegations: [Address: Address] = [:]
+        var ask = Array(Set(voters)).sorted()
+        var depth = 0
+        while !ask.isEmpty {
+            depth += 1
+            guard depth <= maximumDelegationDepth else { throw DelegationWalk.tooDeep(ask[0]) }
+            for (account, delegate) in zip(ask, try read(ask)) { delegations[account] = delegate }
+            ask = Array(Set(delegations.values).subtracting(delegations.keys)).sorted()
+        }
+        return delegations
+    }
+
     /// A sync of `network`'s governor (on L2) through `node`.
     public init(node: Node, network: Network) throws {
         guard let l2 = network.chains[.l2], let governor = l2.livepeerGovernor, let bondingVotes = l2.bondingVotes else {
@@ -47,8 +71,15 @@ public struct ProposalSync {
         multicall = l2.multicall3
     }
 
-    /// Reads every proposal. `progress` hears what is being read.
+    /// Reads every proposal. `progress` hears what is being read. An answer that does not decode
+    /// as the ABI says is an error naming the node (exit 2).
     public func read(progress: ((String) -> Void)? = nil) throws -> Outcome {
+        do { return try reading(progress: progress) } catch let problem as ABI.Problem {
+            throw node.malformed("eth_call or eth_getLogs", "\(problem)")
+        }
+    }
+
+    private func reading(progress: ((String) -> Void)?) throws -> Outcome {
         let id = try node.chainID()
         guard id == chainID else {
             throw LIPError.usage("the node at \(node.client.endpoint.display) serves chain id \(id), not \(chainID) as the network says: wrong URL or wrong --network")
@@ -101,13 +132,16 @@ public struct ProposalSync {
                     .proposalVotes(governor.address, proposal), .quorumNumerator(governor.address, round: start),
                     .getPastTotalSupply(bondingVotes, round: start),
                 ], { ["proposalVotes(\(proposal))", "quorumNumerator(\(start))", "getPastTotalSupply(\(start))"][$0] })
-            var delegations: [Address: Address] = [:]
-            var ask = Array(Set(voters[proposal] ?? [])).sorted()
-            while !ask.isEmpty {
-                let read = try answers(ask.map { .delegatedAt(bondingVotes, $0, round: start) }, { "delegatedAt(\(ask[$0].checksummed), \(start))" })
-                for (account, data) in zip(ask, read) { delegations[account] = try ABI.address(data, 0) }
-                // Then each voter's delegate, once.
-                ask = Array(Set(delegations.values).subtracting(delegations.keys)).sorted()
+            let delegations: [Address: Address]
+            do {
+                delegations = try ProposalSync.followDelegations(from: voters[proposal] ?? []) { ask in
+                    let read = try answers(ask.map { .delegatedAt(bondingVotes, $0, round: start) }, { "delegatedAt(\(ask[$0].checksummed), \(start))" })
+                    return try read.map { try ABI.address($0, 0) }
+                }
+            } catch let DelegationWalk.tooDeep(still) {
+                throw fail(
+                    "delegatedAt(…, \(start)) of proposal \(proposal): a chain of delegates longer than \(ProposalSync.maximumDelegationDepth) (a voter's delegate's delegate …, still asking \(still.checksummed)); no orchestrator delegates that far"
+                )
             }
             views.append(
                 ProposalViews(

@@ -46,6 +46,14 @@ struct AdvanceCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.locate()
         let options = AdvanceOptions(deadline: deadline, force: force, reason: reason, today: try today, resultCheck: LedgerResultCheck(workspace: workspace))
+        // A move on a poll's result with no ledger to tally it again takes the committed file as it is: say so, once.
+        var isFolder: ObjCBool = false
+        let resultFile = PollResultFile.url(workspace: workspace, lip: lip)
+        if [.accepted, .rejected].contains(status), !FileManager.default.fileExists(atPath: workspace.defaultLedger.path),
+            FileManager.default.fileExists(atPath: resultFile.path, isDirectory: &isFolder), !isFolder.boolValue
+        {
+            warn(SavedResult.noLedgerNotice(workspace.relativePath(resultFile)))
+        }
         if dryRun {
             let plan = try Workflow(workspace: workspace).plan(lip: lip, to: status, options: options)
             for o in plan.overridden { warn("lip: forced past a guard: \(o)\nlip: reason: \(reason ?? "")") }

@@ -28,7 +28,8 @@ struct LedgerStatusCommand: ParsableCommand {
         for s in status.snapshots {
             say(
                 "  \(s.chain.rawValue) block \(s.block)" + (s.l1Block.map { " (L1 block \($0))" } ?? "")
-                    + ": \(s.accounts) accounts, \(Amount.formatLPT(s.totalStake, decimals: 2, grouping: true)) LPT staked, from \(s.source.rawValue)")
+                    + ": \(s.accounts) accounts, \(Amount.formatLPT(s.totalStake, decimals: 2, grouping: true)) LPT staked, from \(s.source.rawValue)"
+                    + (s.partial ? "; partial (voters and their delegates only: `lip ledger sync poll POLL --full` makes it whole)" : ""))
         }
         let polls = status.polls.filter { $0.chain != nil }
         say("polls:" + (polls.isEmpty ? " none" : ""))

@@ -21,7 +21,16 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.locate()
-        var docs = try workspace.documents()
+        // A path that cannot be read (a folder, a dangling link) is named once; the others are listed.
+        var docs: [LIPDocument] = []
+        for url in try workspace.lipFiles() {
+            let document = LIPDocument.loadOrProblem(url, path: workspace.relativePath(url))
+            guard case .failure(.unreadable(let reason)) = document.preambleResult else {
+                docs.append(document)
+                continue
+            }
+            warn("lip: warning: \(document.path): \(reason); not listed (`lip lint` reports it)")
+        }
         if let status { docs = docs.filter { $0.status == status } }
         if let type { docs = docs.filter { $0.type == type } }
         switch format {

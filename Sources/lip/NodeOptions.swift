@@ -32,5 +32,5 @@ struct NodeOptions: ParsableArguments {
     }
 
     /// Progress on standard error when it is a terminal.
-    var progress: ((String) -> Void)? { stderrIsTerminal ? { FileHandle.standardError.write(Data("\r\u{1B}[K  \($0)…".utf8)) } : nil }
+    var progress: ((String) -> Void)? { stderrIsTerminal ? { FileHandle.standardError.write(Data("\r\u{1B}[K  \(VisibleText.oneLine($0))…".utf8)) } : nil }
 }

@@ -34,6 +34,7 @@ struct PollExportCommand: ParsableCommand {
         let report = try PollExport.report(
             reference: poll, ledgerPath: try? ledger.path(), dbArgument: ledger.db, workspace: ledger.workspaceOptions.locateIfPresent(), stake: stake,
             quorumBase: quorumBase, names: try export.nameMap(), linkBase: export.linkBase)
+        if let notice = report.notice { warn(notice) }
         let text: String
         switch export.format {
         case .forum: text = report.forumPost

@@ -9,6 +9,8 @@ struct PollTallyCommand: ParsableCommand {
         discussion: """
             POLL is a poll address, or a LIP number whose Polls/LIP-<n>/poll.yaml names the poll. The poll's rules (stake, quorum-base) are the ones its poll.yaml states. Works without a workspace when --db is given and POLL is an address; then --stake and --quorum-base say the rules.
 
+            Quorum base and partial snapshots: a snapshot read by `lip ledger sync poll` without --full is partial (the voters and their delegates only; `lip ledger status` marks it). Its quorum base is the on-chain total getTotalBonded() read at the deciding block, so `--quorum-base active` works; `bonded` needs every account's stake: sync again with --full, which makes the snapshot whole.
+
             Examples:
               lip poll tally 120
               lip poll tally 120 --format json

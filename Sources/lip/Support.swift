@@ -2,14 +2,16 @@ import ArgumentParser
 import Foundation
 import LIPKit
 
-/// Writes to standard output.
+/// Writes to standard output. Every byte `lip` prints passes here or `warn`: a control character
+/// in text from outside (a vote reason, a title, a node's message) is shown as `\u{1b}`, never
+/// sent raw to the terminal (tab, newline and a CSV's `\r\n` stay).
 func say(_ text: String, terminator: String = "\n") {
-    FileHandle.standardOutput.write(Data((text + terminator).utf8))
+    FileHandle.standardOutput.write(VisibleText.forTerminal(Data((text + terminator).utf8)))
 }
 
-/// Writes to standard error.
+/// Writes to standard error, controls shown as `say` shows them.
 func warn(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(VisibleText.forTerminal(Data((text + "\n").utf8)))
 }
 
 /// Whether standard error is a terminal (progress goes there only then).

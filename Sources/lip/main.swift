@@ -1,8 +1,14 @@
 import Foundation
 
-// Parse, run, and map every outcome to the exit contract in one place (ExitStatus).
+// Parse, run, and map every outcome to the exit contract in one place (ExitStatus). What the
+// parser says of the arguments is its usage message; anything a command throws is `lip: error:`.
+let command: ParsableCommandBox
 do {
-    var command = try LIPCommand.parseAsRoot()
+    command = ParsableCommandBox(try LIPCommand.parseAsRoot())
+} catch {
+    exit(ExitStatus.code(forUsage: error))
+}
+do {
     try command.run()
 } catch {
     exit(ExitStatus.code(for: error))

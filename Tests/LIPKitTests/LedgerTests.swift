@@ -393,7 +393,7 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(
             tables,
             [
-                "imports", "logs", "migrations", "polls", "proposal_delegations", "proposal_events", "proposal_views", "proposal_votes", "proposals",
+                "import_polls", "imports", "logs", "migrations", "polls", "proposal_delegations", "proposal_events", "proposal_views", "proposal_votes", "proposals",
                 "quorum_numerator_updates", "snapshot_accounts", "snapshots", "votes",
             ])
         let mode = try ledger.journalMode()

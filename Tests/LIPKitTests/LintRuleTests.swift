@@ -37,6 +37,7 @@ final class LintRuleTests: XCTestCase {
         }
     }
 
+    func testFileUnreadable() throws { try check("file-unreadable") }
     func testFileNotText() throws { try check("file-not-text") }
     func testFileNameNumber() throws { try check("file-name-number") }
     func testPreambleMissing() throws { try check("preamble-missing") }

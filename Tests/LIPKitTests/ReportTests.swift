@@ -42,7 +42,26 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(Escaping.csv("a,b"), "\"a,b\"")
         XCTAssertEqual(Escaping.csv("=a,\"b\""), "\"'=a,\"\"b\"\"\"")
         XCTAssertEqual(Escaping.csv("plain"), "plain")
-        XCTAssertEqual(Escaping.xml("<a href=\"x\">&'\u{01}"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos; ")
+        XCTAssertEqual(Escaping.xml("<a href=\"x\">&'\u{01}"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\\u{1}")
+    }
+
+    /// Every kind of line break, held by Swift as one Character or not, is neutralised by Unicode
+    /// scalar: none ends a table row, starts a heading, opens [details] or starts a CSV row.
+    func testLineBreaksOfEveryKindAreNeutralised() {
+        for brk in ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"] {
+            let text = "a\(brk)## Heading\(brk)[details=\"x\"]\(brk)| forged | row |"
+            let md = Escaping.markdown(text)
+            XCTAssertFalse(md.unicodeScalars.contains(where: VisibleText.isLineBreak), "markdown keeps a break \(brk.unicodeScalars.map(\.value))")
+            XCTAssertTrue(md.contains("\\[details") && !md.contains("\n"), md)
+            let cell = Escaping.csv(text)
+            XCTAssertFalse(cell.unicodeScalars.contains(where: VisibleText.isLineBreak), "csv keeps a break \(brk.unicodeScalars.map(\.value))")
+        }
+        XCTAssertEqual(Escaping.markdown("a\r\nb"), "a b", "\\r\\n is one break")
+        // The formula guard applies to the cell as written: a break before `=` becomes a space, still guarded.
+        XCTAssertEqual(Escaping.csv("\r\n=cmd"), "' =cmd")
+        XCTAssertEqual(Escaping.csv("\u{2028}@SUM(A1)"), "' @SUM(A1)")
+        XCTAssertEqual(Escaping.csv("\u{1b}[31mred"), "\\u{1b}[31mred")
+        XCTAssertEqual(Escaping.markdown("\u{1b}]8;;x\u{07}"), "\\\\u{1b}\\]8;;x\\\\u{7}")
     }
 
     func testCSVAndJSONShapes() throws {

@@ -83,7 +83,7 @@ final class TallyTests: XCTestCase {
         XCTAssertEqual(weight(r, O1), 0)
         XCTAssertTrue(
             r.warnings.contains {
-                $0.hasPrefix("data: 0x0101010101010101010101010101010101010101 on l1 has delegated stake 20000000000000000000 but its voting delegators hold 30000000000000000000")
+                $0.hasPrefix("data: 0x0101010101010101010101010101010101010101 on l1 has delegated stake 20 LPT but its voting delegators hold 30 LPT")
             }, "\(r.warnings)")
     }
 

@@ -68,6 +68,36 @@ final class ActionTests: XCTestCase {
         let refused = try shell(try XCTUnwrap(steps[0]["run"] as? String), environment: env)
         XCTAssertNotEqual(refused.code, 0)
         XCTAssertTrue(refused.stderr.contains("does not match its SHA-256"), refused.stderr)
+
+        // A .sha256 naming another file (here /dev/null, whose hash it gives) is no proof of the
+        // tarball: the expected hash is compared with the tarball's own.
+        try Data("not a tarball".utf8).write(to: bad)
+        try write("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  /dev/null\n", bad.lastPathComponent + ".sha256", in: runner)
+        env["RUNNER_TEMP"] = runner.appendingPathComponent("third").path
+        let named = try shell(try XCTUnwrap(steps[0]["run"] as? String), environment: env)
+        XCTAssertEqual(named.code, 2, named.stderr)
+        XCTAssertTrue(named.stderr.contains("does not match its SHA-256 (expected e3b0c442"), named.stderr)
+    }
+
+    /// The scripts stop at the first failing command, and a workspace that is not a folder fails
+    /// the step naming it.
+    func testTheCheckStepNamesAWorkspaceThatIsNotAFolder() throws {
+        for script in ["Scripts/action-check.sh", "Scripts/action-install.sh"] {
+            XCTAssertTrue(try read(script, in: packageRoot).contains("\nset -euo pipefail\n"), script)
+        }
+        let runner = try temporaryDirectory(self)
+        try write("a file", "file.txt", in: runner)
+        for (workspace, words) in [(runner.appendingPathComponent("missing").path, "does not exist"), (runner.appendingPathComponent("file.txt").path, "is not a folder")] {
+            let env = ["PATH": productsDirectory.path + ":/usr/bin:/bin", "HOME": runner.path, "INPUT_WORKSPACE": workspace, "GITHUB_OUTPUT": "/dev/null"]
+            let r = try runProcess("/bin/bash", [packageRoot.appendingPathComponent("Scripts/action-check.sh").path], environment: env)
+            XCTAssertEqual(r.code, 2, r.stderr)
+            XCTAssertTrue(r.stderr.contains("the workspace '\(workspace)' \(words)"), r.stderr)
+        }
+        // A real workspace still runs lip (exit 0 for a clean one).
+        let ws = try initWorkspace(self)
+        let env = ["PATH": productsDirectory.path + ":/usr/bin:/bin", "HOME": runner.path, "INPUT_WORKSPACE": ws.path, "GITHUB_OUTPUT": "/dev/null", "LIP_TODAY": "2024-03-01"]
+        let ok = try runProcess("/bin/bash", [packageRoot.appendingPathComponent("Scripts/action-check.sh").path], environment: env)
+        XCTAssertEqual(ok.code, 0, ok.stderr)
     }
 
     func shell(_ script: String, environment: [String: String]) throws -> CLIResult {

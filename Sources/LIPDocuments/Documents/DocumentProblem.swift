@@ -3,6 +3,8 @@ import LIPCore
 
 /// Why a file could not be read as a LIP at all.
 public enum DocumentProblem: Error, Equatable, Sendable {
+    /// The path cannot be read as a file (a folder, a dangling link, no permission): `reason` says which.
+    case unreadable(reason: String)
     /// The file has no bytes.
     case empty
     /// The file contains NUL bytes.

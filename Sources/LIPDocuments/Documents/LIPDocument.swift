@@ -46,6 +46,21 @@ public struct LIPDocument: Sendable {
         }
     }
 
+    /// Reads the file at `url` like `load`, but a path that is a folder, a dangling link or
+    /// unreadable becomes a document with that problem (`file-unreadable`), so that a lint goes
+    /// on to the other files.
+    public static func loadOrProblem(_ url: URL, path: String) -> LIPDocument {
+        do { return try load(url, path: path) } catch {
+            return LIPDocument(path: path, lines: TextLines(lines: []), problem: .unreadable(reason: FileProblem.describe(error, at: url)))
+        }
+    }
+
+    /// Whether the file could be read at all.
+    public var isReadable: Bool {
+        if case .failure(.unreadable) = preambleResult { return false }
+        return true
+    }
+
     /// The preamble, when the file has one.
     public var preamble: Preamble? {
         if case .success(let p) = preambleResult { return p }

@@ -5,7 +5,7 @@ import LIPCore
 public enum LintRegistry {
     /// Rules that check one document.
     public static let documentRules: [any DocumentLintRule] = [
-        FileNotText(), FileNameNumber(), PreambleMissing(), PreambleMalformedLine(), PreambleMissingField(), PreambleUnknownField(),
+        FileUnreadable(), FileNotText(), FileNameNumber(), PreambleMissing(), PreambleMalformedLine(), PreambleMissingField(), PreambleUnknownField(),
         PreambleDuplicateField(), PreambleInvalidStatus(), PreambleInvalidType(), PreambleInvalidDate(),
         PreambleInvalidURL(), PreambleNumberMismatch(), PreambleSelfReference(), PreambleUnknownReference(),
         PreambleTrailingWhitespace(), PreambleLastCallDeadline(), MarkdownMissingSection(),

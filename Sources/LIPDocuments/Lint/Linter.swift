@@ -19,9 +19,14 @@ public struct Linter {
             let url = URL(fileURLWithPath: p, relativeTo: directory).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                // A dangling link is a finding of its own (file-unreadable); a mistyped path is usage.
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                    files.append(url)
+                    continue
+                }
                 throw LIPError.usage("\(p): no such file or folder")
             }
-            if isDirectory.boolValue {
+            if isDirectory.boolValue && !(url.lastPathComponent.hasPrefix("LIP-") && url.lastPathComponent.hasSuffix(".md")) {
                 let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".md") && $0.hasPrefix("LIP-") }
                 files += names.sorted(by: Workspace.fileOrder).map { url.appendingPathComponent($0) }
             } else {
@@ -36,7 +41,10 @@ public struct Linter {
     public func checkIndex(workspace: Workspace) throws -> LintReport {
         let files = try workspace.lipFiles()
         var summaries: [DocumentSummary] = []
-        for url in files { summaries.append(DocumentSummary(try LIPDocument.load(url, path: workspace.relativePath(url)))) }
+        for url in files {
+            let document = LIPDocument.loadOrProblem(url, path: workspace.relativePath(url))
+            if document.isReadable { summaries.append(DocumentSummary(document)) }
+        }
         let context = try makeContext(files: files, workspace: workspace)
         var findings: [Finding] = []
         for rule in LintRegistry.workspaceRules where rule.isIndexRule { findings += rule.check(summaries, context: context) }
@@ -54,20 +62,15 @@ public struct Linter {
         let slots = ChunkResults(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             var local = ChunkResults.Slot()
-            do {
-                for url in chunks[index] {
-                    let path = workspace?.relativePath(url) ?? url.relativePath
-                    let document = try LIPDocument.load(url, path: path)
-                    for rule in LintRegistry.documentRules { local.findings += rule.check(document, context: context) }
-                    local.summaries.append(DocumentSummary(document))
-                }
-            } catch {
-                local.error = error as? LIPError ?? .unreadable(path: "?", reason: "\(error)")
+            for url in chunks[index] {
+                let path = workspace?.relativePath(url) ?? url.relativePath
+                let document = LIPDocument.loadOrProblem(url, path: path)
+                for rule in LintRegistry.documentRules { local.findings += rule.check(document, context: context) }
+                if document.isReadable { local.summaries.append(DocumentSummary(document)) }
             }
             slots.store(local, at: index)
         }
         let results = slots.all
-        if let error = results.compactMap(\.error).first { throw error }
         var findings = results.flatMap(\.findings)
         let summaries = results.flatMap(\.summaries)
         // Bundle checks need every parent, also those outside the files named.
@@ -75,7 +78,8 @@ public struct Linter {
         if let workspace {
             let named = Set(files.map(\.standardizedFileURL.path))
             for url in try workspace.lipFiles() where !named.contains(url.standardizedFileURL.path) {
-                all.append(DocumentSummary(try LIPDocument.load(url, path: workspace.relativePath(url))))
+                let document = LIPDocument.loadOrProblem(url, path: workspace.relativePath(url))
+                if document.isReadable { all.append(DocumentSummary(document)) }
             }
         }
         let namedPaths = Set(summaries.map(\.path))
@@ -112,7 +116,6 @@ private final class ChunkResults: @unchecked Sendable {
     struct Slot {
         var findings: [Finding] = []
         var summaries: [DocumentSummary] = []
-        var error: LIPError?
     }
 
     private let lock = NSLock()

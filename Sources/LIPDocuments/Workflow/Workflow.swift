@@ -37,7 +37,8 @@ public struct Workflow {
             if result.provisional {
                 return "\(path) is provisional (a snapshot predates the poll's end block): import a snapshot at the end block and run `lip poll tally \(number) --save`"
             }
-            if let problem = try options.resultCheck?.problem(with: result, lip: number) { return problem }
+            // A pending result was just tallied from the ledger; a file must agree with the ledger.
+            if options.pendingResults[number] == nil, let problem = try options.resultCheck?.problem(with: result, lip: number) { return problem }
             if result.result == .quorumNotMet { return "\(path) says the poll did not meet quorum: the LIP stays Proposed" }
             if result.result != wanted { return "\(path) says \"\(result.result.rawValue)\", not \"\(wanted.rawValue)\"" }
             return nil

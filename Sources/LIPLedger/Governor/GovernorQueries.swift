@@ -15,27 +15,41 @@ extension Ledger {
                     """, arguments: [governor])
             var events: [String: [(kind: String, eta: String?)]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT governor, proposal, kind, eta FROM proposal_events") {
-                events[(row[0] as String? ?? "") + "|" + (row[1] as String? ?? ""), default: []].append((row[2] as String? ?? "", row[3] as String?))
+                let e = stored(row, "proposal_events", key: ["governor", "proposal", "kind"])
+                events[try e("governor", as: String.self) + "|" + (try e("proposal", as: String.self)), default: []].append(
+                    (try e("kind", as: String.self), try e.optional("eta", as: String.self)))
             }
             return try rows.map { row in
                 let r = stored(row, "proposals", key: ["governor", "id"])
+                func bad(_ column: String, _ what: String) -> LIPError {
+                    LIPError.invalidInput(file: path, location: "", message: "table proposals, column \(column) \(what); was the ledger edited outside lip?")
+                }
                 func list(_ column: String) throws -> [String] {
                     let text: String = try r(column)
-                    guard let items = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] else {
-                        throw LIPError.invalidInput(
-                            file: path, location: "", message: "table proposals, column \(column) is not a JSON array of strings; was the ledger edited outside lip?")
-                    }
+                    guard let items = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] else { throw bad(column, "is not a JSON array of strings") }
                     return items
+                }
+                /// Every item of a list column, converted; one that does not convert is an error, never dropped.
+                func items<T>(_ column: String, _ convert: (String) -> T?) throws -> [T] {
+                    try list(column).map { item in
+                        guard let value = convert(item) else { throw bad(column, "holds `\(item.prefix(80))`, which is not of its form") }
+                        return value
+                    }
+                }
+                func eta(_ text: String?) throws -> BigUInt? {
+                    guard let text else { return nil }
+                    guard let value = BigUInt(text) else { throw bad("eta (proposal_events)", "holds `\(text.prefix(80))`, not a number") }
+                    return value
                 }
                 let governor: Address = try r("governor")
                 let id: BigUInt = try r("id")
                 let lifecycle = events[governor.lowercased + "|" + String(id)] ?? []
                 return GovernorProposal(
-                    governor: governor, id: id, proposer: try r("proposer"), targets: try list("targets").compactMap(Address.init(lowercase:)),
-                    values: try list("call_values").compactMap { BigUInt($0) }, signatures: try list("signatures"),
-                    calldatas: try list("calldatas").compactMap(Hex.decode), voteStart: try r("vote_start"), voteEnd: try r("vote_end"),
+                    governor: governor, id: id, proposer: try r("proposer"), targets: try items("targets", Address.init(lowercase:)),
+                    values: try items("call_values") { BigUInt($0) }, signatures: try list("signatures"),
+                    calldatas: try items("calldatas", Hex.decode), voteStart: try r("vote_start"), voteEnd: try r("vote_end"),
                     description: try r("description"), block: try r("block"),
-                    queuedETA: lifecycle.first { $0.kind == "queued" }.flatMap { $0.eta.flatMap { BigUInt($0) } },
+                    queuedETA: try eta(lifecycle.first { $0.kind == "queued" }?.eta),
                     executed: lifecycle.contains { $0.kind == "executed" }, canceled: lifecycle.contains { $0.kind == "canceled" })
             }
         }
@@ -50,8 +64,12 @@ extension Ledger {
             ).map { row in
                 let r = stored(row, "proposal_votes", key: ["voter", "block", "log_index"])
                 let support: Int = try r("support")
+                guard let choice = VoteSupport(rawValue: support) else {
+                    throw LIPError.invalidInput(
+                        file: path, location: "", message: "table proposal_votes, column support holds \(support), not 0, 1 or 2; was the ledger edited outside lip?")
+                }
                 return GovernorVote(
-                    voter: try r("voter"), support: VoteSupport(rawValue: support) ?? .abstain, weight: try r("weight"), reason: try r("reason"),
+                    voter: try r("voter"), support: choice, weight: try r("weight"), reason: try r("reason"),
                     params: try r.optional("params", as: String.self).flatMap(Hex.decode), block: try r("block"), logIndex: try r("log_index"))
             }
         }
@@ -78,19 +96,23 @@ extension Ledger {
                 let p = stored(pair, "proposal_delegations", key: ["account"])
                 delegations[try p("account")] = try p("delegate")
             }
-            let state: Int = try r("state")
+            let stateNumber: Int = try r("state")
+            guard let state = ProposalState(rawValue: stateNumber) else {
+                throw LIPError.invalidInput(
+                    file: path, location: "", message: "table proposal_views, column state holds \(stateNumber), not 0 to 7; was the ledger edited outside lip?")
+            }
             return ProposalViews(
                 id: id, totalSupply: try r("total_supply"), quorumNumerator: try r("quorum_numerator"), quota: try r("quota"), onchain: onchain,
-                state: ProposalState(rawValue: state) ?? .pending, delegations: delegations)
+                state: state, delegations: delegations)
         }
     }
 
     /// The governors whose proposal `id` the ledger has (logs or views).
     public func governors(ofProposal id: BigUInt) throws -> [Address] {
         try read { db in
-            try String.fetchAll(
+            try Row.fetchAll(
                 db, sql: "SELECT governor FROM proposals WHERE id = ?1 UNION SELECT governor FROM proposal_views WHERE proposal = ?1 ORDER BY 1", arguments: [String(id)]
-            ).compactMap(Address.init(lowercase:))
+            ).map { try stored($0, "proposals", key: ["governor"])("governor", as: Address.self) }
         }
     }
 }

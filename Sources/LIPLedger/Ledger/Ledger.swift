@@ -60,7 +60,8 @@ public final class Ledger: Sendable {
             } catch let error as DatabaseError where busy < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) {
                 busy += 1
                 usleep(50_000)
-            } catch let error as DatabaseError where raced < 20 && error.resultCode == .SQLITE_ERROR {
+            } catch let error as DatabaseError where raced < 20 && (error.resultCode == .SQLITE_ERROR || error.resultCode == .SQLITE_CONSTRAINT) {
+                // SQLITE_CONSTRAINT: the other process recorded the same migration first.
                 raced += 1
                 usleep(50_000)
             } catch let error as DatabaseError {
@@ -205,7 +206,7 @@ public final class Ledger: Sendable {
                     """)
             for row in try Row.fetchAll(db, sql: "SELECT id, kind, file, arguments, content_sha256 FROM imports ORDER BY id") {
                 var flags: [String: String] = [:]
-                let words = (row["arguments"] as String).split(separator: " ").map(String.init)
+                let words = (try row.migrated("arguments", in: "imports", as: String.self)).split(separator: " ").map(String.init)
                 var i = 0
                 while i + 1 < words.count { flags[words[i]] = words[i + 1]; i += 2 }
                 let snapshotID = try Int64.fetchOne(
@@ -217,10 +218,11 @@ public final class Ledger: Sendable {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        row["id"] as Int64, row["kind"] as String, row["file"] as String, row["content_sha256"] as String,
+                        try row.migrated("id", in: "imports", as: Int64.self), try row.migrated("kind", in: "imports", as: String.self),
+                        try row.migrated("file", in: "imports", as: String.self), try row.migrated("content_sha256", in: "imports", as: String.self),
                         flags["--chain"], flags["--block"].flatMap { Int($0) }, flags["--l1-block"].flatMap { Int($0) },
                         flags["--total-bonded"], flags["--total-active"], flags["--format"], flags["--poll"]?.lowercased(),
-                        (row["kind"] as String) == "snapshot" ? snapshotID : nil,
+                        try row.migrated("kind", in: "imports", as: String.self) == "snapshot" ? snapshotID : nil,
                     ])
             }
             try db.execute(sql: "DROP TABLE imports")
@@ -380,11 +382,11 @@ public final class Ledger: Sendable {
             let rows = try Row.fetchCursor(db, sql: "SELECT chain, transaction_hash, log_index, block_number, address, topics, data, event FROM logs")
             while let row = try rows.next() {
                 func bytes(_ column: String) throws -> Data {
-                    let text: String = row[column]
+                    let text: String = try row.migrated(column, in: "logs")
                     guard let bytes = Hex.decode(text) else { throw RowProblem("logs.\(column) `\(text)` is not hex") }
                     return Data(bytes)
                 }
-                let topicsJSON: String = row["topics"]
+                let topicsJSON: String = try row.migrated("topics", in: "logs")
                 guard let topics = try? JSONDecoder().decode([String].self, from: Data(topicsJSON.utf8)) else {
                     throw RowProblem("logs.topics `\(topicsJSON)` is not a JSON array of topics")
                 }
@@ -394,11 +396,26 @@ public final class Ledger: Sendable {
                     topicBytes.append(contentsOf: word)
                 }
                 try insert.execute(arguments: [
-                    row["chain"] as String, try bytes("transaction_hash"), row["log_index"] as Int, row["block_number"] as Int, try bytes("address"),
-                    topicBytes, try bytes("data"), row["event"] as String?,
+                    try row.migrated("chain", in: "logs", as: String.self), try bytes("transaction_hash"), try row.migrated("log_index", in: "logs", as: Int.self),
+                    try row.migrated("block_number", in: "logs", as: Int.self), try bytes("address"), topicBytes, try bytes("data"),
+                    try row.migratedOptional("event", in: "logs", as: String.self),
                 ])
             }
             try db.execute(sql: "DROP TABLE logs; ALTER TABLE logs_v7 RENAME TO logs")
+        }
+        m.registerMigration("v8-import-polls") { db in
+            // What each log import held, so that a report lists the imports that rebuild ITS poll
+            // (or proposal), never every import of the ledger: a poll's address for its
+            // PollCreated or Vote logs, `migrations` for migration events, `governor` for the
+            // governor's. A log import made before this migration has no rows here (unknown).
+            try db.execute(
+                sql: """
+                    CREATE TABLE import_polls (
+                        import_id INTEGER NOT NULL,      -- imports.id
+                        poll TEXT NOT NULL,              -- a poll's lowercase address, or `migrations`, or `governor`
+                        PRIMARY KEY (import_id, poll)
+                    ) WITHOUT ROWID;
+                    """)
         }
         return m
     }

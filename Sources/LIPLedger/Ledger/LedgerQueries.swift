@@ -214,20 +214,82 @@ extension Ledger {
         }
     }
 
+    /// What a report's inputs came from: a poll (its address, the snapshots it was weighed with,
+    /// whether migrations count), or a governor's proposals.
+    public enum ImportScope: Sendable {
+        /// A poll tally.
+        case poll(Address, snapshots: [(chain: Chain, block: Int)], migrations: Bool)
+        /// A proposal tally.
+        case governor
+    }
+
+    /// The imports that rebuild the inputs of `scope`, in the order of `imports()`: a poll's
+    /// snapshots (imported, or read by a sync), its logs and votes, and the migrations when they
+    /// count; a governor's logs, state files and syncs. A log import made before the ledger knew
+    /// what each import held (v8) is listed, since it may hold them.
+    public func imports(for scope: ImportScope) throws -> [ImportRecord] {
+        let holds: [Int64: Set<String>] = try read { db in
+            var out: [Int64: Set<String>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT import_id, poll FROM import_polls") {
+                let r = stored(row, "import_polls", key: ["import_id", "poll"])
+                out[try r("import_id"), default: []].insert(try r("poll"))
+            }
+            return out
+        }
+        let snapshotIDs: [Int64: (Chain, Int)] = try read { db in
+            var out: [Int64: (Chain, Int)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, chain, block FROM snapshots") {
+                let r = stored(row, "snapshots", key: ["id"])
+                out[try r("id")] = (try r("chain"), try r("block"))
+            }
+            return out
+        }
+        return try importRows().filter { id, snapshotID, record in
+            let held = holds[id]
+            switch scope {
+            case .poll(let poll, let snapshots, let migrations):
+                func usedSnapshot() -> Bool {
+                    guard let snapshotID, let (chain, block) = snapshotIDs[snapshotID] else { return false }
+                    return snapshots.contains { $0.chain == chain && $0.block == block }
+                }
+                switch record.kind {
+                case .snapshot: return usedSnapshot()
+                case .sync: return record.poll == poll || usedSnapshot()
+                case .votes: return record.poll == poll
+                case .migrations: return migrations
+                case .logs: return held.map { $0.contains(poll.lowercased) || (migrations && $0.contains("migrations")) } ?? true
+                case .governorState, .proposalSync: return false
+                }
+            case .governor:
+                switch record.kind {
+                case .governorState, .proposalSync: return true
+                case .logs: return held.map { $0.contains("governor") } ?? true
+                default: return false
+                }
+            }
+        }.map(\.record)
+    }
+
     /// The imports that built the ledger, snapshots first, then migrations, logs and votes.
     public func imports() throws -> [ImportRecord] {
+        try importRows().map(\.record)
+    }
+
+    /// Every import with its id and the snapshot it made, in report order.
+    private func importRows() throws -> [(id: Int64, snapshotID: Int64?, record: ImportRecord)] {
         let records = try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row in
+            try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row -> (id: Int64, snapshotID: Int64?, record: ImportRecord) in
                 let r = stored(row, "imports", key: ["id"])
-                return ImportRecord(
+                return (try r("id"), try r.optional("snapshot_id"), ImportRecord(
                     kind: try r("kind"), file: try r("file"), sha256: try r("content_sha256"), chain: try r.optional("chain"),
                     block: try r.optional("block"), l1Block: try r.optional("l1_block"), totalBonded: try r.optional("total_bonded"),
                     totalActive: try r.optional("total_active"), format: try r.optional("format"), poll: try r.optional("poll"),
-                    network: try r.optional("network"), full: try r("full"))
+                    network: try r.optional("network"), full: try r("full")))
             }
         }
         let rank: [ImportKind: Int] = [.snapshot: 0, .sync: 1, .migrations: 2, .logs: 3, .votes: 4, .governorState: 5, .proposalSync: 6]
-        return records.sorted { a, b in
+        return records.sorted { x, y in
+            let (a, b) = (x.record, y.record)
             let ka = (rank[a.kind] ?? 9, a.options.joined(separator: " "), a.file), kb = (rank[b.kind] ?? 9, b.options.joined(separator: " "), b.file)
             return ka < kb
         }

@@ -40,6 +40,7 @@ public struct LedgerStatus: Sendable, Equatable {
                         .object([
                             ("chain", .string(s.chain.rawValue)), ("block", .int(s.block)), ("l1Block", .int(s.l1Block)),
                             ("accounts", .int(s.accounts)), ("totalStake", .string(String(s.totalStake))), ("source", .string(s.source.rawValue)),
+                            ("partial", .bool(s.partial)),
                         ])
                     })
             ),

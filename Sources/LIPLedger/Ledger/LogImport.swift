@@ -48,9 +48,17 @@ extension Ledger {
             // before, or its event applied. The first problem in file order is the one named.
             var chunk: [(raw: RawLog, index: Int)] = []
             var read = 0
+            // What the file holds (its polls, migrations, governor events), for `import_polls`;
+            // most logs are votes of one poll, so the last one's address is compared first.
+            var holds = Set<String>()
+            var lastVotePoll: ArraySlice<UInt8> = []
             func settleChunk() throws {
                 let added = try writer.insert(chunk.map(\.raw), chain: chain)
                 for (k, (raw, i)) in chunk.enumerated() {
+                    if raw.addressBytes != lastVotePoll, let held = Ledger.holding(raw) {
+                        holds.insert(held)
+                        if raw.event == .vote { lastVotePoll = raw.addressBytes }
+                    }
                     switch try settle(
                         raw, added: added[k], chain: chain, db: db, links: links, writer: writer, file: path,
                         location: "log \(i) (logIndex \(raw.logIndex) in tx \(raw.transactionPrefix)…)")
@@ -82,7 +90,7 @@ extension Ledger {
             }
             try settleChunk()
             if summary.rows > 0 {
-                try Ledger.record(db, ImportRecord(kind: .logs, file: path, sha256: reader.sha256, chain: chain))
+                try Ledger.record(db, ImportRecord(kind: .logs, file: path, sha256: reader.sha256, chain: chain), holds: holds)
             }
         }
         return summary

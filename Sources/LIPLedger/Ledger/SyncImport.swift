@@ -15,7 +15,8 @@ extension Ledger {
         try transaction { db in
             try storeLogs(logs, chain: stake.chain, db: db, links: links, source: source, into: &summary)
             let snapshotID: Int64
-            if let row = try Row.fetchOne(db, sql: "SELECT id, total_active, block_hash FROM snapshots WHERE chain = ? AND block = ?", arguments: [stake.chain, stake.block]) {
+            var madeWhole = false
+            if let row = try Row.fetchOne(db, sql: "SELECT id, total_active, block_hash, partial FROM snapshots WHERE chain = ? AND block = ?", arguments: [stake.chain, stake.block]) {
                 let existing = stored(row, "snapshots", key: ["id"])
                 snapshotID = try existing("id")
                 if let total: BigUInt = try existing.optional("total_active"), total != stake.totalActive {
@@ -30,7 +31,11 @@ extension Ledger {
                             "\(stake.chain.rawValue) block \(stake.block) has hash \(stake.blockHash), but the ledger's snapshot was read at \(hash): a reorganisation? Sync again when the chain is final"
                     )
                 }
-                try db.execute(sql: "UPDATE snapshots SET total_active = ?, block_hash = ? WHERE id = ?", arguments: [stake.totalActive, stake.blockHash, snapshotID])
+                // A --full sync reads every delegator: the snapshot it completes is whole from now on.
+                madeWhole = try existing("partial", as: Bool.self) && !stake.partial
+                try db.execute(
+                    sql: "UPDATE snapshots SET total_active = ?, block_hash = ?, partial = ? WHERE id = ?",
+                    arguments: [stake.totalActive, stake.blockHash, try existing("partial", as: Bool.self) && stake.partial, snapshotID])
             } else {
                 try db.execute(
                     sql: """
@@ -64,7 +69,7 @@ extension Ledger {
             }
             // The snapshot's count, sums and row digest, from its rows (amounts summed here, never in SQL).
             try SnapshotDigest.store(db, snapshotID: snapshotID, ledgerPath: self.path)
-            if summary.rows > 0 { try Ledger.record(db, record, snapshotID: snapshotID) }
+            if summary.rows > 0 || madeWhole { try Ledger.record(db, record, snapshotID: snapshotID, holds: Set(logs.compactMap { try? Ledger.holding(RawLog($0, source: source)) })) }
         }
         return summary
     }

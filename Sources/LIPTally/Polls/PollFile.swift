@@ -2,7 +2,6 @@ import Foundation
 import LIPCore
 import LIPDocuments
 import LIPLedger
-import Yams
 
 /// `Polls/LIP-<n>/poll.yaml`: what links a LIP to its poll, and the poll's rules.
 public struct PollFile: Equatable, Sendable {
@@ -49,10 +48,8 @@ public struct PollFile: Equatable, Sendable {
 
     /// Reads and checks a poll.yaml; `path` names it in errors.
     public static func load(_ url: URL, path: String) throws -> PollFile {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
-        let object: Any?
-        do { object = try Yams.load(yaml: text) } catch { throw LIPError.invalidInput(file: path, location: "", message: "not valid YAML: \(error)") }
+        let object = try BoundedYAML.load(contentsOf: url, path: path)
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         guard let map = object as? [String: Any] else { throw LIPError.invalidInput(file: path, location: "", message: "expected `key: value` lines") }
         var lines: [String: Int] = [:]
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -43,7 +43,7 @@ public struct Reconciliation: Sendable {
                     _ = parent  // decided with its bundle parent's poll
                     continue
                 }
-                if ForcedMoves.exists(workspace: workspace, lip: number) { continue }
+                if try ForcedMoves.load(workspace: workspace, lip: number)?.contains(where: { $0.to == status }) == true { continue }
                 finding(
                     .noPoll, "LIP-\(number) is \(status.rawValue) but has no poll (no `address` in Polls/LIP-\(number)/poll.yaml) and no forced-move record",
                     help: "add the poll's address to Polls/LIP-\(number)/poll.yaml and sync it, or record the decision with `lip advance --force --reason`")
@@ -91,7 +91,15 @@ public struct Reconciliation: Sendable {
             options.pendingResults[fix.lip] = PollResultFile(
                 lip: fix.lip, result: fix.tally.result.result, provisional: fix.tally.result.provisional, inputsDigest: fix.tally.result.inputsDigest)
             let url = PollResultFile.url(workspace: workspace, lip: fix.lip)
-            let old = FileManager.default.fileExists(atPath: url.path) ? try? String(contentsOf: url, encoding: .utf8) : nil
+            var old: String?
+            if FileManager.default.fileExists(atPath: url.path) {
+                // A committed result must be what the ledger gives: --fix never overwrites one that says otherwise.
+                let path = workspace.relativePath(url)
+                let data: Data
+                do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
+                try SavedResult.require(file: data, path: path, equals: json, ledger: fix.tally.ledger.path, retally: "lip poll tally \(fix.lip) --save")
+                old = String(decoding: data, as: UTF8.self)
+            }
             results.append(FileChange(url: url, path: workspace.relativePath(url), old: old, new: json.serialized()))
         }
         var plan = try Workflow(workspace: workspace).plan(moves: fixes.map { ($0.lip, $0.to) }, options: options)

@@ -9,8 +9,7 @@ extension PollReport {
     public var forumPost: String {
         let r = result
         var out = ""
-        let lipName = r.poll.lip.map { "LIP-\($0)" } ?? "Poll"
-        let title = lipTitle.map { "\(lipName): " + Escaping.markdown($0) } ?? lipName
+        let title = lipTitle.map { "\(pollName): " + Escaping.markdown($0) } ?? pollName
         if let file = lipFile {
             out += "## [\(title)](\(Escaping.markdownURL(linkBase + file))) — poll result\n\n"
         } else {
@@ -34,8 +33,7 @@ extension PollReport {
                 "\(s.chain.rawValue.uppercased()) block \(s.block)" + (s.l1Block.map { " (L1 block \($0))" } ?? "")
             }.joined(separator: ", ") + ". "
         if let a = r.poll.address {
-            out +=
-                "Poll [\(a.short)](\((r.poll.chain == .l2 ? "https://arbiscan.io/address/" : "https://etherscan.io/address/") + a.checksummed)), ending at L1 block \(r.poll.endBlock).\n\n"
+            out += "Poll \(explorers.link(a.short, a, on: r.poll.chain)), ending at L1 block \(r.poll.endBlock).\n\n"
         } else {
             out += "The poll ends at L1 block \(r.poll.endBlock).\n\n"
         }
@@ -43,7 +41,7 @@ extension PollReport {
         for v in orderedVoters {
             let label = names[v.address].map(Escaping.markdown) ?? v.address.short
             let role = v.isOrchestrator ? " (orchestrator)" : ""
-            table += "| [\(label)](\(explorerURL(v)))\(role) | \(v.choice == .yes ? "Yes" : "No") | \(lpt(v.weight)) | \(share(v.weight)) |\n"
+            table += "| \(explorerLink(label, v))\(role) | \(v.choice == .yes ? "Yes" : "No") | \(lpt(v.weight)) | \(share(v.weight)) |\n"
         }
         if r.voters.count > 10 {
             out += "[details=\"All \(r.voters.count) voters\"]\n\n" + table + "\n[/details]\n\n"

@@ -20,9 +20,9 @@ public enum PollExport {
             guard let ledgerPath else { throw LIPError.usage("no ledger: give --db PATH") }
             let tally = try PollTally.run(
                 reference: reference, ledger: try ledger ?? Ledger(path: ledgerPath, create: false), workspace: workspace, stake: stake, quorumBase: quorumBase)
-            return try tally.report(names: names, linkBase: linkBase, ledgerPath: dbArgument)
+            return try tally.report(names: names, linkBase: linkBase, ledgerPath: dbArgument, workspace: workspace)
         }
-        let (result, path, file) = saved
+        let (result, path, file, data) = saved
         // The flags may not contradict the poll's rules, nor the rules the result was tallied by.
         let rules = try PollRules.resolve(file: file, stake: stake ?? result.stakeMode, quorumBase: quorumBase ?? result.quorumBase, chain: result.poll.chain)
         let base = rules.quorumBase ?? result.quorumBase
@@ -32,17 +32,21 @@ public enum PollExport {
             )
         }
         var commands: [ReproduceCommand] = []
+        var notice: String?
+        var explorers = Explorers.mainnet
         if let ledger {
+            // The file is evidence from a pull request, not authority: the ledger's tally must give it, field by field.
             let fresh = try PollTally.run(reference: reference, ledger: ledger, workspace: workspace, stake: rules.stake, quorumBase: base)
-            guard fresh.result.inputsDigest == result.inputsDigest else {
-                throw LIPError.refused(
-                    "\(path) was tallied from inputs sha256:\(result.inputsDigest), but the ledger \(ledger.path) now gives sha256:\(fresh.result.inputsDigest): re-import the files the result lists, or run `lip poll tally \(lip) --save` to save the result of the ledger as it is (and review it)"
-                )
-            }
-            commands = try ledger.imports().map(ReproduceCommand.init)
+            try SavedResult.require(file: data, path: path, equals: fresh.result.json, ledger: ledger.path, retally: "lip poll tally \(lip) --save")
+            commands = try fresh.reproduceCommands()
+            explorers = try fresh.explorers(workspace: workspace)
+        } else {
+            notice = SavedResult.noLedgerNotice(path)
         }
         commands.append(ReproduceCommand(tallying: reference, result: result, ledgerPath: dbArgument))
         var report = PollReport(result: result, names: names, commands: commands, linkBase: linkBase)
+        report.notice = notice
+        report.explorers = explorers
         if FileManager.default.fileExists(atPath: workspace.fileURL(lip: lip).path) {
             let document = try workspace.document(lip: lip)
             report.lipTitle = document.title
@@ -59,7 +63,7 @@ public enum PollExport {
     }
 
     /// LIP `lip`'s saved result with its path and poll.yaml, nil when it has none.
-    static func savedResult(lip: Int, workspace: Workspace) throws -> (TallyResult, String, PollFile?)? {
+    static func savedResult(lip: Int, workspace: Workspace) throws -> (TallyResult, String, PollFile?, Data)? {
         let url = PollResultFile.url(workspace: workspace, lip: lip)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
@@ -70,6 +74,6 @@ public enum PollExport {
             data = try Data(contentsOf: url)
         } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
         let file = try PollFile.load(lip: lip, in: workspace)
-        return (try TallyResult(saved: data, path: path, chain: file?.chain ?? .l2), path, file)
+        return (try TallyResult(saved: data, path: path, chain: file?.chain ?? .l2), path, file, data)
     }
 }

@@ -20,6 +20,10 @@ public struct PollReport: Sendable {
     public var commands: [ReproduceCommand]
     /// Where LIP files are linked to (the file path is appended).
     public var linkBase: String
+    /// Where addresses are linked: the network the poll was read from.
+    public var explorers: Explorers = .mainnet
+    /// What the command should tell the user once (a saved result taken without a ledger to check it).
+    public var notice: String?
 
     /// Creates a report.
     public init(
@@ -55,10 +59,15 @@ public struct PollReport: Sendable {
         result.voters.filter(\.isOrchestrator) + result.voters.filter { !$0.isOrchestrator }
     }
 
-    /// The block explorer address page for a voter: Arbiscan for L2 stake, Etherscan for L1.
-    func explorerURL(_ voter: VoterResult) -> String {
+    /// A voter's label linked to its explorer page (of the chain its stake is on), when the network has one.
+    func explorerLink(_ label: String, _ voter: VoterResult) -> String {
         let onL2 = voter.positions.isEmpty ? result.poll.chain == .l2 : voter.positions.contains { $0.position.domain == .l2 }
-        return (onL2 ? "https://arbiscan.io/address/" : "https://etherscan.io/address/") + voter.address.checksummed
+        return explorers.link(label, voter.address, on: onL2 ? .l2 : .l1)
+    }
+
+    /// What the report calls the poll: `LIP-120`, or for a poll without a LIP, `Poll 0x1234…abcd`.
+    var pollName: String {
+        result.poll.lip.map { "LIP-\($0)" } ?? "Poll " + (result.poll.address?.short ?? "(not on chain)")
     }
 
     func lpt(_ wei: BigUInt) -> String { result.lpt(wei) }

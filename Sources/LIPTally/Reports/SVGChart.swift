@@ -15,8 +15,7 @@ extension PollReport {
             return Int(part * BigUInt(barWidth) / whole)
         }
         let notVoting = r.totalStake > r.totalVoteStake ? r.totalStake - r.totalVoteStake : 0
-        let name = r.poll.lip.map { "LIP-\($0)" } ?? "Poll"
-        let fullTitle = "\(name)" + (lipTitle.map { ": \($0)" } ?? "") + " — \(resultWord)"
+        let fullTitle = pollName + (lipTitle.map { ": \($0)" } ?? "") + " — \(resultWord)"
         let title = Escaping.xml(fullTitle)
         // The heading fits the width; the full text stays in <title>.
         let heading = Escaping.xml(fullTitle.count > 72 ? String(fullTitle.prefix(71)) + "…" : fullTitle)

@@ -3,9 +3,9 @@ import LIPCore
 import LIPDocuments
 import LIPLedger
 
-/// Checks a saved `result.json` against the workspace's ledger: the ledger must still give the
-/// result's inputs digest when tallied by the poll's rules. Without a ledger in the workspace,
-/// the committed result is the evidence.
+/// Checks a saved `result.json` against the workspace's ledger: tallied again by the poll's rules,
+/// the ledger must give the file in every field (a file edited to say `no`, digest kept, is
+/// refused). Without a ledger in the workspace, the committed result is the evidence.
 public struct LedgerResultCheck: PollResultCheck {
     /// The workspace whose `.lip/ledger.sqlite` is the evidence.
     public let workspace: Workspace
@@ -24,9 +24,13 @@ public struct LedgerResultCheck: PollResultCheck {
             return
                 "\(path) cannot be checked: the workspace's ledger does not tally LIP-\(lip) (\(error)); import what the result lists, or remove .lip/ledger.sqlite to rely on the committed result"
         }
-        guard let digest = saved.inputsDigest, digest == fresh.result.inputsDigest else {
-            return
-                "\(path) was tallied from inputs sha256:\(saved.inputsDigest ?? "(none)"), but the workspace's ledger now gives sha256:\(fresh.result.inputsDigest): run `lip poll tally \(lip) --save` and review the result"
+        let url = PollResultFile.url(workspace: workspace, lip: lip)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
+        do {
+            try SavedResult.require(file: data, path: path, equals: fresh.result.json, ledger: ".lip/ledger.sqlite", retally: "lip poll tally \(lip) --save")
+        } catch let LIPError.refused(message) {
+            return message
         }
         return nil
     }

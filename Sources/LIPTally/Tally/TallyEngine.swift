@@ -76,7 +76,7 @@ public enum TallyEngine {
                         dataWarnings.append(
                             (
                                 voter,
-                                "data: \((Address(lowercase: voter) ?? Address(voter)!).checksummed) on \(p.domain.rawValue) has delegated stake \(p.delegatedStake) but its voting delegators hold \(off); its weight there counts as 0"
+                                "data: \((Address(lowercase: voter) ?? Address(voter)!).checksummed) on \(p.domain.rawValue) has delegated stake \(Amount.formatLPT(p.delegatedStake, decimals: 18)) LPT but its voting delegators hold \(Amount.formatLPT(off, decimals: 18)) LPT; its weight there counts as 0"
                             ))
                     } else {
                         weight += p.delegatedStake - off

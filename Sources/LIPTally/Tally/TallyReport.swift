@@ -61,7 +61,7 @@ extension TallyResult {
     public func text(title: String? = nil, top: Int = 10) -> String {
         var out = ""
         let name = poll.address?.checksummed ?? "(not on chain)"
-        out += "Poll \(name)" + (poll.lip.map { " for LIP-\($0)" + (title.map { ": \($0)" } ?? "") } ?? "") + "\n"
+        out += "Poll \(name)" + (poll.lip.map { " for LIP-\($0)" + (title.map { ": \(VisibleText.oneLine($0))" } ?? "") } ?? "") + "\n"
         out += "Result: \(result.rawValue.uppercased())\(provisional ? " (provisional)" : "")\n"
         out += "  \(decidingRule)\n\n"
         out += "  participation  \(Amount.percent(totalVoteStake, of: totalStake))% of \(lpt(totalStake)) LPT (quorum \(ppm(poll.quorum)), \(quorumMet ? "met" : "not met"))\n"

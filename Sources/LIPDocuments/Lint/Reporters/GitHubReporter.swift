@@ -1,4 +1,5 @@
 import Foundation
+import LIPCore
 
 /// Findings as GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), which
 /// GitHub shows as annotations on the pull request's lines.
@@ -11,9 +12,20 @@ public enum GitHubReporter {
         }.joined()
     }
 
-    /// Escapes a command's message.
+    /// Escapes a command's message: `%`, CR and LF as GitHub decodes them, every other control
+    /// shown as `\u{1b}` (by Unicode scalars, so a `\r\n` pair is both escapes).
     static func data(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default:
+                if VisibleText.isControl(scalar) { out += VisibleText.escape(scalar) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
     }
 
     /// Escapes a command's property value.

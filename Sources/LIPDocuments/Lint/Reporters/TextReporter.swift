@@ -1,11 +1,13 @@
 import Foundation
+import LIPCore
 
 /// Findings as text: `file:line: severity[rule]: message`, with an `  = help: …` line when there is help.
 public enum TextReporter {
     /// One finding per line.
     public static func render(_ findings: [Finding]) -> String {
         findings.map { f in
-            "\(f.file):\(f.line): \(f.severity.rawValue)[\(f.rule)]: \(f.message)\n" + (f.help.map { "  = help: \($0)\n" } ?? "")
+            "\(VisibleText.oneLine(f.file)):\(f.line): \(f.severity.rawValue)[\(f.rule)]: \(VisibleText.oneLine(f.message))\n"
+                + (f.help.map { "  = help: \(VisibleText.oneLine($0))\n" } ?? "")
         }.joined()
     }
 

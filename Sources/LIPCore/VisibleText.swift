@@ -1,0 +1,96 @@
+import Foundation
+
+/// Text that strangers wrote (vote reasons, proposal titles, names, LIP titles, a node's error
+/// messages) made safe to show: no control character reaches a reader raw. Everything here works
+/// on Unicode scalars, never on Characters (Swift holds `\r\n` as one Character).
+public enum VisibleText {
+    /// Whether `scalar` ends a line somewhere: `\n`, `\r`, vertical tab, form feed, NEL (U+0085),
+    /// LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
+    public static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Whether `scalar` is a control a terminal or a parser may act on: C0 (tab and newline
+    /// included), DEL, C1, and the bidirectional overrides and isolates that reorder what a reader sees.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// The visible form of a control: `\u{1b}`.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16) + "}"
+    }
+
+    /// `text` on one line: every line break (a `\r\n` pair counts once) becomes one space, every
+    /// other control its visible form (tab stays when `keepTab`).
+    public static func oneLine(_ text: String, keepTab: Bool = false) -> String {
+        if text.unicodeScalars.allSatisfy({ !isControl($0) && !isLineBreak($0) }) { return text }
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if isLineBreak(scalar) {
+                if scalar == "\n" && previous == "\r" { continue }
+                out.append(" ")
+            } else if scalar == "\t" && keepTab {
+                out.append(scalar)
+            } else if isControl(scalar) {
+                out.append(contentsOf: escape(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `text` for a terminal: tab, newline and a `\r\n` pair stay; every other control (a lone
+    /// `\r`, ESC and so every ANSI or OSC sequence, DEL, C1, bidirectional overrides) is shown
+    /// as `\u{…}`.
+    public static func forTerminal(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ !isControl($0) || $0 == "\n" || $0 == "\t" }) { return text }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == "\n" || scalar == "\t" || (scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") || !isControl(scalar) {
+                out.append(scalar)
+            } else {
+                out.append(contentsOf: escape(scalar).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// `forTerminal` over UTF-8 bytes, with a fast path for the usual output that has no control
+    /// but tab and newline (a JSON export of a million voters goes through here).
+    public static func forTerminal(_ data: Data) -> Data {
+        var clean = true
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            for (i, b) in bytes.enumerated() {
+                switch b {
+                case 0x0A, 0x09: continue
+                case 0x0D where i + 1 < bytes.count && bytes[i + 1] == 0x0A: continue
+                case 0x00...0x1F, 0x7F: clean = false
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]): clean = false
+                // U+202A…U+202E and U+2066…U+2069, the bidirectional overrides and isolates.
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (0xAA...0xAE).contains(bytes[i + 2]): clean = false
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]): clean = false
+                default: continue
+                }
+                if !clean { return }
+            }
+        }
+        if clean { return data }
+        return Data(forTerminal(String(decoding: data, as: UTF8.self)).utf8)
+    }
+
+    /// Whether `text` holds a control that `forTerminal` would show escaped.
+    public static func hasRawControl(_ text: String) -> Bool {
+        forTerminal(text) != text
+    }
+}
