@@ -48,7 +48,8 @@ public struct JSONDifference: Equatable, Sendable, CustomStringConvertible {
         switch (a, b) {
         case let (x as [String: Any], y as [String: Any]):
             let known = order[shape] ?? []
-            let keys = known.filter { y[$0] != nil || x[$0] != nil } + y.keys.filter { !known.contains($0) }.sorted() + x.keys.filter { y[$0] == nil && !known.contains($0) }.sorted()
+            let keys =
+                known.filter { y[$0] != nil || x[$0] != nil } + y.keys.filter { !known.contains($0) }.sorted() + x.keys.filter { y[$0] == nil && !known.contains($0) }.sorted()
             for key in keys {
                 let here = path.isEmpty ? key : path + "." + key
                 let childShape = shape.isEmpty ? key : shape + "." + key

@@ -105,7 +105,8 @@ public final class JSONRPCClient: @unchecked Sendable {
         }
         guard byID.count == ids.count, Set(byID.keys) == Set(ids) else {
             let extra = Set(byID.keys).subtracting(ids).sorted().first
-            throw malformed(methods, extra.map { "the batch's answer has id \($0), which no request of it had" } ?? "the batch's answer lacks request \(ids.first { byID[$0] == nil } ?? 0)")
+            throw malformed(
+                methods, extra.map { "the batch's answer has id \($0), which no request of it had" } ?? "the batch's answer lacks request \(ids.first { byID[$0] == nil } ?? 0)")
         }
         return try zip(ids, requests).map { id, request in
             do { return .success(try result(of: byID[id]!, id: id, method: request.method)) } catch let error as RPCCallError { return .failure(error) }

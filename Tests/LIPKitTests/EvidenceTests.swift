@@ -38,7 +38,9 @@ final class EvidenceTests: XCTestCase {
         let (a, b, c) = (addr("a1"), addr("b2"), addr("c3"))
         _ = try ledger.importLogs(try votesFile("a.json", poll: a, voters: [addr("01")], block: 10, in: dir), path: "a.json", chain: .l2)
         _ = try ledger.importLogs(try votesFile("b.json", poll: b, voters: [addr("02")], block: 20, in: dir), path: "b.json", chain: .l2)
-        _ = try ledger.storeSync(logs: [], stake: stake(block: 50, accounts: [addr("03")], partial: true), record: ImportRecord(kind: .sync, file: c.checksummed, sha256: "c", poll: c, network: "devnet"))
+        _ = try ledger.storeSync(
+            logs: [], stake: stake(block: 50, accounts: [addr("03")], partial: true),
+            record: ImportRecord(kind: .sync, file: c.checksummed, sha256: "c", poll: c, network: "devnet"))
         func files(_ poll: Address, _ blocks: [Int]) throws -> [String] {
             try ledger.imports(for: .poll(poll, snapshots: blocks.map { (.l2, $0) }, migrations: false)).map(\.file)
         }

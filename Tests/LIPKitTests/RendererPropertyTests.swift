@@ -80,7 +80,9 @@ final class RendererPropertyTests: XCTestCase {
 
     func pollResult(voters: Int) -> TallyResult {
         let positions = (0..<voters).map { i in
-            Position(account: String(format: "0x%040x", i + 1), delegate: nil, stake: BigUInt(i + 1) * Amount.weiPerLPT, delegatedStake: 0, registered: false, active: false, domain: .l2)
+            Position(
+                account: String(format: "0x%040x", i + 1), delegate: nil, stake: BigUInt(i + 1) * Amount.weiPerLPT, delegatedStake: 0, registered: false, active: false, domain: .l2
+            )
         }
         let votes = (0..<voters).map { CastVote(voter: String(format: "0x%040x", $0 + 1), choice: $0 % 3 == 0 ? "1" : "0", block: 1, logIndex: $0) }
         return TallyEngine.tally(

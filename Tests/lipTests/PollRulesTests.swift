@@ -63,7 +63,8 @@ final class PollRulesTests: XCTestCase {
         // The first field that differs is named, with both values: the late voter.
         XCTAssertTrue(export.stderr.hasPrefix("lip: refused: Polls/LIP-120/result.json is not what the ledger "), export.stderr)
         XCTAssertTrue(
-            export.stderr.contains(#"gives: "voters[9].address" is "0xFCF0910EbD0340315A301Dc3F580a2236b002e03" in the file but "0xABaBaBaBABabABabAbAbABAbABabababaBaBABaB" by the ledger"#)
+            export.stderr.contains(
+                #"gives: "voters[9].address" is "0xFCF0910EbD0340315A301Dc3F580a2236b002e03" in the file but "0xABaBaBaBABabABabAbAbABAbABabababaBaBABaB" by the ledger"#)
                 && export.stderr.contains("`lip poll tally 120 --save`"), export.stderr)
         let advance = try lip(["advance", "120", "accepted"], in: ws)
         XCTAssertEqual(advance.code, 1)

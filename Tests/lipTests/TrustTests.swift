@@ -154,7 +154,9 @@ final class TrustTests: XCTestCase {
             XCTAssertEqual(r.code, 2, "\(content): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains("Polls/LIP-5/forced.yaml: \(message)"), r.stderr)
         }
-        try write("- date: 2024-01-01\n  from: \"Proposed\"\n  to: \"Accepted\"\n  reason: \"decided by the editors\"\n  overrode:\n    - \"a guard\"\n", "Polls/LIP-5/forced.yaml", in: ws)
+        try write(
+            "- date: 2024-01-01\n  from: \"Proposed\"\n  to: \"Accepted\"\n  reason: \"decided by the editors\"\n  overrode:\n    - \"a guard\"\n", "Polls/LIP-5/forced.yaml",
+            in: ws)
         r = try lip(["reconcile"], in: ws)
         XCTAssertEqual(r.code, 0, r.stderr + r.stdout)
     }
@@ -174,7 +176,8 @@ final class TrustTests: XCTestCase {
         let r = try lip(["poll", "tally", "https://user:KEY1@node.example.org/v2/KEY2", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(r.code, 2, r.stderr)
         XCTAssertFalse(r.stderr.contains("KEY"), r.stderr)
-        XCTAssertEqual(RedactedURLs.redact("see 'https://u:KEY@node.example.org:8545/v2/KEY?k=KEY' and wss://x.example/KEY"), "see 'https://node.example.org:8545' and wss://x.example")
+        XCTAssertEqual(
+            RedactedURLs.redact("see 'https://u:KEY@node.example.org:8545/v2/KEY?k=KEY' and wss://x.example/KEY"), "see 'https://node.example.org:8545' and wss://x.example")
         XCTAssertEqual(RedactedURLs.redact("http://127.0.0.1:8545: eth_chainId: no (see http://a.example/KEY)."), "http://127.0.0.1:8545: eth_chainId: no (see http://a.example).")
     }
 
@@ -186,7 +189,8 @@ final class TrustTests: XCTestCase {
         s.totalSupply = 3000
         for edit in [
             "UPDATE proposal_votes SET weight = '-5'", "UPDATE proposal_votes SET voter = 42", "UPDATE proposals SET targets = '[\"0xnot\"]'",
-            "UPDATE proposal_views SET total_supply = 'lots'", "INSERT INTO proposal_events (governor, proposal, kind, eta, block) SELECT governor, id, 'queued', 'soon', 1 FROM proposals",
+            "UPDATE proposal_views SET total_supply = 'lots'",
+            "INSERT INTO proposal_events (governor, proposal, kind, eta, block) SELECT governor, id, 'queued', 'soon', 1 FROM proposals",
         ] {
             let dir = try temporaryDirectory(self)
             try write(s.logsJSON(), "logs.json", in: dir)

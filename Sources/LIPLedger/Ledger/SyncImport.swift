@@ -16,7 +16,9 @@ extension Ledger {
             try storeLogs(logs, chain: stake.chain, db: db, links: links, source: source, into: &summary)
             let snapshotID: Int64
             var madeWhole = false
-            if let row = try Row.fetchOne(db, sql: "SELECT id, total_active, block_hash, partial FROM snapshots WHERE chain = ? AND block = ?", arguments: [stake.chain, stake.block]) {
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT id, total_active, block_hash, partial FROM snapshots WHERE chain = ? AND block = ?", arguments: [stake.chain, stake.block])
+            {
                 let existing = stored(row, "snapshots", key: ["id"])
                 snapshotID = try existing("id")
                 if let total: BigUInt = try existing.optional("total_active"), total != stake.totalActive {
@@ -69,7 +71,9 @@ extension Ledger {
             }
             // The snapshot's count, sums and row digest, from its rows (amounts summed here, never in SQL).
             try SnapshotDigest.store(db, snapshotID: snapshotID, ledgerPath: self.path)
-            if summary.rows > 0 || madeWhole { try Ledger.record(db, record, snapshotID: snapshotID, holds: Set(logs.compactMap { try? Ledger.holding(RawLog($0, source: source)) })) }
+            if summary.rows > 0 || madeWhole {
+                try Ledger.record(db, record, snapshotID: snapshotID, holds: Set(logs.compactMap { try? Ledger.holding(RawLog($0, source: source)) }))
+            }
         }
         return summary
     }

@@ -38,9 +38,13 @@ extension TallyInputs {
             if snapshot.source == .rpc {
                 warnings.append(
                     "stake read by RPC at \(chain.rawValue) block \(snapshot.block)" + (snapshot.blockHash.map { " (\($0.prefix(18))…)" } ?? "")
-                        + (snapshot.partial ? ": the voters and their delegates only; the quorum base is getTotalBonded() there, \(Amount.formatLPT(snapshot.totalActive ?? 0, decimals: 18)) LPT" : ""))
+                        + (snapshot.partial
+                            ? ": the voters and their delegates only; the quorum base is getTotalBonded() there, \(Amount.formatLPT(snapshot.totalActive ?? 0, decimals: 18)) LPT"
+                            : ""))
             } else if let override {
-                warnings.append("the quorum base is the on-chain total \(quorumBase.rawValue) stake given at import (\(Amount.formatLPT(override, decimals: 18)) LPT), not the sum of the snapshot")
+                warnings.append(
+                    "the quorum base is the on-chain total \(quorumBase.rawValue) stake given at import (\(Amount.formatLPT(override, decimals: 18)) LPT), not the sum of the snapshot"
+                )
             }
             return TallyInputs(
                 poll: poll, stakeMode: stakeMode, quorumBase: quorumBase,
