@@ -9,16 +9,22 @@ let package = Package(
         .library(name: "LIPKit", targets: ["LIPKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // The versions tested, pinned to their minor series (Package.resolved is not committed: the
+        // package copies of the machine this was built on carry commit ids no public clone has).
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
+        .package(url: "https://github.com/groue/GRDB.swift", .upToNextMinor(from: "7.10.0")),
+        .package(url: "https://github.com/attaswift/BigInt", .upToNextMinor(from: "6.0.1")),
+        .package(url: "https://github.com/apple/swift-crypto", .upToNextMinor(from: "3.12.3")),
     ],
     targets: [
         .target(
             name: "LIPCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "LIPEthereum",
+            dependencies: ["LIPCore", .product(name: "BigInt", package: "BigInt")]
         ),
         .target(
             name: "LIPDocuments",
@@ -27,7 +33,7 @@ let package = Package(
         .target(
             name: "LIPLedger",
             dependencies: [
-                "LIPCore",
+                "LIPCore", "LIPEthereum",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "BigInt", package: "BigInt"),
@@ -37,8 +43,7 @@ let package = Package(
         .target(
             name: "LIPTally",
             dependencies: [
-                "LIPCore", "LIPDocuments", "LIPLedger",
-                .product(name: "Yams", package: "Yams"),
+                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger",
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -46,8 +51,7 @@ let package = Package(
         .target(
             name: "LIPSync",
             dependencies: [
-                "LIPCore", "LIPLedger",
-                .product(name: "Yams", package: "Yams"),
+                "LIPCore", "LIPEthereum", "LIPLedger",
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -55,15 +59,21 @@ let package = Package(
         .target(
             name: "LIPGovernor",
             dependencies: [
-                "LIPCore", "LIPDocuments", "LIPLedger", "LIPTally",
-                .product(name: "Yams", package: "Yams"),
+                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger",
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
+            name: "LIPReports",
+            dependencies: [
+                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .target(
             name: "LIPKit",
-            dependencies: ["LIPCore", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor"]
+            dependencies: ["LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor", "LIPReports"]
         ),
         .executableTarget(
             name: "lip",
@@ -80,7 +90,7 @@ let package = Package(
         ),
         .target(
             name: "LIPTestSupport",
-            dependencies: ["LIPLedger", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["LIPEthereum", "LIPLedger", .product(name: "BigInt", package: "BigInt")],
             path: "Tests/LIPTestSupport"
         ),
         .testTarget(

@@ -4,16 +4,16 @@ import Yams
 /// YAML that `lip` reads (poll.yaml, networks.yaml, forced.yaml, a proposal description's front
 /// matter) with bounds checked before anything is expanded: an alias bomb (a few lines whose
 /// aliases expand to billions of nodes) is an error that names the file, never gigabytes of memory.
-public enum BoundedYAML {
+package enum BoundedYAML {
     /// The largest document read: 1 MiB.
-    public static let maximumBytes = 1 << 20
+    package static let maximumBytes = 1 << 20
     /// Aliases (`*name`) a document may use.
-    public static let maximumAliases = 16
+    package static let maximumAliases = 16
     /// Nodes a document may hold, every alias expanded.
-    public static let maximumNodes = 10_000
+    package static let maximumNodes = 10_000
 
     /// The value of the YAML file at `url` (its size checked before it is read); `path` names it.
-    public static func load(contentsOf url: URL, path: String) throws -> Any? {
+    package static func load(contentsOf url: URL, path: String) throws -> Any? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw LIPError.unreadable(path: path, reason: FileProblem.describe(nil, at: url))
@@ -28,7 +28,7 @@ public enum BoundedYAML {
 
     /// The value of `text` (mappings as `[String: Any]`, as `Yams.load` gives), nil for an empty
     /// document; `path` names the file in errors (exit 2).
-    public static func load(_ text: String, path: String) throws -> Any? {
+    package static func load(_ text: String, path: String) throws -> Any? {
         func fail(_ message: String) -> LIPError { LIPError.invalidInput(file: path, location: "", message: message) }
         let size = text.utf8.count
         guard size <= maximumBytes else { throw fail("is \(size) bytes of YAML; lip reads at most \(maximumBytes) (1 MiB)") }

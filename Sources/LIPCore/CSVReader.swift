@@ -2,19 +2,19 @@ import Foundation
 
 /// Reads a CSV file record by record without loading it whole (RFC 4180 quoting; a quoted
 /// field may not span lines). Line numbers are 1-based.
-public struct CSVReader {
+package struct CSVReader {
     private let handle: FileHandle
     private let path: String
     private var buffer: [UInt8] = []
     private var position = 0
     private var finished = false
     /// The line number of the record last returned.
-    public private(set) var line = 0
+    package private(set) var line = 0
     /// Whether the last line returned ended without a newline (a possibly truncated file).
-    public private(set) var lastLineUnterminated = false
+    package private(set) var lastLineUnterminated = false
 
     /// Opens `url`; `path` names it in errors.
-    public init(url: URL, path: String) throws {
+    package init(url: URL, path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let handle = FileHandle(forReadingAtPath: url.path)
@@ -26,7 +26,7 @@ public struct CSVReader {
     }
 
     /// The next record's fields, or nil at the end. Blank lines are skipped.
-    public mutating func next() throws -> [String]? {
+    package mutating func next() throws -> [String]? {
         while true {
             guard let raw = try nextLine() else { return nil }
             line += 1
@@ -101,7 +101,7 @@ public struct CSVReader {
     }
 
     /// The next record as a column lookup, or nil at the end; a record with the wrong number of fields is an error.
-    public mutating func record(columns: [String: Int]) throws -> ((String) -> String)? {
+    package mutating func record(columns: [String: Int]) throws -> ((String) -> String)? {
         guard let f = try next() else { return nil }
         guard f.count == columns.count else {
             throw LIPError.invalidInput(
@@ -111,7 +111,7 @@ public struct CSVReader {
     }
 
     /// Reads a header and checks that it has exactly the expected columns (any order).
-    public mutating func header(expected: [String]) throws -> [String: Int] {
+    package mutating func header(expected: [String]) throws -> [String: Int] {
         guard let header = try next() else { throw LIPError.invalidInput(file: path, location: "1", message: "empty file: expected the header \(expected.joined(separator: ","))") }
         var columns: [String: Int] = [:]
         for (i, name) in header.enumerated() {

@@ -1,10 +1,10 @@
 import Foundation
 
 /// What is wrong with a path, in words (never an `NSCocoaErrorDomain` code).
-public enum FileProblem {
+package enum FileProblem {
     /// Why reading `url` failed with `error`: a folder, a dangling link, a missing file, no
     /// permission, or text that is not UTF-8.
-    public static func describe(_ error: Error?, at url: URL) -> String {
+    package static func describe(_ error: Error?, at url: URL) -> String {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: url.path, isDirectory: &isDirectory) {
@@ -20,7 +20,7 @@ public enum FileProblem {
     }
 
     /// Why `url` cannot be written as a file: its place is a folder, or its folder is missing or read-only.
-    public static func describeWrite(at url: URL) -> String {
+    package static func describeWrite(at url: URL) -> String {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue { return "is a folder, not a file" }

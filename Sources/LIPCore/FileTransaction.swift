@@ -5,7 +5,7 @@ import Foundation
 /// Every new content is first written to a temporary file beside its target; then the
 /// temporaries are renamed into place one by one. If any step fails, every file already
 /// replaced is restored and every temporary removed, so the tree is as it was.
-public struct FileTransaction {
+package struct FileTransaction {
     private enum Step {
         case write(URL, Data)
         case remove(URL)
@@ -14,19 +14,19 @@ public struct FileTransaction {
     private var steps: [Step] = []
 
     /// Creates an empty transaction.
-    public init() {}
+    package init() {}
 
     /// Schedules `data` to be written to `url`.
-    public mutating func write(_ data: Data, to url: URL) { steps.append(.write(url, data)) }
+    package mutating func write(_ data: Data, to url: URL) { steps.append(.write(url, data)) }
 
     /// Schedules `text` (UTF-8) to be written to `url`.
-    public mutating func write(_ text: String, to url: URL) { write(Data(text.utf8), to: url) }
+    package mutating func write(_ text: String, to url: URL) { write(Data(text.utf8), to: url) }
 
     /// Schedules the removal of `url` (done last, after every write).
-    public mutating func remove(_ url: URL) { steps.append(.remove(url)) }
+    package mutating func remove(_ url: URL) { steps.append(.remove(url)) }
 
     /// Applies every step or none. `root` shortens paths in error messages.
-    public func commit(relativeTo root: URL? = nil) throws {
+    package func commit(relativeTo root: URL? = nil) throws {
         let fm = FileManager.default
         func name(_ url: URL) -> String {
             let full = url.standardizedFileURL.path

@@ -3,9 +3,9 @@ import Foundation
 /// A small JSON reader for one flat object (an event log): its members whose values are strings,
 /// whole numbers, booleans, null or arrays of strings; nested objects and other arrays are read
 /// past and left out. Much cheaper per object than a general decoder, for files of millions.
-public enum FlatJSON {
+package enum FlatJSON {
     /// A member's value.
-    public enum Value: Equatable, Sendable {
+    package enum Value: Equatable, Sendable {
         case string(String)
         case integer(Int)
         case bool(Bool)
@@ -16,7 +16,7 @@ public enum FlatJSON {
     }
 
     /// The members of the object in `bytes`; nil when it is not one JSON object.
-    public static func object(_ bytes: [UInt8]) -> [String: Value]? {
+    package static func object(_ bytes: [UInt8]) -> [String: Value]? {
         var p = Parser(bytes: bytes)
         guard let members = p.object(), p.atEnd() else { return nil }
         return members

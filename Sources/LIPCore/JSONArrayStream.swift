@@ -3,9 +3,9 @@ import Foundation
 /// Reads the elements of a large JSON array from a file one at a time, in bounded memory: the
 /// file's top-level array, or the array under a top-level object's `key` (a JSON-RPC response's
 /// `result`). Each element comes back as its own bytes, for a decoder; nothing else is kept.
-public struct JSONArrayStream {
+package struct JSONArrayStream {
     /// Why the stream cannot go on.
-    public enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         /// The file ends inside a value (truncated).
         case truncated(element: Int)
         /// Not JSON where a value or a separator belongs.
@@ -23,24 +23,24 @@ public struct JSONArrayStream {
     private var done = false
     private let key: String
     /// Elements read so far.
-    public private(set) var count = 0
+    package private(set) var count = 0
     /// Called with every chunk of the file as it is read (to hash the file while streaming).
-    public var onChunk: ((Data) -> Void)?
+    package var onChunk: ((Data) -> Void)?
 
     /// Opens `url`; `key` names the array inside a top-level object.
-    public init(url: URL, key: String = "result") throws {
+    package init(url: URL, key: String = "result") throws {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw CocoaError(.fileReadNoSuchFile) }
         self.handle = handle
         self.key = key
     }
 
     /// The next element's bytes, or nil after the last.
-    public mutating func next() throws -> Data? {
+    package mutating func next() throws -> Data? {
         try nextBytes().map { Data($0) }
     }
 
     /// The next element's bytes, or nil after the last, without a copy: valid until the next call.
-    public mutating func nextBytes() throws -> ArraySlice<UInt8>? {
+    package mutating func nextBytes() throws -> ArraySlice<UInt8>? {
         compact()
         if done { return nil }
         if !started {
@@ -66,7 +66,7 @@ public struct JSONArrayStream {
     }
 
     /// Reads the rest of the file (after the array), so that `onChunk` has seen all of it.
-    public mutating func drain() throws {
+    package mutating func drain() throws {
         while try peek() != nil {
             position = buffer.count
             compact()

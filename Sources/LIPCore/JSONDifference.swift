@@ -3,19 +3,19 @@ import Foundation
 /// The first place where two JSON documents differ: a saved `result.json` (evidence from a pull
 /// request) against the result the ledger gives now. Objects are compared member by member in the
 /// order of the expected document (then members only the saved one has), arrays element by element.
-public struct JSONDifference: Equatable, Sendable, CustomStringConvertible {
+package struct JSONDifference: Equatable, Sendable, CustomStringConvertible {
     /// Where: `result`, `voters[3].weight`, or `(document)` when the saved text is not JSON.
-    public var path: String
+    package var path: String
     /// The saved value, as JSON text (shortened), or `(absent)`.
-    public var saved: String
+    package var saved: String
     /// The expected value, likewise.
-    public var expected: String
+    package var expected: String
 
-    public var description: String { "\"\(path)\" is \(saved) in the file but \(expected) by the ledger" }
+    package var description: String { "\"\(path)\" is \(saved) in the file but \(expected) by the ledger" }
 
     /// The first difference between `saved` (the file's bytes) and `expected` (the JSON the
     /// ledger gives), nil when they hold the same values.
-    public static func first(saved: Data, expected: JSONValue) -> JSONDifference? {
+    package static func first(saved: Data, expected: JSONValue) -> JSONDifference? {
         let expectedText = expected.serialized(pretty: false)
         guard let mine = try? JSONSerialization.jsonObject(with: saved, options: [.fragmentsAllowed]) else {
             return JSONDifference(path: "(document)", saved: "text that is not JSON", expected: "the tally JSON")

@@ -2,9 +2,9 @@ import Foundation
 
 /// URLs in text shown as `scheme://host[:port]` only: an RPC URL carries its API key in its path,
 /// query or user part, and a command line with one in the wrong place must not print it.
-public enum RedactedURLs {
+package enum RedactedURLs {
     /// `text` with every `http://`, `https://`, `ws://` and `wss://` URL cut to its scheme and host.
-    public static func redact(_ text: String) -> String {
+    package static func redact(_ text: String) -> String {
         let pattern = "(?i)\\b(https?|wss?)://[^\\s'\"`<>]*"
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
         let ns = text as NSString

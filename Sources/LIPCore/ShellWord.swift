@@ -1,9 +1,9 @@
 import Foundation
 
 /// Words of a shell command line, quoted so that a POSIX shell reads them back unchanged.
-public enum ShellWord {
+package enum ShellWord {
     /// `word` as is when it has only characters no shell treats specially, else in single quotes.
-    public static func quote(_ word: String) -> String {
+    package static func quote(_ word: String) -> String {
         let plain =
             !word.isEmpty
             && word.unicodeScalars.allSatisfy { c in
@@ -13,5 +13,5 @@ public enum ShellWord {
     }
 
     /// The command line of `words`, each quoted.
-    public static func line(_ words: [String]) -> String { words.map(quote).joined(separator: " ") }
+    package static func line(_ words: [String]) -> String { words.map(quote).joined(separator: " ") }
 }

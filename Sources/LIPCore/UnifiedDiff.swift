@@ -1,10 +1,10 @@
 import Foundation
 
 /// A unified diff (as `diff -u` prints it) between two texts, for `--dry-run`.
-public enum UnifiedDiff {
+package enum UnifiedDiff {
     /// The diff of `old` and `new` under the name `path`; empty when they are equal.
     /// A nil side is a file that does not exist.
-    public static func make(old: String?, new: String?, path: String, context: Int = 3) -> String {
+    package static func make(old: String?, new: String?, path: String, context: Int = 3) -> String {
         if old == new { return "" }
         let a = old.map { TextLines($0).lines.map(render) } ?? []
         let b = new.map { TextLines($0).lines.map(render) } ?? []

@@ -3,10 +3,10 @@ import Foundation
 /// Text that strangers wrote (vote reasons, proposal titles, names, LIP titles, a node's error
 /// messages) made safe to show: no control character reaches a reader raw. Everything here works
 /// on Unicode scalars, never on Characters (Swift holds `\r\n` as one Character).
-public enum VisibleText {
+package enum VisibleText {
     /// Whether `scalar` ends a line somewhere: `\n`, `\r`, vertical tab, form feed, NEL (U+0085),
     /// LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
-    public static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false
@@ -15,7 +15,7 @@ public enum VisibleText {
 
     /// Whether `scalar` is a control a terminal or a parser may act on: C0 (tab and newline
     /// included), DEL, C1, and the bidirectional overrides and isolates that reorder what a reader sees.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
@@ -23,13 +23,13 @@ public enum VisibleText {
     }
 
     /// The visible form of a control: `\u{1b}`.
-    public static func escape(_ scalar: Unicode.Scalar) -> String {
+    package static func escape(_ scalar: Unicode.Scalar) -> String {
         "\\u{" + String(scalar.value, radix: 16) + "}"
     }
 
     /// `text` on one line: every line break (a `\r\n` pair counts once) becomes one space, every
     /// other control its visible form (tab stays when `keepTab`).
-    public static func oneLine(_ text: String, keepTab: Bool = false) -> String {
+    package static func oneLine(_ text: String, keepTab: Bool = false) -> String {
         if text.unicodeScalars.allSatisfy({ !isControl($0) && !isLineBreak($0) }) { return text }
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
@@ -52,7 +52,7 @@ public enum VisibleText {
     /// `text` for a terminal: tab, newline and a `\r\n` pair stay; every other control (a lone
     /// `\r`, ESC and so every ANSI or OSC sequence, DEL, C1, bidirectional overrides) is shown
     /// as `\u{…}`.
-    public static func forTerminal(_ text: String) -> String {
+    package static func forTerminal(_ text: String) -> String {
         if text.unicodeScalars.allSatisfy({ !isControl($0) || $0 == "\n" || $0 == "\t" }) { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
@@ -68,7 +68,7 @@ public enum VisibleText {
 
     /// `forTerminal` over UTF-8 bytes, with a fast path for the usual output that has no control
     /// but tab and newline (a JSON export of a million voters goes through here).
-    public static func forTerminal(_ data: Data) -> Data {
+    package static func forTerminal(_ data: Data) -> Data {
         var clean = true
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             for (i, b) in bytes.enumerated() {
@@ -90,7 +90,7 @@ public enum VisibleText {
     }
 
     /// Whether `text` holds a control that `forTerminal` would show escaped.
-    public static func hasRawControl(_ text: String) -> Bool {
+    package static func hasRawControl(_ text: String) -> Bool {
         forTerminal(text) != text
     }
 }

@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPEthereum
 import LIPLedger
 
 /// GovernorCountingOverridable's count (governor.md): each vote's weight is what VoteCast

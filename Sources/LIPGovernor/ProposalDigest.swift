@@ -1,6 +1,7 @@
 import BigInt
 import Crypto
 import Foundation
+import LIPEthereum
 import LIPLedger
 
 /// The inputs digest of a proposal tally: SHA-256 over these lines (each ending in `\n`):

@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// A tallied governor proposal: the one model that the tally's text and JSON and every export render.

@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// One line of `lip proposal list`: a proposal's id, title, state, deadline and LIP.

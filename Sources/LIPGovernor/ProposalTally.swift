@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// Tallies a governor proposal from the ledger: its ProposalCreated and votes (logs) and what the

@@ -2,13 +2,17 @@
 //
 // - LIPCore: errors, JSON, atomic multi-file writes, CSV reading, dates, diffs.
 // - LIPDocuments: LIP files, lint rules, the README index, the workflow.
-// - LIPLedger: Ethereum primitives and the SQLite ledger.
-// - LIPTally: polls, tallies and reports.
+// - LIPEthereum: addresses and EIP-55, hex, ABI words and arrays, keccak-256, exact amounts.
+// - LIPLedger: the SQLite ledger.
+// - LIPTally: polls and their tallies by LIP-16.
 // - LIPSync: reading polls, stake and governor proposals from a JSON-RPC node into the ledger.
-// - LIPGovernor: LivepeerGovernor proposals counted with overrides, and their reports.
+// - LIPGovernor: LivepeerGovernor proposals counted with overrides.
+// - LIPReports: what polls and proposals render: forum posts, CSV, SVG, JSON, reproduce commands, links.
 @_exported import LIPCore
+@_exported import LIPEthereum
 @_exported import LIPDocuments
 @_exported import LIPLedger
 @_exported import LIPTally
 @_exported import LIPSync
 @_exported import LIPGovernor
+@_exported import LIPReports

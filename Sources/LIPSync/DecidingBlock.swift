@@ -2,27 +2,27 @@ import Foundation
 import LIPCore
 
 /// A block header as far as the deciding-block search needs it.
-public struct BlockHeader: Sendable, Equatable {
+package struct BlockHeader: Sendable, Equatable {
     /// Its number on its own chain.
-    public var number: Int
+    package var number: Int
     /// Its hash.
-    public var hash: String
+    package var hash: String
     /// Arbitrum's `l1BlockNumber`: the L1 block `block.number` returned in it; nil elsewhere.
-    public var l1BlockNumber: Int?
+    package var l1BlockNumber: Int?
 
     /// Creates a header.
-    public init(number: Int, hash: String, l1BlockNumber: Int?) {
+    package init(number: Int, hash: String, l1BlockNumber: Int?) {
         self.number = number
         self.hash = hash
         self.l1BlockNumber = l1BlockNumber
     }
 
     /// The L1 block this block stands for.
-    public var l1Position: Int { l1BlockNumber ?? number }
+    package var l1Position: Int { l1BlockNumber ?? number }
 }
 
 /// Where headers come from: the node, or a test's made-up chain.
-public protocol BlockSource {
+package protocol BlockSource {
     /// The newest block.
     func head() throws -> BlockHeader
     /// Block `number`.
@@ -33,10 +33,10 @@ public protocol BlockSource {
 /// before the poll's `endBlock`. On Arbitrum that is found by binary search over `l1BlockNumber`;
 /// on a chain without it (Ethereum, a devnet) it is `endBlock` itself. A poll the node has not
 /// seen end yet is decided at the head, provisionally; an ended poll never falls back to the head.
-public enum DecidingBlock {
+package enum DecidingBlock {
     /// The deciding block of a poll ending at `endBlock`, searched from `lowerBound` (the block the
     /// poll was created in), and whether it is provisional.
-    public static func find(endBlock: Int, lowerBound: Int, in source: any BlockSource) throws -> (header: BlockHeader, provisional: Bool) {
+    package static func find(endBlock: Int, lowerBound: Int, in source: any BlockSource) throws -> (header: BlockHeader, provisional: Bool) {
         let head = try source.head()
         guard head.l1BlockNumber != nil else {
             return head.number >= endBlock ? (try source.header(endBlock), false) : (head, true)

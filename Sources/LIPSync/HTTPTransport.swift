@@ -5,16 +5,16 @@ import Foundation
 #endif
 
 /// One HTTP answer.
-public struct HTTPAnswer: Sendable {
+package struct HTTPAnswer: Sendable {
     /// The status code.
-    public var status: Int
+    package var status: Int
     /// `Retry-After`, in seconds, when the server sent one.
-    public var retryAfter: Double?
+    package var retryAfter: Double?
     /// The body.
-    public var body: Data
+    package var body: Data
 
     /// Creates an answer.
-    public init(status: Int, retryAfter: Double? = nil, body: Data) {
+    package init(status: Int, retryAfter: Double? = nil, body: Data) {
         self.status = status
         self.retryAfter = retryAfter
         self.body = body
@@ -22,7 +22,7 @@ public struct HTTPAnswer: Sendable {
 }
 
 /// Why a request got no HTTP answer at all.
-public enum TransportFailure: Error, Sendable {
+package enum TransportFailure: Error, Sendable {
     /// The connection was refused, dropped or reset.
     case connection(String)
     /// No answer within the timeout.
@@ -31,7 +31,7 @@ public enum TransportFailure: Error, Sendable {
 
 /// Sends a JSON body with POST and waits for the answer: the one seam between the JSON-RPC client
 /// and the network, so that its retries and splitting can be tested without one.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     /// POSTs `body` to `url`.
     func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer
 }
@@ -39,17 +39,17 @@ public protocol HTTPTransport: Sendable {
 /// `HTTPTransport` over URLSession (FoundationNetworking on Linux); one session for all requests,
 /// so that a sync's requests reuse their connection instead of opening one (and a TLS handshake)
 /// each.
-public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let session: URLSession
 
     /// Creates the transport.
-    public init() {
+    package init() {
         session = URLSession(configuration: .ephemeral)
     }
 
     deinit { session.finishTasksAndInvalidate() }
 
-    public func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer {
+    package func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer {
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = "POST"
         request.httpBody = body

@@ -5,29 +5,29 @@ import LIPCore
 /// dropped connections and timeouts are retried with backoff and jitter; a batch larger than the
 /// node accepts is split; an answer that is not JSON-RPC is an error and nothing is kept. Errors
 /// show the node by scheme and host only.
-public final class JSONRPCClient: @unchecked Sendable {
+package final class JSONRPCClient: @unchecked Sendable {
     /// One request of a batch.
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// The method.
-        public var method: String
+        package var method: String
         /// Its parameters.
-        public var params: [JSONValue]
+        package var params: [JSONValue]
 
         /// Creates a request.
-        public init(_ method: String, _ params: [JSONValue]) {
+        package init(_ method: String, _ params: [JSONValue]) {
             self.method = method
             self.params = params
         }
     }
 
     /// The node.
-    public let endpoint: RPCEndpoint
+    package let endpoint: RPCEndpoint
     /// How failures are retried.
-    public let policy: RetryPolicy
+    package let policy: RetryPolicy
     /// Requests sent in one batch at most; lowered when the node refuses a batch as too large.
-    public private(set) var batchLimit: Int
+    package private(set) var batchLimit: Int
     /// HTTP requests sent, retries included (what a provider counts).
-    public private(set) var roundTrips = 0
+    package private(set) var roundTrips = 0
 
     private let transport: any HTTPTransport
     private let pause: @Sendable (Double) -> Void
@@ -36,7 +36,7 @@ public final class JSONRPCClient: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Creates a client of `endpoint`; `transport`, `pause` and `jitter` are seams for tests.
-    public init(
+    package init(
         endpoint: RPCEndpoint, policy: RetryPolicy = .fromEnvironment(), batchLimit: Int = 100, transport: any HTTPTransport = URLSessionTransport(),
         pause: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
     ) {
@@ -50,7 +50,7 @@ public final class JSONRPCClient: @unchecked Sendable {
 
     /// Calls `method`; a JSON-RPC error comes back as `RPCCallError`, anything else that goes
     /// wrong as an `LIPError` (exit 2) naming the method and `context`.
-    public func call(_ method: String, _ params: [JSONValue], context: String = "") throws -> Any {
+    package func call(_ method: String, _ params: [JSONValue], context: String = "") throws -> Any {
         let id = takeID()
         let body = JSONValue.object([("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(method)), ("params", .array(params))])
         let answer = try send(body, what: method + (context.isEmpty ? "" : " " + context))
@@ -60,7 +60,7 @@ public final class JSONRPCClient: @unchecked Sendable {
 
     /// Calls every request, in batches of at most `batchLimit`, splitting a batch the node
     /// refuses as too large; each result is the value or the node's error for that request.
-    public func batch(_ requests: [Request], context: String = "") throws -> [Result<Any, RPCCallError>] {
+    package func batch(_ requests: [Request], context: String = "") throws -> [Result<Any, RPCCallError>] {
         var out: [Result<Any, RPCCallError>] = []
         var start = 0
         while start < requests.count {

@@ -1,12 +1,13 @@
 import BigInt
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// Multicall3's `aggregate3((address,bool,bytes)[])`: many view calls in one `eth_call`.
-public enum Multicall3 {
+package enum Multicall3 {
     /// The calldata of `aggregate3` for `calls`, each allowed to fail.
-    public static func encode(_ calls: [ViewCall]) -> [UInt8] {
+    package static func encode(_ calls: [ViewCall]) -> [UInt8] {
         var out = Array(Keccak256.hash("aggregate3((address,bool,bytes)[])").prefix(4))
         out += ABI.encode(uint: 32)
         out += ABI.encode(uint: BigUInt(calls.count))
@@ -26,7 +27,7 @@ public enum Multicall3 {
     }
 
     /// The answers of `aggregate3`: each call's return data, nil when it failed.
-    public static func decode(_ data: [UInt8], count: Int) throws -> [[UInt8]?] {
+    package static func decode(_ data: [UInt8], count: Int) throws -> [[UInt8]?] {
         let arrayStart = try position(data, at: 0, base: 0)
         guard try ABI.uint(Array(data[arrayStart...]), 0) == BigUInt(count) else { throw ABI.Problem.badOffset(word: 0) }
         let heads = arrayStart + 32

@@ -1,43 +1,44 @@
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// The contracts `lip` reads on one network: per chain, its chain id and the addresses, with the
 /// block each was created in (the first block worth scanning).
-public struct Network: Sendable {
+package struct Network: Sendable {
     /// A contract and the block it was created in.
-    public struct Contract: Sendable {
+    package struct Contract: Sendable {
         /// Its address.
-        public var address: Address
+        package var address: Address
         /// Its creation block (0 when unknown).
-        public var block: Int
+        package var block: Int
     }
 
     /// One chain of the network.
-    public struct ChainContracts: Sendable {
+    package struct ChainContracts: Sendable {
         /// `eth_chainId` must say this.
-        public var chainID: Int
+        package var chainID: Int
         /// Livepeer's PollCreator.
-        public var pollCreator: Contract
+        package var pollCreator: Contract
         /// The BondingManager (its proxy).
-        public var bondingManager: Contract
+        package var bondingManager: Contract
         /// Multicall3, when the chain has one; without it, calls go in JSON-RPC batches.
-        public var multicall3: Contract?
+        package var multicall3: Contract?
         /// The RoundsManager, on L1 (pendingStake there takes the round of the block).
-        public var roundsManager: Address? = nil
+        package var roundsManager: Address? = nil
         /// LivepeerGovernor (its proxy), on L2.
-        public var livepeerGovernor: Contract? = nil
+        package var livepeerGovernor: Contract? = nil
         /// BondingVotes (its proxy), on L2: round-keyed voting weights.
-        public var bondingVotes: Contract? = nil
+        package var bondingVotes: Contract? = nil
     }
 
     /// The network's name (`mainnet`, or a key of networks.yaml).
-    public var name: String
+    package var name: String
     /// Its chains.
-    public var chains: [Chain: ChainContracts]
+    package var chains: [Chain: ChainContracts]
 
     /// Livepeer on Arbitrum One (l2) and Ethereum (l1), from `rpc-sync.md`.
-    public static let mainnet = Network(
+    package static let mainnet = Network(
         name: "mainnet",
         chains: [
             .l2: ChainContracts(
@@ -55,7 +56,7 @@ public struct Network: Sendable {
 
     /// The network `name`: `mainnet` is built in; any other comes from `file` (`--networks`), else
     /// the workspace's `networks.yaml`.
-    public static func named(_ name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Network {
+    package static func named(_ name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Network {
         if name == "mainnet" && file == nil { return mainnet }
         let source = file ?? workspaceFile
         guard let source, FileManager.default.fileExists(atPath: source.path) else {

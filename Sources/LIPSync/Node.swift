@@ -1,26 +1,27 @@
 import BigInt
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// What `lip` reads from a JSON-RPC node: the chain id, block headers, logs (splitting ranges the
 /// node refuses) and view calls at a block (through Multicall3, or JSON-RPC batches).
-public final class Node: BlockSource, @unchecked Sendable {
+package final class Node: BlockSource, @unchecked Sendable {
     /// The client.
-    public let client: JSONRPCClient
+    package let client: JSONRPCClient
     /// The largest block range asked of `eth_getLogs`; halved when the node refuses one.
-    public private(set) var logRange: Int
+    package private(set) var logRange: Int
     /// Calls per `aggregate3`.
-    public var multicallSize = 200
+    package var multicallSize = 200
 
     /// Creates a reader over `client`, starting log queries at `maxRange` blocks.
-    public init(client: JSONRPCClient, maxRange: Int = 9_000) {
+    package init(client: JSONRPCClient, maxRange: Int = 9_000) {
         self.client = client
         logRange = max(1, maxRange)
     }
 
     /// `eth_chainId`.
-    public func chainID() throws -> Int {
+    package func chainID() throws -> Int {
         try quantity(try ask("eth_chainId", []), "eth_chainId")
     }
 
@@ -37,9 +38,9 @@ public final class Node: BlockSource, @unchecked Sendable {
         LIPError.node(endpoint: client.endpoint.display, method: what, message: error.description)
     }
 
-    public func head() throws -> BlockHeader { try header(tag: "latest") }
+    package func head() throws -> BlockHeader { try header(tag: "latest") }
 
-    public func header(_ number: Int) throws -> BlockHeader {
+    package func header(_ number: Int) throws -> BlockHeader {
         let header = try header(tag: "0x" + String(number, radix: 16))
         guard header.number == number else { throw malformed("eth_getBlockByNumber", "block \(number) was answered with block \(header.number)") }
         return header
@@ -59,7 +60,7 @@ public final class Node: BlockSource, @unchecked Sendable {
 
     /// The logs of `address` with `topics` from block `from` to `to`, in ranges of at most
     /// `logRange` blocks, halving a range the node refuses as too large or too full.
-    public func logs(address: Address, topics: [String?], from: Int, to: Int, progress: ((Int) -> Void)? = nil) throws -> [[String: Any]] {
+    package func logs(address: Address, topics: [String?], from: Int, to: Int, progress: ((Int) -> Void)? = nil) throws -> [[String: Any]] {
         var out: [[String: Any]] = []
         var start = from
         while start <= to {
@@ -104,7 +105,7 @@ public final class Node: BlockSource, @unchecked Sendable {
     }
 
     /// `logs(…)`, typed; removed logs are left out and a malformed one is an error.
-    public func eventLogs(address: Address, topics: [String?], from: Int, to: Int) throws -> [EventLog] {
+    package func eventLogs(address: Address, topics: [String?], from: Int, to: Int) throws -> [EventLog] {
         try logs(address: address, topics: topics, from: from, to: to).compactMap(eventLog)
     }
 
@@ -128,7 +129,7 @@ public final class Node: BlockSource, @unchecked Sendable {
 
     /// The results of `calls` at `block`, each nil when the call failed; through `multicall`
     /// (when given) in `aggregate3`s of `multicallSize`, else as JSON-RPC batches of eth_call.
-    public func read(_ calls: [ViewCall], at block: Int, multicall: Address?) throws -> [[UInt8]?] {
+    package func read(_ calls: [ViewCall], at block: Int, multicall: Address?) throws -> [[UInt8]?] {
         let tag = JSONValue.string("0x" + String(block, radix: 16))
         func ethCall(_ to: Address, _ data: [UInt8]) -> JSONRPCClient.Request {
             .init("eth_call", [.object([("to", .string(to.lowercased)), ("data", .string(Hex.prefixed(data)))]), tag])

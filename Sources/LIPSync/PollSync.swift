@@ -2,37 +2,38 @@ import BigInt
 import Crypto
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// Reads a poll and the stake that decides it from a node (rpc-sync.md): the PollCreated, the
 /// deciding block, the votes up to it, and for every voter and every voter's delegate (or, with
 /// `full`, every delegator) the BondingManager's views at that block.
-public struct PollSync {
+package struct PollSync {
     /// What a sync read, ready for `Ledger.storeSync`.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// PollCreated and the poll's Vote logs.
-        public var logs: [EventLog]
+        package var logs: [EventLog]
         /// The stake at the deciding block.
-        public var stake: SyncedStake
+        package var stake: SyncedStake
         /// The poll's end block (its chain's `block.number`).
-        public var endBlock: Int
+        package var endBlock: Int
         /// Whether the node has not reached the end yet.
-        public var provisional: Bool
+        package var provisional: Bool
         /// Distinct voters.
-        public var voters: Int
+        package var voters: Int
         /// SHA-256 of everything read, hex: what identifies this sync's content.
-        public var sha256: String
+        package var sha256: String
     }
 
     /// The node.
-    public let node: Node
+    package let node: Node
     /// The network's contracts on this chain.
-    public let contracts: Network.ChainContracts
+    package let contracts: Network.ChainContracts
     /// The chain synced.
-    public let chain: Chain
+    package let chain: Chain
 
     /// A sync of `chain` of `network` through `node`; the network must have that chain.
-    public init(node: Node, network: Network, chain: Chain) throws {
+    package init(node: Node, network: Network, chain: Chain) throws {
         guard let contracts = network.chains[chain] else {
             throw LIPError.usage("network `\(network.name)` has no \(chain.rawValue) contracts")
         }
@@ -43,7 +44,7 @@ public struct PollSync {
 
     /// Reads `poll`. `progress` hears what is being read. An answer that does not decode as the
     /// ABI says is an error naming the node (exit 2), like any other malformed answer.
-    public func read(poll: Address, full: Bool, progress: ((String) -> Void)? = nil) throws -> Outcome {
+    package func read(poll: Address, full: Bool, progress: ((String) -> Void)? = nil) throws -> Outcome {
         do { return try reading(poll: poll, full: full, progress: progress) } catch let problem as ABI.Problem {
             throw node.malformed("eth_call or eth_getLogs", "\(problem)")
         }

@@ -2,6 +2,7 @@ import BigInt
 import Crypto
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// Reads LivepeerGovernor's proposals from a node (governor.md): every governor log since its
@@ -9,36 +10,36 @@ import LIPLedger
 /// `proposalVotes`, `quorumNumerator(snapshot)`, `quota()`, BondingVotes' `getPastTotalSupply`
 /// and `delegatedAt` of every voter and every voter's delegate. BondingVotes is keyed by round, so
 /// everything is read at the head: no archive node is needed.
-public struct ProposalSync {
+package struct ProposalSync {
     /// What a sync read, ready for `Ledger.storeProposalSync`.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The governor's logs.
-        public var logs: [EventLog]
+        package var logs: [EventLog]
         /// The views, in the governor-state file's shape.
-        public var state: GovernorStateFile
+        package var state: GovernorStateFile
         /// Proposals still Pending (no views read: their snapshot round has not begun).
-        public var pending: [BigUInt]
+        package var pending: [BigUInt]
         /// The head block read at.
-        public var block: Int
+        package var block: Int
         /// SHA-256 of everything read, hex.
-        public var sha256: String
+        package var sha256: String
     }
 
     /// The node.
-    public let node: Node
+    package let node: Node
     /// The governor.
-    public let governor: Network.Contract
+    package let governor: Network.Contract
     /// BondingVotes.
-    public let bondingVotes: Address
+    package let bondingVotes: Address
     /// The chain id the network expects.
-    public let chainID: Int
+    package let chainID: Int
     /// Multicall3, when the network has one.
-    public let multicall: Network.Contract?
+    package let multicall: Network.Contract?
 
     /// How many delegates deep `delegatedAt` is followed from a voter: a voter, its delegate and
     /// that delegate's own delegate are all the counting needs; a node whose answers go deeper
     /// (or loop through new addresses) is stopped here.
-    public static let maximumDelegationDepth = 4
+    package static let maximumDelegationDepth = 4
 
     /// Why a walk of delegations stopped.
     enum DelegationWalk: Error { case tooDeep(Address) }
@@ -60,7 +61,7 @@ public struct ProposalSync {
     }
 
     /// A sync of `network`'s governor (on L2) through `node`.
-    public init(node: Node, network: Network) throws {
+    package init(node: Node, network: Network) throws {
         guard let l2 = network.chains[.l2], let governor = l2.livepeerGovernor, let bondingVotes = l2.bondingVotes else {
             throw LIPError.usage("network `\(network.name)` has no l2 `livepeer-governor` and `bonding-votes`: add them to networks.yaml")
         }
@@ -73,7 +74,7 @@ public struct ProposalSync {
 
     /// Reads every proposal. `progress` hears what is being read. An answer that does not decode
     /// as the ABI says is an error naming the node (exit 2).
-    public func read(progress: ((String) -> Void)? = nil) throws -> Outcome {
+    package func read(progress: ((String) -> Void)? = nil) throws -> Outcome {
         do { return try reading(progress: progress) } catch let problem as ABI.Problem {
             throw node.malformed("eth_call or eth_getLogs", "\(problem)")
         }

@@ -2,18 +2,18 @@ import Foundation
 
 /// How a request that failed for a passing reason (429, 5xx, a dropped connection, a timeout) is
 /// tried again: a bounded number of tries, exponential backoff with jitter, honouring Retry-After.
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// Tries in all, the first included.
-    public var attempts: Int
+    package var attempts: Int
     /// The first wait, seconds; each next one doubles.
-    public var baseDelay: Double
+    package var baseDelay: Double
     /// The longest wait, seconds (Retry-After included).
-    public var maximumDelay: Double
+    package var maximumDelay: Double
     /// Seconds to wait for one answer.
-    public var timeout: Double
+    package var timeout: Double
 
     /// Creates a policy.
-    public init(attempts: Int = 6, baseDelay: Double = 0.5, maximumDelay: Double = 30, timeout: Double = 30) {
+    package init(attempts: Int = 6, baseDelay: Double = 0.5, maximumDelay: Double = 30, timeout: Double = 30) {
         self.attempts = attempts
         self.baseDelay = baseDelay
         self.maximumDelay = maximumDelay
@@ -21,7 +21,7 @@ public struct RetryPolicy: Sendable {
     }
 
     /// The policy from `$LIP_RPC_RETRIES`, `$LIP_RPC_BACKOFF` and `$LIP_RPC_TIMEOUT` (seconds), else the defaults.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RetryPolicy {
+    package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RetryPolicy {
         var policy = RetryPolicy()
         if let n = environment["LIP_RPC_RETRIES"].flatMap(Int.init), n > 0 { policy.attempts = n }
         if let d = environment["LIP_RPC_BACKOFF"].flatMap(Double.init), d >= 0 { policy.baseDelay = d }
@@ -31,7 +31,7 @@ public struct RetryPolicy: Sendable {
 
     /// The wait before try `attempt` (1 = the first retry): Retry-After when given, else
     /// base × 2^(attempt−1) plus up to as much again of jitter, never above the maximum.
-    public func delay(attempt: Int, retryAfter: Double?, jitter: Double) -> Double {
+    package func delay(attempt: Int, retryAfter: Double?, jitter: Double) -> Double {
         if let retryAfter { return min(maximumDelay, max(0, retryAfter)) }
         let exponential = baseDelay * pow(2, Double(attempt - 1))
         return min(maximumDelay, exponential + exponential * min(1, max(0, jitter)))

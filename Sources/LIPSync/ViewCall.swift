@@ -1,17 +1,18 @@
 import BigInt
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// A read-only contract call (`eth_call`), and the BondingManager views `lip` reads.
-public struct ViewCall: Sendable, Hashable {
+package struct ViewCall: Sendable, Hashable {
     /// The contract.
-    public var target: Address
+    package var target: Address
     /// Selector and arguments.
-    public var data: [UInt8]
+    package var data: [UInt8]
 
     /// A call of `signature` with address and uint arguments.
-    public init(_ target: Address, _ signature: String, _ arguments: [ABIArgument] = []) {
+    package init(_ target: Address, _ signature: String, _ arguments: [ABIArgument] = []) {
         self.target = target
         var data = Array(Keccak256.hash(signature).prefix(4))
         for argument in arguments {
@@ -24,33 +25,33 @@ public struct ViewCall: Sendable, Hashable {
     }
 
     /// An argument of a view call.
-    public enum ABIArgument: Sendable, Hashable {
+    package enum ABIArgument: Sendable, Hashable {
         case address(Address)
         case uint(BigUInt)
     }
 
     /// `getDelegator(address)`: word 2 of the answer is the delegate.
-    public static func getDelegator(_ bondingManager: Address, _ account: Address) -> ViewCall {
+    package static func getDelegator(_ bondingManager: Address, _ account: Address) -> ViewCall {
         ViewCall(bondingManager, "getDelegator(address)", [.address(account)])
     }
     /// `pendingStake(address,uint256)`: on L2 the round is ignored (0); on L1 it is the round of the block.
-    public static func pendingStake(_ bondingManager: Address, _ account: Address, round: BigUInt = 0) -> ViewCall {
+    package static func pendingStake(_ bondingManager: Address, _ account: Address, round: BigUInt = 0) -> ViewCall {
         ViewCall(bondingManager, "pendingStake(address,uint256)", [.address(account), .uint(round)])
     }
     /// RoundsManager `currentRound()`.
-    public static func currentRound(_ roundsManager: Address) -> ViewCall {
+    package static func currentRound(_ roundsManager: Address) -> ViewCall {
         ViewCall(roundsManager, "currentRound()")
     }
     /// `transcoderTotalStake(address)`.
-    public static func transcoderTotalStake(_ bondingManager: Address, _ account: Address) -> ViewCall {
+    package static func transcoderTotalStake(_ bondingManager: Address, _ account: Address) -> ViewCall {
         ViewCall(bondingManager, "transcoderTotalStake(address)", [.address(account)])
     }
     /// `isRegisteredTranscoder(address)`.
-    public static func isRegisteredTranscoder(_ bondingManager: Address, _ account: Address) -> ViewCall {
+    package static func isRegisteredTranscoder(_ bondingManager: Address, _ account: Address) -> ViewCall {
         ViewCall(bondingManager, "isRegisteredTranscoder(address)", [.address(account)])
     }
     /// `getTotalBonded()`: the total active stake of the round.
-    public static func getTotalBonded(_ bondingManager: Address) -> ViewCall {
+    package static func getTotalBonded(_ bondingManager: Address) -> ViewCall {
         ViewCall(bondingManager, "getTotalBonded()")
     }
 }

@@ -14,6 +14,8 @@ struct AdvanceCommand: ParsableCommand {
               lip advance 80 proposed --dry-run
               lip advance 80 accepted
               lip advance 80 proposed --force --reason "editors agreed to shorten Last Call"
+
+            Manual: docs/editors.md (in the lip repository).
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

@@ -6,7 +6,7 @@ struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
         abstract: "Give a draft its LIP number: set `lip:`, rename LIPs/LIP-<slug>.md to LIPs/LIP-<n>.md and add its index row, all or nothing.",
-        discussion: "Examples:\n  lip assign treasury-reward-cut\n  lip assign treasury-reward-cut --number 101")
+        discussion: "Examples:\n  lip assign treasury-reward-cut\n  lip assign treasury-reward-cut --number 101\n\nManual: docs/user-guide.md (in the lip repository).")
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 

@@ -12,6 +12,8 @@ struct IndexCommand: ParsableCommand {
             Examples:
               lip index
               lip index --check --format json
+
+            Manual: docs/editors.md (in the lip repository).
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

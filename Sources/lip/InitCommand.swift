@@ -6,7 +6,9 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new workspace: LIPs/, Polls/, Templates/LIP-X.md, a README.md with an empty index, and .gitignore.",
-        discussion: "Example:\n  lip init governance && cd governance && lip new --title \"My idea\" --author \"Ann (@ann)\" --type meta")
+        discussion:
+            "Example:\n  lip init governance && cd governance && lip new --title \"My idea\" --author \"Ann (@ann)\" --type meta\n\nManual: docs/user-guide.md (in the lip repository)."
+    )
 
     @Argument(help: ArgumentHelp("The folder to create the workspace in (default: the current folder).", valueName: "DIR"))
     var directory: String?

@@ -14,6 +14,8 @@ struct LIPCommand: ParsableCommand {
               lip lint
               lip advance 73 last-call
               lip poll tally 73 --stake l1+l2
+
+            Manual: docs/user-guide.md (in the lip repository).
             """,
         version: "\(LIPKitVersion.string) (commit \(LIPKitBuild.commit))",
         subcommands: [

@@ -12,6 +12,8 @@ struct LedgerCommand: ParsableCommand {
             Examples:
               lip ledger import snapshot l1.csv --chain l1 --block 14207040
               lip ledger status --format json
+
+            Manual: docs/ledger.md (in the lip repository).
             """,
         subcommands: [LedgerImportCommand.self, LedgerSyncCommand.self, LedgerStatusCommand.self, LedgerVerifyCommand.self, LedgerVerifySnapshotCommand.self])
 }

@@ -13,6 +13,8 @@ struct LedgerImportCommand: ParsableCommand {
               lip ledger import votes votes.csv --poll 0x1111111111111111111111111111111111111111
               lip ledger import migrations migrations.csv
               lip ledger import governor-state governor-state.json
+
+            Manual: docs/ledger.md (in the lip repository).
             """,
         subcommands: [
             LedgerImportSnapshotCommand.self, LedgerImportLogsCommand.self, LedgerImportVotesCommand.self, LedgerImportMigrationsCommand.self,

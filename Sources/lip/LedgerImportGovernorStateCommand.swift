@@ -11,6 +11,8 @@ struct LedgerImportGovernorStateCommand: ParsableCommand {
 
             Examples:
               lip ledger import governor-state governor-state.json
+
+            Manual: docs/governor.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

@@ -12,6 +12,8 @@ struct LedgerImportLogsCommand: ParsableCommand {
             Examples:
               lip ledger import logs poll-logs.json --chain l2
               lip ledger import logs migrator-logs.json more-logs.json --chain l2
+
+            Manual: docs/ledger.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

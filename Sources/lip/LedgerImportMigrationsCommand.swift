@@ -11,6 +11,8 @@ struct LedgerImportMigrationsCommand: ParsableCommand {
 
             Examples:
               lip ledger import migrations migrations.csv
+
+            Manual: docs/ledger.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

@@ -14,6 +14,8 @@ struct LedgerImportSnapshotCommand: ParsableCommand {
               lip ledger import snapshot l1.csv --chain l1 --block 14207040
               lip ledger import snapshot delegatorClaimSnapshot.json --chain l1 --block 14207040 --format lip73
               lip ledger import snapshot l2.csv --chain l2 --block 6737210 --l1-block 14207040 --total-bonded 1000000000000000000000
+
+            Manual: docs/ledger.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

@@ -9,6 +9,8 @@ struct LedgerImportVotesCommand: ParsableCommand {
         discussion: """
             Examples:
               lip ledger import votes votes.csv --poll 0x1111111111111111111111111111111111111111
+
+            Manual: docs/ledger.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

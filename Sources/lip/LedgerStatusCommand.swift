@@ -10,6 +10,8 @@ struct LedgerStatusCommand: ParsableCommand {
             Examples:
               lip ledger status
               lip ledger status --format json --db ledger.sqlite
+
+            Manual: docs/ledger.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

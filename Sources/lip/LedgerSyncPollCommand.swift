@@ -15,6 +15,8 @@ struct LedgerSyncPollCommand: ParsableCommand {
               LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync poll 0x38794D2d8e0EB28926A865B546bc68418Dcc0B05
               lip ledger sync poll 120 --network devnet --rpc http://127.0.0.1:8545
               lip ledger sync poll 120 --full --max-range 2000
+
+            Manual: docs/sync-and-networks.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -32,17 +34,7 @@ struct LedgerSyncPollCommand: ParsableCommand {
 
     func run() throws {
         let workspace = ledger.workspaceOptions.locateIfPresent()
-        let address: Address
-        if let a = Address(poll) {
-            address = a
-        } else if let n = Int(poll.hasPrefix("LIP-") ? String(poll.dropFirst(4)) : poll), let workspace {
-            guard let file = try PollFile.load(lip: n, in: workspace), let a = file.address else {
-                throw LIPError.usage("LIP-\(n) has no poll address: set `address:` in Polls/LIP-\(n)/poll.yaml once the poll is created")
-            }
-            address = a
-        } else {
-            throw LIPError.usage("`\(poll)` is not a poll address (\(Address.problem(with: poll))), nor a LIP number of a workspace")
-        }
+        let address = try PollReference(poll).address(in: workspace)
         let (chosen, reader) = try node.connect(chain: chain, workspace: workspace)
         let client = reader.client
         let sync = try PollSync(node: reader, network: chosen, chain: chain)

@@ -14,6 +14,8 @@ struct LedgerSyncProposalsCommand: ParsableCommand {
             Examples:
               LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync proposals
               lip ledger sync proposals --network devnet --rpc http://127.0.0.1:8545
+
+            Manual: docs/governor.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

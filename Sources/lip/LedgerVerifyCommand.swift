@@ -12,6 +12,8 @@ struct LedgerVerifyCommand: ParsableCommand {
             Examples:
               lip ledger verify
               lip ledger verify --db ledger.sqlite
+
+            Manual: docs/ledger.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

@@ -12,6 +12,8 @@ struct LedgerVerifySnapshotCommand: ParsableCommand {
             Examples:
               lip ledger verify-snapshot --chain l1 --block 14207040
               lip ledger verify-snapshot --chain l1 --block 14207040 --root 0x5b26…cabce --proof 0x1111111111111111111111111111111111111111
+
+            Manual: docs/ledger.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -40,7 +42,7 @@ struct LedgerVerifySnapshotCommand: ParsableCommand {
         if let withZero = verification.rootWithZeroEntry {
             say("root \(Hex.prefixed(withZero)) with the file's all-zero entry kept as a leaf (as the explorer's proof API builds the tree)")
         }
-        if let account = proof.flatMap { Address($0) } {
+        if let account = proof.flatMap({ Address($0) }) {
             let (entry, path, verifies): (SnapshotEntry, [[UInt8]], Bool)
             do { (entry, path, verifies) = try verification.proof(for: account) } catch {
                 throw LIPError.usage("\(account.checksummed) has no entry in the \(chain.rawValue) snapshot at block \(block)")

@@ -14,6 +14,8 @@ struct LintCommand: ParsableCommand {
               lip lint LIPs/LIP-73.md --format json
               lip lint --format github --strict
               lip lint --list-rules
+
+            Manual: docs/editors.md (in the lip repository).
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

@@ -6,7 +6,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the workspace's LIPs: number, status, type and title.",
-        discussion: "Examples:\n  lip list --status proposed\n  lip list --type standard-track --format json")
+        discussion: "Examples:\n  lip list --status proposed\n  lip list --type standard-track --format json\n\nManual: docs/user-guide.md (in the lip repository).")
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 

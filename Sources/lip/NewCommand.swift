@@ -6,7 +6,9 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write a new draft LIPs/LIP-<slug>.md from the template (status Draft, created today, number to be assigned).",
-        discussion: "Example:\n  lip new --title \"Treasury Reward Cut\" --author \"Ann (@ann)\" --type parameter --discussions-to https://forum.livepeer.org/t/123")
+        discussion:
+            "Example:\n  lip new --title \"Treasury Reward Cut\" --author \"Ann (@ann)\" --type parameter --discussions-to https://forum.livepeer.org/t/123\n\nManual: docs/user-guide.md (in the lip repository)."
+    )
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 

@@ -11,6 +11,8 @@ struct PollCommand: ParsableCommand {
               lip poll open 120
               lip poll tally 120 --stake l1+l2
               lip poll export 120 --format forum
+
+            Manual: docs/tally-rules.md (in the lip repository).
             """,
         subcommands: [PollOpenCommand.self, PollTallyCommand.self, PollExportCommand.self])
 }

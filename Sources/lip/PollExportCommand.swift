@@ -15,6 +15,8 @@ struct PollExportCommand: ParsableCommand {
               lip poll export 120 --format forum --names Polls/LIP-120/names.csv
               lip poll export 120 --format csv -o LIP-120-votes.csv
               lip poll export 120 --format svg -o LIP-120.svg
+
+            Manual: docs/user-guide.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

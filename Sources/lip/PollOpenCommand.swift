@@ -16,6 +16,8 @@ struct PollOpenCommand: ParsableCommand {
               lip poll open 120 --commit 0123456789abcdef0123456789abcdef01234567
               lip poll open 120 --stake l1+l2
               lip poll open 124 --sentiment
+
+            Manual: docs/tally-rules.md (in the lip repository).
             """)
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

@@ -16,6 +16,8 @@ struct PollTallyCommand: ParsableCommand {
               lip poll tally 120 --format json
               lip poll tally 0x9090909090909090909090909090909090909090 --db ledger.sqlite --stake l1
               lip poll tally 120 --save
+
+            Manual: docs/tally-rules.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

@@ -13,6 +13,8 @@ struct ProposalCommand: ParsableCommand {
               lip proposal list
               lip proposal tally 47594449960002004883427627513498014634838446428567917326838470738398214045286 --format json
               lip proposal export 47594449960002004883427627513498014634838446428567917326838470738398214045286 --format forum
+
+            Manual: docs/governor.md (in the lip repository).
             """,
         subcommands: [ProposalListCommand.self, ProposalTallyCommand.self, ProposalExportCommand.self])
 }

@@ -12,6 +12,8 @@ struct ProposalExportCommand: ParsableCommand {
             Examples:
               lip proposal export 47594449960002004883427627513498014634838446428567917326838470738398214045286 --format forum --names names.csv
               lip proposal export 47594449960002004883427627513498014634838446428567917326838470738398214045286 --format csv -o votes.csv
+
+            Manual: docs/governor.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

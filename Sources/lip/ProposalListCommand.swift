@@ -12,6 +12,8 @@ struct ProposalListCommand: ParsableCommand {
             Examples:
               lip proposal list
               lip proposal list --db ledger.sqlite --format json
+
+            Manual: docs/governor.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

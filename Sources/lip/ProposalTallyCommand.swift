@@ -13,6 +13,8 @@ struct ProposalTallyCommand: ParsableCommand {
               lip proposal tally 47594449960002004883427627513498014634838446428567917326838470738398214045286
               lip proposal tally 47594449960002004883427627513498014634838446428567917326838470738398214045286 --db ledger.sqlite --format json
               lip proposal tally 47594449960002004883427627513498014634838446428567917326838470738398214045286 --save
+
+            Manual: docs/governor.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

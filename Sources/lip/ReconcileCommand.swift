@@ -19,6 +19,8 @@ struct ReconcileCommand: ParsableCommand {
               lip reconcile
               lip reconcile --format github
               lip ledger sync poll 120 && lip reconcile --fix
+
+            Manual: docs/editors.md (in the lip repository).
             """)
 
     @OptionGroup var ledger: LedgerOptions

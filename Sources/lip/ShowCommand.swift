@@ -6,7 +6,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one LIP: its fields, file, the moves allowed now with what each still needs, and its README index row.",
-        discussion: "Examples:\n  lip show 73\n  lip show my-draft-slug --format json")
+        discussion: "Examples:\n  lip show 73\n  lip show my-draft-slug --format json\n\nManual: docs/user-guide.md (in the lip repository).")
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 

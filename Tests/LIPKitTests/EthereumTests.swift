@@ -4,8 +4,10 @@ import XCTest
 @testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
+@testable import LIPReports
 
 final class EthereumTests: XCTestCase {
     func testKeccakVectors() {

@@ -5,8 +5,10 @@ import XCTest
 
 @testable import LIPCore
 @testable import LIPDocuments
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
+@testable import LIPReports
 
 /// Evidence says only what is true: a report's reproduce block lists the imports of ITS poll,
 /// a --full sync makes a partial snapshot whole, links follow the network.

@@ -3,7 +3,9 @@ import Foundation
 import LIPTestSupport
 import XCTest
 @testable import LIPGovernor
+@testable import LIPReports
 @testable import LIPKit
+@testable import LIPEthereum
 @testable import LIPLedger
 
 /// LivepeerGovernor counting (governor.md), computed by hand: orchestrator O1 weighs 1,000

@@ -3,8 +3,10 @@ import XCTest
 @testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
+@testable import LIPReports
 
 final class IPFSTests: XCTestCase {
     func testCIDsMatchIPFSAdd() throws {

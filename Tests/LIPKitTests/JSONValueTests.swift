@@ -20,7 +20,7 @@ final class JSONValueTests: XCTestCase {
             XCTAssertEqual(made.serialized(), plain.serialized(), "\(count)")
             XCTAssertEqual(made.serialized(pretty: false), plain.serialized(pretty: false), "\(count)")
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("json-\(count)-\(getpid()).json")
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: nil))
             let handle = try FileHandle(forWritingTo: url)
             try made.write(to: handle)
             try handle.close()

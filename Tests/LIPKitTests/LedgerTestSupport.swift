@@ -5,8 +5,10 @@ import XCTest
 @testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
+@testable import LIPReports
 
 /// `0x` + the byte repeated 20 times: readable test addresses.
 func addr(_ byte: String) -> String { "0x" + String(repeating: byte, count: 20) }

@@ -5,8 +5,10 @@ import XCTest
 @testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
+@testable import LIPReports
 
 final class LedgerTests: XCTestCase {
     var dir: URL!

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import LIPEthereum
 @testable import LIPLedger
 
 /// The fast reader of log objects takes the usual shape and reads it exactly as the general

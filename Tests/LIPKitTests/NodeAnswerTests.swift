@@ -4,6 +4,7 @@ import LIPTestSupport
 import XCTest
 
 @testable import LIPCore
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPSync
 

@@ -10,6 +10,8 @@ import XCTest
 @testable import LIPCore
 @testable import LIPDocuments
 @testable import LIPGovernor
+@testable import LIPReports
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
 

@@ -4,8 +4,10 @@ import XCTest
 @testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
+@testable import LIPReports
 
 final class ReportTests: XCTestCase {
     func result(voters: Int) -> TallyResult {
@@ -87,11 +89,18 @@ final class ReportTests: XCTestCase {
             let part = BigUInt(UInt64.random(in: 0...UInt64(whole), using: &rng))
             let ppm = BigUInt(UInt64.random(in: 0...1_000_000, using: &rng))
             let bar = Array(TextChart.bar(part, of: whole, thresholdPPM: ppm))
+            // Invariants only: the figures themselves are checked by hand below.
             XCTAssertEqual(bar.count, TextChart.width + 1)
-            XCTAssertEqual(bar.filter { $0 == "█" }.count, Int(part * 40 / whole))
-            XCTAssertEqual(bar.firstIndex(of: "│"), Int(ppm * 40 / 1_000_000))
-            XCTAssertEqual(bar.filter { $0 == "░" }.count, 40 - Int(part * 40 / whole))
+            XCTAssertEqual(bar.filter { $0 == "█" }.count + bar.filter { $0 == "░" }.count, 40)
+            XCTAssertEqual(bar.filter { $0 == "│" }.count, 1)
         }
+        // Hand-computed: 1/3 fills floor(40/3) = 13 cells, 50% marks before cell 20; 2/3 fills 26,
+        // 33.33% marks before cell floor(13.332) = 13; all of it fills 40 with the mark last.
+        XCTAssertEqual(
+            TextChart.bar(1, of: 3, thresholdPPM: 500_000), String(repeating: "█", count: 13) + String(repeating: "░", count: 7) + "│" + String(repeating: "░", count: 20))
+        XCTAssertEqual(
+            TextChart.bar(2, of: 3, thresholdPPM: 333_300), String(repeating: "█", count: 13) + "│" + String(repeating: "█", count: 13) + String(repeating: "░", count: 14))
+        XCTAssertEqual(TextChart.bar(3, of: 3, thresholdPPM: 1_000_000), String(repeating: "█", count: 40) + "│")
         XCTAssertEqual(TextChart.bar(0, of: 0, thresholdPPM: 500_000), String(repeating: "░", count: 20) + "│" + String(repeating: "░", count: 20))
     }
 }

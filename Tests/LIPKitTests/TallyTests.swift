@@ -4,8 +4,10 @@ import XCTest
 @testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
+@testable import LIPReports
 
 /// Hand-computed tallies. Amounts are whole LPT unless said otherwise.
 final class TallyTests: XCTestCase {
@@ -92,7 +94,7 @@ final class TallyTests: XCTestCase {
         let bonded = TallyEngine.tally(inputs(votes: few))
         XCTAssertFalse(bonded.quorumMet)
         XCTAssertEqual(bonded.result, .quorumNotMet)
-        XCTAssertEqual(bonded.quorumThreshold, L(250) * 333300 / 1_000_000)
+        XCTAssertEqual(bonded.quorumThreshold, BigUInt("83325000000000000000"), "floor(250 LPT × 33.33%) = 83.325 LPT")
         let active = TallyEngine.tally(
             inputs(base: .active, votes: few + [CastVote(voter: D2, choice: "0", block: 1, logIndex: 1), CastVote(voter: D3, choice: "0", block: 1, logIndex: 2)]))
         XCTAssertEqual(active.totalStake, L(150), "only O1 is registered and active")

@@ -3,8 +3,10 @@ import XCTest
 @testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
+@testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
+@testable import LIPReports
 
 final class WorkflowTests: XCTestCase {
     let today = CalendarDate("2024-03-01")!
@@ -95,7 +97,7 @@ final class WorkflowTests: XCTestCase {
 
     func testPollResultGuards() throws {
         let ws = try workspace([(1, "Proposed", "")])
-        assertRefused(try self.advance(ws, 1, .accepted), contains: "result.json is missing")
+        assertRefused(try self.advance(ws, 1, .accepted), contains: "LIP-1 has no poll yet: open it with `lip poll open 1`")
         try result(ws, lip: 1, "yes", forLIP: 2)
         assertRefused(try self.advance(ws, 1, .accepted), contains: "is the result of LIP-2")
         try result(ws, lip: 1, "quorum-not-met")
@@ -218,7 +220,19 @@ final class WorkflowTests: XCTestCase {
         let ws = try workspace([(1, "Proposed", "")])
         let moves = try Workflow(workspace: ws).nextMoves(lip: 1, options: AdvanceOptions(today: today))
         XCTAssertEqual(moves.map(\.status), [.accepted, .rejected, .abandoned])
-        XCTAssertTrue(moves[0].blocker?.contains("result.json is missing") ?? false)
+        // In the order a champion goes: open the poll, record its address, sync it, save its result.
+        XCTAssertEqual(
+            moves[0].blocker,
+            "LIP-1 has no poll yet: open it with `lip poll open 1` (it writes Polls/LIP-1/poll.yaml and prints the createPoll calldata); once the poll is created on chain, put its address in poll.yaml, sync it with `lip ledger sync poll 1`, and save its result with `lip poll tally 1 --save`"
+        )
+        try FileManager.default.createDirectory(at: ws.pollDirectory(lip: 1), withIntermediateDirectories: true)
+        try "lip: 1\ncid: Qm\n".write(to: ws.pollDirectory(lip: 1).appendingPathComponent("poll.yaml"), atomically: true, encoding: .utf8)
+        let opened = try Workflow(workspace: ws).nextMoves(lip: 1, options: AdvanceOptions(today: today))
+        XCTAssertTrue(opened[0].blocker?.hasPrefix("the poll of LIP-1 is opened but has no address") ?? false, opened[0].blocker ?? "")
+        try "lip: 1\ncid: Qm\naddress: \"0x0000000000000000000000000000000000000001\"\n".write(
+            to: ws.pollDirectory(lip: 1).appendingPathComponent("poll.yaml"), atomically: true, encoding: .utf8)
+        let addressed = try Workflow(workspace: ws).nextMoves(lip: 1, options: AdvanceOptions(today: today))
+        XCTAssertTrue(addressed[0].blocker?.hasPrefix("Polls/LIP-1/result.json is missing: sync the poll") ?? false, addressed[0].blocker ?? "")
         XCTAssertNil(moves[2].blocker)
     }
 }

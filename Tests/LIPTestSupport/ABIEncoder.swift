@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPEthereum
 import LIPLedger
 
 /// A value to ABI-encode in a test fixture.

@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPEthereum
 import LIPLedger
 
 /// A governor proposal written as the files `lip` imports: the governor's logs (ProposalCreated,

@@ -145,6 +145,23 @@ final class DocumentCommandTests: XCTestCase {
         }
     }
 
+    /// Every command's help names the manual page it belongs to, and that page exists.
+    func testEveryCommandHelpPointsToItsManualPage() throws {
+        let dir = try temporaryDirectory(self)
+        for command in [
+            [], ["init"], ["new"], ["assign"], ["list"], ["show"], ["lint"], ["index"], ["advance"], ["ledger"], ["ledger", "import"], ["ledger", "import", "snapshot"],
+            ["ledger", "import", "logs"], ["ledger", "import", "votes"], ["ledger", "import", "migrations"], ["ledger", "import", "governor-state"],
+            ["ledger", "status"], ["ledger", "verify"], ["ledger", "verify-snapshot"], ["ledger", "sync"], ["ledger", "sync", "poll"], ["ledger", "sync", "proposals"],
+            ["poll"], ["poll", "open"], ["poll", "tally"], ["poll", "export"], ["proposal"], ["proposal", "list"], ["proposal", "tally"], ["proposal", "export"],
+            ["reconcile"],
+        ] {
+            let r = try lip(command + ["--help"], in: dir)
+            XCTAssertEqual(r.code, 0, "\(command)")
+            let page = try XCTUnwrap(r.stdout.range(of: #"Manual: docs/[a-z-]+\.md"#, options: .regularExpression).map { String(r.stdout[$0].dropFirst(8)) }, "\(command)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(page).path), "\(command): \(page)")
+        }
+    }
+
     func testWorkspaceDiscovery() throws {
         let ws = try initWorkspace(self)
         let sub = ws.appendingPathComponent("Polls")

@@ -86,7 +86,7 @@ final class PollRulesTests: XCTestCase {
         XCTAssertEqual(advance.code, 1)
         XCTAssertTrue(advance.stderr.contains("Polls/LIP-120/result.json is provisional"), advance.stderr)
         let show = try lip(["show", "120"], in: ws).stdout
-        XCTAssertTrue(show.contains("accepted: needs Polls/LIP-120/result.json is provisional"), show)
+        XCTAssertTrue(show.contains("accepted: not yet. Polls/LIP-120/result.json is provisional"), show)
     }
 
     func testWithoutALedgerTheCommittedResultIsTheEvidence() throws {

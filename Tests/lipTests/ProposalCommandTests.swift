@@ -7,6 +7,7 @@ import LIPTestSupport
 #endif
 import XCTest
 
+@testable import LIPEthereum
 @testable import LIPLedger
 
 /// `lip ledger import governor-state`, `lip proposal list/tally/export` on files written by

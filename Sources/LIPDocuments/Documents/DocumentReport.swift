@@ -69,7 +69,7 @@ public struct DocumentReport {
         if moves.isEmpty { out += "  none: \(document.preamble?.value("status") ?? "this status") is final\n" }
         for m in moves {
             if let blocker = m.blocker {
-                out += "  \(m.status.kebab): needs \(blocker)\n"
+                out += "  \(m.status.kebab): not yet. \(DocumentReport.sentence(blocker))\n"
             } else {
                 out += "  \(m.status.kebab): ready" + (m.requirement == .none ? "" : " (\(m.requirement.requirement))") + "\n"
             }
@@ -85,5 +85,12 @@ public struct DocumentReport {
             out += document.numberFromFileName == nil ? "not listed (no number yet)\n" : "no row (run `lip index`)\n"
         }
         return out
+    }
+
+    /// A guard's reason as a sentence: capitalised, with a full stop.
+    static func sentence(_ reason: String) -> String {
+        guard let first = reason.first else { return reason }
+        let text = first.uppercased() + reason.dropFirst()
+        return text.hasSuffix(".") ? text : text + "."
     }
 }

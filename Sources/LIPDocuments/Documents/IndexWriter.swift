@@ -2,10 +2,10 @@ import Foundation
 import LIPCore
 
 /// Rewrites the README index table from the LIP files, changing nothing else in README.md.
-public enum IndexWriter {
+package enum IndexWriter {
     /// The index entries the files call for: every numbered LIP whose preamble parses,
     /// and the existing row of any numbered LIP whose preamble does not.
-    public static func entries(documents: [DocumentSummary], existing: ReadmeIndex?) -> [(number: Int, title: String, status: String)] {
+    package static func entries(documents: [DocumentSummary], existing: ReadmeIndex?) -> [(number: Int, title: String, status: String)] {
         var result: [(Int, String, String)] = []
         for s in documents {
             guard let n = s.fileNumber else { continue }
@@ -19,7 +19,7 @@ public enum IndexWriter {
     }
 
     /// README.md's new text with the index rewritten; `readme` is nil when there is no README yet.
-    public static func updatedReadme(_ readme: ReadmeIndex?, entries: [(number: Int, title: String, status: String)]) -> String {
+    package static func updatedReadme(_ readme: ReadmeIndex?, entries: [(number: Int, title: String, status: String)]) -> String {
         guard var index = readme else {
             let table = ReadmeIndex.renderTable(rows: entries)
             return "# LIPs\n\n## Index\n\n" + TextLines(lines: table).text
@@ -51,7 +51,7 @@ public enum IndexWriter {
 
     /// Rewrites the README index from the workspace's files under the workspace lock; returns
     /// whether README.md changed.
-    public static func rewrite(workspace: Workspace) throws -> Bool {
+    package static func rewrite(workspace: Workspace) throws -> Bool {
         try workspace.locked {
             let plan = try plan(workspace: workspace)
             guard plan.old != plan.new else { return false }
@@ -63,7 +63,7 @@ public enum IndexWriter {
     }
 
     /// The README text after rewriting the index from the workspace's files, and the current text (nil when absent).
-    public static func plan(workspace: Workspace, overriding: [LIPDocument] = []) throws -> (old: String?, new: String) {
+    package static func plan(workspace: Workspace, overriding: [LIPDocument] = []) throws -> (old: String?, new: String) {
         var summaries: [DocumentSummary] = []
         let overridden = Dictionary(overriding.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         var seen = Set<String>()
@@ -88,7 +88,7 @@ extension IndexWriter {
     /// with the table's current column widths; a longer cell overflows rather than re-padding
     /// every other row). Rows for numbers not yet in the table are inserted in number order.
     /// With no table yet, the whole index is written.
-    public static func updatingRows(_ readme: ReadmeIndex?, entries: [(number: Int, title: String, status: String)]) -> String {
+    package static func updatingRows(_ readme: ReadmeIndex?, entries: [(number: Int, title: String, status: String)]) -> String {
         guard var index = readme, let table = index.tableLines else {
             return updatedReadme(readme, entries: entries)
         }

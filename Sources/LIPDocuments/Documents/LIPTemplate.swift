@@ -2,9 +2,9 @@ import Foundation
 import LIPCore
 
 /// The template `lip init` writes to `Templates/LIP-X.md` and `lip new` falls back to.
-public enum LIPTemplate {
+package enum LIPTemplate {
     /// The template text.
-    public static let text = """
+    package static let text = """
         ---
         lip: <to be assigned>
         title: <a short title, at most 60 characters>

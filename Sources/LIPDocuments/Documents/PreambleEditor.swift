@@ -4,7 +4,7 @@ import LIPCore
 extension LIPDocument {
     /// The document with field `key` set to `value`: the field's line is replaced, or, when the
     /// field is absent, a line is inserted before the closing `---`. Every other byte stays.
-    public func setting(_ key: String, to value: String) throws -> LIPDocument {
+    package func setting(_ key: String, to value: String) throws -> LIPDocument {
         guard let preamble else { throw LIPError.invalidInput(file: path, location: "1", message: "no preamble to edit") }
         var lines = self.lines.lines
         let content = value.isEmpty ? "\(key):" : "\(key): \(value)"
@@ -18,7 +18,7 @@ extension LIPDocument {
     }
 
     /// The document without field `key` (its line removed); unchanged when absent.
-    public func removing(_ key: String) -> LIPDocument {
+    package func removing(_ key: String) -> LIPDocument {
         guard let field = preamble?.field(key) else { return self }
         var lines = self.lines.lines
         lines.remove(at: field.lineIndex)
@@ -26,7 +26,7 @@ extension LIPDocument {
     }
 
     /// The same text under another path.
-    public func moved(to newPath: String) -> LIPDocument {
+    package func moved(to newPath: String) -> LIPDocument {
         var copy = self
         copy.path = newPath
         return copy

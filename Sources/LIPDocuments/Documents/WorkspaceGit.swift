@@ -18,7 +18,7 @@ extension Workspace {
     }
 
     /// The full hash of `revision` (a commit hash, short or long, or `HEAD`) in the workspace's git repository.
-    public func gitCommit(_ revision: String = "HEAD") throws -> String {
+    package func gitCommit(_ revision: String = "HEAD") throws -> String {
         guard !revision.hasPrefix("-"), let data = git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"]) else {
             throw LIPError.usage(
                 revision == "HEAD"
@@ -29,7 +29,7 @@ extension Workspace {
     }
 
     /// The bytes of `relativePath` (relative to the workspace) as committed in `commit`.
-    public func gitFile(_ relativePath: String, at commit: String) throws -> Data {
+    package func gitFile(_ relativePath: String, at commit: String) throws -> Data {
         guard let data = git(["show", "\(commit):./\(relativePath)"]) else {
             throw LIPError.usage("\(relativePath) is not in commit \(commit.prefix(12)): commit it first, or name the commit that has it with --commit SHA")
         }

@@ -10,15 +10,15 @@ import LIPCore
 /// An exclusive lock on a workspace (`flock` on `.lip/lock`), held by every command that writes
 /// workspace files for its whole read-decide-write, so that two `lip` processes never interleave:
 /// two `assign`s give two numbers, and no `advance` reports a move the files do not hold.
-public final class WorkspaceLock {
+package final class WorkspaceLock {
     private let descriptor: Int32
 
     /// The lock file of the workspace at `root`.
-    public static func url(root: URL) -> URL { root.appendingPathComponent(".lip/lock") }
+    package static func url(root: URL) -> URL { root.appendingPathComponent(".lip/lock") }
 
     /// Takes the lock, waiting up to `timeout` seconds (default: `$LIP_LOCK_TIMEOUT`, else 30) for
     /// another `lip` to finish; then fails with an error that names the lock file.
-    public init(root: URL, timeout: Double? = nil) throws {
+    package init(root: URL, timeout: Double? = nil) throws {
         let url = WorkspaceLock.url(root: root)
         let shown = ".lip/lock"
         do {
@@ -49,7 +49,7 @@ public final class WorkspaceLock {
 
 extension Workspace {
     /// Runs `body` while holding the workspace's exclusive lock.
-    public func locked<T>(_ body: () throws -> T) throws -> T {
+    package func locked<T>(_ body: () throws -> T) throws -> T {
         let lock = try WorkspaceLock(root: root)
         defer { withExtendedLifetime(lock) {} }
         return try body()

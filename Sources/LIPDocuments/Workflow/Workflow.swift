@@ -30,7 +30,7 @@ public struct Workflow {
         case .pollResult(let wanted):
             let path = "Polls/LIP-\(number)/result.json"
             guard let result = try options.pendingResults[number] ?? PollResultFile.load(workspace: workspace, lip: number) else {
-                return "\(path) is missing: run `lip poll tally \(number) --save` first"
+                return Workflow.pollSteps(lip: number, workspace: workspace, missing: path)
             }
             if let lip = result.lip, lip != number { return "\(path) is the result of LIP-\(lip), not LIP-\(number)" }
             if result.lip == nil { return "\(path) names no LIP" }
@@ -142,5 +142,21 @@ public struct Workflow {
         return try TransitionTable.moves.filter { $0.from == from }.map { move in
             (move.to, move.guard, try guardFailure(document, number: number, to: move.to, options: options))
         }
+    }
+
+    /// What a Proposed LIP without a saved result still needs, in the order a champion does it:
+    /// open the poll, record its address once created, sync it, save its result.
+    static func pollSteps(lip n: Int, workspace: Workspace, missing path: String) -> String {
+        let pollFile = workspace.pollDirectory(lip: n).appendingPathComponent("poll.yaml")
+        guard FileManager.default.fileExists(atPath: pollFile.path) else {
+            return "LIP-\(n) has no poll yet: open it with `lip poll open \(n)` (it writes Polls/LIP-\(n)/poll.yaml and prints the createPoll calldata); "
+                + "once the poll is created on chain, put its address in poll.yaml, sync it with `lip ledger sync poll \(n)`, and save its result with `lip poll tally \(n) --save`"
+        }
+        let text = (try? String(contentsOf: pollFile, encoding: .utf8)) ?? ""
+        guard text.split(separator: "\n").contains(where: { $0.hasPrefix("address:") }) else {
+            return "the poll of LIP-\(n) is opened but has no address: once it is created on chain, put its address in Polls/LIP-\(n)/poll.yaml, "
+                + "sync it with `lip ledger sync poll \(n)`, and save its result with `lip poll tally \(n) --save`"
+        }
+        return "\(path) is missing: sync the poll with `lip ledger sync poll \(n)` (or import its files), then save its result with `lip poll tally \(n) --save`"
     }
 }

@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPEthereum
 import GRDB
 import LIPCore
 

@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPEthereum
 
 /// A LivepeerGovernor proposal, from its ProposalCreated log and the lifecycle logs after it.
 public struct GovernorProposal: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPEthereum
 import LIPCore
 
 /// A `governor-state` file (governor.md, issue 13's contract): what the views of one governor said

@@ -1,13 +1,14 @@
 import BigInt
 import Crypto
 import Foundation
+import LIPEthereum
 import GRDB
 import LIPCore
 
 extension Ledger {
     /// Imports a governor-state file in one transaction. Each proposal it names gets these views
     /// (the newest read replaces an older one: state and on-chain totals move as voting goes on).
-    public func importGovernorState(_ url: URL, path: String) throws -> ImportSummary {
+    package func importGovernorState(_ url: URL, path: String) throws -> ImportSummary {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw LIPError.unreadable(path: path, reason: FileProblem.describe(nil, at: url))
@@ -28,7 +29,7 @@ extension Ledger {
 
     /// Stores what `lip ledger sync proposals` read, in one transaction: the governor's logs and
     /// each proposal's views. The same sync again changes nothing.
-    public func storeProposalSync(logs: [EventLog], state: GovernorStateFile, record: ImportRecord) throws -> ImportSummary {
+    package func storeProposalSync(logs: [EventLog], state: GovernorStateFile, record: ImportRecord) throws -> ImportSummary {
         var summary = ImportSummary(what: "sync of \(state.governor.checksummed)", rows: 0)
         try transaction { db in
             try storeLogs(logs, chain: .l2, db: db, links: [:], source: record.file, into: &summary)
@@ -44,7 +45,8 @@ extension Ledger {
     static func storeViews(_ db: Database, governor: Address, _ v: ProposalViews) throws -> Bool {
         let key: [DatabaseValueConvertible] = [governor, String(v.id)]
         let row: [DatabaseValueConvertible?] = [
-            governor, String(v.id), v.totalSupply, v.quorumNumerator, v.quota, v.onchain?.against, v.onchain?.for, v.onchain?.abstain, v.state.rawValue,
+            governor, String(v.id), StoredWei(v.totalSupply), StoredWei(v.quorumNumerator), StoredWei(v.quota), v.onchain.map { StoredWei($0.against) },
+            v.onchain.map { StoredWei($0.for) }, v.onchain.map { StoredWei($0.abstain) }, v.state.rawValue,
         ]
         let delegations = v.delegations.keys.sorted().map { [$0.lowercased, v.delegations[$0]!.lowercased] }
         if let existing = try Row.fetchOne(

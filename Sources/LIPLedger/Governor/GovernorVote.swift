@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPEthereum
 
 /// One VoteCast (or VoteCastWithParams) of a governor proposal.
 public struct GovernorVote: Sendable, Equatable {

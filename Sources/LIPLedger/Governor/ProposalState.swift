@@ -1,4 +1,5 @@
 import Foundation
+import LIPEthereum
 
 /// `state(proposalId)` of an OpenZeppelin governor.
 public enum ProposalState: Int, CaseIterable, Sendable {

@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPEthereum
 
 /// What the governor's and BondingVotes' views say about one proposal: the `governor-state` file's
 /// contract (governor.md), whether imported or read by `lip ledger sync proposals`.

@@ -1,14 +1,15 @@
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// Base58 with the Bitcoin alphabet (base58btc), as IPFS CIDv0 uses it.
-public enum Base58 {
+package enum Base58 {
     static let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
 
     /// Encodes bytes; each leading zero byte becomes a leading `1`.
-    public static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         let zeros = bytes.prefix(while: { $0 == 0 }).count
         var digits: [UInt8] = []  // base-58 digits, least significant first
         for byte in bytes.dropFirst(zeros) {

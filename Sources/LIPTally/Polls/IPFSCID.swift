@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// The CIDv0 that `ipfs add` prints for a file with its default settings: the file as one
@@ -9,14 +10,14 @@ import LIPLedger
 ///
 /// `ipfs add` splits files larger than 256 KiB into chunks under a tree of links; such files are
 /// refused here rather than given a CID that `ipfs add` would not print.
-public enum IPFSCID {
+package enum IPFSCID {
     /// The chunk size of `ipfs add` (262,144 bytes); larger files are refused.
-    public static let maximumSize = 256 * 1024
+    package static let maximumSize = 256 * 1024
 
     /// Why no CID could be made.
-    public enum Problem: Error, Equatable, CustomStringConvertible {
+    package enum Problem: Error, Equatable, CustomStringConvertible {
         case tooLarge(size: Int)
-        public var description: String {
+        package var description: String {
             switch self {
             case .tooLarge(let size):
                 return "the file is \(size) bytes; `ipfs add` splits files over \(IPFSCID.maximumSize) bytes into chunks, which lip does not do: shorten the LIP text"
@@ -25,18 +26,18 @@ public enum IPFSCID {
     }
 
     /// The CIDv0 of `content`.
-    public static func cidV0(_ content: [UInt8]) throws -> String {
+    package static func cidV0(_ content: [UInt8]) throws -> String {
         Base58.encode(try multihash(content))
     }
 
     /// The sha2-256 multihash (0x12 0x20 + digest) of the dag-pb node of `content`.
-    public static func multihash(_ content: [UInt8]) throws -> [UInt8] {
+    package static func multihash(_ content: [UInt8]) throws -> [UInt8] {
         let node = try dagPBNode(content)
         return [0x12, 0x20] + Array(SHA256.hash(data: node))
     }
 
     /// The dag-pb `PBNode` holding the UnixFS data of a single-chunk file (no links).
-    public static func dagPBNode(_ content: [UInt8]) throws -> [UInt8] {
+    package static func dagPBNode(_ content: [UInt8]) throws -> [UInt8] {
         guard content.count <= maximumSize else { throw Problem.tooLarge(size: content.count) }
         // UnixFS Data: Type = File (field 1, varint 2); Data (field 2, bytes) when not empty; filesize (field 3).
         var unixfs: [UInt8] = [0x08, 0x02]

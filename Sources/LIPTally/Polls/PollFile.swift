@@ -1,6 +1,7 @@
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// `Polls/LIP-<n>/poll.yaml`: what links a LIP to its poll, and the poll's rules.

@@ -1,6 +1,7 @@
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// What `lip poll open` produces for a LIP.

@@ -2,6 +2,7 @@ import BigInt
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// A poll found from what the user typed, with its poll.yaml when the workspace has one.
@@ -37,7 +38,10 @@ public enum PollResolver {
             }
             return carrying.first
         }
-        if let address = Address(reference) {
+        let n: Int
+        switch try PollReference(reference) {
+        case .lip(let number): n = number
+        case .address(let address):
             let file = files.first { $0.address == address }
             if let p = polls.first(where: { $0.address == address }) {
                 if let file { return resolved(p, file: file) }
@@ -47,9 +51,6 @@ public enum PollResolver {
             }
             if let file, let offChain = offChain(file, address: address) { return offChain }
             throw LIPError.usage("no poll \(address.checksummed) in the ledger: import its PollCreated log with `lip ledger import logs FILE --chain l2`")
-        }
-        guard let n = Int(reference.hasPrefix("LIP-") ? String(reference.dropFirst(4)) : reference) else {
-            throw LIPError.usage("`\(reference)` is neither a poll address (0x + 40 hex digits) nor a LIP number")
         }
         if let f = files.first(where: { $0.lip == n }) {
             if let a = f.address {

@@ -1,6 +1,7 @@
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// `lip reconcile`: every LIP's status against what its poll says in the ledger, as findings.

@@ -1,6 +1,7 @@
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// Checks a saved `result.json` against the workspace's ledger: tallied again by the poll's rules,

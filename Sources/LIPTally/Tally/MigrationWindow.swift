@@ -2,6 +2,7 @@ import BigInt
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// Builds the positions of the migration window (stake mode `l1+l2`) from the L1 snapshot S1,
@@ -15,9 +16,9 @@ public enum MigrationWindow {
     /// - Every other unmigrated S1 row with stake stays on l1; an orchestrator (X == d) there gets
     ///   the stake of the l1 positions delegating to it as delegated stake.
     public static func positions(l1 s1: [Position], l2 s2: [Position], migrations: [StakeMigration], l2Block: Int) throws -> [Position] {
-        var migrated = Set<String>()
-        var pools: [String: String] = [:]  // L1 orchestrator -> pool
-        var l2Address: [String: String] = [:]  // L1 account -> its L2 address
+        var migrated = Set<Address>()
+        var pools: [Address: Address] = [:]  // L1 orchestrator -> pool
+        var l2Address: [Address: Address] = [:]  // L1 account -> its L2 address
         for m in migrations {
             switch m.kind {
             case .delegator, .claim, .orchestrator:
@@ -32,13 +33,13 @@ public enum MigrationWindow {
         for i in positions.indices where positions[i].domain != .l2 { positions[i].domain = .l2 }
         // Only the pools need finding among the L2 positions (a hundred thousand voters' rows).
         let poolAccounts = Set(pools.values)
-        var indexOfL2Account: [String: Int] = [:]
+        var indexOfL2Account: [Address: Int] = [:]
         if !poolAccounts.isEmpty {
             for i in positions.indices where poolAccounts.contains(positions[i].account) { indexOfL2Account[positions[i].account] = i }
         }
 
         let remaining = s1.filter { $0.stake > 0 && !migrated.contains($0.account) }
-        var remainingToward: [String: BigUInt] = [:]  // R(d)
+        var remainingToward: [Address: BigUInt] = [:]  // R(d)
         for row in remaining {
             if let d = row.delegate, d != row.account { remainingToward[d, default: 0] += row.stake }
         }
@@ -48,12 +49,12 @@ public enum MigrationWindow {
             if let d = row.delegate, d != row.account, let pool = pools[d] {
                 guard let poolIndex = indexOfL2Account[pool] else {
                     throw LIPError.usage(
-                        "the delegator pool \(Address(pool)!.checksummed) of L1 orchestrator \(Address(d)!.checksummed) has no row in the L2 snapshot at block \(l2Block): import an L2 snapshot that holds the pool's stake"
+                        "the delegator pool \(pool.checksummed) of L1 orchestrator \(d.checksummed) has no row in the L2 snapshot at block \(l2Block): import an L2 snapshot that holds the pool's stake"
                     )
                 }
                 guard let target = l2Address[d] else {
                     throw LIPError.usage(
-                        "L1 orchestrator \(Address(d)!.checksummed) has a delegator pool but no migration that names its L2 address: import its MigrateDelegatorFinalized log or an orchestrator row in the migrations CSV"
+                        "L1 orchestrator \(d.checksummed) has a delegator pool but no migration that names its L2 address: import its MigrateDelegatorFinalized log or an orchestrator row in the migrations CSV"
                     )
                 }
                 let original = poolStake[poolIndex] ?? positions[poolIndex].stake
@@ -68,7 +69,7 @@ public enum MigrationWindow {
             }
         }
         // Orchestrators left on L1: their delegated stake is what the L1 positions still delegate to them.
-        var delegatedOnL1: [String: BigUInt] = [:]
+        var delegatedOnL1: [Address: BigUInt] = [:]
         for p in l1Positions { if let d = p.delegate { delegatedOnL1[d, default: 0] += p.stake } }
         for i in l1Positions.indices where l1Positions[i].delegate == l1Positions[i].account {
             l1Positions[i].registered = true

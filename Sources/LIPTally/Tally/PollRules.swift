@@ -1,5 +1,6 @@
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 /// The rules a poll is tallied by: its poll.yaml's, else the flags given (a poll without a

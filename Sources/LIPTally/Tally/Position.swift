@@ -2,14 +2,15 @@ import BigInt
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// One unit of stake the tally weighs: an account's stake in one domain.
 public struct Position: Equatable, Sendable {
-    /// The account (lowercase address).
-    public var account: String
-    /// Its delegate (lowercase), nil when none.
-    public var delegate: String?
+    /// The account.
+    public var account: Address
+    /// Its delegate, nil when none.
+    public var delegate: Address?
     /// Its own stake, wei.
     public var stake: BigUInt
     /// Stake delegated to it as orchestrator, wei.
@@ -22,7 +23,7 @@ public struct Position: Equatable, Sendable {
     public var domain: Chain
 
     /// Creates a position.
-    public init(account: String, delegate: String?, stake: BigUInt, delegatedStake: BigUInt, registered: Bool, active: Bool, domain: Chain) {
+    public init(account: Address, delegate: Address?, stake: BigUInt, delegatedStake: BigUInt, registered: Bool, active: Bool, domain: Chain) {
         self.account = account
         self.delegate = delegate
         self.stake = stake

@@ -2,6 +2,7 @@ import BigInt
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// What participation is measured against.

@@ -2,6 +2,7 @@ import BigInt
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 extension TallyResult {
@@ -76,7 +77,7 @@ extension TallyResult {
             let voter = try address(v.address, "voters.address")
             let positions = try v.positions.map { p in
                 let position = Position(
-                    account: voter.lowercased, delegate: nil, stake: try wei(p.stake, "stake"), delegatedStake: try wei(p.delegatedStake, "delegatedStake"),
+                    account: voter, delegate: nil, stake: try wei(p.stake, "stake"), delegatedStake: try wei(p.delegatedStake, "delegatedStake"),
                     registered: p.registered, active: false, domain: try parse(p.domain, "domain", Chain.self))
                 return (position: position, nonVoteStake: try wei(p.nonVoteStake, "nonVoteStake"))
             }

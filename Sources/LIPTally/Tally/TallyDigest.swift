@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// The inputs digest: SHA-256 over lines of `|`-separated fields, in this order:
@@ -19,19 +20,19 @@ import LIPLedger
 /// SHA-256 of the snapshot's rows stored at import (`row|<account>|<delegate or ->|<stake>|
 /// <delegated_stake>|<registered 0/1>|<active 0/1>` by account; `lip ledger verify` recomputes it).
 /// v1 hashed every row here; v2 names each snapshot by its stored rows digest instead.
-public struct TallyDigest {
+package struct TallyDigest {
     private var hasher = SHA256()
     private var buffer = ""
 
     /// Starts a digest with the poll and the mode.
-    public init(poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase) {
+    package init(poll: PollParameters, stakeMode: StakeMode, quorumBase: QuorumBase) {
         add("lip-tally-inputs v2")
         add("poll|\(poll.address?.lowercased ?? "-")|\(poll.chain.rawValue)|\(poll.endBlock)|\(poll.quorum)|\(poll.quota)")
         add("mode|\(stakeMode.rawValue)|\(quorumBase.rawValue)")
     }
 
     /// Adds one line.
-    public mutating func add(_ line: String) {
+    package mutating func add(_ line: String) {
         buffer += line
         buffer += "\n"
         if buffer.utf8.count > 1 << 16 {
@@ -41,15 +42,15 @@ public struct TallyDigest {
     }
 
     /// Adds the votes, migrations and total, and returns the hex digest.
-    public mutating func finish(votes: [CastVote], migrations: [StakeMigration], totalOverride: BigUInt?) -> String {
+    package mutating func finish(votes: [CastVote], migrations: [StakeMigration], totalOverride: BigUInt?) -> String {
         let ordered = votes.sorted { a, b in
-            a.voter != b.voter ? Address.precedes(a.voter, b.voter) : a.block != b.block ? a.block < b.block : a.logIndex < b.logIndex
+            a.voter != b.voter ? Address.precedes(a.voter.lowercased, b.voter.lowercased) : a.block != b.block ? a.block < b.block : a.logIndex < b.logIndex
         }
         for v in ordered {
-            add("vote|\(v.voter)|\(v.choice)|\(v.block)|\(v.logIndex)")
+            add("vote|\(v.voter.lowercased)|\(v.choice)|\(v.block)|\(v.logIndex)")
         }
-        for m in migrations.sorted(by: { ($0.kind.rawValue, $0.l1Account) < ($1.kind.rawValue, $1.l1Account) }) {
-            add("migration|\(m.kind.rawValue)|\(m.l1Account)|\(m.l2Account ?? "-")|\(m.l2Block)|\(m.pool ?? "-")")
+        for m in migrations.sorted(by: { ($0.kind.rawValue, $0.l1Account.lowercased) < ($1.kind.rawValue, $1.l1Account.lowercased) }) {
+            add("migration|\(m.kind.rawValue)|\(m.l1Account.lowercased)|\(m.l2Account?.lowercased ?? "-")|\(m.l2Block)|\(m.pool?.lowercased ?? "-")")
         }
         add("total|\(totalOverride.map(String.init) ?? "-")")
         hasher.update(data: Data(buffer.utf8))

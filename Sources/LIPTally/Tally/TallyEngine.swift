@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 /// Computes a poll's result from its inputs (LIP-16 weighting, in integer arithmetic).
@@ -13,13 +14,13 @@ public enum TallyEngine {
 
         // Votes: only 0 (yes) and 1 (no) count; a voter's last valid vote by (block, log index) wins.
         let ordered = inputs.votes.sorted { a, b in
-            a.block != b.block ? a.block < b.block : a.logIndex != b.logIndex ? a.logIndex < b.logIndex : Address.precedes(a.voter, b.voter)
+            a.block != b.block ? a.block < b.block : a.logIndex != b.logIndex ? a.logIndex < b.logIndex : Address.precedes(a.voter.lowercased, b.voter.lowercased)
         }
         // Each voter gets a number once; the passes below index arrays by it instead of hashing
         // addresses again (a large poll has a hundred thousand voters).
-        var id: [String: Int] = [:]
+        var id: [Address: Int] = [:]
         id.reserveCapacity(ordered.count)
-        var names: [String] = []
+        var names: [Address] = []
         var choice: [VoteChoice?] = []
         var ignored = 0
         for v in ordered {
@@ -38,7 +39,7 @@ public enum TallyEngine {
             warnings.append("\(ignored) vote\(ignored == 1 ? "" : "s") with a choiceID other than 0 (yes) or 1 (no) \(ignored == 1 ? "was" : "were") ignored")
         }
         /// The number of a voter whose vote counts.
-        func counted(_ account: String) -> Int? {
+        func counted(_ account: Address) -> Int? {
             guard let n = id[account], choice[n] != nil else { return nil }
             return n
         }
@@ -62,7 +63,7 @@ public enum TallyEngine {
         var yes = BigUInt(0), no = BigUInt(0)
         voters.reserveCapacity(names.count)
         // In first-vote order; the data warnings are put in voter order after the loop.
-        var dataWarnings: [(voter: String, text: String)] = []
+        var dataWarnings: [(voter: Address, text: String)] = []
         for n in names.indices {
             guard let c = choice[n] else { continue }
             let voter = names[n]
@@ -76,7 +77,7 @@ public enum TallyEngine {
                         dataWarnings.append(
                             (
                                 voter,
-                                "data: \((Address(lowercase: voter) ?? Address(voter)!).checksummed) on \(p.domain.rawValue) has delegated stake \(Amount.formatLPT(p.delegatedStake, decimals: 18)) LPT but its voting delegators hold \(Amount.formatLPT(off, decimals: 18)) LPT; its weight there counts as 0"
+                                "data: \(voter.checksummed) on \(p.domain.rawValue) has delegated stake \(Amount.formatLPT(p.delegatedStake, decimals: 18)) LPT but its voting delegators hold \(Amount.formatLPT(off, decimals: 18)) LPT; its weight there counts as 0"
                             ))
                     } else {
                         weight += p.delegatedStake - off
@@ -88,11 +89,11 @@ public enum TallyEngine {
                 }
             }
             if c == .yes { yes += weight } else { no += weight }
-            voters.append(VoterResult(address: (Address(lowercase: voter) ?? Address(voter)!), choice: c, weight: weight, positions: parts))
+            voters.append(VoterResult(address: voter, choice: c, weight: weight, positions: parts))
         }
         // Stable: a voter's warnings keep their domain order.
         warnings += dataWarnings.enumerated().sorted { a, b in
-            a.element.voter != b.element.voter ? Address.precedes(a.element.voter, b.element.voter) : a.offset < b.offset
+            a.element.voter != b.element.voter ? Address.precedes(a.element.voter.lowercased, b.element.voter.lowercased) : a.offset < b.offset
         }.map(\.element.text)
         let order = voters.indices.sorted { voters[$0].weight != voters[$1].weight ? voters[$0].weight > voters[$1].weight : voters[$0].address < voters[$1].address }
         voters = order.map { voters[$0] }
@@ -123,8 +124,9 @@ public enum TallyEngine {
     public static func digest(_ inputs: TallyInputs) -> String {
         var digest = TallyDigest(poll: inputs.poll, stakeMode: inputs.stakeMode, quorumBase: inputs.quorumBase)
         for s in inputs.snapshots { digest.add("snapshot|\(s.chain.rawValue)|\(s.block)|\(s.l1Block.map(String.init) ?? "-")") }
-        for q in inputs.positions.sorted(by: { ($0.domain.rawValue, $0.account) < ($1.domain.rawValue, $1.account) }) {
-            digest.add("position|\(q.domain.rawValue)|\(q.account)|\(q.delegate ?? "-")|\(q.stake)|\(q.delegatedStake)|\(q.registered ? 1 : 0)|\(q.active ? 1 : 0)")
+        for q in inputs.positions.sorted(by: { ($0.domain.rawValue, $0.account.lowercased) < ($1.domain.rawValue, $1.account.lowercased) }) {
+            digest.add(
+                "position|\(q.domain.rawValue)|\(q.account.lowercased)|\(q.delegate?.lowercased ?? "-")|\(q.stake)|\(q.delegatedStake)|\(q.registered ? 1 : 0)|\(q.active ? 1 : 0)")
         }
         return digest.finish(votes: inputs.votes, migrations: inputs.migrations, totalOverride: inputs.totalOverride)
     }

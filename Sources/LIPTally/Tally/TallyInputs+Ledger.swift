@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import LIPCore
+import LIPEthereum
 import LIPLedger
 
 extension TallyInputs {
@@ -68,7 +69,7 @@ extension TallyInputs {
             add(s1, to: &digest)
             // From L2 only the voters' rows and the pools' (their stake is shared out); from L1
             // every row (few: the frozen LIP-73 snapshot), which the pool shares need.
-            let pools = migrations.compactMap { $0.pool.flatMap { Address($0) } }
+            let pools = migrations.compactMap(\.pool)
             // The voters' rows found by SQLite from the votes, the pools' by key; merged in account order, once each.
             let voterRows = try poll.address.map { try ledger.accounts(of: s2, votersOf: $0) } ?? []
             let poolRows = try ledger.accounts(of: s2, among: pools)
@@ -107,7 +108,7 @@ extension TallyInputs {
     /// An account row as a position on `domain`.
     private static func position(_ a: SnapshotAccount, _ domain: Chain) -> Position {
         Position(
-            account: a.account.lowercased, delegate: a.delegate?.lowercased, stake: a.stake, delegatedStake: a.delegatedStake, registered: a.registered,
+            account: a.account, delegate: a.delegate, stake: a.stake, delegatedStake: a.delegatedStake, registered: a.registered,
             active: a.active ?? false, domain: domain)
     }
 }

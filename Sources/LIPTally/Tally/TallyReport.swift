@@ -2,6 +2,7 @@ import BigInt
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
 import LIPLedger
 
 extension TallyResult {
@@ -89,6 +90,6 @@ extension TallyResult {
         return out
     }
 
-    func lpt(_ wei: BigUInt) -> String { Amount.formatLPT(wei, decimals: 2, grouping: true) }
-    func ppm(_ value: BigUInt) -> String { Amount.percent(value, of: 1_000_000) + "%" }
+    package func lpt(_ wei: BigUInt) -> String { Amount.formatLPT(wei, decimals: 2, grouping: true) }
+    package func ppm(_ value: BigUInt) -> String { Amount.percent(value, of: 1_000_000) + "%" }
 }

@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `bundle-status`: a `part-of` child is behind its Accepted or Final parent.
-public struct BundleStatus: WorkspaceLintRule {
-    public init() {}
-    public let id = "bundle-status"
-    public let severity = Severity.error
-    public let summary = "a `part-of` child is behind its Accepted or Final parent"
+package struct BundleStatus: WorkspaceLintRule {
+    package init() {}
+    package let id = "bundle-status"
+    package let severity = Severity.error
+    package let summary = "a `part-of` child is behind its Accepted or Final parent"
 
-    public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
+    package func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
         var statusByNumber: [Int: LIPStatus] = [:]
         for s in summaries { if let n = s.number, let st = s.status { statusByNumber[n] = st } }
         var findings: [Finding] = []

@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `index-duplicate-entry`: two index rows name the same LIP.
-public struct IndexDuplicateEntry: WorkspaceLintRule {
-    public init() {}
-    public let id = "index-duplicate-entry"
-    public let severity = Severity.error
-    public let summary = "two index rows name the same LIP"
+package struct IndexDuplicateEntry: WorkspaceLintRule {
+    package init() {}
+    package let id = "index-duplicate-entry"
+    package let severity = Severity.error
+    package let summary = "two index rows name the same LIP"
 
-    public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
+    package func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
         guard let index = context.index else { return [] }
         var seen: [Int: Int] = [:]
         var findings: [Finding] = []

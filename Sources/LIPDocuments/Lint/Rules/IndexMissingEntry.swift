@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `index-missing-entry`: a numbered LIP has no index row.
-public struct IndexMissingEntry: WorkspaceLintRule {
-    public init() {}
-    public let id = "index-missing-entry"
-    public let severity = Severity.error
-    public let summary = "a numbered LIP has no index row"
+package struct IndexMissingEntry: WorkspaceLintRule {
+    package init() {}
+    package let id = "index-missing-entry"
+    package let severity = Severity.error
+    package let summary = "a numbered LIP has no index row"
 
-    public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
+    package func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
         guard let index = context.index, let table = index.tableLines else { return [] }
         let listed = Set(index.rows.compactMap(\.number))
         let expected = IndexExpectation(summaries)

@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `index-missing-table`: README.md exists but has no table after an `Index` heading.
-public struct IndexMissingTable: WorkspaceLintRule {
-    public init() {}
-    public let id = "index-missing-table"
-    public let severity = Severity.error
-    public let summary = "README.md is missing or has no index table (the first table after a heading `Index`)"
+package struct IndexMissingTable: WorkspaceLintRule {
+    package init() {}
+    package let id = "index-missing-table"
+    package let severity = Severity.error
+    package let summary = "README.md is missing or has no index table (the first table after a heading `Index`)"
 
-    public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
+    package func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
         guard context.checksIndex else { return [] }
         guard let index = context.index else {
             return [

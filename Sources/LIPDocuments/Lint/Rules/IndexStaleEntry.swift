@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `index-stale-entry`: an index row points to no file.
-public struct IndexStaleEntry: WorkspaceLintRule {
-    public init() {}
-    public let id = "index-stale-entry"
-    public let severity = Severity.error
-    public let summary = "an index row points to no file"
+package struct IndexStaleEntry: WorkspaceLintRule {
+    package init() {}
+    package let id = "index-stale-entry"
+    package let severity = Severity.error
+    package let summary = "an index row points to no file"
 
-    public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
+    package func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
         guard let index = context.index else { return [] }
         let files = Set(summaries.compactMap(\.fileNumber))
         return index.rows.compactMap { row in

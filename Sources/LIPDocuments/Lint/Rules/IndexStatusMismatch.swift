@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `index-status-mismatch`: the README index shows another status than the file.
-public struct IndexStatusMismatch: WorkspaceLintRule {
-    public init() {}
-    public let id = "index-status-mismatch"
-    public let severity = Severity.error
-    public let summary = "the README index shows another status than the file"
+package struct IndexStatusMismatch: WorkspaceLintRule {
+    package init() {}
+    package let id = "index-status-mismatch"
+    package let severity = Severity.error
+    package let summary = "the README index shows another status than the file"
 
-    public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
+    package func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
         guard let index = context.index else { return [] }
         let expected = IndexExpectation(summaries)
         return index.rows.compactMap { row in

@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `index-title-mismatch`: the README index shows another title than the file.
-public struct IndexTitleMismatch: WorkspaceLintRule {
-    public init() {}
-    public let id = "index-title-mismatch"
-    public let severity = Severity.warning
-    public let summary = "the README index shows another title than the file"
+package struct IndexTitleMismatch: WorkspaceLintRule {
+    package init() {}
+    package let id = "index-title-mismatch"
+    package let severity = Severity.warning
+    package let summary = "the README index shows another title than the file"
 
-    public func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
+    package func check(_ summaries: [DocumentSummary], context: LintContext) -> [Finding] {
         guard let index = context.index else { return [] }
         let expected = IndexExpectation(summaries)
         return index.rows.compactMap { row in

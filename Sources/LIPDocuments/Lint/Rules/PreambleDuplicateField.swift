@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-duplicate-field`: a key appears twice.
-public struct PreambleDuplicateField: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-duplicate-field"
-    public let severity = Severity.error
-    public let summary = "a key appears twice"
+package struct PreambleDuplicateField: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-duplicate-field"
+    package let severity = Severity.error
+    package let summary = "a key appears twice"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let preamble = document.preamble else { return [] }
         var firstLine: [String: Int] = [:]
         var findings: [Finding] = []

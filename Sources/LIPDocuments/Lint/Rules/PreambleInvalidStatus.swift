@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-invalid-status`: the status is not one of the LIP-1 statuses.
-public struct PreambleInvalidStatus: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-invalid-status"
-    public let severity = Severity.error
-    public let summary = "status is not one of Draft, Last Call, Proposed, Accepted, Rejected, Final, Abandoned"
+package struct PreambleInvalidStatus: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-invalid-status"
+    package let severity = Severity.error
+    package let summary = "status is not one of Draft, Last Call, Proposed, Accepted, Rejected, Final, Abandoned"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let field = document.preamble?.field("status"), !field.value.isEmpty,
             LIPStatus(rawValue: field.value) == nil
         else { return [] }

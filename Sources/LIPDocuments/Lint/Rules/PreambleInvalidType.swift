@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-invalid-type`: the type is not one of the LIP types.
-public struct PreambleInvalidType: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-invalid-type"
-    public let severity = Severity.error
-    public let summary = "type is not one of Standard Track, Parameter, Informational, Meta"
+package struct PreambleInvalidType: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-invalid-type"
+    package let severity = Severity.error
+    package let summary = "type is not one of Standard Track, Parameter, Informational, Meta"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let field = document.preamble?.field("type"), !field.value.isEmpty,
             LIPType(rawValue: field.value) == nil
         else { return [] }

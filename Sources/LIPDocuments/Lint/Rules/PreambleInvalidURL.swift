@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-invalid-url`: `discussions-to` is not an http(s) URL, or is wrapped in angle brackets.
-public struct PreambleInvalidURL: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-invalid-url"
-    public let severity = Severity.warning
-    public let summary = "`discussions-to` is not an http(s) URL (or is wrapped in angle brackets)"
+package struct PreambleInvalidURL: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-invalid-url"
+    package let severity = Severity.warning
+    package let summary = "`discussions-to` is not an http(s) URL (or is wrapped in angle brackets)"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let field = document.preamble?.field("discussions-to"), !field.value.isEmpty else { return [] }
         var findings: [Finding] = []
         for part in field.value.split(separator: ",") {

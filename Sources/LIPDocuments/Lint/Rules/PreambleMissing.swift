@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-missing`: no front matter, or it is never closed.
-public struct PreambleMissing: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-missing"
-    public let severity = Severity.error
-    public let summary = "no front matter, or it is never closed"
+package struct PreambleMissing: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-missing"
+    package let severity = Severity.error
+    package let summary = "no front matter, or it is never closed"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         switch document.preambleResult {
         case .failure(.empty):
             return [document.finding(self, line: 0, "empty file: a LIP starts with a `---` preamble")]

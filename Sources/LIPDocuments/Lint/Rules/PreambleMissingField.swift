@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-missing-field`: a required field is absent (a warning for Final, Rejected and Abandoned LIPs).
-public struct PreambleMissingField: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-missing-field"
-    public let severity = Severity.error
-    public let summary = "a required field is absent (warning when the status is Final, Rejected or Abandoned)"
+package struct PreambleMissingField: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-missing-field"
+    package let severity = Severity.error
+    package let summary = "a required field is absent (warning when the status is Final, Rejected or Abandoned)"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let preamble = document.preamble else { return [] }
         let closed = document.status?.isClosed ?? false
         var findings: [Finding] = []

@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-number-mismatch`: the `lip` field differs from the number in the file name.
-public struct PreambleNumberMismatch: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-number-mismatch"
-    public let severity = Severity.error
-    public let summary = "`lip` differs from the number in the file name"
+package struct PreambleNumberMismatch: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-number-mismatch"
+    package let severity = Severity.error
+    package let summary = "`lip` differs from the number in the file name"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let field = document.preamble?.field("lip"), !field.value.isEmpty else { return [] }
         if let fileNumber = document.numberFromFileName {
             guard Int(field.value) != fileNumber else { return [] }

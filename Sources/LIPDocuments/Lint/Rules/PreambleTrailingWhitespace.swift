@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-trailing-whitespace`: a front-matter line ends in spaces or tabs.
-public struct PreambleTrailingWhitespace: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-trailing-whitespace"
-    public let severity = Severity.warning
-    public let summary = "a front-matter line ends in spaces or tabs"
+package struct PreambleTrailingWhitespace: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-trailing-whitespace"
+    package let severity = Severity.warning
+    package let summary = "a front-matter line ends in spaces or tabs"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let preamble = document.preamble else { return [] }
         return (preamble.openingLine...preamble.closingLine).compactMap { i in
             let content = document.lines.lines[i].content

@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-unknown-field`: a key outside the field list, with the nearest known key suggested.
-public struct PreambleUnknownField: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-unknown-field"
-    public let severity = Severity.warning
-    public let summary = "a key outside the field list; suggests the nearest known key"
+package struct PreambleUnknownField: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-unknown-field"
+    package let severity = Severity.warning
+    package let summary = "a key outside the field list; suggests the nearest known key"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let preamble = document.preamble else { return [] }
         return preamble.fields.filter { !PreambleKey.all.contains($0.key) }.map { field in
             var message = "unknown field `\(field.key)`"

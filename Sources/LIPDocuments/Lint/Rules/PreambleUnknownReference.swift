@@ -2,13 +2,13 @@ import Foundation
 import LIPCore
 
 /// `preamble-unknown-reference`: `requires`, `replaces` or `part-of` names a LIP the workspace does not have.
-public struct PreambleUnknownReference: DocumentLintRule {
-    public init() {}
-    public let id = "preamble-unknown-reference"
-    public let severity = Severity.error
-    public let summary = "`requires`, `replaces` or `part-of` names a LIP the workspace does not have"
+package struct PreambleUnknownReference: DocumentLintRule {
+    package init() {}
+    package let id = "preamble-unknown-reference"
+    package let severity = Severity.error
+    package let summary = "`requires`, `replaces` or `part-of` names a LIP the workspace does not have"
 
-    public func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
+    package func check(_ document: LIPDocument, context: LintContext) -> [Finding] {
         guard let preamble = document.preamble else { return [] }
         var findings: [Finding] = []
         for key in PreambleKey.references {

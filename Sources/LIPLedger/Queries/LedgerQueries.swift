@@ -1,0 +1,317 @@
+import BigInt
+import Foundation
+import LIPEthereum
+import GRDB
+import LIPCore
+
+// The typed reads of the ledger: every SELECT of the project lives in this module.
+
+extension Ledger {
+    /// Wraps a fetched row of `table`, identified in messages by `key`; `indexes` (from
+    /// `StoredRow.indexes(of:)`) read many rows of one query without name lookups.
+    func stored(_ row: Row, _ table: String, key: [String], indexes: [String: Int]? = nil) -> StoredRow {
+        StoredRow(row: row, table: table, key: key, ledger: path, indexes: indexes)
+    }
+
+    private func snapshotInfo(_ row: Row) throws -> SnapshotInfo {
+        let r = stored(row, "snapshots", key: ["id"])
+        return SnapshotInfo(
+            id: try r("id"), chain: try r("chain"), block: try r("block"), l1Block: try r.optional("l1_block"),
+            accounts: try r("accounts"), totalStake: try r("total_stake"), totalBonded: try r.optional("total_bonded"),
+            totalActive: try r.optional("total_active"), source: try r("source"), hadZeroEntry: try r("zero_entry"),
+            blockHash: try r.optional("block_hash"), partial: try r("partial"), rowsSHA256: try r("rows_sha256"), activeStake: try r("active_stake"))
+    }
+
+    /// Every snapshot, by chain then block.
+    public func snapshots() throws -> [SnapshotInfo] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM snapshots ORDER BY chain, block").map(snapshotInfo) }
+    }
+
+    /// The snapshot of `chain` at `block`, or nil.
+    public func snapshot(chain: Chain, block: Int) throws -> SnapshotInfo? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM snapshots WHERE chain = ? AND block = ?", arguments: [chain, block]).map(snapshotInfo)
+        }
+    }
+
+    /// The snapshot a poll ending at L1 block `endBlock` is weighed with: the L1 snapshot with the
+    /// greatest block <= endBlock, or the L2 snapshot with the greatest L1 block <= endBlock.
+    /// Throws a usage error that says what to import when there is none.
+    public func snapshot(chain: Chain, forEndBlock endBlock: Int) throws -> SnapshotInfo {
+        let sql =
+            chain == .l1
+            ? "SELECT * FROM snapshots WHERE chain = 'l1' AND block <= ? ORDER BY block DESC LIMIT 1"
+            : "SELECT * FROM snapshots WHERE chain = 'l2' AND l1_block <= ? ORDER BY l1_block DESC, block DESC LIMIT 1"
+        if let found = try read({ db in try Row.fetchOne(db, sql: sql, arguments: [endBlock]).map(snapshotInfo) }) { return found }
+        let what = chain == .l1 ? "L1 snapshot at or before block \(endBlock)" : "L2 snapshot whose L1 block is at or before \(endBlock)"
+        let how = chain == .l1 ? "lip ledger import snapshot FILE --chain l1 --block \(endBlock)" : "lip ledger import snapshot FILE --chain l2 --block N --l1-block \(endBlock)"
+        throw LIPError.usage("the poll ends at L1 block \(endBlock) and the ledger has no \(what): import one with `\(how)`")
+    }
+
+    /// Calls `body` with each account of `snapshot`, by account, without holding them all.
+    public func forEachAccount(of snapshot: SnapshotInfo, _ body: (SnapshotAccount) throws -> Void) throws {
+        try read { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees
+                    FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account
+                    """, arguments: [snapshot.id])
+            var indexes: [String: Int]?
+            while let row = try cursor.next() {
+                if indexes == nil { indexes = StoredRow.indexes(of: row) }
+                try body(try account(row, indexes))
+            }
+        }
+    }
+
+    /// The accounts of `snapshot` among `accounts` (those it has), by account: read by key, so a
+    /// tally reads only the rows of the accounts that can weigh.
+    public func accounts(of snapshot: SnapshotInfo, among accounts: [Address]) throws -> [SnapshotAccount] {
+        // Sorted, then duplicates dropped: cheaper than hashing a hundred thousand addresses.
+        var wanted = accounts.sorted()
+        wanted = zip(wanted.indices, wanted).filter { $0.0 == 0 || wanted[$0.0 - 1] != $0.1 }.map(\.1)
+        var out: [SnapshotAccount] = []
+        out.reserveCapacity(wanted.count)
+        try read { db in
+            // Chunks of 2,000 keys, each statement prepared once; rows read by column index.
+            var statements: [Int: Statement] = [:]
+            for start in stride(from: 0, to: wanted.count, by: 2_000) {
+                let chunk = wanted[start..<min(wanted.count, start + 2_000)]
+                let statement: Statement
+                if let cached = statements[chunk.count] {
+                    statement = cached
+                } else {
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                    statement = try db.makeStatement(
+                        sql:
+                            "SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees FROM snapshot_accounts WHERE snapshot_id = ? AND account IN (\(marks))"
+                    )
+                    statements[chunk.count] = statement
+                }
+                statement.setUncheckedArguments(StatementArguments([snapshot.id.databaseValue] + chunk.map(\.databaseValue)))
+                let rows = try Row.fetchCursor(statement)
+                while let row = try rows.next() {
+                    out.append(try fastAccount(row) ?? account(row, StoredRow.accountColumns))
+                }
+            }
+        }
+        // The rows come back in key order within each chunk, and the chunks are in order.
+        if !zip(out, out.dropFirst()).allSatisfy({ $0.account < $1.account }) { out.sort { $0.account < $1.account } }
+        return out
+    }
+
+    /// The accounts of `snapshot` that voted in `poll` (its votes in the ledger), by account: SQLite
+    /// finds them from the votes table, so a tally of a hundred thousand voters binds no key lists.
+    public func accounts(of snapshot: SnapshotInfo, votersOf poll: Address) throws -> [SnapshotAccount] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees FROM snapshot_accounts
+                    WHERE snapshot_id = ? AND account IN (SELECT voter FROM votes WHERE poll = ?) ORDER BY account
+                    """, arguments: [snapshot.id, poll])
+            var out: [SnapshotAccount] = []
+            while let row = try rows.next() { out.append(try fastAccount(row) ?? account(row, StoredRow.accountColumns)) }
+            return out
+        }
+    }
+
+    /// An account row read by column index, nil when a value does not decode (then `account`
+    /// reads it again to name the problem).
+    private func fastAccount(_ row: Row) -> SnapshotAccount? {
+        let delegate: DatabaseValue = row[2], delegated: DatabaseValue = row[4], active: DatabaseValue = row[6], fees: DatabaseValue = row[7]
+        guard let account = Address.fromDatabaseValue(row[1]), let stake = StoredWei.fromDatabaseValue(row[3])?.value, let registered = Bool.fromDatabaseValue(row[5]) else {
+            return nil
+        }
+        var a = SnapshotAccount(account: account, delegate: nil, stake: stake, delegatedStake: 0, registered: registered, active: nil, fees: nil)
+        if !delegate.isNull { guard let d = Address.fromDatabaseValue(delegate) else { return nil }; a.delegate = d }
+        if !delegated.isNull { guard let d = StoredWei.fromDatabaseValue(delegated)?.value else { return nil }; a.delegatedStake = d }
+        if !active.isNull { guard let b = Bool.fromDatabaseValue(active) else { return nil }; a.active = b }
+        if !fees.isNull { guard let f = StoredWei.fromDatabaseValue(fees)?.value else { return nil }; a.fees = f }
+        return a
+    }
+
+    private func account(_ row: Row, _ indexes: [String: Int]? = nil) throws -> SnapshotAccount {
+        let r = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"], indexes: indexes)
+        return SnapshotAccount(
+            account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"), delegatedStake: try r.optional("delegated_stake") ?? 0,
+            registered: try r("registered"), active: try r.optional("active"), fees: try r.optional("fees"))
+    }
+
+    /// Every vote of `poll`, in no particular order.
+    public func votes(poll: Address?) throws -> [CastVote] {
+        guard let poll else { return [] }
+        return try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT poll, voter, choice, block, log_index FROM votes WHERE poll = ?", arguments: [poll])
+            var out: [CastVote] = []
+            while let row = try rows.next() {
+                // Read by column index; a value that does not decode is read again to name it.
+                // The choice is kept as its canonical decimal text (what lip stores), checked, not parsed.
+                if let voter = Address.fromDatabaseValue(row[1]), let choice = String.fromDatabaseValue(row[2]), SnapshotDigest.Canonical.amount(choice),
+                    let block = Int.fromDatabaseValue(row[3]), let index = Int.fromDatabaseValue(row[4])
+                {
+                    out.append(CastVote(voter: voter, choice: choice, block: block, logIndex: index))
+                    continue
+                }
+                let r = stored(row, "votes", key: ["poll", "voter", "block", "log_index"], indexes: StoredRow.indexes(of: row))
+                let voter: Address = try r("voter")
+                let choice: BigUInt = try r("choice")
+                out.append(CastVote(voter: voter, choice: Amount.decimal(choice), block: try r("block"), logIndex: try r("log_index")))
+            }
+            return out
+        }
+    }
+
+    /// The migrations with L2 block <= `l2Block`, by kind and L1 account.
+    public func migrations(atOrBefore l2Block: Int) throws -> [StakeMigration] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT kind, l1_account, l2_account, l2_block, pool FROM migrations WHERE l2_block <= ? ORDER BY kind, l1_account",
+                arguments: [l2Block]
+            ).map { row in
+                let r = stored(row, "migrations", key: ["kind", "l1_account"])
+                let l1: Address = try r("l1_account")
+                let l2: Address? = try r.optional("l2_account")
+                let pool: Address? = try r.optional("pool")
+                return StakeMigration(kind: try r("kind"), l1Account: l1, l2Account: l2, l2Block: try r("l2_block"), pool: pool)
+            }
+        }
+    }
+
+    /// How many migrations have an L2 block after `l2Block`.
+    public func migrationCount(after l2Block: Int) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations WHERE l2_block > ?", arguments: [l2Block]) ?? 0 }
+    }
+
+    /// Every poll that has a PollCreated, by address, with its vote count.
+    public func polls() throws -> [PollInfo] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.poll = p.address) AS n FROM polls p ORDER BY address").map { row in
+                let r = stored(row, "polls", key: ["address"])
+                return PollInfo(
+                    address: try r("address"), chain: try r("chain"), proposal: try r("proposal"), endBlock: try r("end_block"),
+                    quorum: try r("quorum"), quota: try r("quota"), lip: try r.optional("lip"), votes: try r("n"))
+            }
+        }
+    }
+
+    /// What the ledger holds.
+    public func status() throws -> LedgerStatus {
+        let snapshots = try self.snapshots()
+        let polls = try self.polls()
+        return try read { db in
+            // Votes for a poll whose PollCreated is not imported yet are listed too, with what is known.
+            let orphans = try Row.fetchAll(db, sql: "SELECT poll, COUNT(*) AS n FROM votes WHERE poll NOT IN (SELECT address FROM polls) GROUP BY poll ORDER BY poll").map { row in
+                let r = stored(row, "votes", key: ["poll"])
+                return LedgerStatus.Poll(address: try r("poll"), chain: nil, endBlock: nil, votes: try r("n"), lip: nil)
+            }
+            return LedgerStatus(
+                path: path, snapshots: snapshots,
+                polls: polls.map { LedgerStatus.Poll(address: $0.address, chain: $0.chain, endBlock: $0.endBlock, votes: $0.votes, lip: $0.lip) } + orphans,
+                migrations: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations") ?? 0,
+                logsImported: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NOT NULL") ?? 0,
+                logsSkipped: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NULL") ?? 0)
+        }
+    }
+
+    /// What a report's inputs came from: a poll (its address, the snapshots it was weighed with,
+    /// whether migrations count), or a governor's proposals.
+    public enum ImportScope: Sendable {
+        /// A poll tally.
+        case poll(Address, snapshots: [(chain: Chain, block: Int)], migrations: Bool)
+        /// A proposal tally.
+        case governor
+    }
+
+    /// The imports that rebuild the inputs of `scope`, in the order of `imports()`: a poll's
+    /// snapshots (imported, or read by a sync), its logs and votes, and the migrations when they
+    /// count; a governor's logs, state files and syncs. A log import made before the ledger knew
+    /// what each import held (v8) is listed, since it may hold them.
+    public func imports(for scope: ImportScope) throws -> [ImportRecord] {
+        let holds: [Int64: Set<String>] = try read { db in
+            var out: [Int64: Set<String>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT import_id, poll FROM import_polls") {
+                let r = stored(row, "import_polls", key: ["import_id", "poll"])
+                out[try r("import_id"), default: []].insert(try r("poll"))
+            }
+            return out
+        }
+        let snapshotIDs: [Int64: (Chain, Int)] = try read { db in
+            var out: [Int64: (Chain, Int)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, chain, block FROM snapshots") {
+                let r = stored(row, "snapshots", key: ["id"])
+                out[try r("id")] = (try r("chain"), try r("block"))
+            }
+            return out
+        }
+        return try importRows().filter { id, snapshotID, record in
+            let held = holds[id]
+            switch scope {
+            case .poll(let poll, let snapshots, let migrations):
+                func usedSnapshot() -> Bool {
+                    guard let snapshotID, let (chain, block) = snapshotIDs[snapshotID] else { return false }
+                    return snapshots.contains { $0.chain == chain && $0.block == block }
+                }
+                switch record.kind {
+                case .snapshot: return usedSnapshot()
+                case .sync: return record.poll == poll || usedSnapshot()
+                case .votes: return record.poll == poll
+                case .migrations: return migrations
+                case .logs: return held.map { $0.contains(poll.lowercased) || (migrations && $0.contains("migrations")) } ?? true
+                case .governorState, .proposalSync: return false
+                }
+            case .governor:
+                switch record.kind {
+                case .governorState, .proposalSync: return true
+                case .logs: return held.map { $0.contains("governor") } ?? true
+                default: return false
+                }
+            }
+        }.map(\.record)
+    }
+
+    /// The imports that built the ledger, snapshots first, then migrations, logs and votes.
+    public func imports() throws -> [ImportRecord] {
+        try importRows().map(\.record)
+    }
+
+    /// Every import with its id and the snapshot it made, in report order.
+    private func importRows() throws -> [(id: Int64, snapshotID: Int64?, record: ImportRecord)] {
+        let records = try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row -> (id: Int64, snapshotID: Int64?, record: ImportRecord) in
+                let r = stored(row, "imports", key: ["id"])
+                return (
+                    try r("id"), try r.optional("snapshot_id"),
+                    ImportRecord(
+                        kind: try r("kind"), file: try r("file"), sha256: try r("content_sha256"), chain: try r.optional("chain"),
+                        block: try r.optional("block"), l1Block: try r.optional("l1_block"), totalBonded: try r.optional("total_bonded"),
+                        totalActive: try r.optional("total_active"), format: try r.optional("format"), poll: try r.optional("poll"),
+                        network: try r.optional("network"), full: try r("full"))
+                )
+            }
+        }
+        let rank: [ImportKind: Int] = [.snapshot: 0, .sync: 1, .migrations: 2, .logs: 3, .votes: 4, .governorState: 5, .proposalSync: 6]
+        return records.sorted { x, y in
+            let (a, b) = (x.record, y.record)
+            let ka = (rank[a.kind] ?? 9, a.options.joined(separator: " "), a.file), kb = (rank[b.kind] ?? 9, b.options.joined(separator: " "), b.file)
+            return ka < kb
+        }
+    }
+
+    /// The LIP-73 entries of the snapshot at `block`, by account.
+    public func snapshotEntries(chain: Chain, block: Int) throws -> [SnapshotEntry] {
+        guard let snapshot = try snapshot(chain: chain, block: block) else {
+            let have = try snapshots().filter { $0.chain == chain }.map { String($0.block) }
+            throw LIPError.usage(
+                "the ledger has no \(chain.rawValue) snapshot at block \(block)"
+                    + (have.isEmpty
+                        ? "; import one with `lip ledger import snapshot FILE --chain \(chain.rawValue) --block \(block)`" : " (it has: \(have.joined(separator: ", ")))"))
+        }
+        var entries: [SnapshotEntry] = []
+        try forEachAccount(of: snapshot) { a in
+            entries.append(SnapshotEntry(delegator: a.account, delegate: a.delegate ?? .zero, stake: a.stake, fees: a.fees ?? 0))
+        }
+        return entries
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import LIPEthereum
+import LIPCore
+
+/// What the ledger holds, as `lip ledger status` shows it.
+public struct LedgerStatus: Sendable, Equatable {
+    /// A poll with its vote count; chain and end block are nil while only its votes are imported.
+    public struct Poll: Sendable, Equatable {
+        /// The poll contract.
+        public var address: Address
+        /// Its chain, when its PollCreated is imported.
+        public var chain: Chain?
+        /// Its L1 end block, when its PollCreated is imported.
+        public var endBlock: Int?
+        /// Vote rows.
+        public var votes: Int
+        /// The linked LIP.
+        public var lip: Int?
+    }
+
+    /// The ledger file.
+    public var path: String
+    /// Every snapshot, by chain then block.
+    public var snapshots: [SnapshotInfo]
+    /// Every poll with a PollCreated, by address, then polls known only by their votes.
+    public var polls: [Poll]
+    /// Rows of `migrations`.
+    public var migrations: Int
+    /// Logs of a known event.
+    public var logsImported: Int
+    /// Logs of an unknown topic, stored and skipped.
+    public var logsSkipped: Int
+
+    /// The contract's JSON.
+    public var json: JSONValue {
+        .object([
+            (
+                "snapshots",
+                .array(
+                    snapshots.map { s in
+                        .object([
+                            ("chain", .string(s.chain.rawValue)), ("block", .int(s.block)), ("l1Block", .int(s.l1Block)),
+                            ("accounts", .int(s.accounts)), ("totalStake", .string(String(s.totalStake))), ("source", .string(s.source.rawValue)),
+                            ("partial", .bool(s.partial)),
+                        ])
+                    })
+            ),
+            (
+                "polls",
+                .array(
+                    polls.map { p in
+                        .object([
+                            ("address", .string(p.address.checksummed)), ("chain", .string(p.chain?.rawValue)), ("endBlock", .int(p.endBlock)),
+                            ("votes", .int(p.votes)), ("lip", .int(p.lip)),
+                        ])
+                    })
+            ),
+            ("migrations", .int(migrations)),
+            ("logs", .object([("imported", .int(logsImported)), ("skipped", .int(logsSkipped))])),
+        ])
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import LIPGovernor
+import LIPCore
+import LIPDocuments
+import LIPEthereum
+import LIPLedger
+import LIPTally
+
+extension PollTally {
+    /// The report every export renders: the result, the LIP, the names, and the commands that
+    /// rebuild the ledger and the tally (`ledgerPath` is the `--db` given, if any).
+    public func report(names: [Address: String], linkBase: String, ledgerPath: String?, workspace: Workspace? = nil) throws -> PollReport {
+        var report = PollReport(result: result, names: names, linkBase: linkBase)
+        report.explorers = try explorers(workspace: workspace)
+        if let document {
+            report.lipTitle = document.title
+            report.lipStatus = document.preamble?.value("status")
+            report.lipFile = document.path
+        }
+        report.commands = try reproduceCommands()
+        report.commands.append(ReproduceCommand(tallying: reference, result: result, ledgerPath: ledgerPath))
+        return report
+    }
+
+    /// Where the report links addresses: the explorers of the network this poll was synced from
+    /// (mainnet's for a poll imported from files).
+    public func explorers(workspace: Workspace?) throws -> Explorers {
+        let network = try reproduceCommandRecords().first { $0.kind == .sync && $0.network != nil }?.network
+        return Explorers.of(network: network, workspace: workspace)
+    }
+
+    /// The records behind `reproduceCommands`.
+    func reproduceCommandRecords() throws -> [ImportRecord] {
+        let scope = Ledger.ImportScope.poll(
+            result.poll.address ?? .zero, snapshots: result.snapshots.map { ($0.chain, $0.block) }, migrations: result.stakeMode == .l1l2)
+        return try ledger.imports(for: scope)
+    }
+
+    /// The imports and syncs that rebuild THIS poll's inputs (its snapshots, its logs and votes,
+    /// the migrations when they count), never every import of `ledger`.
+    public func reproduceCommands() throws -> [ReproduceCommand] {
+        try reproduceCommandRecords().map(ReproduceCommand.init)
+    }
+}
