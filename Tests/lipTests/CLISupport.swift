@@ -145,12 +145,29 @@ func git(_ commands: [String]..., in directory: URL) throws -> String {
 }
 
 /// A copy of this repository's own workspace (LIPs, polls, templates, README) in a temporary folder.
-func repositoryCopy(_ test: XCTestCase) throws -> URL {
+/// The repository holds the LIP-120 bundle Accepted, as its sample poll decided (with its
+/// result.json); unless `asCommitted`, the copy is the workspace before that poll decided: the
+/// bundle Proposed and no result saved.
+func repositoryCopy(_ test: XCTestCase, asCommitted: Bool = false) throws -> URL {
     let dir = try temporaryDirectory(test).appendingPathComponent("repo")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for item in ["LIPs", "Polls", "Templates", "README.md"] {
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: dir.appendingPathComponent(item))
     }
+    guard !asCommitted else { return dir }
+    for n in 120...123 {
+        let text = try read("LIPs/LIP-\(n).md", in: dir)
+        try write(text.replacingOccurrences(of: "\nstatus: Accepted\n", with: "\nstatus: Proposed\n"), "LIPs/LIP-\(n).md", in: dir)
+    }
+    var readme = try read("README.md", in: dir)
+    for n in 120...123 {
+        let lines = readme.components(separatedBy: "\n").map { line in
+            line.hasPrefix("| [\(n)](LIPs/LIP-\(n).md)") ? line.replacingOccurrences(of: "| Accepted  |", with: "| Proposed  |") : line
+        }
+        readme = lines.joined(separator: "\n")
+    }
+    try write(readme, "README.md", in: dir)
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("Polls/LIP-120/result.json"))
     return dir
 }
 

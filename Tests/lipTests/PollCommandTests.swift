@@ -60,6 +60,19 @@ final class PollCommandTests: XCTestCase {
         XCTAssertTrue(l2Only.contains("unmigrated L1 stake counts only with --stake l1+l2"), l2Only)
     }
 
+    /// The repository's own LIPs and polls agree, as `lip reconcile` checks: after the quick
+    /// start's imports the committed result is what the ledger gives, and no status is behind.
+    func testTheRepositorysOwnWorkspaceReconcilesAfterTheQuickStart() throws {
+        let ws = try repositoryCopy(self, asCommitted: true)
+        XCTAssertEqual(try lip(["reconcile"], in: ws).code, 0, "without a ledger nothing is compared")
+        try importSample(ws)
+        let reconcile = try lip(["reconcile", "--strict"], in: ws)
+        XCTAssertEqual(reconcile.code, 0, reconcile.stdout + reconcile.stderr)
+        let export = try lip(["poll", "export", "120", "--format", "json"], in: ws)
+        XCTAssertEqual(export.code, 0, "the committed result.json is the ledger's, field by field: \(export.stderr)")
+        XCTAssertEqual(try lip(["lint"], in: ws).code, 0)
+    }
+
     func testSaveThenAdvanceTheBundle() throws {
         let ws = try repositoryCopy(self)
         try importSample(ws)
