@@ -90,18 +90,26 @@ let package = Package(
         ),
         .target(
             name: "LIPTestSupport",
-            dependencies: ["LIPEthereum", "LIPLedger", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", .product(name: "BigInt", package: "BigInt")],
             path: "Tests/LIPTestSupport"
         ),
+        // One test target per module, so that a change is tested where it lives.
+        .testTarget(name: "LIPCoreTests", dependencies: ["LIPCore", "LIPTestSupport"]),
+        .testTarget(name: "LIPEthereumTests", dependencies: ["LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "LIPDocumentsTests", dependencies: ["LIPDocuments", "LIPTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "LIPKitTests",
+            name: "LIPLedgerTests",
             dependencies: [
-                "LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"),
+                "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"),
                 // To build ledgers of an older schema, for the migrations' tests.
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            resources: [.copy("Fixtures")]
-        ),
+            ]),
+        .testTarget(name: "LIPTallyTests", dependencies: ["LIPTally", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "LIPGovernorTests", dependencies: ["LIPGovernor", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "LIPSyncTests", dependencies: ["LIPSync", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(
+            name: "LIPReportsTests",
+            dependencies: ["LIPReports", "LIPTally", "LIPGovernor", "LIPLedger", "LIPEthereum", "LIPDocuments", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "lipTests",
             dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Yams", package: "Yams")],

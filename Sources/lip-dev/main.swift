@@ -3,7 +3,7 @@ import LIPKit
 
 // Developer tools for `lip`: benchmarks and sample data. Not part of the shipped CLI.
 //   lip-dev bench-lint      lint 1,000 and 5,000 generated LIPs; files/s and peak memory
-//   lip-dev bench-import    import a 1,000,000-account snapshot, against sqlite3's .import
+//   lip-dev bench-import    import 300,000- and 1,000,000-account snapshots, against sqlite3's .import
 //   lip-dev bench-tally     tally polls over 10^4, 10^5 and 10^6 positions (l2 and l1+l2)
 //   lip-dev bench-logs      import 10^5 and 10^6 vote logs: logs/s and peak memory
 //   lip-dev bench-sync [N…]  sync a poll of N voters from the devnet; wall time and HTTP round trips

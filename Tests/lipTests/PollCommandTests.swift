@@ -250,11 +250,9 @@ enum PollFileText {
 final class SampleDataTests: XCTestCase {
     /// The shipped Polls/LIP-120 is exactly what `lip-dev sample` writes.
     func testShippedSampleIsWhatTheGeneratorWrites() throws {
-        let dir = try temporaryDirectory(self).appendingPathComponent("repo")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for item in ["LIPs", "README.md"] {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: dir.appendingPathComponent(item))
-        }
+        // The LIPs as they were when the poll was opened (LIP-120 Proposed), without the poll data.
+        let dir = try repositoryCopy(self)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("Polls"))
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("lip-dev")
         process.arguments = ["sample", dir.path]

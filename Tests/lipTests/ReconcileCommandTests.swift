@@ -43,7 +43,7 @@ final class ReconcileCommandTests: XCTestCase {
     /// The real-like workspace with the planted mismatches.
     func plantedWorkspace(bundleChildBehind: Bool = false) throws -> URL {
         let ws = try temporaryDirectory(self).appendingPathComponent("LIPs-repo")
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/LIPKitTests/Fixtures/workspaces/real-like"), to: ws)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/LIPDocumentsTests/Fixtures/workspaces/real-like"), to: ws)
         try write("account,delegate,stake\n\(a),\(a),\(lpt(1000))\n\(b),\(b),\(lpt(1000))\n\(c),\(c),\(lpt(990))\n\(d),\(d),\(lpt(10))\n", "l1.csv", in: ws)
         XCTAssertEqual(try lip(["ledger", "import", "snapshot", "l1.csv", "--chain", "l1", "--block", "500"], in: ws).code, 0)
         let yes = [(a, 0), (b, 0)], no = [(a, 1), (b, 1)], tooFew = [(d, 0)]

@@ -3,8 +3,6 @@ import Foundation
 import LIPTestSupport
 import XCTest
 @testable import LIPGovernor
-@testable import LIPReports
-@testable import LIPKit
 @testable import LIPEthereum
 @testable import LIPLedger
 
@@ -168,17 +166,6 @@ final class GovernorTests: XCTestCase {
         ]
         for (event, topic) in expected { XCTAssertEqual(event.topic0, topic, event.rawValue) }
         XCTAssertEqual(Set(LedgerEvent.allCases.filter(\.isGovernorEvent)), Set(expected.keys))
-        // The governor views' selectors of the spec.
-        let governor = GovernorScenario.address(1)
-        XCTAssertEqual(Hex.prefixed(ViewCall.proposalVotes(governor, 1).data.prefix(4)), "0x544ffc9c")
-        XCTAssertEqual(Hex.prefixed(ViewCall.proposalState(governor, 1).data.prefix(4)), "0x3e4f49e6")
-        XCTAssertEqual(Hex.prefixed(ViewCall.quota(governor).data.prefix(4)), "0xcebe09c9")
-        XCTAssertEqual(Hex.prefixed(ViewCall.quorumNumerator(governor, round: 1).data.prefix(4)), "0x60c4247f")
-        XCTAssertEqual(Hex.prefixed(ViewCall.delegatedAt(governor, governor, round: 1).data.prefix(4)), "0xf92e135b")
-        XCTAssertEqual(Hex.prefixed(ViewCall.getPastTotalSupply(governor, round: 1).data.prefix(4)), "0x8e539e8c")
-        // Mainnet knows the governor and BondingVotes (their EIP-55 spellings check).
-        XCTAssertEqual(Network.mainnet.chains[.l2]?.livepeerGovernor?.address.checksummed, "0xcFE4E2879B786C3aa075813F0E364bb5acCb6aa0")
-        XCTAssertEqual(Network.mainnet.chains[.l2]?.bondingVotes?.address.checksummed, "0x0B9C254837E72Ebe9Fe04960C43B69782E68169A")
     }
 
     /// The Solidity ABI specification's own examples of dynamic arrays and strings.

@@ -1,7 +1,6 @@
 import BigInt
 import LIPTestSupport
 import XCTest
-@testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
 @testable import LIPEthereum
@@ -102,5 +101,13 @@ final class ReportTests: XCTestCase {
             TextChart.bar(2, of: 3, thresholdPPM: 333_300), String(repeating: "█", count: 13) + "│" + String(repeating: "█", count: 13) + String(repeating: "░", count: 14))
         XCTAssertEqual(TextChart.bar(3, of: 3, thresholdPPM: 1_000_000), String(repeating: "█", count: 40) + "│")
         XCTAssertEqual(TextChart.bar(0, of: 0, thresholdPPM: 500_000), String(repeating: "░", count: 20) + "│" + String(repeating: "░", count: 20))
+    }
+
+    func testPathsInReproduceCommandsAreShellQuoted() {
+        let record = ImportRecord(kind: .snapshot, file: "my snapshots/it's.csv", sha256: "00", chain: .l1, block: 1)
+        XCTAssertEqual(ReproduceCommand(record).line, "lip ledger import snapshot 'my snapshots/it'\\''s.csv' --chain l1 --block 1")
+        XCTAssertEqual(ShellWord.quote("Polls/LIP-120/l2-logs.json"), "Polls/LIP-120/l2-logs.json")
+        XCTAssertEqual(ShellWord.quote("$(rm -rf x)"), "'$(rm -rf x)'")
+        XCTAssertEqual(ShellWord.quote(""), "''")
     }
 }

@@ -1,13 +1,11 @@
 import BigInt
 import LIPTestSupport
 import XCTest
-@testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
 @testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
-@testable import LIPReports
 
 /// Hand-computed tallies. Amounts are whole LPT unless said otherwise.
 final class TallyTests: XCTestCase {
@@ -136,5 +134,18 @@ final class TallyTests: XCTestCase {
         ps[5].stake += 1
         XCTAssertNotEqual(TallyEngine.tally(inputs(positions: ps)).inputsDigest, a)
         XCTAssertEqual(a.count, 64)
+    }
+
+    /// On-chain totals given at import are the quorum base, by the rule asked.
+    func testOnChainTotalsGivenAtImportAreTheQuorumBase() throws {
+        let dir = try temporaryDirectory(self)
+        let ledger = try Ledger(path: dir.appendingPathComponent("l.sqlite").path, create: true)
+        let csv = "account,delegate,stake,status,active\n\(addr("aa")),\(addr("aa")),\(lpt(100)),registered,true\n\(addr("01")),\(addr("aa")),\(lpt(30)),,\n"
+        try Data(csv.utf8).write(to: dir.appendingPathComponent("s.csv"))
+        _ = try ledger.importSnapshot(
+            dir.appendingPathComponent("s.csv"), path: "s.csv", options: SnapshotOptions(chain: .l1, block: 1000, totalBonded: BigUInt(lpt(300))!, totalActive: BigUInt(lpt(150))!))
+        let poll = PollParameters(address: Address(addr("90")), lip: nil, chain: .l1, endBlock: 1000, quorum: 333300, quota: 500000)
+        XCTAssertEqual(TallyEngine.tally(try TallyInputs.load(from: ledger, poll: poll, stakeMode: .l1, quorumBase: .bonded)).totalStake, BigUInt(lpt(300))!)
+        XCTAssertEqual(TallyEngine.tally(try TallyInputs.load(from: ledger, poll: poll, stakeMode: .l1, quorumBase: .active)).totalStake, BigUInt(lpt(150))!)
     }
 }

@@ -1,12 +1,7 @@
 import LIPTestSupport
 import XCTest
-@testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
-@testable import LIPEthereum
-@testable import LIPLedger
-@testable import LIPTally
-@testable import LIPReports
 
 final class WorkflowTests: XCTestCase {
     let today = CalendarDate("2024-03-01")!

@@ -1,13 +1,11 @@
 import BigInt
 import LIPTestSupport
 import XCTest
-@testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
 @testable import LIPEthereum
 @testable import LIPLedger
 @testable import LIPTally
-@testable import LIPReports
 
 /// The migration window (stake mode l1+l2), hand-computed, through the ledger.
 ///

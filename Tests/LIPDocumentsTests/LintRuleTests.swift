@@ -1,12 +1,7 @@
 import LIPTestSupport
 import XCTest
-@testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
-@testable import LIPEthereum
-@testable import LIPLedger
-@testable import LIPTally
-@testable import LIPReports
 
 /// One test per lint rule: `Fixtures/lint/<rule>/fires` must give exactly `expected.txt`
 /// (and fire the rule), `Fixtures/lint/<rule>/passes` must not fire it.

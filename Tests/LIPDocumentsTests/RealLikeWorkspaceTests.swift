@@ -1,6 +1,5 @@
 import LIPTestSupport
 import XCTest
-@testable import LIPKit
 @testable import LIPCore
 @testable import LIPDocuments
 
