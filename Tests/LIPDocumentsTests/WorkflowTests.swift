@@ -18,9 +18,7 @@ final class WorkflowTests: XCTestCase {
     }
 
     func result(_ ws: Workspace, lip: Int, _ result: String, forLIP: Int? = nil) throws {
-        try write(
-            "{\n  \"poll\": \"0x0000000000000000000000000000000000000001\",\n  \"lip\": \(forLIP ?? lip),\n  \"result\": \"\(result)\"\n}\n", "Polls/LIP-\(lip)/result.json",
-            in: ws.root)
+        try write(savedResultJSON(lip: forLIP ?? lip, result: result), "Polls/LIP-\(lip)/result.json", in: ws.root)
     }
 
     func advance(_ ws: Workspace, _ n: Int, _ to: LIPStatus, deadline: String? = nil, force: Bool = false, on day: CalendarDate? = nil) throws -> AdvancePlan {
@@ -112,6 +110,13 @@ final class WorkflowTests: XCTestCase {
         let ws3 = try workspace([(1, "Proposed", "")])
         _ = try advance(ws3, 1, .accepted, force: true)
         XCTAssertEqual(try status(ws3, 1), .accepted)
+        // A result.json is the tally JSON, read by the one decoder the tally also reads it with:
+        // a file that only says `"result": "yes"` is no result.
+        let ws4 = try workspace([(1, "Proposed", "")])
+        try write("{\"lip\": 1, \"result\": \"yes\"}\n", "Polls/LIP-1/result.json", in: ws4.root)
+        XCTAssertThrowsError(try advance(ws4, 1, .accepted)) { error in
+            XCTAssertEqual("\(error)", "Polls/LIP-1/result.json: \"endBlock\" is missing")
+        }
     }
 
     func testEveryRowOfTheTableAndEveryImpossibleMove() throws {

@@ -43,3 +43,31 @@ extension StakeMigration {
             pool: pool.map { Address(lowercase: $0)! })
     }
 }
+
+/// A saved result (`result.json`, the tally JSON of `lip poll tally --save`) of LIP `lip` that
+/// says `result`, for workflow tests without a ledger.
+public func savedResultJSON(lip: Int, result: String, provisional: Bool = false) -> String {
+    """
+    {
+      "poll": "0x0000000000000000000000000000000000000001",
+      "lip": \(lip),
+      "endBlock": 100,
+      "quorum": "333300",
+      "quota": "500000",
+      "stakeMode": "l2",
+      "quorumBase": "bonded",
+      "provisional": \(provisional),
+      "snapshots": [{"chain": "l2", "block": 100, "l1Block": 100}],
+      "yes": "\(result == "yes" ? 60 : 40)",
+      "no": "\(result == "yes" ? 40 : 60)",
+      "totalVoteStake": "100",
+      "totalStake": "\(result == "quorum-not-met" ? 1000 : 100)",
+      "quorumMet": \(result != "quorum-not-met"),
+      "result": "\(result)",
+      "voters": [],
+      "warnings": [],
+      "inputsDigest": "\(String(repeating: "0", count: 64))"
+    }
+
+    """
+}

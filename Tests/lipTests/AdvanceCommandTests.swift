@@ -34,7 +34,7 @@ final class AdvanceCommandTests: XCTestCase {
         XCTAssertEqual(try lip(["advance", "1", "proposed"], in: ws, environment: ["LIP_TODAY": "2024-03-12"]).code, 0)
         try assertClean(ws)
         XCTAssertEqual(try lip(["advance", "1", "accepted"], in: ws).code, 1, "no result yet")
-        try write("{\n  \"lip\": 1,\n  \"result\": \"yes\"\n}\n", "Polls/LIP-1/result.json", in: ws)
+        try write(savedResultJSON(lip: 1, result: "yes"), "Polls/LIP-1/result.json", in: ws)
         XCTAssertEqual(try lip(["advance", "1", "ACCEPTED"], in: ws).code, 0)
         try assertClean(ws)
         XCTAssertEqual(try lip(["advance", "1", "final"], in: ws).code, 0)

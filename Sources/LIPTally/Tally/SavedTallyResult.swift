@@ -6,49 +6,12 @@ import LIPEthereum
 import LIPLedger
 
 extension TallyResult {
-    /// The tally JSON as stored in `result.json`.
-    private struct Stored: Decodable {
-        struct Snapshot: Decodable {
-            var chain: String
-            var block: Int
-            var l1Block: Int?
-        }
-        struct Voter: Decodable {
-            struct Part: Decodable {
-                var domain: String
-                var registered: Bool
-                var stake, delegatedStake, nonVoteStake: String
-            }
-            var address, choice, weight: String
-            var positions: [Part]
-        }
-        var poll: String?
-        var lip: Int?
-        var endBlock: Int
-        var quorum, quota, stakeMode, quorumBase: String
-        var provisional: Bool
-        var snapshots: [Snapshot]
-        var yes, no, totalVoteStake, totalStake: String
-        var quorumMet: Bool
-        var result: String
-        var voters: [Voter]
-        var warnings: [String]
-        var inputsDigest: String
-    }
-
     /// Reads a saved result (`result.json`, the tally JSON) back; `path` names it in errors and
     /// `chain` is the poll's chain (poll.yaml's: the JSON does not carry it). Rendered again, it
     /// gives the same JSON, so every export of a saved result agrees with the file.
     public init(saved data: Data, path: String, chain: Chain) throws {
         func fail(_ message: String) -> LIPError { LIPError.invalidInput(file: path, location: "", message: message) }
-        let stored: Stored
-        do { stored = try JSONDecoder().decode(Stored.self, from: data) } catch let DecodingError.keyNotFound(key, context) {
-            throw fail("\"\((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))\" is missing")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw fail("\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is of the wrong type")
-        } catch {
-            throw fail("not the tally JSON of `lip poll tally --save` (is the file truncated?)")
-        }
+        let stored = try PollResultFile.Contents.decode(data, path: path)
         func wei(_ text: String, _ key: String) throws -> BigUInt {
             do { return try Amount.parseWei(text) } catch { throw fail("\"\(key)\" `\(text)` is not an amount of wei: \(error)") }
         }
