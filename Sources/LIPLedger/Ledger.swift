@@ -120,6 +120,8 @@ extension Ledger {
             return try database.write(body)
         } catch let error as DatabaseError {
             throw LIPError.writeFailed(path: path, reason: error.message ?? error.description)
+        } catch let problem as StoredRow.Problem {
+            throw problem.error(ledger: path)
         }
     }
 
@@ -129,6 +131,9 @@ extension Ledger {
             return try database.read(body)
         } catch let error as DatabaseError {
             throw LIPError.unreadable(path: path, reason: "not a usable ledger: \(error.message ?? error.description)")
+        } catch let problem as StoredRow.Problem {
+            // A record's throwing initializer found a value of another form.
+            throw problem.error(ledger: path)
         }
     }
 }

@@ -59,20 +59,9 @@ extension Ledger {
     /// The votes of one proposal, in chain order.
     public func proposalVotes(governor: Address, id: BigUInt) throws -> [GovernorVote] {
         try read { db in
-            try Row.fetchAll(
+            try GovernorVote.fetchAll(
                 db, sql: "SELECT voter, support, weight, reason, params, block, log_index FROM proposal_votes WHERE governor = ? AND proposal = ? ORDER BY block, log_index, voter",
-                arguments: [governor, String(id)]
-            ).map { row in
-                let r = stored(row, "proposal_votes", key: ["voter", "block", "log_index"])
-                let support: Int = try r("support")
-                guard let choice = VoteSupport(rawValue: support) else {
-                    throw LIPError.invalidInput(
-                        file: path, location: "", message: "table proposal_votes, column support holds \(support), not 0, 1 or 2; was the ledger edited outside lip?")
-                }
-                return GovernorVote(
-                    voter: try r("voter"), support: choice, weight: try r("weight"), reason: try r("reason"),
-                    params: try r.optional("params", as: String.self).flatMap(Hex.decode), block: try r("block"), logIndex: try r("log_index"))
-            }
+                arguments: [governor, String(id)])
         }
     }
 

@@ -13,24 +13,15 @@ extension Ledger {
         StoredRow(row: row, table: table, key: key, ledger: path, indexes: indexes)
     }
 
-    private func snapshotInfo(_ row: Row) throws -> SnapshotInfo {
-        let r = stored(row, "snapshots", key: ["id"])
-        return SnapshotInfo(
-            id: try r("id"), chain: try r("chain"), block: try r("block"), l1Block: try r.optional("l1_block"),
-            accounts: try r("accounts"), totalStake: try r("total_stake"), totalBonded: try r.optional("total_bonded"),
-            totalActive: try r.optional("total_active"), source: try r("source"), hadZeroEntry: try r("zero_entry"),
-            blockHash: try r.optional("block_hash"), partial: try r("partial"), rowsSHA256: try r("rows_sha256"), activeStake: try r("active_stake"))
-    }
-
     /// Every snapshot, by chain then block.
     public func snapshots() throws -> [SnapshotInfo] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM snapshots ORDER BY chain, block").map(snapshotInfo) }
+        try read { db in try SnapshotInfo.fetchAll(db, sql: "SELECT * FROM snapshots ORDER BY chain, block") }
     }
 
     /// The snapshot of `chain` at `block`, or nil.
     public func snapshot(chain: Chain, block: Int) throws -> SnapshotInfo? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM snapshots WHERE chain = ? AND block = ?", arguments: [chain, block]).map(snapshotInfo)
+            try SnapshotInfo.fetchOne(db, sql: "SELECT * FROM snapshots WHERE chain = ? AND block = ?", arguments: [chain, block])
         }
     }
 
@@ -42,7 +33,7 @@ extension Ledger {
             chain == .l1
             ? "SELECT * FROM snapshots WHERE chain = 'l1' AND block <= ? ORDER BY block DESC LIMIT 1"
             : "SELECT * FROM snapshots WHERE chain = 'l2' AND l1_block <= ? ORDER BY l1_block DESC, block DESC LIMIT 1"
-        if let found = try read({ db in try Row.fetchOne(db, sql: sql, arguments: [endBlock]).map(snapshotInfo) }) { return found }
+        if let found = try read({ db in try SnapshotInfo.fetchOne(db, sql: sql, arguments: [endBlock]) }) { return found }
         let what = chain == .l1 ? "L1 snapshot at or before block \(endBlock)" : "L2 snapshot whose L1 block is at or before \(endBlock)"
         let how = chain == .l1 ? "lip ledger import snapshot FILE --chain l1 --block \(endBlock)" : "lip ledger import snapshot FILE --chain l2 --block N --l1-block \(endBlock)"
         throw LIPError.usage("the poll ends at L1 block \(endBlock) and the ledger has no \(what): import one with `\(how)`")
@@ -166,16 +157,8 @@ extension Ledger {
     /// The migrations with L2 block <= `l2Block`, by kind and L1 account.
     public func migrations(atOrBefore l2Block: Int) throws -> [StakeMigration] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT kind, l1_account, l2_account, l2_block, pool FROM migrations WHERE l2_block <= ? ORDER BY kind, l1_account",
-                arguments: [l2Block]
-            ).map { row in
-                let r = stored(row, "migrations", key: ["kind", "l1_account"])
-                let l1: Address = try r("l1_account")
-                let l2: Address? = try r.optional("l2_account")
-                let pool: Address? = try r.optional("pool")
-                return StakeMigration(kind: try r("kind"), l1Account: l1, l2Account: l2, l2Block: try r("l2_block"), pool: pool)
-            }
+            try StakeMigration.fetchAll(
+                db, sql: "SELECT kind, l1_account, l2_account, l2_block, pool FROM migrations WHERE l2_block <= ? ORDER BY kind, l1_account", arguments: [l2Block])
         }
     }
 
@@ -187,12 +170,7 @@ extension Ledger {
     /// Every poll that has a PollCreated, by address, with its vote count.
     public func polls() throws -> [PollInfo] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.poll = p.address) AS n FROM polls p ORDER BY address").map { row in
-                let r = stored(row, "polls", key: ["address"])
-                return PollInfo(
-                    address: try r("address"), chain: try r("chain"), proposal: try r("proposal"), endBlock: try r("end_block"),
-                    quorum: try r("quorum"), quota: try r("quota"), lip: try r.optional("lip"), votes: try r("n"))
-            }
+            try PollInfo.fetchAll(db, sql: "SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.poll = p.address) AS n FROM polls p ORDER BY address")
         }
     }
 

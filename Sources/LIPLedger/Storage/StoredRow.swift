@@ -14,8 +14,9 @@ struct StoredRow {
     let table: String
     /// The columns that identify the row, for messages.
     let key: [String]
-    /// The ledger file.
-    let ledger: String
+    /// The ledger file; nil inside a record's initializer, whose problem the ledger's `read`
+    /// names with its path (`StoredRow.Problem`).
+    var ledger: String? = nil
     /// The index of each column, when the caller has it (a lookup by name costs a case fold).
     var indexes: [String: Int]? = nil
 
@@ -55,11 +56,20 @@ struct StoredRow {
         try optional(column, as: StoredWei.self)?.value
     }
 
-    private func problem(_ column: String, _ what: String) -> LIPError {
+    /// A value that does not decode, before the ledger's path is known.
+    struct Problem: Error {
+        /// What is wrong, naming the table, the row and the column.
+        let message: String
+
+        /// The error naming the ledger file too.
+        func error(ledger: String) -> LIPError { LIPError.invalidInput(file: ledger, location: "", message: message) }
+    }
+
+    private func problem(_ column: String, _ what: String) -> Error {
         let identity = key.map { "\($0) \(StoredRow.show(row[$0] ?? .null))" }.joined(separator: ", ")
-        return LIPError.invalidInput(
-            file: ledger, location: "",
+        let problem = Problem(
             message: "table \(table), row \(identity), column \(column) \(what); was the ledger edited outside lip? Re-import the file that row came from")
+        return ledger.map { problem.error(ledger: $0) } ?? problem
     }
 
     private static func show(_ value: DatabaseValue) -> String {
