@@ -10,37 +10,12 @@ import XCTest
 /// Thousands of seeded random mutations of valid inputs: nothing traps, and an import that fails
 /// leaves the ledger exactly as it was.
 final class FuzzTests: XCTestCase {
-    /// Pieces that tend to find edge cases: separators, quotes, huge numbers, hex, nothing.
-    let pieces: [[UInt8]] = [
-        ",", "\n", "\r\n", "\"", "0x", "-", ":", "|", "{", "}", "[", "]", "\u{0}", "é", "---\n", "lip: ", "\\",
-        String(repeating: "9", count: 90), String(repeating: "ff", count: 40), "0x" + String(repeating: "f", count: 64), "", " ",
-    ]
-    .map { Array($0.utf8) }
-
-    func mutate(_ input: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
-        var bytes = input
-        for _ in 0..<Int.random(in: 1...4, using: &rng) {
-            let at = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &rng)
-            switch Int.random(in: 0..<6, using: &rng) {
-            case 0 where !bytes.isEmpty: bytes[at] = UInt8.random(in: 0...255, using: &rng)
-            case 1: bytes.insert(contentsOf: pieces.randomElement(using: &rng)!, at: at)
-            case 2 where !bytes.isEmpty: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...40, using: &rng)))
-            case 3 where !bytes.isEmpty:
-                let end = min(bytes.count, at + Int.random(in: 1...60, using: &rng))
-                bytes.insert(contentsOf: bytes[at..<end], at: Int.random(in: 0...bytes.count, using: &rng))
-            case 4: bytes = Array(bytes.prefix(at))
-            default: bytes.insert(contentsOf: pieces.randomElement(using: &rng)!, at: bytes.count)
-            }
-        }
-        return bytes
-    }
-
     func testTheFastLogReaderReadsAsTheGeneralReaderOrLeavesTheLogToIt() {
         var rng = SeededGenerator(seed: 16)
         let base = Array(LogScannerTests.base.utf8)
         var readFast = 0
         for _ in 0..<20_000 {
-            let bytes = mutate(base, &rng)
+            let bytes = Mutation.mutate(base, &rng)
             guard let fast = bytes.withUnsafeBufferPointer(LogScanner.scan) else { continue }
             readFast += 1
             XCTAssertEqual(fast, LogScannerTests.generalReading(bytes), String(decoding: bytes, as: UTF8.self))
@@ -75,10 +50,10 @@ final class FuzzTests: XCTestCase {
             let before = try ledger.dump()
             do {
                 if i % 2 == 0 {
-                    try Data(mutate(csv, &rng)).write(to: file)
+                    try Data(Mutation.mutate(csv, &rng)).write(to: file)
                     _ = try ledger.importSnapshot(file, path: "input", options: SnapshotOptions(chain: .l1, block: 7, replace: true))
                 } else {
-                    try Data(mutate(logs, &rng)).write(to: file)
+                    try Data(Mutation.mutate(logs, &rng)).write(to: file)
                     _ = try ledger.importLogs(file, path: "input", chain: .l2)
                 }
             } catch let error as LIPError {

@@ -80,19 +80,6 @@ final class RendererPropertyTests: XCTestCase {
         return records
     }
 
-    func pollResult(voters: Int) -> TallyResult {
-        let positions = (0..<voters).map { i in
-            Position(
-                account: String(format: "0x%040x", i + 1), delegate: nil, stake: BigUInt(i + 1) * Amount.weiPerLPT, delegatedStake: 0, registered: false, active: false, domain: .l2
-            )
-        }
-        let votes = (0..<voters).map { CastVote(voter: String(format: "0x%040x", $0 + 1), choice: $0 % 3 == 0 ? "1" : "0", block: 1, logIndex: $0) }
-        return TallyEngine.tally(
-            TallyInputs(
-                poll: PollParameters(address: Address(String(format: "0x%040x", 0x90)), lip: nil, chain: .l2, endBlock: 10, quorum: 333300, quota: 500000),
-                stakeMode: .l2, quorumBase: .bonded, snapshots: [SnapshotReference(chain: .l2, block: 3, l1Block: 10)], provisional: false, positions: positions, votes: votes))
-    }
-
     func proposalResult(reasons: [String], title: String) throws -> ProposalResult {
         let voters = (0..<reasons.count).map { GovernorScenario.address(0x100 + $0) }
         let proposal = GovernorProposal(
@@ -144,7 +131,7 @@ final class RendererPropertyTests: XCTestCase {
             let context = "run \(run): \(texts.map { $0.unicodeScalars.map { String($0.value, radix: 16) } })"
 
             // A poll: names and the LIP title from outside.
-            let result = pollResult(voters: count)
+            let result = sampleResult(voters: count, lip: nil)
             var names: [Address: String] = [:]
             for (i, v) in result.voters.enumerated() { names[v.address] = texts[i] }
             let report = PollReport(result: result, lipTitle: texts[count], names: names)

@@ -9,25 +9,11 @@ import XCTest
 @testable import LIPReports
 
 final class ReportTests: XCTestCase {
-    func result(voters: Int) -> TallyResult {
-        let positions = (0..<voters).map { i in
-            Position(
-                account: String(format: "0x%040x", i + 1), delegate: nil, stake: BigUInt(i + 1) * Amount.weiPerLPT, delegatedStake: 0, registered: false, active: false, domain: .l2
-            )
-        }
-        let votes = (0..<voters).map { CastVote(voter: String(format: "0x%040x", $0 + 1), choice: $0 % 3 == 0 ? "1" : "0", block: 1, logIndex: $0) }
-        return TallyEngine.tally(
-            TallyInputs(
-                poll: PollParameters(address: Address(addr("90")), lip: 5, chain: .l2, endBlock: 10, quorum: 333300, quota: 500000),
-                stakeMode: .l2, quorumBase: .bonded, snapshots: [SnapshotReference(chain: .l2, block: 3, l1Block: 10)],
-                provisional: false, positions: positions, votes: votes))
-    }
-
     func testLongVoterListsFoldIntoDetails() {
-        let long = PollReport(result: result(voters: 11)).forumPost
+        let long = PollReport(result: sampleResult(voters: 11, lip: 5)).forumPost
         XCTAssertTrue(long.contains("[details=\"All 11 voters\"]\n\n| Voter |"))
         XCTAssertTrue(long.contains("\n[/details]\n"))
-        let short = PollReport(result: result(voters: 10)).forumPost
+        let short = PollReport(result: sampleResult(voters: 10, lip: 5)).forumPost
         XCTAssertFalse(short.contains("[details"))
         XCTAssertTrue(short.contains("**Voters (10)**"))
     }
@@ -66,7 +52,7 @@ final class ReportTests: XCTestCase {
     }
 
     func testCSVAndJSONShapes() throws {
-        let r = result(voters: 3)
+        let r = sampleResult(voters: 3, lip: 5)
         let report = PollReport(result: r, lipTitle: "T", lipStatus: "Proposed", lipFile: "LIPs/LIP-5.md", names: [Address(String(format: "0x%040x", 3))!: "Three"])
         XCTAssertEqual(
             report.csv,
