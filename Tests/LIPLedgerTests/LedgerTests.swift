@@ -309,6 +309,25 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try queue.read { try String.fetchOne($0, sql: "SELECT transaction_hash FROM logs") }, "0xzz")
     }
 
+    /// A hand-edited older ledger whose values are of another form (bytes that are not UTF-8 where
+    /// text belongs) is an error naming the table and column when a migration reads it: never a
+    /// trap (`row[column] as String` trapped), and the file stays as it was.
+    func testMigrationsReadHandEditedValuesThroughNamedErrors() throws {
+        let v2 = dir.appendingPathComponent("v2.sqlite").path
+        try Ledger.createSchema(path: v2, upTo: "v2-imports")
+        try Ledger.execute(path: v2, sql: "INSERT INTO imports (kind, file, arguments, content_sha256) VALUES ('logs', 'l.json', X'FF', 'aa')")
+        XCTAssertThrowsError(try Ledger(path: v2, create: false)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("\(v2): cannot read: not a usable ledger: imports.arguments holds "), "\(error)")
+        }
+        let v6 = dir.appendingPathComponent("v6.sqlite").path
+        try Ledger.createSchema(path: v6, upTo: "v6-governor")
+        try Ledger.execute(path: v6, sql: "INSERT INTO logs VALUES ('l2', '0x' || hex(zeroblob(32)), 1, 100, '0x90', X'FF', '0x', NULL)")
+        XCTAssertThrowsError(try Ledger(path: v6, create: false)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("\(v6): cannot read: not a usable ledger: logs.topics holds "), "\(error)")
+        }
+        XCTAssertEqual(try DatabaseQueue(path: v6).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM logs") }, 1, "the file stays as it was")
+    }
+
     func testVotesAndMigrationsCSV() throws {
         let poll = Address(addr("90"))!
         let votes = try file("v.csv", "voter,choice,block,log_index\n\(addr("aa")),0,10,1\n\(addr("01")),1,11,0\n")
