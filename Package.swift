@@ -117,3 +117,9 @@ let package = Package(
         ),
     ]
 )
+
+// The library is split into modules by concern; release builds optimize across them, so that a
+// hot generic of one (an amount's digits, hex, keccak) is specialized where another calls it.
+for target in package.targets where target.type != .test {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+}
