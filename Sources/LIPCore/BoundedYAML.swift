@@ -14,6 +14,12 @@ package enum BoundedYAML {
 
     /// The value of the YAML file at `url` (its size checked before it is read); `path` names it.
     package static func load(contentsOf url: URL, path: String) throws -> Any? {
+        try read(contentsOf: url, path: path).value
+    }
+
+    /// The text of the YAML file at `url`, read once, and its value (for readers that also point
+    /// at lines of the text).
+    package static func read(contentsOf url: URL, path: String) throws -> (text: String, value: Any?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw LIPError.unreadable(path: path, reason: FileProblem.describe(nil, at: url))
@@ -23,7 +29,7 @@ package enum BoundedYAML {
         }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw LIPError.unreadable(path: path, reason: FileProblem.describe(error, at: url)) }
-        return try load(text, path: path)
+        return (text, try load(text, path: path))
     }
 
     /// The value of `text` (mappings as `[String: Any]`, as `Yams.load` gives), nil for an empty

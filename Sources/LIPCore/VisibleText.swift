@@ -88,9 +88,4 @@ package enum VisibleText {
         if clean { return data }
         return Data(forTerminal(String(decoding: data, as: UTF8.self)).utf8)
     }
-
-    /// Whether `text` holds a control that `forTerminal` would show escaped.
-    package static func hasRawControl(_ text: String) -> Bool {
-        forTerminal(text) != text
-    }
 }

@@ -15,8 +15,6 @@ enum ExitStatus {
         case let error as ExitCode:
             // Findings (1) after the command printed them itself.
             return error.rawValue
-        case is CleanExit, is ValidationError:
-            return code(forUsage: error)
         default:
             // The parser's own (help asked through a subcommand, a usage error it found late) keep its words.
             if LIPCommand.exitCode(for: error) != .failure { return code(forUsage: error) }
@@ -39,14 +37,4 @@ enum ExitStatus {
 
     /// Findings were printed and at least one is an error.
     static let findings = ExitCode(1)
-}
-
-/// The parsed command, run once.
-struct ParsableCommandBox {
-    var command: any ParsableCommand
-    init(_ command: any ParsableCommand) { self.command = command }
-    func run() throws {
-        var command = command
-        try command.run()
-    }
 }

@@ -1,10 +1,11 @@
+import ArgumentParser
 import Foundation
 
 // Parse, run, and map every outcome to the exit contract in one place (ExitStatus). What the
 // parser says of the arguments is its usage message; anything a command throws is `lip: error:`.
-let command: ParsableCommandBox
+var command: any ParsableCommand
 do {
-    command = ParsableCommandBox(try LIPCommand.parseAsRoot())
+    command = try LIPCommand.parseAsRoot()
 } catch {
     exit(ExitStatus.code(forUsage: error))
 }

@@ -160,6 +160,9 @@ final class DocumentCommandTests: XCTestCase {
             let page = try XCTUnwrap(r.stdout.range(of: #"Manual: docs/[a-z-]+\.md"#, options: .regularExpression).map { String(r.stdout[$0].dropFirst(8)) }, "\(command)")
             XCTAssertTrue(FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(page).path), "\(command): \(page)")
         }
+        // The quorum base of a partial snapshot, where a user looks for it.
+        let tally = try lip(["poll", "tally", "--help"], in: dir).stdout
+        XCTAssertTrue(tally.contains("is partial") && tally.contains("--full, which makes the snapshot whole"), tally)
     }
 
     func testWorkspaceDiscovery() throws {

@@ -128,6 +128,10 @@ final class SyncTests: XCTestCase {
         outputs.append(try lip(["ledger", "status", "--db", "fault-0.sqlite"], in: dir).stdout)
         for text in outputs { XCTAssertFalse(text.contains("SECRET"), text) }
         XCTAssertTrue(outputs.contains { $0.contains("lip ledger sync poll \(poll) --network devnet --chain l2") }, "the forum post says how to sync again")
+        // A devnet has no block explorer (networks.yaml names none): the post links nowhere.
+        let post = outputs[outputs.count - 2]
+        XCTAssertFalse(post.contains("arbiscan") || post.contains("etherscan"), post)
+        XCTAssertTrue(outputs.last!.contains("; partial (voters and their delegates only"), "ledger status marks the partial snapshot: \(outputs.last!)")
         for suffix in ["", "-wal"] {
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: db.path + suffix))) ?? Data()
             XCTAssertNil(bytes.range(of: Data("SECRET".utf8)), "ledger\(suffix)")

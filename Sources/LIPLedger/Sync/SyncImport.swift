@@ -14,7 +14,7 @@ extension Ledger {
         let source = record.file
         var summary = ImportSummary(what: "sync of \(source) (\(stake.chain.rawValue) block \(stake.block))", rows: 0)
         try transaction { db in
-            try storeLogs(logs, chain: stake.chain, db: db, links: links, source: source, into: &summary)
+            let holds = try storeLogs(logs, chain: stake.chain, db: db, links: links, source: source, into: &summary)
             let snapshotID: Int64
             var madeWhole = false
             if let row = try Row.fetchOne(
@@ -74,22 +74,27 @@ extension Ledger {
             // The snapshot's count, sums and row digest, from its rows (amounts summed here, never in SQL).
             try SnapshotDigest.store(db, snapshotID: snapshotID, ledgerPath: self.path)
             if summary.rows > 0 || madeWhole {
-                try Ledger.record(db, record, snapshotID: snapshotID, holds: Set(logs.compactMap { try? Ledger.holding(RawLog($0, source: source)) }))
+                try Ledger.record(db, record, snapshotID: snapshotID, holds: holds)
             }
         }
         return summary
     }
 
-    /// Stores logs a node returned (inside the caller's transaction), counting them into `summary`.
-    func storeLogs(_ logs: [EventLog], chain: Chain, db: Database, links: [String: Int], source: String, into summary: inout ImportSummary) throws {
+    /// Stores logs a node returned (inside the caller's transaction), counting them into
+    /// `summary`; returns what they held (polls, migrations, governor) for `import_polls`.
+    @discardableResult
+    func storeLogs(_ logs: [EventLog], chain: Chain, db: Database, links: [String: Int], source: String, into summary: inout ImportSummary) throws -> Set<String> {
         let writer = try LogWriter(db)
+        var holds = Set<String>()
         for log in logs {
             let raw = try RawLog(log, source: source)
+            if let held = Ledger.holding(raw) { holds.insert(held) }
             switch try store(raw, chain: chain, db: db, links: links, writer: writer, file: source, location: "log \(raw.logIndex) in tx \(raw.transactionPrefix)…") {
             case .added: summary.rows += 1
             case .unchanged: summary.unchanged += 1
             case .unknownTopic: summary.skipped["unknown topic", default: 0] += 1
             }
         }
+        return holds
     }
 }

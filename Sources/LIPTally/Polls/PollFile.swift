@@ -49,8 +49,7 @@ public struct PollFile: Equatable, Sendable {
 
     /// Reads and checks a poll.yaml; `path` names it in errors.
     public static func load(_ url: URL, path: String) throws -> PollFile {
-        let object = try BoundedYAML.load(contentsOf: url, path: path)
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let (text, object) = try BoundedYAML.read(contentsOf: url, path: path)
         guard let map = object as? [String: Any] else { throw LIPError.invalidInput(file: path, location: "", message: "expected `key: value` lines") }
         var lines: [String: Int] = [:]
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
