@@ -1,30 +1,72 @@
 import Foundation
 import LIPCore
 
-/// An Ethereum address: stored lowercase, shown EIP-55 checksummed.
+/// An Ethereum address: its 20 bytes held inline (no allocation, so a tally of a hundred thousand
+/// voters hashes, compares and sorts machine words), shown lowercase or EIP-55 checksummed.
 public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// `0x` + 40 lowercase hex digits.
-    public let lowercased: String
+    /// Bytes 0-7, 8-15 and 16-19, big-endian: comparing the words in order is comparing the bytes.
+    private let high: UInt64, middle: UInt64, low: UInt32
 
     /// The zero address.
-    public static let zero = Address(unchecked: "0x" + String(repeating: "0", count: 40))
+    public static let zero = Address(high: 0, middle: 0, low: 0)
 
-    private init(unchecked: String) { lowercased = unchecked }
+    private init(high: UInt64, middle: UInt64, low: UInt32) {
+        self.high = high
+        self.middle = middle
+        self.low = low
+    }
+
+    /// `0x` + 40 lowercase hex digits: the form the ledger stores and keys are sorted by.
+    public var lowercased: String {
+        String(unsafeUninitializedCapacity: 42) { out in
+            out[0] = 0x30
+            out[1] = 0x78
+            writeHex(into: UnsafeMutableBufferPointer(rebasing: out[2...]))
+            return 42
+        }
+    }
+
+    /// Appends `lowercased`'s bytes to `out` without making a string.
+    package func appendLowercased(to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 42))
+        out.withUnsafeMutableBufferPointer { all in
+            all[start] = 0x30
+            all[start + 1] = 0x78
+            writeHex(into: UnsafeMutableBufferPointer(rebasing: all[(start + 2)..<(start + 42)]))
+        }
+    }
 
     /// `text` when it is already `0x` + 40 lowercase hex digits (the form the ledger stores), else nil.
     public init?(lowercase text: String) {
         var text = text
-        let valid = text.withUTF8 { u -> Bool in
-            guard u.count == 42, u[0] == 0x30, u[1] == 0x78 else { return false }
-            for i in 2..<42 where !Address.lowercaseHex[Int(u[i])] { return false }
-            return true
-        }
-        guard valid else { return nil }
-        lowercased = text
+        guard let parsed = text.withUTF8({ Address(lowercaseUTF8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = parsed
     }
 
-    /// Whether each byte is a lowercase hex digit.
-    private static let lowercaseHex: [Bool] = (0..<256).map { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    /// The address whose `0x` + 40 lowercase hex digits are `utf8` (as the ledger stores it,
+    /// read straight from SQLite's buffer), else nil.
+    package init?(lowercaseUTF8 utf8: UnsafeRawBufferPointer) {
+        guard utf8.count == 42, utf8[0] == 0x30, utf8[1] == 0x78 else { return nil }
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        for i in 0..<40 {
+            let c = utf8[i + 2]
+            let v: UInt8
+            if c &- 0x30 < 10 {
+                v = c &- 0x30
+            } else if c &- 0x61 < 6 {
+                v = c &- 0x61 &+ 10
+            } else {
+                return nil
+            }
+            switch i {
+            case 0..<16: words.0 = words.0 << 4 | UInt64(v)
+            case 16..<32: words.1 = words.1 << 4 | UInt64(v)
+            default: words.2 = words.2 << 4 | UInt64(v)
+            }
+        }
+        self.init(high: words.0, middle: words.1, low: UInt32(words.2))
+    }
 
     /// Parses `0x` + 40 hex digits: all lowercase, all uppercase, or mixed case that is the
     /// address's EIP-55 checksum; nil otherwise (`problem(with:)` says why).
@@ -48,7 +90,8 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
         let utf8 = text.utf8
         guard utf8.count == 42, text.hasPrefix("0x") || text.hasPrefix("0X") else { return nil }
         var out = [UInt8](repeating: 0, count: 42)
-        out[0] = 0x30; out[1] = 0x78
+        out[0] = 0x30
+        out[1] = 0x78
         var i = 0
         for c in utf8 {
             if i >= 2 {
@@ -60,27 +103,67 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
             }
             i += 1
         }
-        lowercased = String(decoding: out, as: UTF8.self)
+        guard let parsed = out.withUnsafeBytes({ Address(lowercaseUTF8: $0) }) else { return nil }
+        self = parsed
     }
 
     /// An address from 20 bytes.
     public init(bytes: [UInt8]) {
         precondition(bytes.count == 20)
-        lowercased = Hex.prefixed(bytes)
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        for (i, b) in bytes.enumerated() {
+            switch i {
+            case 0..<8: words.0 = words.0 << 8 | UInt64(b)
+            case 8..<16: words.1 = words.1 << 8 | UInt64(b)
+            default: words.2 = words.2 << 8 | UInt64(b)
+            }
+        }
+        self.init(high: words.0, middle: words.1, low: UInt32(words.2))
     }
 
     /// The 20 bytes.
-    public var bytes: [UInt8] { Hex.decode(lowercased)! }
+    public var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 20) { out, count in
+            for i in 0..<20 { out[i] = byte(i) }
+            count = 20
+        }
+    }
+
+    /// Byte `i` (0-19).
+    private func byte(_ i: Int) -> UInt8 {
+        switch i {
+        case 0..<8: return UInt8(truncatingIfNeeded: high >> (8 * UInt64(7 - i)))
+        case 8..<16: return UInt8(truncatingIfNeeded: middle >> (8 * UInt64(15 - i)))
+        default: return UInt8(truncatingIfNeeded: low >> (8 * UInt32(19 - i)))
+        }
+    }
+
+    /// Writes the 40 lowercase hex digits at the start of `out`.
+    private func writeHex(into out: UnsafeMutableBufferPointer<UInt8>) {
+        for i in 0..<20 {
+            let b = byte(i)
+            out[2 * i] = Address.hexDigit(b >> 4)
+            out[2 * i + 1] = Address.hexDigit(b & 0x0f)
+        }
+    }
+
+    /// The lowercase hex digit of `v` (0-15).
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     /// Whether this is the zero address.
     public var isZero: Bool { self == .zero }
 
     /// The EIP-55 mixed-case checksum form.
     public var checksummed: String {
-        var out = Array(lowercased.utf8)
-        let hash = Keccak256.hash(out[2...])
-        for i in 0..<40 where out[i + 2] >= 0x61 && (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0f >= 8 { out[i + 2] -= 0x20 }
-        return String(decoding: out, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 42) { out in
+            out[0] = 0x30
+            out[1] = 0x78
+            let digits = UnsafeMutableBufferPointer(rebasing: out[2...])
+            writeHex(into: digits)
+            let hash = Keccak256.hash(UnsafeBufferPointer(digits))
+            for i in 0..<40 where digits[i] >= 0x61 && (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0f >= 8 { digits[i] -= 0x20 }
+            return 42
+        }
     }
 
     /// A short form for tables: `0x1234…abcd` (checksummed).
@@ -91,18 +174,8 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { checksummed }
 
-    public static func < (a: Address, b: Address) -> Bool { Address.precedes(a.lowercased, b.lowercased) }
-
-    /// Byte order of two ASCII strings (for lowercase addresses, the order of `<`), by comparing
-    /// their UTF-8 bytes: sorting a hundred thousand addresses is part of every large tally.
-    public static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-                return c != 0 ? c < 0 : x.count < y.count
-            }
-        }
+    /// Byte order, which is the order of the lowercase hex forms.
+    public static func < (a: Address, b: Address) -> Bool {
+        a.high != b.high ? a.high < b.high : a.middle != b.middle ? a.middle < b.middle : a.low < b.low
     }
 }

@@ -7,12 +7,13 @@ import GRDB
 /// The SQLite ledger: stake snapshots, event logs, polls, votes, migrations and governor proposals.
 ///
 /// One file (default `.lip/ledger.sqlite` in the workspace), in WAL mode with a busy timeout so
-/// that two `lip` processes wait for each other instead of failing. Amounts are decimal TEXT.
+/// that two `lip` processes wait for each other instead of failing; a pool of connections, so that
+/// a large read can run on two cores. Amounts are decimal TEXT.
 /// The schema only changes through the named, append-only migrations below. This module is the
 /// only one that reads or writes the ledger's tables: others get typed values from its methods.
 public final class Ledger: Sendable {
     /// The database; private, so that every query lives in this module.
-    let database: DatabaseQueue
+    let database: DatabasePool
     /// The file path.
     public let path: String
 
@@ -49,7 +50,7 @@ public final class Ledger: Sendable {
         var raced = 0
         while true {
             do {
-                let queue = try DatabaseQueue(path: path, configuration: config)
+                let queue = try DatabasePool(path: path, configuration: config)
                 try Ledger.refuseNewer(queue, path: path)
                 try Ledger.migrator.migrate(queue)
                 // Snapshots stored before v5 get their digests once (each in its own transaction).
@@ -76,7 +77,7 @@ public final class Ledger: Sendable {
 
     /// Refuses a ledger with migrations this build does not know: a newer `lip` wrote it, and
     /// reading or writing it with this one could misread or damage what that one stored.
-    static func refuseNewer(_ queue: DatabaseQueue, path: String) throws {
+    static func refuseNewer(_ queue: DatabasePool, path: String) throws {
         let unknown: [String] = try queue.read { db in
             // A new file, or one another process is creating right now: nothing to refuse.
             guard try db.tableExists("grdb_migrations"), try migrator.hasBeenSuperseded(db) else { return [] }

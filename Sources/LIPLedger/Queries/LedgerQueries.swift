@@ -42,17 +42,9 @@ extension Ledger {
     /// Calls `body` with each account of `snapshot`, by account, without holding them all.
     public func forEachAccount(of snapshot: SnapshotInfo, _ body: (SnapshotAccount) throws -> Void) throws {
         try read { db in
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees
-                    FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account
-                    """, arguments: [snapshot.id])
-            var indexes: [String: Int]?
-            while let row = try cursor.next() {
-                if indexes == nil { indexes = StoredRow.indexes(of: row) }
-                try body(try account(row, indexes))
-            }
+            let cursor = try SnapshotAccount.fetchCursor(
+                db, sql: "SELECT \(SnapshotAccount.columns) FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account", arguments: [snapshot.id])
+            while let account = try cursor.next() { try body(account) }
         }
     }
 
@@ -74,17 +66,12 @@ extension Ledger {
                     statement = cached
                 } else {
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    statement = try db.makeStatement(
-                        sql:
-                            "SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees FROM snapshot_accounts WHERE snapshot_id = ? AND account IN (\(marks))"
-                    )
+                    statement = try db.makeStatement(sql: "SELECT \(SnapshotAccount.columns) FROM snapshot_accounts WHERE snapshot_id = ? AND account IN (\(marks))")
                     statements[chunk.count] = statement
                 }
                 statement.setUncheckedArguments(StatementArguments([snapshot.id.databaseValue] + chunk.map(\.databaseValue)))
-                let rows = try Row.fetchCursor(statement)
-                while let row = try rows.next() {
-                    out.append(try fastAccount(row) ?? account(row, StoredRow.accountColumns))
-                }
+                let rows = try SnapshotAccount.fetchCursor(statement)
+                while let account = try rows.next() { out.append(account) }
             }
         }
         // The rows come back in key order within each chunk, and the chunks are in order.
@@ -94,64 +81,45 @@ extension Ledger {
 
     /// The accounts of `snapshot` that voted in `poll` (its votes in the ledger), by account: SQLite
     /// finds them from the votes table, so a tally of a hundred thousand voters binds no key lists.
+    /// A large poll's voters are read in two halves (split at the middle voter) on two
+    /// connections at once: the rows of every tenth account touch every page of the snapshot,
+    /// and reading them is most of a large tally.
     public func accounts(of snapshot: SnapshotInfo, votersOf poll: Address) throws -> [SnapshotAccount] {
-        try read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees FROM snapshot_accounts
-                    WHERE snapshot_id = ? AND account IN (SELECT voter FROM votes WHERE poll = ?) ORDER BY account
-                    """, arguments: [snapshot.id, poll])
-            var out: [SnapshotAccount] = []
-            while let row = try rows.next() { out.append(try fastAccount(row) ?? account(row, StoredRow.accountColumns)) }
-            return out
+        let select = "SELECT \(SnapshotAccount.columns) FROM snapshot_accounts WHERE snapshot_id = ? AND account IN (SELECT voter FROM votes WHERE poll = ?"
+        let middle: String? = try read { db in
+            let voters = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT voter) FROM votes WHERE poll = ?", arguments: [poll]) ?? 0
+            guard voters >= 20_000 else { return nil }
+            return try String.fetchOne(db, sql: "SELECT DISTINCT voter FROM votes WHERE poll = ? ORDER BY voter LIMIT 1 OFFSET ?", arguments: [poll, voters / 2])
         }
+        guard let middle else {
+            return try read { db in try SnapshotAccount.fetchAll(db, sql: select + ") ORDER BY account", arguments: [snapshot.id, poll]) }
+        }
+        let halves = Halves()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            halves.set(
+                k,
+                Result {
+                    try read { db in
+                        try SnapshotAccount.fetchAll(
+                            db, sql: select + (k == 0 ? " AND voter < ?" : " AND voter >= ?") + ") ORDER BY account", arguments: [snapshot.id, poll, middle])
+                    }
+                })
+        }
+        return try halves.get(0).get() + halves.get(1).get()
     }
 
-    /// An account row read by column index, nil when a value does not decode (then `account`
-    /// reads it again to name the problem).
-    private func fastAccount(_ row: Row) -> SnapshotAccount? {
-        let delegate: DatabaseValue = row[2], delegated: DatabaseValue = row[4], active: DatabaseValue = row[6], fees: DatabaseValue = row[7]
-        guard let account = Address.fromDatabaseValue(row[1]), let stake = StoredWei.fromDatabaseValue(row[3])?.value, let registered = Bool.fromDatabaseValue(row[5]) else {
-            return nil
-        }
-        var a = SnapshotAccount(account: account, delegate: nil, stake: stake, delegatedStake: 0, registered: registered, active: nil, fees: nil)
-        if !delegate.isNull { guard let d = Address.fromDatabaseValue(delegate) else { return nil }; a.delegate = d }
-        if !delegated.isNull { guard let d = StoredWei.fromDatabaseValue(delegated)?.value else { return nil }; a.delegatedStake = d }
-        if !active.isNull { guard let b = Bool.fromDatabaseValue(active) else { return nil }; a.active = b }
-        if !fees.isNull { guard let f = StoredWei.fromDatabaseValue(fees)?.value else { return nil }; a.fees = f }
-        return a
-    }
-
-    private func account(_ row: Row, _ indexes: [String: Int]? = nil) throws -> SnapshotAccount {
-        let r = stored(row, "snapshot_accounts", key: ["snapshot_id", "account"], indexes: indexes)
-        return SnapshotAccount(
-            account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"), delegatedStake: try r.optional("delegated_stake") ?? 0,
-            registered: try r("registered"), active: try r.optional("active"), fees: try r.optional("fees"))
+    /// The two halves of a split read, each written by its own thread.
+    private final class Halves: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<[SnapshotAccount], Error>] = [.success([]), .success([])]
+        func set(_ k: Int, _ result: Result<[SnapshotAccount], Error>) { lock.withLock { results[k] = result } }
+        func get(_ k: Int) -> Result<[SnapshotAccount], Error> { lock.withLock { results[k] } }
     }
 
     /// Every vote of `poll`, in no particular order.
     public func votes(poll: Address?) throws -> [CastVote] {
         guard let poll else { return [] }
-        return try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT poll, voter, choice, block, log_index FROM votes WHERE poll = ?", arguments: [poll])
-            var out: [CastVote] = []
-            while let row = try rows.next() {
-                // Read by column index; a value that does not decode is read again to name it.
-                // The choice is kept as its canonical decimal text (what lip stores), checked, not parsed.
-                if let voter = Address.fromDatabaseValue(row[1]), let choice = String.fromDatabaseValue(row[2]), SnapshotDigest.Canonical.amount(choice),
-                    let block = Int.fromDatabaseValue(row[3]), let index = Int.fromDatabaseValue(row[4])
-                {
-                    out.append(CastVote(voter: voter, choice: choice, block: block, logIndex: index))
-                    continue
-                }
-                let r = stored(row, "votes", key: ["poll", "voter", "block", "log_index"], indexes: StoredRow.indexes(of: row))
-                let voter: Address = try r("voter")
-                let choice: BigUInt = try r("choice")
-                out.append(CastVote(voter: voter, choice: Amount.decimal(choice), block: try r("block"), logIndex: try r("log_index")))
-            }
-            return out
-        }
+        return try read { db in try CastVote.fetchAll(db, sql: "SELECT \(CastVote.columns) FROM votes WHERE poll = ?", arguments: [poll]) }
     }
 
     /// The migrations with L2 block <= `l2Block`, by kind and L1 account.

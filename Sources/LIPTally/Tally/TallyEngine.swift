@@ -14,7 +14,7 @@ public enum TallyEngine {
 
         // Votes: only 0 (yes) and 1 (no) count; a voter's last valid vote by (block, log index) wins.
         let ordered = inputs.votes.sorted { a, b in
-            a.block != b.block ? a.block < b.block : a.logIndex != b.logIndex ? a.logIndex < b.logIndex : Address.precedes(a.voter.lowercased, b.voter.lowercased)
+            a.block != b.block ? a.block < b.block : a.logIndex != b.logIndex ? a.logIndex < b.logIndex : a.voter < b.voter
         }
         // Each voter gets a number once; the passes below index arrays by it instead of hashing
         // addresses again (a large poll has a hundred thousand voters).
@@ -46,14 +46,18 @@ public enum TallyEngine {
 
         // Stake of other voters' positions delegating to each voter, per domain; each voter's positions.
         var nonVoteL1 = [BigUInt](repeating: 0, count: names.count), nonVoteL2 = nonVoteL1
-        var positionsOf = [[Int]](repeating: [], count: names.count)
+        // Each voter's positions in input order, chained through `next` (most voters have one):
+        // no array per voter.
+        var first = [Int](repeating: -1, count: names.count), last = first
+        var next = [Int](repeating: -1, count: inputs.positions.count)
         var totalBonded = BigUInt(0)
         var totalActive = BigUInt(0)
         for (i, p) in inputs.positions.enumerated() {
             totalBonded += p.stake
             if p.registered && p.active { totalActive += p.delegatedStake }
             guard let n = counted(p.account) else { continue }
-            positionsOf[n].append(i)
+            if last[n] < 0 { first[n] = i } else { next[last[n]] = i }
+            last[n] = i
             if let d = p.delegate, d != p.account, let m = counted(d) {
                 if p.domain == .l1 { nonVoteL1[m] += p.stake } else { nonVoteL2[m] += p.stake }
             }
@@ -69,23 +73,28 @@ public enum TallyEngine {
             let voter = names[n]
             var weight = BigUInt(0)
             var parts: [(position: Position, nonVoteStake: BigUInt)] = []
-            let mine = positionsOf[n].map { inputs.positions[$0] }
-            for p in mine.count > 1 ? mine.sorted(by: { $0.domain.rawValue < $1.domain.rawValue }) : mine {
-                if p.registered {
-                    let off = p.domain == .l1 ? nonVoteL1[n] : nonVoteL2[n]
-                    if off > p.delegatedStake {
-                        dataWarnings.append(
-                            (
-                                voter,
-                                "data: \(voter.checksummed) on \(p.domain.rawValue) has delegated stake \(Amount.formatLPT(p.delegatedStake, decimals: 18)) LPT but its voting delegators hold \(Amount.formatLPT(off, decimals: 18)) LPT; its weight there counts as 0"
-                            ))
-                    } else {
-                        weight += p.delegatedStake - off
-                    }
-                    parts.append((p, off))
-                } else {
+            var k = first[n]
+            while k >= 0 {
+                parts.append((inputs.positions[k], 0))
+                k = next[k]
+            }
+            if parts.count > 1 { parts.sort { $0.position.domain.rawValue < $1.position.domain.rawValue } }
+            for j in parts.indices {
+                let p = parts[j].position
+                guard p.registered else {
                     weight += p.stake
-                    parts.append((p, 0))
+                    continue
+                }
+                let off = p.domain == .l1 ? nonVoteL1[n] : nonVoteL2[n]
+                parts[j].nonVoteStake = off
+                if off > p.delegatedStake {
+                    dataWarnings.append(
+                        (
+                            voter,
+                            "data: \(voter.checksummed) on \(p.domain.rawValue) has delegated stake \(Amount.formatLPT(p.delegatedStake, decimals: 18)) LPT but its voting delegators hold \(Amount.formatLPT(off, decimals: 18)) LPT; its weight there counts as 0"
+                        ))
+                } else {
+                    weight += p.delegatedStake - off
                 }
             }
             if c == .yes { yes += weight } else { no += weight }
@@ -93,9 +102,17 @@ public enum TallyEngine {
         }
         // Stable: a voter's warnings keep their domain order.
         warnings += dataWarnings.enumerated().sorted { a, b in
-            a.element.voter != b.element.voter ? Address.precedes(a.element.voter.lowercased, b.element.voter.lowercased) : a.offset < b.offset
+            a.element.voter != b.element.voter ? a.element.voter < b.element.voter : a.offset < b.offset
         }.map(\.element.text)
-        let order = voters.indices.sorted { voters[$0].weight != voters[$1].weight ? voters[$0].weight > voters[$1].weight : voters[$0].address < voters[$1].address }
+        // By weight, heaviest first, then by address: one comparison of weights per step.
+        let keys = voters.map { (weight: $0.weight, address: $0.address) }
+        let order = keys.indices.sorted { i, j in
+            switch BigUInt.compare(keys[i].weight, keys[j].weight) {
+            case .orderedDescending: return true
+            case .orderedAscending: return false
+            case .orderedSame: return keys[i].address < keys[j].address
+            }
+        }
         voters = order.map { voters[$0] }
 
         let totalVoteStake = yes + no
