@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=.build/devnet-venv
-if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import eth_tester, vyper, eth_abi" 2>/dev/null; then
+if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import eth_tester, eth_abi" 2>/dev/null; then
   exit 0
 fi
 mkdir -p .build
 python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r Tests/Devnet/requirements.txt
-"$venv/bin/python" -c "import eth_tester, vyper, eth_abi"
+"$venv/bin/python" -c "import eth_tester, eth_abi"

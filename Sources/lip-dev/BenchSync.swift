@@ -59,8 +59,8 @@ func benchSync(sizes: [Int]) {
         let accounts = rpc("devnet_accounts", [voters + 12]) as! [String]
         let orchestrators = Array(accounts[1...10])
         for o in orchestrators {
-            _ = rpc("devnet_register", [o, true])
             _ = rpc("devnet_bond", [o, o, "1000000000000000000000"])
+            _ = rpc("devnet_register", [o])
         }
         let delegators = Array(accounts[12..<(12 + voters)])
         for (i, o) in orchestrators.enumerated() {

@@ -1,63 +1,82 @@
 #!/usr/bin/env python3
-"""A local EVM with Livepeer's real poll contracts, served over JSON-RPC on 127.0.0.1.
+"""A local EVM running Livepeer's own L2 protocol, served over JSON-RPC on 127.0.0.1.
 
-lip's tests start it to sync polls from a real EVM instead of canned JSON; a user can start it to
-rehearse a poll before opening it on mainnet. It runs py-evm (through eth-tester) and deploys:
+It runs py-evm (through eth-tester) and deploys Livepeer's contracts from their published
+deployment artifacts (vendor/; see vendor/README.md for origin, commit and licence): the
+Controller, LivepeerToken (L2), the BondingManager, RoundsManager, BondingVotes, TicketBroker and
+LivepeerGovernor behind their ManagerProxy, the Minter, the Treasury (the governor's timelock),
+L2LPTDataCache, PollCreator, and Multicall3 at its canonical address from its presigned
+transaction. Rounds last 20 blocks; `--poll-period N` patches PollCreator's one constant
+POLL_PERIOD (57,600 blocks) so that a poll ends after N blocks. No contract is a stand-in.
 
-- Livepeer's PollCreator from its deployed creation bytecode (vendor/livepeer-protocol), which
-  creates real Poll contracts; `--poll-period N` patches its one constant POLL_PERIOD (57,600
-  blocks) so that a poll ends after N blocks;
-- a BondingManager stand-in (BondingManager.vy) with the real view signatures;
-- a Multicall3 stand-in (Multicall3.vy) with the real aggregate3 ABI;
-- a RoundsManager stand-in (RoundsManager.vy): currentRound(), a round every 10 blocks;
-- LivepeerGovernor and BondingVotes stand-ins (LivepeerGovernor.vy, BondingVotes.vy) that emit the
-  governor's real events and answer its real views, with round-keyed checkpoints set by the test.
+It prints one JSON line (the addresses, `port`, `chainId`, `firstBlock`, `roundLength`) and serves
+until it is killed (Ctrl-C, SIGTERM), or with --stdin until its standard input closes.
+`--networks-out FILE` writes a networks.yaml naming it `devnet`.
 
-It prints one JSON line ({"port", "chainId", "pollCreator", "bondingManager", "multicall3",
-"roundsManager", "governor", "bondingVotes", "firstBlock"}) and serves until standard input closes or it is killed.
-
-Standard JSON-RPC methods (what lip uses): eth_chainId, eth_blockNumber, eth_getBlockByNumber,
-eth_getLogs, eth_call, batches of them. Methods a test or a rehearsal drives the chain with:
-devnet_accounts(n), devnet_bond(delegator, delegate, wei), devnet_bondMany(delegators, delegate, wei), devnet_rebond(delegator, wei),
-devnet_transferBond(old, new, wei), devnet_register(address, bool), devnet_createPoll(from, cid),
-devnet_vote(from, poll, choiceID), devnet_voteMany(voters, poll, choiceIDs), devnet_mine(n), devnet_expected(poll), devnet_stats(),
-devnet_checkpoint(account, round, delegate, votes), devnet_setTotalSupply(round, wei), devnet_propose(from, id, voteStart, voteEnd,
-description), devnet_castVote(from, id, support, reason[, params]), devnet_setProposal(id, state, against, for, abstain),
-devnet_governor(action, id[, eta]) (queue, execute, cancel), devnet_updateQuorumNumerator(fromRound, numerator),
-devnet_expectedProposal(id),
-devnet_setFaults({...}). Faults, each a count of HTTP requests it applies to (or a limit):
-http429 (with Retry-After: 1), http500, drop (close the connection), slow (answer after 3 s),
-malformed (a body that is not JSON), wrongId, logsRangeLimit (blocks), logsResultLimit (logs),
-batchLimit (requests in one batch).
+Standard JSON-RPC (what lip and other clients use): eth_chainId, eth_blockNumber,
+eth_getBlockByNumber (full transactions too), eth_getLogs, eth_call, eth_getCode,
+eth_getTransactionReceipt, eth_feeHistory, eth_gasPrice, eth_sendRawTransaction, batches of them
+(over `batchLimit`: geth's one -32600 "batch too large" error with the first call's id).
 """
 
 import argparse
 import json
 import os
+import signal
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import vyper
 from eth_abi import decode, encode
 from eth_tester import EthereumTester, PyEVMBackend
 from eth_utils import keccak, to_checksum_address
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from protocol import LPT, MAX_UINT, Protocol, artifact, calldata
+
 VOTE_TOPIC = "0x" + keccak(text="Vote(address,uint256)").hex()
 POLL_CREATED_TOPIC = "0x" + keccak(text="PollCreated(address,bytes,uint256,uint256,uint256)").hex()
 PROPOSAL_CREATED_TOPIC = "0x" + keccak(text="ProposalCreated(uint256,address,address[],uint256[],string[],bytes[],uint256,uint256,string)").hex()
 VOTE_CAST_TOPIC = "0x" + keccak(text="VoteCast(address,uint256,uint8,uint256,string)").hex()
 VOTE_CAST_WITH_PARAMS_TOPIC = "0x" + keccak(text="VoteCastWithParams(address,uint256,uint8,uint256,string,bytes)").hex()
+UNBOND_TOPIC = "0x" + keccak(text="Unbond(address,address,uint256,uint256,uint256)").hex()
 
-
-def selector(signature):
-    return keccak(text=signature)[:4]
-
-
-def hexint(n):
-    return hex(n)
+# The methods that drive the chain, with their arguments: `--help` and devnet_help list them.
+METHODS = [
+    ("devnet_help()", "these lines"),
+    ("devnet_accounts(n)", "the first n funded accounts (account 0 deployed the protocol and owns it)"),
+    ("devnet_mint(account, wei)", "mints LPT to account"),
+    ("devnet_bond(delegator, delegate, wei)", "BondingManager.bond(wei, delegate) from delegator (LPT minted and approved first): adds wei to its bond; "
+     "a new delegate takes the whole bond"),
+    ("devnet_bondMany(delegators, delegate, wei)", "devnet_bond for each delegator"),
+    ("devnet_unbond(delegator, wei)", "BondingManager.unbond(wei); the unbonding lock id"),
+    ("devnet_rebond(delegator, lockId)", "BondingManager.rebond(lockId)"),
+    ("devnet_withdrawStake(delegator, lockId)", "BondingManager.withdrawStake(lockId), after the unbonding period"),
+    ("devnet_transferBond(delegator, receiver, wei)", "BondingManager.transferBond(receiver, wei, …) from delegator"),
+    ("devnet_register(orchestrator[, rewardCut, feeShare])", "BondingManager.transcoder(rewardCut, feeShare) (default 500000 each); "
+     "the orchestrator must be bonded to itself"),
+    ("devnet_reward(orchestrator)", "BondingManager.reward() (the orchestrator must be active this round)"),
+    ("devnet_claimEarnings(delegator)", "BondingManager.claimEarnings(current round)"),
+    ("devnet_nextRound([n])", "mines to the start of the next round, n times (default 1), and initializes it; the round"),
+    ("devnet_mine(n)", "mines n empty blocks; the head"),
+    ("devnet_createPoll(from, cid)", "PollCreator.createPoll(cid) (LPT minted and approved for its fee); {poll, endBlock, block}"),
+    ("devnet_vote(from, poll, choiceID)", "Poll.vote(choiceID); the block"),
+    ("devnet_voteMany(voters, poll, choiceIDs)", "devnet_vote for each voter"),
+    ("devnet_expected(poll[, block])", "the poll's LIP-16 tally computed here from the contracts' own views at the deciding block "
+     "(or at block, a number or latest), and the weights bonded stake would give instead of pending stake"),
+    ("devnet_propose(from, description[, action, value])", "LivepeerGovernor.propose with one action the Treasury executes: transfer "
+     "(default; LivepeerToken.transfer(account 0, value wei)) or quorum (LivepeerGovernor.updateQuorumNumerator(value)); {id, snapshot, deadline, block}"),
+    ("devnet_castVote(from, id, support[, reason[, params]])", "castVote, castVoteWithReason, or castVoteWithReasonAndParams when params (0x hex) is given"),
+    ("devnet_queue(id)", "LivepeerGovernor.queue (through the Treasury); the block"),
+    ("devnet_execute(id)", "LivepeerGovernor.execute (through the Treasury); the block"),
+    ("devnet_proposal(id)", "the contract's own view of a proposal: {state, against, for, abstain, snapshot, deadline}"),
+    ("devnet_expectedProposal(id)", "GovernorCountingOverridable's totals computed here from VoteCast logs and BondingVotes.delegatedAt"),
+    ("devnet_gas()", "every protocol operation run so far: [{operation, chain, gas, tx}]"),
+    ("devnet_gasCSV()", "the same as a benchmark CSV: operation,chain,gas,tx"),
+    ("devnet_stats()", "HTTP requests, calls and batches answered (devnet_* not counted)"),
+    ("devnet_setFaults({fault: count})", "faults, each a count of HTTP requests it applies to, or a limit: http429 (Retry-After: 1), http500, drop, "
+     "slow (3 s), malformed, wrongId, logsRangeLimit (blocks), logsResultLimit (logs), batchLimit (requests in a batch)"),
+]
 
 
 def as_hex(value):
@@ -66,235 +85,335 @@ def as_hex(value):
     return value
 
 
+def raw(value):
+    """Bytes of a value eth-tester gives as bytes or as 0x hex."""
+    return bytes.fromhex(as_hex(value)[2:])
+
+
+def hexint(n):
+    return hex(n)
+
+
+class RpcError(Exception):
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 class Devnet:
     def __init__(self, poll_period, accounts):
         state = PyEVMBackend.generate_genesis_state(num_accounts=accounts)
         params = PyEVMBackend.generate_genesis_params(overrides={"gas_limit": 30_000_000})
         self.tester = EthereumTester(PyEVMBackend(genesis_parameters=params, genesis_state=state))
-        self.accounts = self.tester.get_accounts()
+        self.accounts = [to_checksum_address(a) for a in self.tester.get_accounts()]
+        self.owner = self.accounts[0]
         self.lock = threading.RLock()
         self.faults = {}
         self.logs = []  # every log of every transaction sent here, in chain order (eth-tester's own filter is slow)
+        self.receipts = {}  # transaction hash -> receipt, for eth_getTransactionReceipt
+        self.gas = []  # protocol operations run: (operation, gas, tx)
+        self.proposals = {}  # id -> (targets, values, calldatas, description hash)
         self.stats = {"requests": 0, "calls": 0, "batches": 0}
-        self.bonding_manager = self.deploy(self.compile("BondingManager.vy"))
-        self.multicall3 = self.deploy(self.compile("Multicall3.vy"))
-        self.rounds_manager = self.deploy(self.compile("RoundsManager.vy") + encode(["uint256"], [10]).hex())
-        self.bonding_votes = self.deploy(self.compile("BondingVotes.vy"))
-        self.governor = self.deploy(self.compile("LivepeerGovernor.vy") + encode(["address", "uint256"], [self.bonding_votes, 333300]).hex())
-        with open(os.path.join(HERE, "vendor", "livepeer-protocol", "PollCreator.json")) as f:
-            creation = json.load(f)["bytecode"]
-        if poll_period is not None:
-            if not 0 < poll_period < 0x10000:
-                raise SystemExit("--poll-period must fit in two bytes")
-            assert creation.count("61e100") == 2, "POLL_PERIOD is not where it was"
-            creation = creation.replace("61e100", "61%04x" % poll_period)
-        self.poll_creator = self.deploy(creation + encode(["address"], [self.bonding_manager]).hex())
+        self.multicall3 = self.deploy_multicall3()
+        self.protocol = Protocol(self, self.owner, poll_period)
+        p = self.protocol
+        self.poll_creator, self.bonding_manager, self.rounds_manager = p.poll_creator, p.bonding_manager, p.rounds_manager
+        self.governor, self.bonding_votes, self.token = p.governor, p.bonding_votes, p.token
+        # The first round, so that bonds can start.
+        self.devnet_nextRound()
         self.first_block = self.head()
 
-    # Chain helpers -------------------------------------------------------------------------
+    # Chain helpers (what Protocol sends through) ---------------------------------------------
 
-    def compile(self, name):
-        with open(os.path.join(HERE, name)) as f:
-            return vyper.compile_code(f.read(), output_formats=["bytecode"])["bytecode"]
-
-    def send(self, sender, to, data, gas=3_000_000):
+    def send(self, sender, to, data, gas=3_000_000, operation=None):
         tx = {"from": sender, "gas": gas, "data": data if data.startswith("0x") else "0x" + data}
         if to is not None:
             tx["to"] = to
-        tx_hash = self.tester.send_transaction(tx)
+        try:
+            tx_hash = self.tester.send_transaction(tx)
+        except Exception as e:  # eth-tester raises on a revert: say which call
+            raise RpcError(3, f"execution reverted: {operation or data[:10]}: {e}")
+        try:
+            return self.record(tx_hash, operation)
+        except RpcError:
+            # The same call again, to say why (a reverted transaction changed nothing but the nonce).
+            try:
+                self.tester.call({k: v for k, v in tx.items() if k != "gas"}, "latest")
+            except Exception as e:
+                raise RpcError(3, f"execution reverted: {operation or data[:10]}: {e}")
+            raise
+
+    def record(self, tx_hash, operation):
         receipt = self.tester.get_transaction_receipt(tx_hash)
         if receipt.get("status", 1) != 1:
-            raise ValueError("transaction reverted")
+            raise RpcError(3, f"execution reverted: {operation}")
+        self.receipts[as_hex(receipt["transaction_hash"])] = receipt
         for log in receipt["logs"]:
             self.logs.append({"address": to_checksum_address(log["address"]), "topics": [as_hex(t) for t in log["topics"]], "data": as_hex(log["data"]),
                               "block_number": receipt["block_number"], "block_hash": as_hex(receipt["block_hash"]),
                               "transaction_hash": as_hex(receipt["transaction_hash"]), "transaction_index": receipt["transaction_index"],
                               "log_index": log["log_index"]})
+        if operation:
+            self.gas.append((operation, receipt["gas_used"], as_hex(receipt["transaction_hash"])))
         return receipt
 
     def deploy(self, code):
-        receipt = self.send(self.accounts[0], None, code, gas=8_000_000)
+        receipt = self.send(self.owner, None, code if code.startswith("0x") else "0x" + code, gas=10_000_000)
         return to_checksum_address(receipt["contract_address"])
+
+    def view(self, to, data, block):
+        out = self.tester.call({"from": self.owner, "to": to, "data": data}, block)
+        return bytes.fromhex(as_hex(out)[2:])
+
+    def call(self, sender, to, signature, types, args, operation=None, gas=3_000_000):
+        return self.send(sender, to, calldata(signature, types, args), gas, operation)
 
     def head(self):
         return self.tester.get_block_by_number("latest")["number"]
 
-    def view(self, to, signature, types, args, returns, block):
-        data = "0x" + (selector(signature) + encode(types, args)).hex()
-        out = self.tester.call({"from": self.accounts[0], "to": to, "data": data}, block)
-        return decode(returns, bytes.fromhex(as_hex(out)[2:]))
+    def deploy_multicall3(self):
+        """Multicall3 by its presigned deployment transaction, at its canonical address."""
+        m = artifact("multicall3", "Multicall3")
+        self.tester.send_transaction({"from": self.accounts[0], "to": to_checksum_address(m["deployer"]), "value": 10**17, "gas": 21_000})
+        self.record(self.tester.send_raw_transaction(m["rawTransaction"]), None)
+        address = to_checksum_address(m["address"])
+        assert len(self.tester.get_code(address)) > 1000, "Multicall3 did not deploy at its canonical address"
+        return address
 
-    def bm(self, signature, types, args):
-        return self.send(self.accounts[0], self.bonding_manager, "0x" + (selector(signature) + encode(types, args)).hex())
+    # Staking -------------------------------------------------------------------------------
 
-    # Scenario methods ----------------------------------------------------------------------
+    def fund(self, account, wei):
+        """Mints `wei` LPT to `account` and lets the BondingManager take it."""
+        self.call(self.owner, self.token, "mint(address,uint256)", ["address", "uint256"], [account, int(wei)])
+        self.call(account, self.token, "approve(address,uint256)", ["address", "uint256"], [self.bonding_manager, MAX_UINT])
+
+    def bm(self, sender, operation, signature, types, args):
+        """A BondingManager transaction; the current round is initialized first when it is not
+        (the protocol refuses staking in an uninitialized round; on mainnet a keeper calls it)."""
+        # The round of the block this transaction lands in (the next one), not of the head.
+        landing = (self.head() + 1) // self.protocol.ROUND_LENGTH
+        (initialized,) = self.protocol.view(self.rounds_manager, "lastInitializedRound()", [], [], ["uint256"])
+        if initialized < landing:
+            self.call(self.owner, self.rounds_manager, "initializeRound()", [], [], operation="initializeRound", gas=6_000_000)
+        return self.call(sender, self.bonding_manager, signature, types, args, operation=operation, gas=6_000_000)
+
+    def devnet_help(self):
+        return [f"{m}: {what}" for m, what in METHODS]
 
     def devnet_accounts(self, n):
-        return [to_checksum_address(a) for a in self.accounts[: int(n)]]
+        return self.accounts[: int(n)]
+
+    def devnet_mint(self, account, wei):
+        self.fund(account, wei)
+        return self.head()
 
     def devnet_bond(self, delegator, delegate, wei):
-        self.bm("bond(address,address,uint256)", ["address", "address", "uint256"], [delegator, delegate, int(wei)])
-        return self.head()
-
-    def devnet_rebond(self, delegator, wei):
-        self.bm("rebond(address,uint256)", ["address", "uint256"], [delegator, int(wei)])
-        return self.head()
-
-    def devnet_transferBond(self, old, new, wei):
-        self.bm("transferBond(address,address,uint256)", ["address", "address", "uint256"], [old, new, int(wei)])
-        return self.head()
-
-    def devnet_register(self, address, registered=True):
-        self.bm("setRegistered(address,bool)", ["address", "bool"], [address, bool(registered)])
-        return self.head()
-
-    def devnet_createPoll(self, sender, cid):
-        data = "0x" + (selector("createPoll(bytes)") + encode(["bytes"], [cid.encode()])).hex()
-        receipt = self.send(sender, self.poll_creator, data)
-        for log in receipt["logs"]:
-            topics = [as_hex(t) for t in log["topics"]]
-            if topics[0] == POLL_CREATED_TOPIC:
-                poll = to_checksum_address("0x" + topics[1][-40:])
-                _, end_block, _, _ = decode(["bytes", "uint256", "uint256", "uint256"], bytes.fromhex(as_hex(log["data"])[2:]))
-                return {"poll": poll, "endBlock": end_block, "block": receipt["block_number"]}
-        raise ValueError("no PollCreated")
-
-    def devnet_vote(self, sender, poll, choice):
-        data = "0x" + (selector("vote(uint256)") + encode(["uint256"], [int(choice)])).hex()
-        return self.send(sender, poll, data)["block_number"]
-
-    def devnet_voteMany(self, voters, poll, choices):
-        """Votes of many accounts in one request (a transaction each)."""
-        data = [("0x" + (selector("vote(uint256)") + encode(["uint256"], [int(c)])).hex()) for c in choices]
-        for voter, d in zip(voters, data):
-            self.send(voter, poll, d, gas=200_000)
+        self.fund(delegator, wei)
+        self.bm(delegator, "bond", "bond(uint256,address)", ["uint256", "address"], [int(wei), delegate])
         return self.head()
 
     def devnet_bondMany(self, delegators, delegate, wei):
-        """Bonds many delegators to one delegate, 100 in a transaction."""
-        sig = selector("bondMany(address[],address,uint256)")
-        for start in range(0, len(delegators), 100):
-            data = "0x" + (sig + encode(["address[]", "address", "uint256"], [delegators[start:start + 100], delegate, int(wei)])).hex()
-            self.send(self.accounts[0], self.bonding_manager, data, gas=25_000_000)
+        for d in delegators:
+            self.devnet_bond(d, delegate, wei)
         return self.head()
+
+    def devnet_unbond(self, delegator, wei):
+        receipt = self.bm(delegator, "unbond", "unbond(uint256)", ["uint256"], [int(wei)])
+        for log in receipt["logs"]:
+            if as_hex(log["topics"][0]) == UNBOND_TOPIC:
+                lock_id, _, _ = decode(["uint256", "uint256", "uint256"], raw(log["data"]))
+                return lock_id
+        raise RpcError(-32000, "no Unbond event")
+
+    def devnet_rebond(self, delegator, lock_id):
+        self.bm(delegator, "rebond", "rebond(uint256)", ["uint256"], [int(lock_id)])
+        return self.head()
+
+    def devnet_withdrawStake(self, delegator, lock_id):
+        self.bm(delegator, "withdrawStake", "withdrawStake(uint256)", ["uint256"], [int(lock_id)])
+        return self.head()
+
+    def devnet_transferBond(self, delegator, receiver, wei):
+        zero = "0x" + "00" * 20
+        self.bm(delegator, "transferBond", "transferBond(address,uint256,address,address,address,address)",
+                ["address", "uint256", "address", "address", "address", "address"], [receiver, int(wei), zero, zero, zero, zero])
+        return self.head()
+
+    def devnet_register(self, orchestrator, reward_cut=500000, fee_share=500000):
+        self.bm(orchestrator, "transcoder", "transcoder(uint256,uint256)", ["uint256", "uint256"], [int(reward_cut), int(fee_share)])
+        return self.head()
+
+    def devnet_reward(self, orchestrator):
+        self.bm(orchestrator, "reward", "reward()", [], [])
+        return self.head()
+
+    def devnet_claimEarnings(self, delegator):
+        self.bm(delegator, "claimEarnings", "claimEarnings(uint256)", ["uint256"], [self.protocol.current_round()])
+        return self.head()
+
+    def devnet_nextRound(self, n=1):
+        length = self.protocol.ROUND_LENGTH
+        for _ in range(int(n)):
+            head = self.head()
+            # The block the next transaction lands in starts the next round.
+            self.tester.mine_blocks(length - (head + 1) % length)
+            self.call(self.owner, self.rounds_manager, "initializeRound()", [], [], operation="initializeRound", gas=6_000_000)
+        return self.protocol.current_round()
 
     def devnet_mine(self, n):
         self.tester.mine_blocks(int(n))
         return self.head()
 
-    def devnet_stats(self):
-        return dict(self.stats)
+    # Polls ---------------------------------------------------------------------------------
 
-    def devnet_setFaults(self, faults):
-        self.faults = {k: int(v) for k, v in faults.items()}
-        return True
+    def devnet_createPoll(self, sender, cid):
+        # PollCreator takes a fee in LPT, burnt; 100 LPT on mainnet.
+        (fee,) = self.protocol.view(self.poll_creator, "POLL_CREATION_COST()", [], [], ["uint256"])
+        if fee:
+            self.call(self.owner, self.token, "mint(address,uint256)", ["address", "uint256"], [sender, fee])
+            self.call(sender, self.token, "approve(address,uint256)", ["address", "uint256"], [self.poll_creator, fee])
+        receipt = self.call(sender, self.poll_creator, "createPoll(bytes)", ["bytes"], [cid.encode()], operation="createPoll")
+        for log in receipt["logs"]:
+            topics = [as_hex(t) for t in log["topics"]]
+            if topics[0] == POLL_CREATED_TOPIC:
+                poll = to_checksum_address("0x" + topics[1][-40:])
+                _, end_block, _, _ = decode(["bytes", "uint256", "uint256", "uint256"], raw(log["data"]))
+                return {"poll": poll, "endBlock": end_block, "block": receipt["block_number"]}
+        raise RpcError(-32000, "no PollCreated")
 
-    def devnet_expected(self, poll):
-        """The tally of `poll` computed here, independently of lip, from the chain's state at the
-        deciding block: LIP-16 weights, quorum against getTotalBonded()."""
+    def devnet_vote(self, sender, poll, choice):
+        return self.call(sender, poll, "vote(uint256)", ["uint256"], [int(choice)], operation="vote", gas=200_000)["block_number"]
+
+    def devnet_voteMany(self, voters, poll, choices):
+        for voter, c in zip(voters, choices):
+            self.devnet_vote(voter, poll, c)
+        return self.head()
+
+    def bm_view(self, signature, types, args, returns, block):
+        return self.protocol.view(self.bonding_manager, signature, types, args, returns, block)
+
+    def devnet_expected(self, poll, at=None):
+        """The tally of `poll` computed here, independently of lip, from the real contracts' views
+        at the deciding block (pendingStake, transcoderTotalStake, getDelegator,
+        isRegisteredTranscoder, getTotalBonded): LIP-16 weights, quorum against getTotalBonded()."""
         created = [l for l in self.raw_logs(self.first_block, self.head(), self.poll_creator, [POLL_CREATED_TOPIC])
                    if l["topics"][1][-40:].lower() == poll[2:].lower()]
         _, end_block, quorum, quota = decode(["bytes", "uint256", "uint256", "uint256"], bytes.fromhex(created[0]["data"][2:]))
         head = self.head()
-        block = min(end_block, head)
-        votes = sorted(self.raw_logs(created[0]["block_number"], block, poll, [VOTE_TOPIC]),
-                       key=lambda l: (l["block_number"], l["log_index"]))
+        block = min(end_block, head) if at is None else (head if at == "latest" else int(at))
+        votes = sorted(self.raw_logs(created[0]["block_number"], min(end_block, head), poll, [VOTE_TOPIC]), key=lambda l: (l["block_number"], l["log_index"]))
         choice = {}
         for log in votes:
             voter = to_checksum_address("0x" + log["topics"][1][-40:])
             (c,) = decode(["uint256"], bytes.fromhex(log["data"][2:]))
             if c in (0, 1):
                 choice[voter] = c
-        state = {}
+        state, bonded = {}, {}
         for voter in choice:
-            (bonded, _, delegate, _, _, _, _) = self.view(self.bonding_manager, "getDelegator(address)", ["address"], [voter],
-                                                          ["uint256", "uint256", "address", "uint256", "uint256", "uint256", "uint256"], block)
-            (stake,) = self.view(self.bonding_manager, "pendingStake(address,uint256)", ["address", "uint256"], [voter, 0], ["uint256"], block)
-            (delegated,) = self.view(self.bonding_manager, "transcoderTotalStake(address)", ["address"], [voter], ["uint256"], block)
-            (registered,) = self.view(self.bonding_manager, "isRegisteredTranscoder(address)", ["address"], [voter], ["bool"], block)
-            state[voter] = (stake, to_checksum_address(delegate), delegated, registered)
-        (total,) = self.view(self.bonding_manager, "getTotalBonded()", [], [], ["uint256"], block)
-        weights = {}
-        for voter, (stake, delegate, delegated, registered) in state.items():
-            if registered:
-                overriding = sum(s for other, (s, d, _, _) in state.items() if other != voter and d == voter)
-                weights[voter] = max(0, delegated - overriding)
-            else:
-                weights[voter] = stake
+            delegator = self.bm_view("getDelegator(address)", ["address"], [voter], ["uint256"] * 2 + ["address"] + ["uint256"] * 4, block)
+            (stake,) = self.bm_view("pendingStake(address,uint256)", ["address", "uint256"], [voter, 0], ["uint256"], block)
+            (delegated,) = self.bm_view("transcoderTotalStake(address)", ["address"], [voter], ["uint256"], block)
+            (registered,) = self.bm_view("isRegisteredTranscoder(address)", ["address"], [voter], ["bool"], block)
+            state[voter] = (stake, to_checksum_address(delegator[2]), delegated, registered)
+            bonded[voter] = (delegator[0], to_checksum_address(delegator[2]), delegated, registered)
+        (total,) = self.bm_view("getTotalBonded()", [], [], ["uint256"], block)
+
+        def weigh(state):
+            weights = {}
+            for voter, (stake, delegate, delegated, registered) in state.items():
+                if registered:
+                    overriding = sum(s for other, (s, d, _, _) in state.items() if other != voter and d == voter)
+                    weights[voter] = max(0, delegated - overriding)
+                else:
+                    weights[voter] = stake
+            return weights
+        weights = weigh(state)
         yes = sum(w for v, w in weights.items() if choice[v] == 0)
         no = sum(w for v, w in weights.items() if choice[v] == 1)
         vote_stake = yes + no
         quorum_met = vote_stake >= total * quorum // 1_000_000
         result = "quorum-not-met" if not quorum_met else ("yes" if yes > vote_stake * quota // 1_000_000 else "no")
         return {"block": block, "endBlock": end_block, "provisional": head < end_block, "yes": str(yes), "no": str(no),
-                "totalStake": str(total), "result": result, "weights": {v: str(w) for v, w in sorted(weights.items())}}
+                "totalStake": str(total), "result": result, "weights": {v: str(w) for v, w in sorted(weights.items())},
+                "bondedWeights": {v: str(w) for v, w in sorted(weigh(bonded).items())}}
 
     # Governor ------------------------------------------------------------------------------
 
-    def call(self, sender, to, signature, types, args, gas=3_000_000):
-        return self.send(sender, to, "0x" + (selector(signature) + encode(types, args)).hex(), gas=gas)
+    def devnet_propose(self, sender, description, action="transfer", value=0):
+        if action == "transfer":
+            target, data = self.token, calldata("transfer(address,uint256)", ["address", "uint256"], [self.owner, int(value)])
+        elif action == "quorum":
+            target, data = self.governor, calldata("updateQuorumNumerator(uint256)", ["uint256"], [int(value)])
+        else:
+            raise RpcError(-32602, f"action {action}: transfer or quorum")
+        targets, values, calldatas = [target], [0], [bytes.fromhex(data[2:])]
+        receipt = self.call(sender, self.governor, "propose(address[],uint256[],bytes[],string)", ["address[]", "uint256[]", "bytes[]", "string"],
+                            [targets, values, calldatas, description], operation="propose", gas=6_000_000)
+        for log in receipt["logs"]:
+            if as_hex(log["topics"][0]) == PROPOSAL_CREATED_TOPIC:
+                values_ = decode(["uint256", "address", "address[]", "uint256[]", "string[]", "bytes[]", "uint256", "uint256", "string"], raw(log["data"]))
+                pid = values_[0]
+                self.proposals[pid] = (targets, values, calldatas, keccak(text=description))
+                return {"id": str(pid), "snapshot": values_[6], "deadline": values_[7], "block": receipt["block_number"]}
+        raise RpcError(-32000, "no ProposalCreated")
 
-    def devnet_checkpoint(self, account, round, delegate, votes):
-        self.call(self.accounts[0], self.bonding_votes, "setCheckpoint(address,uint256,address,uint256)", ["address", "uint256", "address", "uint256"],
-                  [account, int(round), delegate, int(votes)])
-        return self.head()
-
-    def devnet_setTotalSupply(self, round, wei):
-        self.call(self.accounts[0], self.bonding_votes, "setTotalSupply(uint256,uint256)", ["uint256", "uint256"], [int(round), int(wei)])
-        return self.head()
-
-    def devnet_propose(self, sender, proposal_id, vote_start, vote_end, description):
-        self.call(sender, self.governor, "propose(uint256,address[],uint256[],string[],bytes[],uint256,uint256,string)",
-                  ["uint256", "address[]", "uint256[]", "string[]", "bytes[]", "uint256", "uint256", "string"],
-                  [int(proposal_id), [self.bonding_votes], [0], ["setTotalSupply(uint256,uint256)"], [b"\x01\x02"], int(vote_start), int(vote_end), description])
-        return self.head()
-
-    def devnet_castVote(self, sender, proposal_id, support, reason, params=None):
-        if params is None:
-            self.call(sender, self.governor, "castVoteWithReason(uint256,uint8,string)", ["uint256", "uint8", "string"], [int(proposal_id), int(support), reason])
+    def devnet_castVote(self, sender, proposal_id, support, reason=None, params=None):
+        pid, support = int(proposal_id), int(support)
+        if reason is None:
+            self.call(sender, self.governor, "castVote(uint256,uint8)", ["uint256", "uint8"], [pid, support], operation="castVote", gas=6_000_000)
+        elif params is None:
+            self.call(sender, self.governor, "castVoteWithReason(uint256,uint8,string)", ["uint256", "uint8", "string"], [pid, support, reason],
+                      operation="castVoteWithReason", gas=6_000_000)
         else:
             self.call(sender, self.governor, "castVoteWithReasonAndParams(uint256,uint8,string,bytes)", ["uint256", "uint8", "string", "bytes"],
-                      [int(proposal_id), int(support), reason, bytes.fromhex(params[2:])])
+                      [pid, support, reason, bytes.fromhex(params[2:])], operation="castVoteWithReasonAndParams", gas=6_000_000)
         return self.head()
 
-    def devnet_setProposal(self, proposal_id, state, against, for_, abstain):
-        self.call(self.accounts[0], self.governor, "setProposal(uint256,uint8,uint256,uint256,uint256)", ["uint256", "uint8", "uint256", "uint256", "uint256"],
-                  [int(proposal_id), int(state), int(against), int(for_), int(abstain)])
+    def governor_action(self, name, proposal_id):
+        targets, values, calldatas, description_hash = self.proposals[int(proposal_id)]
+        self.call(self.owner, self.governor, f"{name}(address[],uint256[],bytes[],bytes32)", ["address[]", "uint256[]", "bytes[]", "bytes32"],
+                  [targets, values, calldatas, description_hash], operation=name, gas=6_000_000)
         return self.head()
 
-    def devnet_governor(self, action, proposal_id, eta=0):
-        if action == "queue":
-            self.call(self.accounts[0], self.governor, "queue(uint256,uint256)", ["uint256", "uint256"], [int(proposal_id), int(eta)])
-        else:
-            self.call(self.accounts[0], self.governor, f"{action}(uint256)", ["uint256"], [int(proposal_id)])
-        return self.head()
+    def devnet_queue(self, proposal_id):
+        return self.governor_action("queue", proposal_id)
 
-    def devnet_updateQuorumNumerator(self, from_round, numerator):
-        self.call(self.accounts[0], self.governor, "updateQuorumNumerator(uint256,uint256)", ["uint256", "uint256"], [int(from_round), int(numerator)])
-        return self.head()
+    def devnet_execute(self, proposal_id):
+        return self.governor_action("execute", proposal_id)
+
+    def devnet_proposal(self, proposal_id):
+        pid = int(proposal_id)
+        g = self.protocol
+        (state,) = g.view(self.governor, "state(uint256)", ["uint256"], [pid], ["uint8"])
+        against, for_, abstain = g.view(self.governor, "proposalVotes(uint256)", ["uint256"], [pid], ["uint256"] * 3)
+        (snapshot,) = g.view(self.governor, "proposalSnapshot(uint256)", ["uint256"], [pid], ["uint256"])
+        (deadline,) = g.view(self.governor, "proposalDeadline(uint256)", ["uint256"], [pid], ["uint256"])
+        return {"state": state, "against": str(against), "for": str(for_), "abstain": str(abstain), "snapshot": snapshot, "deadline": deadline}
 
     def devnet_expectedProposal(self, proposal_id):
-        """GovernorCountingOverridable's totals of a proposal, computed here from the chain (its
-        VoteCast logs and BondingVotes' delegatedAt at the snapshot round), independently of lip."""
-        proposal_id = int(proposal_id)
+        """GovernorCountingOverridable's totals of a proposal computed here from the chain (its
+        VoteCast logs and BondingVotes' delegatedAt at the snapshot round), independently of lip,
+        beside the raw sum of VoteCast weights."""
+        pid = int(proposal_id)
         start = None
         for log in self.raw_logs(self.first_block, self.head(), self.governor, [PROPOSAL_CREATED_TOPIC]):
             values = decode(["uint256", "address", "address[]", "uint256[]", "string[]", "bytes[]", "uint256", "uint256", "string"], bytes.fromhex(log["data"][2:]))
-            if values[0] == proposal_id:
+            if values[0] == pid:
                 start = values[6]
         votes = []
         for topic in (VOTE_CAST_TOPIC, VOTE_CAST_WITH_PARAMS_TOPIC):
             for log in self.raw_logs(self.first_block, self.head(), self.governor, [topic]):
-                data = bytes.fromhex(log["data"][2:])
-                pid, support, weight = decode(["uint256", "uint8", "uint256"], data[:96])
-                if pid == proposal_id:
+                vote_id, support, weight = decode(["uint256", "uint8", "uint256"], bytes.fromhex(log["data"][2:])[:96])
+                if vote_id == pid:
                     votes.append((to_checksum_address("0x" + log["topics"][1][-40:]), support, weight))
+
         def delegated(account):
-            (d,) = self.view(self.bonding_votes, "delegatedAt(address,uint256)", ["address", "uint256"], [account, start], ["address"], "latest")
+            (d,) = self.protocol.view(self.bonding_votes, "delegatedAt(address,uint256)", ["address", "uint256"], [account, start], ["address"])
             return to_checksum_address(d)
-        totals = [0, 0, 0]
-        deductions = {}
+        totals, raw, deductions = [0, 0, 0], [0, 0, 0], {}
         for voter, support, weight in votes:
+            raw[support] += weight
             d = delegated(voter)
             if d != voter and delegated(d) == d:
                 deductions[d] = deductions.get(d, 0) + weight
@@ -303,17 +422,36 @@ class Devnet:
             w = weight - deductions.get(voter, 0) if delegated(voter) == voter else weight
             counted[voter] = w
             totals[support] += w
-        return {"against": str(totals[0]), "for": str(totals[1]), "abstain": str(totals[2]), "counted": {v: str(w) for v, w in sorted(counted.items())}}
+        return {"against": str(totals[0]), "for": str(totals[1]), "abstain": str(totals[2]), "counted": {v: str(w) for v, w in sorted(counted.items())},
+                "rawAgainst": str(raw[0]), "rawFor": str(raw[1]), "rawAbstain": str(raw[2])}
+
+    # Gas -----------------------------------------------------------------------------------
+
+    def devnet_gas(self):
+        return [{"operation": op, "chain": "l2", "gas": gas, "tx": tx} for op, gas, tx in self.gas]
+
+    def devnet_gasCSV(self):
+        return "operation,chain,gas,tx\n" + "".join(f"{op},l2,{gas},{tx}\n" for op, gas, tx in self.gas)
+
+    def devnet_stats(self):
+        return dict(self.stats)
+
+    def devnet_setFaults(self, faults):
+        self.faults = {k: int(v) for k, v in faults.items()}
+        return True
 
     # JSON-RPC methods ----------------------------------------------------------------------
 
     def raw_logs(self, from_block, to_block, address, topics):
         wanted = [t.lower() if isinstance(t, str) else t for t in (topics or [])]
+        addresses = None
+        if address:
+            addresses = {a.lower() for a in (address if isinstance(address, list) else [address])}
         out = []
         for log in self.logs:
             if not from_block <= log["block_number"] <= to_block:
                 continue
-            if address and log["address"].lower() != address.lower():
+            if addresses is not None and log["address"].lower() not in addresses:
                 continue
             if any(w is not None and (i >= len(log["topics"]) or log["topics"][i].lower() != w) for i, w in enumerate(wanted)):
                 continue
@@ -333,13 +471,55 @@ class Devnet:
     def eth_blockNumber(self):
         return hexint(self.head())
 
+    def eth_gasPrice(self):
+        return hexint(self.tester.get_block_by_number("latest").get("base_fee_per_gas", 1_000_000_000))
+
     def eth_getBlockByNumber(self, tag, full=False):
         number = self.block_number(tag)
         if number > self.head():
             return None
-        block = self.tester.get_block_by_number(number)
+        block = self.tester.get_block_by_number(number, full_transactions=bool(full))
+        transactions = [self.transaction(t) if full else as_hex(t) for t in block["transactions"]]
         return {"number": hexint(block["number"]), "hash": as_hex(block["hash"]), "parentHash": as_hex(block["parent_hash"]),
-                "timestamp": hexint(block["timestamp"]), "transactions": []}
+                "timestamp": hexint(block["timestamp"]), "gasLimit": hexint(block["gas_limit"]), "gasUsed": hexint(block["gas_used"]),
+                "baseFeePerGas": hexint(block.get("base_fee_per_gas", 0)), "miner": to_checksum_address(block["coinbase"]),
+                "transactions": transactions}
+
+    def transaction(self, t):
+        return {"hash": as_hex(t["hash"]), "from": to_checksum_address(t["from"]), "to": to_checksum_address(t["to"]) if t.get("to") else None,
+                "nonce": hexint(t["nonce"]), "gas": hexint(t["gas"]), "value": hexint(t["value"]), "input": as_hex(t["data"]),
+                "blockNumber": hexint(t["block_number"]), "blockHash": as_hex(t["block_hash"]), "transactionIndex": hexint(t["transaction_index"])}
+
+    def eth_getTransactionReceipt(self, tx_hash):
+        r = self.receipts.get(tx_hash.lower())
+        if r is None:
+            return None
+        return {"transactionHash": as_hex(r["transaction_hash"]), "blockNumber": hexint(r["block_number"]), "blockHash": as_hex(r["block_hash"]),
+                "transactionIndex": hexint(r["transaction_index"]), "gasUsed": hexint(r["gas_used"]),
+                "cumulativeGasUsed": hexint(r["cumulative_gas_used"]), "effectiveGasPrice": hexint(r.get("effective_gas_price", 0)),
+                "status": hexint(r.get("status", 1)), "from": to_checksum_address(r["from"]) if r.get("from") else None,
+                "to": to_checksum_address(r["to"]) if r.get("to") else None,
+                "contractAddress": to_checksum_address(r["contract_address"]) if r.get("contract_address") else None,
+                "logs": [l for l in self.eth_getLogs({"fromBlock": hexint(r["block_number"]), "toBlock": hexint(r["block_number"])})
+                         if l["transactionHash"] == as_hex(r["transaction_hash"])]}
+
+    def eth_getCode(self, address, tag="latest"):
+        return as_hex(self.tester.get_code(to_checksum_address(address), self.block_number(tag)))
+
+    def eth_feeHistory(self, count, newest, percentiles=None):
+        count = int(count, 16) if isinstance(count, str) else int(count)
+        end = self.block_number(newest)
+        start = max(0, end - count + 1)
+        blocks = [self.tester.get_block_by_number(n) for n in range(start, end + 1)]
+        base = [hexint(b.get("base_fee_per_gas", 0)) for b in blocks]
+        base.append(base[-1] if base else "0x0")
+        out = {"oldestBlock": hexint(start), "baseFeePerGas": base, "gasUsedRatio": [b["gas_used"] / b["gas_limit"] for b in blocks]}
+        if percentiles:
+            out["reward"] = [["0x0" for _ in percentiles] for _ in blocks]
+        return out
+
+    def eth_sendRawTransaction(self, raw):
+        return as_hex(self.record(self.tester.send_raw_transaction(raw), None)["transaction_hash"])
 
     def eth_getLogs(self, query):
         start = self.block_number(query.get("fromBlock", "earliest"))
@@ -347,35 +527,23 @@ class Devnet:
         limit = self.faults.get("logsRangeLimit")
         if limit and end - start + 1 > limit:
             raise RpcError(-32602, f"block range too large: max {limit} blocks")
-        topics = query.get("topics")
-        logs = self.raw_logs(start, end, query.get("address"), topics)
+        logs = self.raw_logs(start, end, query.get("address"), query.get("topics"))
         result_limit = self.faults.get("logsResultLimit")
         if result_limit and len(logs) > result_limit:
             raise RpcError(-32005, f"query returned more than {result_limit} results")
-        out = []
-        for log in logs:
-            out.append({"address": log["address"], "topics": log["topics"],
-                        "data": log["data"], "blockNumber": hexint(log["block_number"]),
-                        "blockHash": as_hex(log["block_hash"]), "transactionHash": as_hex(log["transaction_hash"]),
-                        "transactionIndex": hexint(log["transaction_index"]), "logIndex": hexint(log["log_index"]), "removed": False})
-        return out
+        return [{"address": log["address"], "topics": log["topics"], "data": log["data"], "blockNumber": hexint(log["block_number"]),
+                 "blockHash": as_hex(log["block_hash"]), "transactionHash": as_hex(log["transaction_hash"]),
+                 "transactionIndex": hexint(log["transaction_index"]), "logIndex": hexint(log["log_index"]), "removed": False} for log in logs]
 
     def eth_call(self, tx, tag="latest"):
         number = self.block_number(tag)
         if number > self.head():
             raise RpcError(-32000, "header not found")
-        out = self.tester.call({"from": self.accounts[0], "to": tx["to"], "data": tx.get("data") or tx.get("input", "0x")}, number)
+        out = self.tester.call({"from": self.owner, "to": tx["to"], "data": tx.get("data") or tx.get("input", "0x")}, number)
         return as_hex(out)
 
 
-class RpcError(Exception):
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-def serve(devnet, port):
+def serve(devnet, port, until_stdin_closes, networks_out):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -406,7 +574,8 @@ def serve(devnet, port):
                 request = json.loads(body)
             except ValueError:
                 return self.reply(400, {"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "parse error"}})
-            methods = [r.get("method", "") for r in (request if isinstance(request, list) else [request])]
+            calls = request if isinstance(request, list) else [request]
+            methods = [r.get("method", "") if isinstance(r, dict) else "" for r in calls]
             driving = all(m.startswith("devnet_") for m in methods)
             if not driving:
                 with devnet.lock:
@@ -427,51 +596,88 @@ def serve(devnet, port):
                     return self.reply(200, b"<html>upstream error</html>")
                 limit = devnet.faults.get("batchLimit")
                 if isinstance(request, list) and limit and len(request) > limit:
-                    return self.reply(200, {"jsonrpc": "2.0", "id": None, "error": {"code": -32600, "message": f"batch too large: at most {limit} requests"}})
+                    # geth: an array with one error carrying the first call's id.
+                    first = request[0].get("id") if request and isinstance(request[0], dict) else None
+                    return self.reply(200, [{"jsonrpc": "2.0", "id": first, "error": {"code": -32600, "message": "batch too large"}}])
             wrong_id = not driving and self.take("wrongId")
-            if isinstance(request, list):
-                answer = [self.answer(r, wrong_id) for r in request]
-            else:
-                answer = self.answer(request, wrong_id)
-            self.reply(200, answer)
+            answers = [self.answer(r, wrong_id) for r in calls]
+            self.reply(200, answers if isinstance(request, list) else answers[0])
 
         def answer(self, request, wrong_id):
+            if not isinstance(request, dict):
+                return {"jsonrpc": "2.0", "id": None, "error": {"code": -32600, "message": "invalid request"}}
             rid = request.get("id")
             try:
-                method = getattr(devnet, request.get("method", ""), None)
-                if method is None or request["method"].startswith("_") or not (request["method"].startswith("eth_") or request["method"].startswith("devnet_")):
-                    raise RpcError(-32601, "method not found")
+                name = request.get("method", "")
+                method = getattr(devnet, name, None) if (name.startswith("eth_") or name.startswith("devnet_")) else None
+                if method is None:
+                    raise RpcError(-32601, f"the method {name} does not exist/is not available")
                 with devnet.lock:
                     result = method(*request.get("params", []))
                 return {"jsonrpc": "2.0", "id": (rid + 1000 if isinstance(rid, int) else "x") if wrong_id else rid, "result": result}
             except RpcError as e:
                 return {"jsonrpc": "2.0", "id": rid, "error": {"code": e.code, "message": e.message}}
-            except Exception as e:  # a revert, a bad argument: the node's error
-                return {"jsonrpc": "2.0", "id": rid, "error": {"code": -32000, "message": str(e)}}
+            except Exception as e:  # a bad argument: the node's error
+                return {"jsonrpc": "2.0", "id": rid, "error": {"code": -32000, "message": f"{type(e).__name__}: {e}"}}
 
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
-    print(json.dumps({"port": server.server_address[1], "chainId": devnet.tester.backend.chain.chain_id,
-                      "pollCreator": devnet.poll_creator, "bondingManager": devnet.bonding_manager,
-                      "multicall3": devnet.multicall3, "roundsManager": devnet.rounds_manager, "governor": devnet.governor,
-                      "bondingVotes": devnet.bonding_votes, "firstBlock": devnet.first_block}), flush=True)
+    info = {"port": server.server_address[1], "chainId": devnet.tester.backend.chain.chain_id, "firstBlock": devnet.first_block,
+            "roundLength": devnet.protocol.ROUND_LENGTH, "pollCreator": devnet.poll_creator, "bondingManager": devnet.bonding_manager,
+            "multicall3": devnet.multicall3, "roundsManager": devnet.rounds_manager, "governor": devnet.governor,
+            "bondingVotes": devnet.bonding_votes, "livepeerToken": devnet.token, "controller": devnet.protocol.controller,
+            "treasury": devnet.protocol.treasury, "minter": devnet.protocol.minter}
+    if networks_out:
+        with open(networks_out, "w") as f:
+            f.write(networks_yaml(info))
+    print(json.dumps(info), flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    # Stop when the process that started us goes away (its end of our standard input closes).
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        while sys.stdin.read(1):
-            pass
+        if until_stdin_closes:
+            while sys.stdin.read(1):
+                pass
+        else:
+            while not stop.wait(1):
+                pass
     except KeyboardInterrupt:
         pass
     server.shutdown()
 
 
+def networks_yaml(info):
+    """A networks.yaml naming this devnet `devnet` (both chains served by the one node)."""
+    c, first = info["chainId"], info["firstBlock"]
+    return f"""# The devnet at http://127.0.0.1:{info['port']} (Tests/Devnet/devnet.py): Livepeer's own contracts.
+devnet:
+  l2:
+    chain-id: {c}
+    poll-creator: {{address: "{info['pollCreator']}", block: {first}}}
+    bonding-manager: {{address: "{info['bondingManager']}", block: 1}}
+    multicall3: {{address: "{info['multicall3']}", block: 1}}
+    livepeer-governor: {{address: "{info['governor']}", block: {first}}}
+    bonding-votes: "{info['bondingVotes']}"
+  l1:
+    chain-id: {c}
+    poll-creator: {{address: "{info['pollCreator']}", block: {first}}}
+    bonding-manager: {{address: "{info['bondingManager']}", block: 1}}
+    rounds-manager: "{info['roundsManager']}"
+"""
+
+
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--port", type=int, default=0, help="the port on 127.0.0.1 (default: a free one)")
-    parser.add_argument("--poll-period", type=int, default=None, help="patch PollCreator's POLL_PERIOD to this many blocks")
-    parser.add_argument("--accounts", type=int, default=20, help="funded accounts in the genesis block")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]) + "\n\nMethods that drive the chain (JSON-RPC, params in order; wei and ids as decimal strings or numbers):\n"
+        + "\n".join(f"  {m}\n      {what}" for m, what in METHODS))
+    parser.add_argument("--port", type=int, default=0, help="the port on 127.0.0.1 (default: a free one, printed)")
+    parser.add_argument("--poll-period", type=int, default=None, help="patch PollCreator's POLL_PERIOD (57,600 blocks) to this many blocks")
+    parser.add_argument("--accounts", type=int, default=20, help="funded accounts in the genesis block (default 20)")
+    parser.add_argument("--networks-out", metavar="FILE", help="write a networks.yaml naming this devnet `devnet`")
+    parser.add_argument("--stdin", action="store_true", help="stop when standard input closes (for a parent process); default: serve until killed")
     args = parser.parse_args()
-    serve(Devnet(args.poll_period, args.accounts), args.port)
+    serve(Devnet(args.poll_period, args.accounts), args.port, args.stdin, args.networks_out)
 
 
 if __name__ == "__main__":

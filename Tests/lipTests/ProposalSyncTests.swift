@@ -2,10 +2,12 @@ import Foundation
 import LIPTestSupport
 import XCTest
 
-/// `lip ledger sync proposals` against the devnet's governor and BondingVotes stand-ins: real
-/// events (ProposalCreated with its arrays, VoteCast, VoteCastWithParams, lifecycle, quorum
-/// numerator updates) and real views. The devnet computes GovernorCountingOverridable's totals
-/// from its own logs and checkpoints; lip's tally must equal them and the hand-computed numbers.
+/// `lip ledger sync proposals` against Livepeer's own LivepeerGovernor, BondingVotes and Treasury
+/// on the devnet: real stake bonded rounds before the snapshot, real votes (castVote,
+/// castVoteWithReason, with params) by orchestrators and by delegators overriding them before and
+/// after their orchestrator, a proposal carried to Succeeded, queued and executed through the
+/// Treasury (its action raises the quorum numerator, as governance would). lip's tally must equal
+/// the contract's own `proposalVotes` and the hand-computed numbers.
 final class ProposalSyncTests: XCTestCase {
     static let wei = "000000000000000000"
 
@@ -20,39 +22,53 @@ final class ProposalSyncTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         try write(devnet.networksYAML, "networks.yaml", in: dir)
         let a = try devnet.accounts(12)
-        let o1 = a[1], o2 = a[2], d1 = a[3], d2 = a[4], d3 = a[5], d4 = a[6], n = a[7], m = a[8]
-        let round = 3400
-        // Checkpoints at the snapshot round: O1 weighs 1,000 with D1 (100) and D2 (50); O2 500 with D3 (200);
-        // D4 (70) is delegated to N, who is no orchestrator.
-        for (account, delegate, votes) in [(o1, o1, 1000), (d1, o1, 100), (d2, o1, 50), (o2, o2, 500), (d3, o2, 200), (d4, n, 70), (n, m, 0)] {
-            try devnet.rpc("devnet_checkpoint", [account, round, delegate, "\(votes)" + Self.wei])
+        let o1 = a[1], o2 = a[2], d1 = a[3], d2 = a[4], d3 = a[5], d4 = a[6], n = a[7]
+        // O1 bonds 1,000 with D1 (100) and D2 (50); O2 500 with D3 (200); D4 (70) delegates to
+        // N, who is no orchestrator: Livepeer's BondingVotes gives D4 no votes (the stand-in this
+        // replaced gave it 70). No reward is called: the stake at the snapshot is what was bonded.
+        try devnet.orchestrator(o1, lpt: "1000")
+        try devnet.orchestrator(o2, lpt: "500")
+        for (account, delegate, lpt) in [(d1, o1, "100"), (d2, o1, "50"), (d3, o2, "200"), (d4, n, "70")] {
+            try devnet.rpc("devnet_bond", [account, delegate, lpt + Self.wei])
         }
-        try devnet.rpc("devnet_setTotalSupply", [round, "3000" + Self.wei])
-        let id = "1094000000000000000000000000000000000000000000000000000000000000000000000217"
-        try devnet.rpc("devnet_propose", [o1, id, round, round + 10, "---\nlip: 120\n---\n# Fund the devnet SPE\n\nBody.\n"])
+        try devnet.nextRound()
+        // The proposal's action, executed by the Treasury: the governor's own updateQuorumNumerator(400000).
+        let proposed = try XCTUnwrap(try devnet.rpc("devnet_propose", [o1, "---\nlip: 120\n---\n# Fund the devnet SPE\n\nBody.\n", "quorum", "400000"]) as? [String: Any])
+        let id = try XCTUnwrap(proposed["id"] as? String)
+        let snapshot = try XCTUnwrap(proposed["snapshot"] as? Int)
+        try devnet.nextRound(2)
         // D1 votes before its orchestrator, D2 after it (with params); O2 does not vote while D3 does.
         try devnet.rpc("devnet_castVote", [d1, id, 0, "too expensive"])
-        try devnet.rpc("devnet_castVote", [o1, id, 1, "good value"])
+        try devnet.rpc("devnet_castVote", [o1, id, 1])
         try devnet.rpc("devnet_castVote", [d2, id, 1, "", "0x0102"])
         try devnet.rpc("devnet_castVote", [d3, id, 1, ""])
         try devnet.rpc("devnet_castVote", [d4, id, 2, "abstaining"])
-        // A second proposal, still pending: no views are read for it.
-        try devnet.rpc("devnet_propose", [o2, "7", round + 20, round + 30, "# Later\n"])
-        try devnet.rpc("devnet_setProposal", ["7", 0, 0, 0, 0])
-        try devnet.rpc("devnet_updateQuorumNumerator", [round + 100, 400_000])
+        // A second proposal, still pending when synced: no views are read for it.
+        let later = try XCTUnwrap((try devnet.rpc("devnet_propose", [o2, "# Later\n"]) as? [String: Any])?["id"] as? String)
         let expected = try XCTUnwrap(try devnet.rpc("devnet_expectedProposal", [id]) as? [String: Any])
-        // By hand: For 850 (O1: 1,000 − 100 − 50) + 50 + 200 = 1,100; Against 100; Abstain 70.
-        XCTAssertEqual(expected["for"] as? String, "1100" + Self.wei)
+        // By hand: For 1,000 (O1: 1,150 − 100 − 50) + 50 + 200 = 1,250; Against 100; Abstain 0 (D4).
+        XCTAssertEqual(expected["for"] as? String, "1250" + Self.wei)
         XCTAssertEqual(expected["against"] as? String, "100" + Self.wei)
-        XCTAssertEqual(expected["abstain"] as? String, "70" + Self.wei)
-        try devnet.rpc("devnet_setProposal", [id, 4, expected["against"]!, expected["for"]!, expected["abstain"]!])
+        XCTAssertEqual(expected["abstain"] as? String, "0")
+        // O1's VoteCast carries its whole 1,150, so the raw sum of VoteCast weights counts D1's 100
+        // and D2's 50 twice (1,150 + 50 + 200 = 1,400): the contract does not.
+        XCTAssertEqual(expected["rawFor"] as? String, "1400" + Self.wei)
+        let chain = try XCTUnwrap(try devnet.rpc("devnet_proposal", [id]) as? [String: Any])
+        for key in ["for", "against", "abstain"] { XCTAssertEqual(chain[key] as? String, expected[key] as? String, "the contract's proposalVotes: \(key)") }
 
         let first = try sync(devnet, in: dir)
         XCTAssertEqual(first.code, 0, first.stderr)
-        XCTAssertTrue(first.stdout.contains("1 pending (no views yet: 7)"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("1 pending (no views yet: \(later))"), first.stdout)
         XCTAssertFalse(first.stdout.contains("KEY") || first.stderr.contains("KEY"))
         let second = try sync(devnet, in: dir)
         XCTAssertTrue(second.stdout.contains(": 0 rows added"), second.stdout)
+
+        // Through the rounds to Succeeded, then queued and executed through the Treasury.
+        try devnet.nextRound(3)
+        XCTAssertEqual((try devnet.rpc("devnet_proposal", [id]) as? [String: Any])?["state"] as? Int, 4, "succeeded")
+        try devnet.rpc("devnet_queue", [id])
+        try devnet.rpc("devnet_execute", [id])
+        XCTAssertEqual(try sync(devnet, in: dir).code, 0)
 
         let tally = try lip(["proposal", "tally", id, "--db", "l.sqlite", "--format", "json"], in: dir)
         XCTAssertEqual(tally.code, 0, tally.stderr + tally.stdout)
@@ -60,26 +76,20 @@ final class ProposalSyncTests: XCTestCase {
         for key in ["for", "against", "abstain"] { XCTAssertEqual(result[key] as? String, expected[key] as? String, key) }
         XCTAssertEqual(result["matchesChain"] as? Bool, true)
         XCTAssertEqual(result["result"] as? String, "succeeded")
-        XCTAssertEqual(result["quorumNumerator"] as? String, "333300")
-        XCTAssertEqual(result["snapshot"] as? Int, round)
+        XCTAssertEqual(result["quorumNumerator"] as? String, "333300", "the numerator at the snapshot, before the update")
+        XCTAssertEqual(result["snapshot"] as? Int, snapshot)
         let counted = Dictionary(uniqueKeysWithValues: (result["voters"] as? [[String: Any]] ?? []).map { ($0["address"] as? String ?? "", $0["countedWeight"] as? String ?? "") })
         XCTAssertEqual(counted, expected["counted"] as? [String: String])
+        let text = try lip(["proposal", "tally", id, "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(text.code, 0, text.stdout)
+        XCTAssertTrue(text.stdout.contains("state executed"), text.stdout)
         let list = try lip(["proposal", "list", "--db", "l.sqlite", "--format", "json"], in: dir)
         let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
-        XCTAssertEqual(rows.map { $0["id"] as? String }, [id, "7"])
-        XCTAssertEqual(rows.first?["title"] as? String, "Fund the devnet SPE")
-        XCTAssertEqual(rows.first?["lip"] as? Int, 120)
-        XCTAssertEqual(rows.first?["state"] as? String, "succeeded")
-
-        // The subgraph's way (raw weights summed) on chain: lip says the totals differ, exit 1.
-        try devnet.rpc("devnet_setProposal", [id, 4, "100" + Self.wei, "1250" + Self.wei, "70" + Self.wei])
-        try devnet.rpc("devnet_governor", ["queue", id, 99])
-        try devnet.rpc("devnet_governor", ["execute", id])
-        XCTAssertEqual(try sync(devnet, in: dir).code, 0)
-        let differs = try lip(["proposal", "tally", id, "--db", "l.sqlite"], in: dir)
-        XCTAssertEqual(differs.code, 1)
-        XCTAssertTrue(differs.stdout.contains("for: counted 1100000000000000000000 wei, on chain 1250000000000000000000 wei"), differs.stdout)
-        XCTAssertTrue(differs.stdout.contains("state executed"), differs.stdout)
+        XCTAssertEqual(Set(rows.compactMap { $0["id"] as? String }), [id, later])
+        let row = try XCTUnwrap(rows.first { $0["id"] as? String == id })
+        XCTAssertEqual(row["title"] as? String, "Fund the devnet SPE")
+        XCTAssertEqual(row["lip"] as? Int, 120)
+        XCTAssertEqual(row["state"] as? String, "executed")
         XCTAssertEqual(
             try sqlite3(dir.appendingPathComponent("l.sqlite"), "SELECT kind FROM proposal_events ORDER BY kind; SELECT new_numerator FROM quorum_numerator_updates;"),
             "executed\nqueued\n400000\n")

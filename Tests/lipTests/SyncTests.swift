@@ -40,16 +40,19 @@ final class SyncTests: XCTestCase {
         let dir = try folder(devnet)
         let a = try devnet.accounts(20)
         var rng = SeededGenerator(seed: 11)
+        // Three orchestrators and twelve delegators spread over them; rewards over two rounds, so
+        // that pending stake differs from bonded stake as on mainnet.
+        let orchestrators = Array(a[1...3])
+        for o in orchestrators { try devnet.orchestrator(o, lpt: "\(Int.random(in: 100...900, using: &rng))") }
+        for d in a[4...15] {
+            try devnet.rpc("devnet_bond", [d, orchestrators.randomElement(using: &rng)!, "\(Int.random(in: 1...300, using: &rng))" + Self.wei])
+        }
+        for _ in 0..<2 {
+            try devnet.nextRound()
+            for o in orchestrators { try devnet.rpc("devnet_reward", [o]) }
+        }
+        var toldApart = (block: false, bonded: false)
         for scenario in 0..<3 {
-            // Three orchestrators, twelve delegators spread over them, one account without stake.
-            let orchestrators = Array(a[1...3])
-            for o in orchestrators {
-                try devnet.rpc("devnet_register", [o, true])
-                try devnet.rpc("devnet_bond", [o, o, "\(Int.random(in: 100...900, using: &rng))" + Self.wei])
-            }
-            for d in a[4...15] {
-                try devnet.rpc("devnet_bond", [d, orchestrators.randomElement(using: &rng)!, "\(Int.random(in: 1...300, using: &rng))" + Self.wei])
-            }
             let poll = try devnet.createPoll(by: a[1], "QmScenario\(scenario)")
             // Votes: orchestrators, delegators overriding them, a changed vote, an invalid choice, a voter without stake.
             for voter in [a[1], a[2]] + Array(a[4...15]).filter({ _ in Bool.random(using: &rng) }) + [a[19]] {
@@ -57,17 +60,33 @@ final class SyncTests: XCTestCase {
             }
             try devnet.rpc("devnet_vote", [a[2], poll, 1])  // a changed vote: the last counts
             try devnet.rpc("devnet_vote", [a[4], poll, 7])  // an invalid choice: ignored
-            // Before the end: a delegator switches orchestrator, another adds stake.
-            try devnet.rpc("devnet_bond", [a[5], a[3], "250" + Self.wei])
-            try devnet.rpc("devnet_rebond", [a[6], "40" + Self.wei])
+            try devnet.rpc("devnet_vote", [a[5], poll, 0])
+            try devnet.rpc("devnet_vote", [a[6], poll, 1])
+            // Before the end: a delegator moves to another orchestrator (its whole bond goes),
+            // another unbonds part and rebonds it, a reward is called in a new round.
+            try devnet.rpc("devnet_bond", [a[5], orchestrators[(scenario + 2) % 3], "25" + Self.wei])
+            let lock = try XCTUnwrap(try devnet.rpc("devnet_unbond", [a[6], "1" + Self.wei]) as? Int)
+            try devnet.rpc("devnet_rebond", [a[6], lock])
+            try devnet.nextRound()
+            try devnet.rpc("devnet_reward", [a[3]])
             try devnet.rpc("devnet_mine", [45])
             // After the end: stake moves again, and must not count.
             try devnet.rpc("devnet_bond", [a[7], a[2], "999" + Self.wei])
             try devnet.rpc("devnet_bond", [a[1], a[1], "1" + Self.wei])
+            try devnet.nextRound()
+            for o in orchestrators { try devnet.rpc("devnet_reward", [o]) }
             let r = try sync(poll, devnet, in: dir)
             XCTAssertEqual(r.code, 0, r.stderr)
             try assertTallyMatches(poll, devnet, in: dir)
+            // The expectation tells a wrong reader apart: the same votes weigh otherwise at the
+            // head (stake moved and rewards after the end), and bonded stake is not pending stake.
+            let expected = try XCTUnwrap(try devnet.rpc("devnet_expected", [poll]) as? [String: Any])
+            let atHead = try XCTUnwrap(try devnet.rpc("devnet_expected", [poll, "latest"]) as? [String: Any])
+            if (atHead["weights"] as? [String: String]) != (expected["weights"] as? [String: String]) { toldApart.block = true }
+            if (expected["bondedWeights"] as? [String: String]) != (expected["weights"] as? [String: String]) { toldApart.bonded = true }
         }
+        XCTAssertTrue(toldApart.block, "the tally at another block differs")
+        XCTAssertTrue(toldApart.bonded, "pending stake differs from bonded stake")
     }
 
     func testAPollThatHasNotEndedIsProvisionalAndSecondSyncsChangeNothing() throws {
@@ -149,6 +168,8 @@ final class SyncTests: XCTestCase {
         let a = try devnet.accounts(10)
         try devnet.orchestrator(a[1], lpt: "300")
         for d in a[2...7] { try devnet.rpc("devnet_bond", [d, a[1], "20" + Self.wei]) }
+        // A bond is Pending until the next round, and only a Bonded delegator can transfer.
+        try devnet.nextRound()
         try devnet.rpc("devnet_transferBond", [a[7], a[8], "5" + Self.wei])
         let poll = try devnet.createPoll(by: a[1], "QmL1")
         try devnet.rpc("devnet_vote", [a[2], poll, 1])

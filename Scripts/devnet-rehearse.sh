@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Rehearses a poll and a proposal on the devnet (Livepeer's own contracts on a local py-evm chain),
+# in one command: starts the devnet, writes networks.yaml, bonds and registers orchestrators,
+# delegates, calls rewards over rounds, opens a poll, votes and overrides, mines past its end,
+# syncs, tallies and exports it with lip; proposes on LivepeerGovernor, votes with and without a
+# reason (a delegator overriding its orchestrator), carries the proposal to Succeeded, queues and
+# executes it through the Treasury, syncs and tallies it; unbonds, rebonds, withdraws and claims;
+# writes the gas of every protocol operation as a CSV; stops the devnet.
+#
+#   bash Scripts/devnet-rehearse.sh [DIR]
+#
+# DIR (default: a new temporary folder) receives networks.yaml, ledger.sqlite, the poll's forum
+# post (poll.md), the tallies (poll.json, proposal.json) and gas.csv (operation,chain,gas,tx).
+# lip is $LIP when set, else `lip` on PATH, else .build/debug/lip (built when missing).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dir="${1:-$(mktemp -d)}"
+mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)"
+
+bash "$root/Scripts/devnet-setup.sh"
+py="$root/.build/devnet-venv/bin/python"
+if [ -n "${LIP:-}" ]; then
+  lip="$LIP"
+elif command -v lip >/dev/null 2>&1; then
+  lip="$(command -v lip)"
+else
+  [ -x "$root/.build/debug/lip" ] || (cd "$root" && swift build --product lip >/dev/null)
+  lip="$root/.build/debug/lip"
+fi
+
+"$py" "$root/Tests/Devnet/devnet.py" --poll-period 60 --networks-out "$dir/networks.yaml" >"$dir/devnet.json" 2>"$dir/devnet.log" </dev/null &
+devnet=$!
+trap 'kill "$devnet" 2>/dev/null || true; wait "$devnet" 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+  [ -s "$dir/devnet.json" ] && break
+  kill -0 "$devnet" 2>/dev/null || { echo "devnet-rehearse: the devnet did not start:" >&2; cat "$dir/devnet.log" >&2; exit 2; }
+  sleep 0.1
+done
+port="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["port"])' "$dir/devnet.json")"
+url="http://127.0.0.1:$port"
+echo "devnet: $url (networks.yaml in $dir)"
+
+# rpc METHOD [JSON-PARAM...]: calls a devnet method; prints its result (strings bare, the rest as JSON).
+rpc() {
+  "$py" - "$url" "$@" <<'PY'
+import json, sys, urllib.request
+url, method, params = sys.argv[1], sys.argv[2], [json.loads(p) for p in sys.argv[3:]]
+body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()
+answer = json.loads(urllib.request.urlopen(urllib.request.Request(url, body, {"Content-Type": "application/json"})).read())
+if "error" in answer:
+    sys.exit(f"devnet-rehearse: {method}: {answer['error']['message']}")
+r = answer["result"]
+sys.stdout.write((r if r.endswith("\n") else r + "\n") if isinstance(r, str) else json.dumps(r) + "\n")
+PY
+}
+field() { "$py" -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
+lpt() { echo "\"${1}000000000000000000\""; }
+
+mapfile -t a < <(rpc devnet_accounts 8 | "$py" -c 'import json,sys; print("\n".join(json.load(sys.stdin)))')
+o1="${a[1]}" o2="${a[2]}" d1="${a[3]}" d2="${a[4]}" d3="${a[5]}"
+echo "orchestrators $o1 and $o2 bond and register; three delegators bond"
+for o in "$o1" "$o2"; do
+  rpc devnet_bond "\"$o\"" "\"$o\"" "$(lpt 1000)" >/dev/null
+  rpc devnet_register "\"$o\"" >/dev/null
+done
+rpc devnet_bond "\"$d1\"" "\"$o1\"" "$(lpt 300)" >/dev/null
+rpc devnet_bond "\"$d2\"" "\"$o1\"" "$(lpt 100)" >/dev/null
+rpc devnet_bond "\"$d3\"" "\"$o2\"" "$(lpt 200)" >/dev/null
+for _ in 1 2; do
+  echo "round $(rpc devnet_nextRound): rewards"
+  rpc devnet_reward "\"$o1\"" >/dev/null
+  rpc devnet_reward "\"$o2\"" >/dev/null
+done
+
+poll_json="$(rpc devnet_createPoll "\"$o1\"" '"QmRehearsal"')"
+poll="$(field "$poll_json" poll)"
+echo "poll $poll ends at block $(field "$poll_json" endBlock); votes: $o1 yes, $d1 no (overriding it), $o2 yes"
+rpc devnet_vote "\"$o1\"" "\"$poll\"" 0 >/dev/null
+rpc devnet_vote "\"$d1\"" "\"$poll\"" 1 >/dev/null
+rpc devnet_vote "\"$o2\"" "\"$poll\"" 0 >/dev/null
+rpc devnet_mine 65 >/dev/null
+
+cd "$dir"
+"$lip" ledger sync poll "$poll" --network devnet --networks networks.yaml --rpc "$url" --db ledger.sqlite
+"$lip" poll tally "$poll" --db ledger.sqlite
+"$lip" poll tally "$poll" --db ledger.sqlite --format json >poll.json
+"$lip" poll export "$poll" --db ledger.sqlite >poll.md
+echo "the devnet's own tally from the contracts' views: $(rpc devnet_expected "\"$poll\"" | "$py" -c 'import json,sys; e=json.load(sys.stdin); print("yes", e["yes"], "no", e["no"], "->", e["result"])')"
+
+proposal_json="$(rpc devnet_propose "\"$o1\"" '"---\nlip: 120\n---\n# A rehearsed proposal\n"')"
+proposal="$(field "$proposal_json" id)"
+echo "proposal $proposal: voting from round $(field "$proposal_json" snapshot) to $(field "$proposal_json" deadline)"
+rpc devnet_nextRound 2 >/dev/null
+rpc devnet_castVote "\"$o1\"" "\"$proposal\"" 1 >/dev/null
+rpc devnet_castVote "\"$d2\"" "\"$proposal\"" 0 '"overriding my orchestrator"' >/dev/null
+rpc devnet_castVote "\"$o2\"" "\"$proposal\"" 1 '"good value"' >/dev/null
+rpc devnet_nextRound 3 >/dev/null
+rpc devnet_queue "\"$proposal\"" >/dev/null
+rpc devnet_execute "\"$proposal\"" >/dev/null
+"$lip" ledger sync proposals --network devnet --networks networks.yaml --rpc "$url" --db ledger.sqlite
+"$lip" proposal tally "$proposal" --db ledger.sqlite
+"$lip" proposal tally "$proposal" --db ledger.sqlite --format json >proposal.json
+
+echo "a delegator unbonds, rebonds, unbonds again and withdraws after the unbonding period; another claims its earnings"
+lock="$(rpc devnet_unbond "\"$d3\"" "$(lpt 50)")"
+rpc devnet_rebond "\"$d3\"" "$lock" >/dev/null
+lock="$(rpc devnet_unbond "\"$d3\"" "$(lpt 20)")"
+rpc devnet_nextRound 3 >/dev/null
+rpc devnet_withdrawStake "\"$d3\"" "$lock" >/dev/null
+rpc devnet_claimEarnings "\"$d1\"" >/dev/null
+rpc devnet_gasCSV >gas.csv
+echo "gas of each protocol operation: $dir/gas.csv"
+echo "rehearsal done in $dir"
