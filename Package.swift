@@ -65,15 +65,23 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LIPCosts",
+            dependencies: [
+                "LIPCore", "LIPEthereum", "LIPLedger",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "LIPReports",
             dependencies: [
-                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor",
+                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor", "LIPCosts",
                 .product(name: "BigInt", package: "BigInt"),
             ]
         ),
         .target(
             name: "LIPKit",
-            dependencies: ["LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor", "LIPReports"]
+            dependencies: ["LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor", "LIPCosts", "LIPReports"]
         ),
         .executableTarget(
             name: "lip",
@@ -106,6 +114,9 @@ let package = Package(
             ]),
         .testTarget(name: "LIPTallyTests", dependencies: ["LIPTally", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "LIPGovernorTests", dependencies: ["LIPGovernor", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(
+            name: "LIPCostsTests",
+            dependencies: ["LIPCosts", "LIPLedger", "LIPCore", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LIPSyncTests", dependencies: ["LIPSync", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "LIPReportsTests",

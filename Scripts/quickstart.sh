@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole job on the data this repository ships: lint the LIPs, import the sample poll of
 # LIP-120 (in the Confluence migration window) into the default ledger .lip/ledger.sqlite, tally
-# it over L1 and L2, and print the forum post. Safe to run again: imports are idempotent.
+# it over L1 and L2, print the forum post, then import the cost sample (Costs/sample) and print what
+# each protocol operation costs on L1 and L2. Safe to run again: imports are idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product lip >&2
@@ -21,3 +22,9 @@ echo "== tally LIP-120 over L1 and L2"
 echo
 echo "== the forum post"
 "$lip" poll export 120 --format forum --names "$poll/names.csv"
+echo
+echo "== what each protocol operation costs on L1 and L2 (Costs/sample)"
+"$lip" ledger import gas Costs/sample/gas.csv --set devnet-sample
+"$lip" ledger import gas-prices Costs/sample/l1-prices.csv --chain l1
+"$lip" ledger import gas-prices Costs/sample/l2-prices.csv --chain l2
+"$lip" costs --set devnet-sample --eth-usd Costs/sample/eth-usd.csv

@@ -110,13 +110,15 @@ package struct CSVReader {
         return { name in columns[name].map { f[$0] } ?? "" }
     }
 
-    /// Reads a header and checks that it has exactly the expected columns (any order).
-    package mutating func header(expected: [String]) throws -> [String: Int] {
+    /// Reads a header and checks that it has exactly the expected columns (any order), and any of
+    /// the `optional` ones.
+    package mutating func header(expected: [String], optional: [String] = []) throws -> [String: Int] {
+        let known = expected + optional
         guard let header = try next() else { throw LIPError.invalidInput(file: path, location: "1", message: "empty file: expected the header \(expected.joined(separator: ","))") }
         var columns: [String: Int] = [:]
         for (i, name) in header.enumerated() {
-            guard expected.contains(name.lowercased()) else {
-                throw LIPError.invalidInput(file: path, location: "\(line)", message: "unknown column `\(name)` (expected \(expected.joined(separator: ",")))")
+            guard known.contains(name.lowercased()) else {
+                throw LIPError.invalidInput(file: path, location: "\(line)", message: "unknown column `\(name)` (expected \(known.joined(separator: ",")))")
             }
             guard columns[name.lowercased()] == nil else {
                 throw LIPError.invalidInput(file: path, location: "\(line)", message: "column `\(name)` appears twice")

@@ -7,6 +7,7 @@
 // - LIPTally: polls and their tallies by LIP-16.
 // - LIPSync: reading polls, stake and governor proposals from a JSON-RPC node into the ledger.
 // - LIPGovernor: LivepeerGovernor proposals counted with overrides.
+// - LIPCosts: what a protocol transaction costs on L1 and L2, from gas benchmarks and price samples.
 // - LIPReports: what polls and proposals render: forum posts, CSV, SVG, JSON, reproduce commands, links.
 @_exported import LIPCore
 @_exported import LIPEthereum
@@ -15,4 +16,5 @@
 @_exported import LIPTally
 @_exported import LIPSync
 @_exported import LIPGovernor
+@_exported import LIPCosts
 @_exported import LIPReports

@@ -101,6 +101,7 @@ public final class Ledger: Sendable {
         m.registerMigration(Migration6Governor.identifier, migrate: Migration6Governor.migrate)
         m.registerMigration(Migration7BinaryLogs.identifier, migrate: Migration7BinaryLogs.migrate)
         m.registerMigration(Migration8ImportPolls.identifier, migrate: Migration8ImportPolls.migrate)
+        m.registerMigration(Migration9Costs.identifier, migrate: Migration9Costs.migrate)
         return m
     }
 }

@@ -8,6 +8,8 @@ import LIPKit
 //   lip-dev bench-logs      import 10^5 and 10^6 vote logs: logs/s and peak memory
 //   lip-dev bench-sync [N…]  sync a poll of N voters from the devnet; wall time and HTTP round trips
 //   lip-dev sample [ROOT]   write the sample poll of LIP-120 that Polls/LIP-120 ships
+//   lip-dev sample-costs GAS DIR  write the cost sample that Costs/sample ships, from a devnet rehearsal's gas.csv
+//   lip-dev bench-costs     a cost report over 300,000 price samples per chain and 50 operations
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
 case "bench-lint": benchLint()
@@ -21,7 +23,14 @@ case "sample":
     let dir = workspace.pollDirectory(lip: 120)
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     do { try writeSample(to: dir, workspace: workspace) } catch { FileHandle.standardError.write(Data("\(error)\n".utf8)); exit(2) }
+case "sample-costs" where args.count == 3:
+    do { try writeCostSample(gas: URL(fileURLWithPath: args[1]), to: URL(fileURLWithPath: args[2])) } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(2)
+    }
+case "bench-costs": benchCosts()
 default:
-    FileHandle.standardError.write(Data("usage: lip-dev bench-lint | bench-import | bench-tally | bench-logs | bench-sync [N...] | sample DIR\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: lip-dev bench-lint | bench-import | bench-tally | bench-logs | bench-sync [N...] | sample DIR | sample-costs GAS DIR | bench-costs\n".utf8))
     exit(2)
 }

@@ -5,7 +5,8 @@ import LIPKit
 struct LedgerImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a stake snapshot, raw event logs, votes, migrations or governor state into the ledger (each file all or nothing, idempotent).",
+        abstract:
+            "Import a stake snapshot, raw event logs, votes, migrations, governor state, gas benchmarks or gas prices into the ledger (each file all or nothing, idempotent).",
         discussion: """
             Examples:
               lip ledger import snapshot l1.csv --chain l1 --block 14207040
@@ -13,12 +14,14 @@ struct LedgerImportCommand: ParsableCommand {
               lip ledger import votes votes.csv --poll 0x1111111111111111111111111111111111111111
               lip ledger import migrations migrations.csv
               lip ledger import governor-state governor-state.json
+              lip ledger import gas benchmarks.csv --set devnet-2026-12
+              lip ledger import gas-prices l2-prices.csv --chain l2
 
             Manual: docs/ledger.md (in the lip repository).
             """,
         subcommands: [
             LedgerImportSnapshotCommand.self, LedgerImportLogsCommand.self, LedgerImportVotesCommand.self, LedgerImportMigrationsCommand.self,
-            LedgerImportGovernorStateCommand.self,
+            LedgerImportGovernorStateCommand.self, LedgerImportGasCommand.self, LedgerImportGasPricesCommand.self,
         ])
 }
 

@@ -31,6 +31,24 @@ struct NodeOptions: ParsableArguments {
         return (chosen, Node(client: JSONRPCClient(endpoint: try RPCEndpoint(url)), maxRange: maxRange))
     }
 
+    /// A node for `chain` of the network (whose entry needs only `chain-id`), checked to serve it:
+    /// what the gas syncs read.
+    func connectChecked(chain: Chain, workspace: Workspace?) throws -> Node {
+        let variable = chain == .l2 ? "LIP_RPC_L2" : "LIP_RPC_L1"
+        guard let url = rpc ?? ProcessInfo.processInfo.environment[variable], !url.isEmpty else {
+            throw LIPError.usage("no node: give --rpc URL or set $\(variable)")
+        }
+        let networkFile = networks.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL }
+        let expected = try Network.chainID(
+            of: chain, network: network, file: networkFile, path: networks, workspaceFile: workspace?.root.appendingPathComponent("networks.yaml"))
+        let node = Node(client: JSONRPCClient(endpoint: try RPCEndpoint(url)), maxRange: maxRange)
+        let id = try node.chainID()
+        guard id == expected else {
+            throw LIPError.usage("the node at \(node.client.endpoint.display) serves chain id \(id), not \(expected) as the network says: wrong URL or wrong --network")
+        }
+        return node
+    }
+
     /// Progress on standard error when it is a terminal.
     var progress: ((String) -> Void)? { stderrIsTerminal ? { FileHandle.standardError.write(Data("\r\u{1B}[K  \(VisibleText.oneLine($0))…".utf8)) } : nil }
 }

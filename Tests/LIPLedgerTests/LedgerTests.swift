@@ -404,8 +404,8 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(
             tables,
             [
-                "import_polls", "imports", "logs", "migrations", "polls", "proposal_delegations", "proposal_events", "proposal_views", "proposal_votes", "proposals",
-                "quorum_numerator_updates", "snapshot_accounts", "snapshots", "votes",
+                "gas_benchmarks", "gas_price_sources", "gas_prices", "gas_sets", "import_polls", "imports", "logs", "migrations", "polls", "proposal_delegations",
+                "proposal_events", "proposal_views", "proposal_votes", "proposals", "quorum_numerator_updates", "snapshot_accounts", "snapshots", "votes",
             ])
         let mode = try ledger.journalMode()
         XCTAssertEqual(mode, "wal")

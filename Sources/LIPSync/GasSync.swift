@@ -1,0 +1,161 @@
+import BigInt
+import Crypto
+import Foundation
+import LIPCore
+import LIPEthereum
+import LIPLedger
+
+/// Reads what `lip costs` needs from a node (docs/costs.md): the gas of transactions from their
+/// receipts, and gas price samples from `eth_feeHistory` and block timestamps, in JSON-RPC batches
+/// (requests grow with the blocks kept, never with the width of the range). Every answer is
+/// checked; nothing is stored here.
+package struct GasSync {
+    /// The node.
+    package let node: Node
+
+    package init(node: Node) { self.node = node }
+
+    /// The gas of each `(operation, transaction)` from its receipt: `gasUsed`, and Arbitrum's
+    /// `gasUsedForL1` when the node gives it. A transaction the node does not know, that failed,
+    /// or whose receipt names another transaction is an error.
+    package func receipts(_ pairs: [(operation: String, hash: String)], chain: Chain) throws -> [GasBenchmark] {
+        let answers = try node.client.batch(pairs.map { JSONRPCClient.Request("eth_getTransactionReceipt", [.string($0.hash)]) }, context: "receipts")
+        return try zip(pairs, answers).map { pair, answer in
+            let value: Any
+            switch answer {
+            case .success(let v): value = v
+            case .failure(let error): throw node.nodeError("eth_getTransactionReceipt \(pair.hash)", error)
+            }
+            guard let receipt = value as? [String: Any] else {
+                throw LIPError.usage("\(node.client.endpoint.display) has no receipt for \(pair.operation)=\(pair.hash): is it mined, and on this chain?")
+            }
+            func field(_ name: String) throws -> BigUInt {
+                guard let v = receipt[name], let n = GasSync.quantity(v) else {
+                    throw node.malformed("eth_getTransactionReceipt", "\(pair.hash): \(name) `\(String(describing: receipt[name] ?? "missing").prefix(40))` is not a hex quantity")
+                }
+                return n
+            }
+            guard (receipt["transactionHash"] as? String)?.lowercased() == pair.hash.lowercased() else {
+                throw node.malformed("eth_getTransactionReceipt", "asked for \(pair.hash), answered with \(String(describing: receipt["transactionHash"] ?? "none").prefix(70))")
+            }
+            guard try field("status") == 1 else {
+                throw LIPError.refused("\(pair.operation)=\(pair.hash) failed on chain (status 0): a failed transaction is no benchmark of its operation")
+            }
+            let gas = try field("gasUsed")
+            let forL1 = try receipt["gasUsedForL1"].map { _ in try field("gasUsedForL1") }
+            return GasBenchmark(operation: pair.operation, chain: chain, gas: gas, tx: pair.hash.lowercased(), gasUsedForL1: forL1)
+        }
+    }
+
+    /// The first block at or after `start` (Unix seconds) and the last block before `end`, by
+    /// binary search over block timestamps; nil when no block is in between.
+    package func blocks(from start: Int64, until end: Int64) throws -> ClosedRange<Int>? {
+        let head = try node.head().number
+        /// The first block whose timestamp is at least `t`, or head + 1.
+        func first(atOrAfter t: Int64) throws -> Int {
+            var low = 0, high = head + 1
+            while low < high {
+                let middle = (low + high) / 2
+                if try timestamp(middle) >= t { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        let a = try first(atOrAfter: start), b = try first(atOrAfter: end) - 1
+        return a <= b ? a...b : nil
+    }
+
+    /// The samples of blocks `range` whose offset from its first block is a multiple of `every`.
+    package func prices(_ range: ClosedRange<Int>, every: Int, chain: Chain, progress: ((String) -> Void)? = nil) throws -> [GasPriceSample] {
+        let kept = Array(stride(from: range.lowerBound, through: range.upperBound, by: every))
+        var out: [GasPriceSample] = []
+        out.reserveCapacity(kept.count)
+        // A thousand blocks a round: each block's fee history (a count of 1 at it) and its timestamp.
+        for start in stride(from: 0, to: kept.count, by: 1_000) {
+            let part = Array(kept[start..<min(kept.count, start + 1_000)])
+            progress?("gas prices: \(start + part.count) of \(kept.count) blocks")
+            var requests: [JSONRPCClient.Request] = []
+            for b in part {
+                let tag = JSONValue.string("0x" + String(b, radix: 16))
+                requests.append(JSONRPCClient.Request("eth_feeHistory", [.string("0x1"), tag, .array([.int(50)])]))
+                requests.append(JSONRPCClient.Request("eth_getBlockByNumber", [tag, .bool(false)]))
+            }
+            let answers = try node.client.batch(requests, context: "gas prices")
+            for (i, b) in part.enumerated() {
+                let history = try value(answers[2 * i], "eth_feeHistory", b), block = try value(answers[2 * i + 1], "eth_getBlockByNumber", b)
+                guard let fees = history as? [String: Any], let oldest = fees["oldestBlock"].flatMap(GasSync.quantity), oldest == BigUInt(b),
+                    let base = (fees["baseFeePerGas"] as? [Any])?.first.flatMap(GasSync.quantity)
+                else { throw node.malformed("eth_feeHistory", "block \(b): no oldestBlock \(b) with a base fee") }
+                // Arbitrum and nodes without priority fees give no reward, or 0.
+                var tip = BigUInt(0)
+                if let rewards = fees["reward"] as? [Any], let first = rewards.first {
+                    guard let row = first as? [Any], let r = row.first.flatMap(GasSync.quantity) else {
+                        throw node.malformed("eth_feeHistory", "block \(b): reward is not [[quantity]]")
+                    }
+                    tip = r
+                }
+                guard let header = block as? [String: Any], header["number"].flatMap(GasSync.quantity) == BigUInt(b),
+                    let t = header["timestamp"].flatMap(GasSync.quantity), t <= BigUInt(Int64.max)
+                else { throw node.malformed("eth_getBlockByNumber", "block \(b): not that block, or no timestamp") }
+                out.append(GasPriceSample(chain: chain, block: b, timestamp: Int64(t), baseFee: base, priorityFee: tip))
+            }
+        }
+        return out
+    }
+
+    /// The timestamp of block `number`.
+    func timestamp(_ number: Int) throws -> Int64 {
+        let answer = try node.ask("eth_getBlockByNumber", [.string("0x" + String(number, radix: 16)), .bool(false)], context: "block \(number)")
+        guard let block = answer as? [String: Any], block["number"].flatMap(GasSync.quantity) == BigUInt(number), let t = block["timestamp"].flatMap(GasSync.quantity),
+            t <= BigUInt(Int64.max)
+        else { throw node.malformed("eth_getBlockByNumber", "block \(number): not that block, or no timestamp") }
+        return Int64(t)
+    }
+
+    private func value(_ answer: Result<Any, RPCCallError>, _ method: String, _ block: Int) throws -> Any {
+        switch answer {
+        case .success(let v): return v
+        case .failure(let error): throw node.nodeError("\(method) block \(block)", error)
+        }
+    }
+
+    /// A canonical hex quantity of up to 64 digits (`0x0`, `0x1a`), nil for anything else.
+    static func quantity(_ value: Any) -> BigUInt? {
+        guard let text = value as? String, text.hasPrefix("0x") else { return nil }
+        let digits = text.utf8.dropFirst(2)
+        guard (1...64).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }),
+            digits.count == 1 || digits.first != 0x30
+        else { return nil }
+        return BigUInt(String(decoding: digits, as: UTF8.self), radix: 16)
+    }
+
+    /// SHA-256 of what was read, for the ledger's record.
+    package static func digest(_ lines: [String]) -> String {
+        var hasher = SHA256()
+        for line in lines { hasher.update(data: Data((line + "\n").utf8)) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Network {
+    /// The chain id of `chain` on network `name`: built in for mainnet; otherwise from networks.yaml,
+    /// where an entry naming only `chain-id` is enough (the gas syncs read no contract).
+    package static func chainID(of chain: Chain, network name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Int {
+        if name == "mainnet" && file == nil { return chain == .l2 ? 42161 : 1 }
+        let source = file ?? workspaceFile
+        guard let source, FileManager.default.fileExists(atPath: source.path) else {
+            throw LIPError.usage("no network `\(name)`: only mainnet is built in; define it in the workspace's networks.yaml or give --networks FILE")
+        }
+        let shown = path ?? "networks.yaml"
+        guard let networks = try BoundedYAML.load(contentsOf: source, path: shown) as? [String: Any] else {
+            throw LIPError.invalidInput(file: shown, location: "", message: "expected network names at the top level")
+        }
+        guard let entry = networks[name] as? [String: Any] else {
+            if name == "mainnet" { return chain == .l2 ? 42161 : 1 }
+            throw LIPError.usage("\(shown) defines no network `\(name)` (it has: \(networks.keys.sorted().joined(separator: ", ")))")
+        }
+        guard let fields = entry[chain.rawValue] as? [String: Any], let id = fields["chain-id"] as? Int else {
+            throw LIPError.invalidInput(file: shown, location: "", message: "\(name).\(chain.rawValue).chain-id is missing or not a number")
+        }
+        return id
+    }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import LIPKit
+
+struct LedgerSyncGasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gas",
+        abstract: "Read a gas benchmark set from transaction receipts: OPERATION=TXHASH, one per operation.",
+        discussion: """
+            Each receipt's gasUsed (and Arbitrum's gasUsedForL1 when the node gives it) is stored as the operation's gas on --chain, in one transaction; a failed transaction is refused. The devnet records the transactions of every protocol operation it runs (devnet_gas). The same receipts again change nothing; other rows for a set the ledger has need --replace. The network's entry needs only `chain-id`.
+
+            Examples:
+              lip ledger sync gas --set devnet --chain l2 bond=0x63f5… reward=0x10c6… --network devnet --rpc http://127.0.0.1:8545
+
+            Manual: docs/costs.md (in the lip repository).
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @OptionGroup var node: NodeOptions
+
+    @Option(help: ArgumentHelp("The set's name: letters, digits, `.`, `_` or `-` (at most 64).", valueName: "NAME"))
+    var set: String
+
+    @Option(help: "The chain the transactions are on (l1 or l2).")
+    var chain: Chain
+
+    @Flag(help: "Replace the set's rows when the ledger has the set with other rows.")
+    var replace = false
+
+    @Argument(help: ArgumentHelp("An operation and the transaction that measured it.", valueName: "OPERATION=TXHASH"))
+    var transactions: [String]
+
+    func validate() throws {
+        guard !transactions.isEmpty else { throw ValidationError("name at least one OPERATION=TXHASH") }
+    }
+
+    func run() throws {
+        var pairs: [(operation: String, hash: String)] = []
+        for word in transactions {
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, GasBenchmark.isLabel(parts[0]) else {
+                throw LIPError.usage("`\(VisibleText.oneLine(word))` is not OPERATION=TXHASH (an operation of 1 to 64 letters, digits, `.`, `_` or `-`)")
+            }
+            guard parts[1].utf8.count == 66, parts[1].hasPrefix("0x"), Hex.decode(parts[1])?.count == 32 else {
+                throw LIPError.usage("`\(VisibleText.oneLine(parts[1]))` in \(parts[0])= is not a transaction hash (0x + 64 hex digits)")
+            }
+            if pairs.contains(where: { $0.operation == parts[0] }) { throw LIPError.usage("operation \(parts[0]) is given twice") }
+            pairs.append((parts[0], parts[1].lowercased()))
+        }
+        let workspace = ledger.workspaceOptions.locateIfPresent()
+        let reader = try node.connectChecked(chain: chain, workspace: workspace)
+        let rows = try GasSync(node: reader).receipts(pairs, chain: chain)
+        let arguments = "--chain \(chain.rawValue) " + pairs.map { "\($0.operation)=\($0.hash)" }.joined(separator: " ")
+        let sha = GasSync.digest(rows.map { "\($0.operation)|\($0.chain.rawValue)|\($0.gas)|\($0.tx ?? "-")|\($0.gasUsedForL1.map(String.init) ?? "-")" })
+        let summary = try ledger.openForImport().storeGasSet(rows, name: set, source: "sync", file: node.network, arguments: arguments, sha256: sha, replace: replace)
+        say("set \(set) from \(reader.client.endpoint.display): \(summary.line); \(reader.client.roundTrips) HTTP requests")
+    }
+}
+
+struct LedgerSyncGasPricesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gas-prices",
+        abstract: "Read gas price samples of one chain from a node: base fee, priority fee and timestamp of every N-th block of a range.",
+        discussion: """
+            The range is --from-block and --to-block, or --from and --to dates (UTC, inclusive: turned into blocks by binary search over block timestamps). Of it every --every-th block is kept (its offset from the first a multiple of N); each kept block's base fee and 50th-percentile reward (the priority fee; Arbitrum reports 0) come from eth_feeHistory, its timestamp from eth_getBlockByNumber, in JSON-RPC batches: the requests grow with the blocks kept, never with the width of the range. Stored in one transaction; a sample the ledger has with the same values changes nothing, with other values is an error. The network's entry needs only `chain-id`.
+
+            Examples:
+              LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync gas-prices --chain l2 --from 2026-01-01 --to 2026-01-31 --every 900
+              lip ledger sync gas-prices --chain l2 --from-block 100 --to-block 400 --every 10 --network devnet --rpc http://127.0.0.1:8545
+
+            Manual: docs/costs.md (in the lip repository).
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @OptionGroup var node: NodeOptions
+
+    @Option(help: "The chain to sample (l1 or l2).")
+    var chain: Chain
+
+    @Option(help: ArgumentHelp("The first day, UTC.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("The last day, UTC, included.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(name: .customLong("from-block"), help: ArgumentHelp("The first block.", valueName: "N"))
+    var fromBlock: Int?
+
+    @Option(name: .customLong("to-block"), help: ArgumentHelp("The last block, included.", valueName: "N"))
+    var toBlock: Int?
+
+    @Option(help: ArgumentHelp("Keep every N-th block of the range.", valueName: "N"))
+    var every = 1
+
+    func validate() throws {
+        guard every > 0 else { throw ValidationError("--every must be positive") }
+        let dates = from != nil || to != nil, blocks = fromBlock != nil || toBlock != nil
+        guard dates != blocks else { throw ValidationError("give --from and --to, or --from-block and --to-block") }
+        if dates { guard from != nil && to != nil else { throw ValidationError("give both --from and --to") } }
+        if blocks {
+            guard let a = fromBlock, let b = toBlock, a >= 0, b >= a else { throw ValidationError("give --from-block N and --to-block M with 0 <= N <= M") }
+        }
+    }
+
+    func run() throws {
+        let workspace = ledger.workspaceOptions.locateIfPresent()
+        let reader = try node.connectChecked(chain: chain, workspace: workspace)
+        let sync = GasSync(node: reader)
+        let range: ClosedRange<Int>
+        let arguments: String
+        if let from, let to {
+            guard let a = CalendarDate(from) else { throw LIPError.usage("--from `\(VisibleText.oneLine(from))` is not a real YYYY-MM-DD date") }
+            guard let b = CalendarDate(to) else { throw LIPError.usage("--to `\(VisibleText.oneLine(to))` is not a real YYYY-MM-DD date") }
+            guard a <= b else { throw LIPError.usage("--to \(b) is before --from \(a)") }
+            guard let found = try sync.blocks(from: UTCDay.start(of: a), until: UTCDay.start(of: b.adding(days: 1))) else {
+                throw LIPError.usage("the node has no \(chain.rawValue) block from \(a) to \(b) (UTC)")
+            }
+            range = found
+            arguments = "--from \(a) --to \(b) --every \(every)"
+        } else {
+            let head = try reader.head().number
+            guard let a = fromBlock, let b = toBlock, b <= head else { throw LIPError.usage("--to-block \(toBlock ?? 0) is past the node's head \(head)") }
+            range = a...b
+            arguments = "--from-block \(a) --to-block \(b) --every \(every)"
+        }
+        let samples = try sync.prices(range, every: every, chain: chain, progress: node.progress)
+        if node.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let sha = GasSync.digest(samples.map { "\($0.block)|\($0.timestamp)|\($0.baseFee)|\($0.priorityFee)" })
+        let summary = try ledger.openForImport().storeGasPrices(
+            samples.map { ($0, "block \($0.block)") }, chain: chain, source: "sync", file: node.network, arguments: arguments, sha256: sha,
+            sourceFile: reader.client.endpoint.display)
+        say(
+            "\(chain.rawValue) blocks \(range.lowerBound) to \(range.upperBound), every \(every) from \(reader.client.endpoint.display): \(summary.line); \(reader.client.roundTrips) HTTP requests"
+        )
+    }
+}

@@ -1,0 +1,133 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPLedger
+import XCTest
+import Crypto
+
+@testable import LIPCosts
+
+/// The cost computation against hand-computed figures (docs/costs.md).
+final class CostEngineTests: XCTestCase {
+    func stats(_ values: [Int]) -> [BigUInt] {
+        let s = CostEngine.statistics(values.map { BigUInt($0) })
+        return [s.min, s.p10, s.p50, s.p90, s.max, s.mean]
+    }
+
+    func testPercentilesByNearestRank() {
+        // n = 1: every rank is the one value.
+        XCTAssertEqual(stats([7]), [7, 7, 7, 7, 7, 7])
+        // n = 2: p10 = sorted[ceil(0.2) - 1] = sorted[0], p50 = sorted[ceil(1) - 1] = sorted[0], p90 = sorted[ceil(1.8) - 1] = sorted[1]; mean 5.5 → 5.
+        XCTAssertEqual(stats([6, 5]), [5, 5, 5, 6, 6, 5])
+        // n = 10 (1…10 shuffled): p10 = sorted[0] = 1, p50 = sorted[4] = 5, p90 = sorted[8] = 9; mean 5.5 → 5.
+        XCTAssertEqual(stats([10, 3, 7, 1, 9, 2, 8, 4, 6, 5]), [1, 1, 5, 9, 10, 5])
+        // n = 11 (1…11): p10 = sorted[ceil(1.1) - 1] = sorted[1] = 2, p50 = sorted[ceil(5.5) - 1] = sorted[5] = 6, p90 = sorted[ceil(9.9) - 1] = sorted[9] = 10; mean 6.
+        XCTAssertEqual(stats(Array((1...11).reversed())), [1, 2, 6, 10, 11, 6])
+        // Ties.
+        XCTAssertEqual(stats([4, 4, 4, 9]), [4, 4, 4, 9, 9, 5])
+    }
+
+    let day = Int64(1_700_000_000 / 86_400) * 86_400  // 2023-11-14 00:00:00 UTC
+
+    func sample(_ chain: Chain, _ block: Int, _ time: Int64, base: Int, tip: Int = 0) -> GasPriceSample {
+        GasPriceSample(chain: chain, block: block, timestamp: time, baseFee: BigUInt(base), priorityFee: BigUInt(tip))
+    }
+
+    func testCostsSavingsAndDollarsAreExact() throws {
+        let benchmarks = [
+            GasBenchmark(operation: "reward", chain: .l1, gas: 300_000), GasBenchmark(operation: "reward", chain: .l2, gas: 600_000),
+            GasBenchmark(operation: "bond", chain: .l2, gas: 467_249),
+        ]
+        let l1 = [sample(.l1, 100, day + 10, base: 30_000_000_000, tip: 1_000_000_000), sample(.l1, 101, day + 20, base: 20_000_000_000)]
+        let l2 = [sample(.l2, 5, day + 30, base: 100_000_000), sample(.l2, 6, day + 40, base: 10_000_000)]
+        // ETH at 2,000.12345678 dollars that day.
+        let prices = ETHPrices(path: "eth.csv", prices: [UTCDay.date(ofUnixSeconds: day): .init(text: "2000.12345678", units: BigUInt(200_012_345_678))])
+        let report = try CostEngine.report(CostInputs(set: "s", benchmarks: benchmarks, window: nil, l1: l1, l2: l2, prices: prices))
+        XCTAssertEqual(report.operations.map(\.operation), ["bond", "reward"])
+        let reward = report.operations[1]
+        // L1: 300,000 × 31 gwei = 9.3e15 wei; 300,000 × 20 gwei = 6e15. p50 of 2 = the smaller; mean 7.65e15.
+        XCTAssertEqual(reward.l1?.wei?.min, BigUInt(6_000_000_000_000_000))
+        XCTAssertEqual(reward.l1?.wei?.p50, BigUInt(6_000_000_000_000_000))
+        XCTAssertEqual(reward.l1?.wei?.max, BigUInt(9_300_000_000_000_000))
+        XCTAssertEqual(reward.l1?.wei?.mean, BigUInt(7_650_000_000_000_000))
+        // L2: 600,000 × 0.1 gwei = 6e13, × 0.01 gwei = 6e12; p50 = 6e12. Savings 6e15 / 6e12 = 1000.00.
+        XCTAssertEqual(reward.l2?.wei?.p50, BigUInt(6_000_000_000_000))
+        XCTAssertEqual(reward.savings, "1000.00")
+        // Dollars: 0.006 ETH × 2,000.12345678 = 12.00074074068 → "12.00"; 0.0093 ETH → 18.601148148054 → "18.60".
+        XCTAssertEqual(reward.l1?.usd?.p50, "12.00")
+        XCTAssertEqual(reward.l1?.usd?.max, "18.60")
+        // Mean of the exact dollars: (12.00074074068 + 18.601148148054) / 2 = 15.300944444367 → "15.30".
+        XCTAssertEqual(reward.l1?.usd?.mean, "15.30")
+        // 6e12 wei × 2,000.12345678 = 0.012000740740680 dollars → "0.01".
+        XCTAssertEqual(reward.l2?.usd?.min, "0.01")
+        // An operation on one chain only: the other is null, and no savings (a warning says why).
+        XCTAssertNil(report.operations[0].l1)
+        XCTAssertNil(report.operations[0].savings)
+        XCTAssertTrue(report.warnings.contains { $0.hasPrefix("bond: no L1 cost") }, "\(report.warnings)")
+    }
+
+    func testAZeroL2MedianAndAMissingChainAreWarnedNotDividedBy() throws {
+        let benchmarks = [GasBenchmark(operation: "vote", chain: .l1, gas: 50_000), GasBenchmark(operation: "vote", chain: .l2, gas: 90_000)]
+        let zero = try CostEngine.report(
+            CostInputs(set: "s", benchmarks: benchmarks, window: nil, l1: [sample(.l1, 1, day, base: 5)], l2: [sample(.l2, 1, day, base: 0)], prices: nil))
+        XCTAssertNil(zero.operations[0].savings)
+        XCTAssertTrue(zero.warnings.contains("vote: the median L2 cost is 0, so there is no savings factor"), "\(zero.warnings)")
+        let missing = try CostEngine.report(CostInputs(set: "s", benchmarks: benchmarks, window: nil, l1: [sample(.l1, 1, day, base: 5)], l2: [], prices: nil))
+        XCTAssertNil(missing.l2Samples)
+        XCTAssertNil(missing.operations[0].l2?.wei)
+        XCTAssertTrue(missing.warnings.first?.hasPrefix("no l2 gas price samples in the window (all samples)") == true, "\(missing.warnings)")
+    }
+
+    func testADayTheETHFileLacksIsAnErrorNamingItAndTheFile() {
+        let prices = ETHPrices(path: "eth.csv", prices: [:])
+        XCTAssertThrowsError(
+            try CostEngine.report(
+                CostInputs(
+                    set: "s", benchmarks: [GasBenchmark(operation: "vote", chain: .l1, gas: 1)], window: nil, l1: [sample(.l1, 7, day + 86_399, base: 1)], l2: [],
+                    prices: prices))
+        ) { error in
+            XCTAssertEqual((error as? LIPError)?.description, "eth.csv: no ETH/USD price for 2023-11-14 (block 7 on l1 is of that day)")
+        }
+    }
+
+    func testUTCDaysAndTheirEdges() {
+        XCTAssertEqual(UTCDay.date(ofUnixSeconds: 0).description, "1970-01-01")
+        XCTAssertEqual(UTCDay.date(ofUnixSeconds: 86_399).description, "1970-01-01")
+        XCTAssertEqual(UTCDay.date(ofUnixSeconds: 86_400).description, "1970-01-02")
+        XCTAssertEqual(UTCDay.date(ofUnixSeconds: 951_782_400).description, "2000-02-29")
+        XCTAssertEqual(UTCDay.start(of: CalendarDate("2000-03-01")!), 951_868_800)
+        XCTAssertEqual(UTCDay.start(of: CalendarDate("2024-01-01")!), 1_704_067_200)
+        for seconds in stride(from: Int64(0), to: 4_102_444_800, by: 86_400 * 37 + 3_601) {
+            let d = UTCDay.date(ofUnixSeconds: seconds)
+            XCTAssertTrue(UTCDay.start(of: d) <= seconds && seconds < UTCDay.start(of: d.adding(days: 1)), "\(seconds)")
+        }
+    }
+
+    func testTheDigestsLines() {
+        let inputs = CostInputs(
+            set: "s", benchmarks: [GasBenchmark(operation: "vote", chain: .l2, gas: 9), GasBenchmark(operation: "bond", chain: .l1, gas: 8)],
+            window: CostReport.Window(from: CalendarDate("2023-11-14"), to: nil), l1: [sample(.l1, 3, day, base: 2, tip: 1)], l2: [sample(.l2, 4, day + 5, base: 6)],
+            prices: ETHPrices(path: "p", prices: [CalendarDate("2023-11-14")!: .init(text: "2000.5", units: BigUInt(200_050_000_000))]))
+        XCTAssertEqual(
+            CostDigest.lines(inputs),
+            [
+                "lip-costs-inputs v1", "set|s", "window|2023-11-14|-", "gas|bond|l1|8", "gas|vote|l2|9", "price|l1|3|\(day)|2|1", "price|l2|4|\(day + 5)|6|0",
+                "usd|2023-11-14|2000.5",
+            ])
+        // The digest is SHA-256 of exactly those lines (its byte writer and the lines agree), and
+        // a fee beyond a machine word is written whole.
+        XCTAssertEqual(CostDigest.digest(inputs), sha256Hex(CostDigest.lines(inputs).map { $0 + "\n" }.joined()))
+        var big = inputs
+        big.l2[0].baseFee = BigUInt(1) << 70
+        XCTAssertEqual(CostDigest.digest(big), sha256Hex(CostDigest.lines(big).map { $0 + "\n" }.joined()))
+        XCTAssertTrue(CostDigest.lines(big).contains("price|l2|4|\(day + 5)|1180591620717411303424|0"))
+    }
+
+    func testETHPricesAreReadExactlyAndBadCellsNamed() throws {
+        XCTAssertEqual(ETHPrices.units("2000.12345678"), BigUInt(200_012_345_678))
+        XCTAssertEqual(ETHPrices.units("3"), BigUInt(300_000_000))
+        for bad in ["", "-1", "1.", ".5", "1.123456789", "1e3", "12,5", "0x10"] { XCTAssertNil(ETHPrices.units(bad), bad) }
+    }
+
+    func sha256Hex(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined() }
+}
