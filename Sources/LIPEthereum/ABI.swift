@@ -71,7 +71,7 @@ package enum ABI {
 
     /// Calldata: 4-byte selector of `signature`, then `bytes` as the only (dynamic) argument.
     package static func calldata(signature: String, bytesArgument: [UInt8]) -> [UInt8] {
-        let selector = Array(Keccak256.hash(signature).prefix(4))
+        let selector = ABI.selector(signature)
         var out = selector + encode(uint: 32) + encode(uint: BigUInt(bytesArgument.count)) + bytesArgument
         let pad = (32 - bytesArgument.count % 32) % 32
         out += [UInt8](repeating: 0, count: pad)
@@ -80,4 +80,7 @@ package enum ABI {
 
     /// topic0 of an event signature.
     package static func topic(_ signature: String) -> String { Hex.prefixed(Keccak256.hash(signature)) }
+
+    /// A function's selector: the first 4 bytes of keccak-256 of its signature (`vote(uint256)`).
+    package static func selector(_ signature: String) -> [UInt8] { Array(Keccak256.hash(signature).prefix(4)) }
 }

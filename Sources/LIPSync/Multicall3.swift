@@ -8,7 +8,7 @@ import LIPLedger
 package enum Multicall3 {
     /// The calldata of `aggregate3` for `calls`, each allowed to fail.
     package static func encode(_ calls: [ViewCall]) -> [UInt8] {
-        var out = Array(Keccak256.hash("aggregate3((address,bool,bytes)[])").prefix(4))
+        var out = ABI.selector("aggregate3((address,bool,bytes)[])")
         out += ABI.encode(uint: 32)
         out += ABI.encode(uint: BigUInt(calls.count))
         // Each tuple: address, allowFailure, offset of its bytes (96), then the bytes.

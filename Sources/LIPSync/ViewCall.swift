@@ -14,7 +14,7 @@ package struct ViewCall: Sendable, Hashable {
     /// A call of `signature` with address and uint arguments.
     package init(_ target: Address, _ signature: String, _ arguments: [ABIArgument] = []) {
         self.target = target
-        var data = Array(Keccak256.hash(signature).prefix(4))
+        var data = ABI.selector(signature)
         for argument in arguments {
             switch argument {
             case .address(let a): data += ABI.encode(address: a)

@@ -11,8 +11,10 @@ struct PollCommand: ParsableCommand {
               lip poll open 120
               lip poll tally 120 --stake l1+l2
               lip poll export 120 --format forum
+              lip poll weight 120 0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF
+              lip poll vote 120 yes --from 0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF
 
             Manual: docs/tally-rules.md (in the lip repository).
             """,
-        subcommands: [PollOpenCommand.self, PollTallyCommand.self, PollExportCommand.self])
+        subcommands: [PollOpenCommand.self, PollTallyCommand.self, PollExportCommand.self, PollWeightCommand.self, PollVoteCommand.self])
 }

@@ -15,7 +15,8 @@ until it is killed (Ctrl-C, SIGTERM), or with --stdin until its standard input c
 
 Standard JSON-RPC (what lip and other clients use): eth_chainId, eth_blockNumber,
 eth_getBlockByNumber (full transactions too), eth_getLogs, eth_call, eth_getCode,
-eth_getTransactionReceipt, eth_feeHistory, eth_gasPrice, eth_sendRawTransaction, batches of them
+eth_getTransactionReceipt, eth_feeHistory, eth_gasPrice, eth_sendTransaction (from its own unlocked
+accounts), eth_sendRawTransaction, batches of them
 (over `batchLimit`: geth's one -32600 "batch too large" error with the first call's id).
 """
 
@@ -517,6 +518,17 @@ class Devnet:
         if percentiles:
             out["reward"] = [["0x0" for _ in percentiles] for _ in blocks]
         return out
+
+    def eth_sendTransaction(self, tx):
+        """A transaction from one of the devnet's unlocked accounts (what a signer would send)."""
+        sender = to_checksum_address(tx["from"])
+        if sender not in self.accounts:
+            raise RpcError(-32000, f"unknown account {sender}: the devnet signs only for its own accounts")
+        call = {"from": sender, "gas": int(tx.get("gas", "0x" + format(3_000_000, "x")), 16), "data": tx.get("data") or tx.get("input", "0x"),
+                "value": int(tx.get("value", "0x0"), 16)}
+        if tx.get("to"):
+            call["to"] = to_checksum_address(tx["to"])
+        return as_hex(self.record(self.tester.send_transaction(call), None)["transaction_hash"])
 
     def eth_sendRawTransaction(self, raw):
         return as_hex(self.record(self.tester.send_raw_transaction(raw), None)["transaction_hash"])

@@ -11,7 +11,11 @@ extension TallyInputs {
     /// its stored rows digest. A tally so reads what decides the poll, not every row.
     /// Without a stated quorum base it is `bonded`, or `active` for a partial snapshot (synced by
     /// RPC: only voters and their delegates), whose total is the on-chain active stake.
-    public static func load(from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase stated: QuorumBase?) throws -> TallyInputs {
+    /// `alsoRead`: accounts whose rows are read besides the voters' (what `lip poll weight` asks
+    /// of an account that has not voted yet).
+    public static func load(
+        from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase stated: QuorumBase?, alsoRead: [Address] = []
+    ) throws -> TallyInputs {
         if stakeMode == .l1l2 && stated == .active {
             throw LIPError.usage("--quorum-base active is refused in stake mode l1+l2: unmigrated L1 stake has no active set on L2; use --quorum-base bonded")
         }
@@ -29,7 +33,8 @@ extension TallyInputs {
             }
             var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
             add(snapshot, to: &digest)
-            let positions = try poll.address.map { try ledger.accounts(of: snapshot, votersOf: $0) }?.map { position($0, snapshot.chain) } ?? []
+            let voterRows = try poll.address.map { try ledger.accounts(of: snapshot, votersOf: $0) } ?? []
+            let positions = merged(voterRows, try ledger.accounts(of: snapshot, among: alsoRead)).map { position($0, snapshot.chain) }
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
                 try ledger.snapshots().contains(where: { $0.chain == .l1 && $0.block <= poll.endBlock })
@@ -72,20 +77,8 @@ extension TallyInputs {
             let pools = migrations.compactMap(\.pool)
             // The voters' rows found by SQLite from the votes, the pools' by key; merged in account order, once each.
             let voterRows = try poll.address.map { try ledger.accounts(of: s2, votersOf: $0) } ?? []
-            let poolRows = try ledger.accounts(of: s2, among: pools)
-            var l2Rows: [Position] = []
-            l2Rows.reserveCapacity(voterRows.count + poolRows.count)
-            var v = 0, p = 0
-            while v < voterRows.count || p < poolRows.count {
-                if p == poolRows.count || (v < voterRows.count && voterRows[v].account < poolRows[p].account) {
-                    l2Rows.append(position(voterRows[v], .l2))
-                    v += 1
-                } else {
-                    if v < voterRows.count && voterRows[v].account == poolRows[p].account { v += 1 }
-                    l2Rows.append(position(poolRows[p], .l2))
-                    p += 1
-                }
-            }
+            let poolRows = try ledger.accounts(of: s2, among: pools + alsoRead)
+            let l2Rows = merged(voterRows, poolRows).map { position($0, .l2) }
             var l1Rows: [Position] = []
             try ledger.forEachAccount(of: s1) { l1Rows.append(position($0, .l1)) }
             let positions = try MigrationWindow.positions(l1: l1Rows, l2: l2Rows, migrations: migrations, l2Block: s2.block)
@@ -98,6 +91,25 @@ extension TallyInputs {
                 provisional: s2.l1Position < poll.endBlock, positions: positions, votes: votes, migrations: migrations, totalBonded: totalBonded,
                 warnings: warnings, inputsDigest: digest.finish(votes: votes, migrations: migrations, totalOverride: nil))
         }
+    }
+
+    /// Two account-ordered row lists merged in account order, each account once.
+    private static func merged(_ a: [SnapshotAccount], _ b: [SnapshotAccount]) -> [SnapshotAccount] {
+        guard !b.isEmpty else { return a }
+        var out: [SnapshotAccount] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].account < b[j].account) {
+                out.append(a[i])
+                i += 1
+            } else {
+                if i < a.count && a[i].account == b[j].account { i += 1 }
+                out.append(b[j])
+                j += 1
+            }
+        }
+        return out
     }
 
     /// Names `snapshot` in the digest by its stored rows digest.

@@ -1,0 +1,140 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPDocuments
+import LIPEthereum
+import LIPLedger
+
+/// What one account's vote in a poll weighs, given the votes so far, by LIP-16 and the poll's
+/// rules, from the ledger: the weight `lip poll tally` counts for it once its vote is in.
+public struct PollWeight: Sendable {
+    /// The account's part in the poll.
+    public enum Role: String, Sendable {
+        /// A registered orchestrator: its vote counts its delegated stake, less its voting delegators'.
+        case orchestrator
+        /// Delegated to another account: its vote counts its own stake.
+        case delegator
+        /// Neither.
+        case none
+    }
+
+    /// A delegator of this orchestrator who voted, and the stake that comes off its weight.
+    public struct VotedDelegator: Sendable, Equatable {
+        public var address: Address
+        public var stake: BigUInt
+        public var choice: VoteChoice
+    }
+
+    /// The poll.
+    public var poll: PollParameters
+    /// The account.
+    public var account: Address
+    /// Its role.
+    public var role: Role
+    /// Its delegate, for a delegator.
+    public var delegate: Address?
+    /// Its own stake (all its positions).
+    public var ownStake: BigUInt
+    /// For an orchestrator: the stake delegated to it.
+    public var delegatedStake: BigUInt?
+    /// For an orchestrator: its delegators who voted.
+    public var votedDelegators: [VotedDelegator]
+    /// For a delegator: whether its orchestrator voted (its own vote then takes its stake off it).
+    public var delegateVoted: Bool
+    /// What its yes or no counts for.
+    public var weight: BigUInt
+    /// How it voted, nil when it has not (or only with an invalid choice).
+    public var voted: VoteChoice?
+    /// Whether the stake predates the poll's end block.
+    public var provisional: Bool
+    /// The snapshots the stake is from.
+    public var snapshots: [SnapshotReference]
+
+    /// The weight of `account` in the poll `reference` (an address or a LIP number) by its rules.
+    /// An account the ledger has no row for in a partial snapshot (synced: voters and their
+    /// delegates only) is an error that says how to read it.
+    public static func of(_ account: Address, reference: String, ledger: Ledger, workspace: Workspace?) throws -> PollWeight {
+        let resolved = try PollResolver.resolve(reference, ledger: ledger, workspace: workspace)
+        let parameters = resolved.parameters
+        let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: parameters.chain)
+        let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: [account])
+        let mine = inputs.positions.filter { $0.account == account }
+        if mine.isEmpty {
+            for reference in inputs.snapshots where try ledger.snapshot(chain: reference.chain, block: reference.block)?.partial == true {
+                throw LIPError.usage(
+                    "the \(reference.chain.rawValue) snapshot at block \(reference.block) is partial (synced: voters and their delegates only) and has no row for \(account.checksummed): sync it with --full, or import a whole snapshot"
+                )
+            }
+        }
+        let now = TallyEngine.tally(inputs)
+        let voter = now.voters.first { $0.address == account }
+        var weight = voter?.weight ?? 0
+        if voter == nil {
+            // As if it voted now (after every vote so far): the weight the tally would count.
+            var asIf = inputs
+            asIf.votes.append(CastVote(voter: account, choice: "0", block: Int.max, logIndex: 0))
+            asIf.inputsDigest = "-"
+            weight = TallyEngine.tally(asIf).voters.first { $0.address == account }?.weight ?? 0
+        }
+        let registered = mine.contains { $0.registered }
+        let delegate = mine.compactMap(\.delegate).first { $0 != account }
+        let role: Role = registered ? .orchestrator : (delegate != nil ? .delegator : .none)
+        let voted = now.voters.filter { $0.address != account }.compactMap { v -> VotedDelegator? in
+            let stake = v.positions.filter { $0.position.delegate == account }.reduce(BigUInt(0)) { $0 + $1.position.stake }
+            return stake > 0 ? VotedDelegator(address: v.address, stake: stake, choice: v.choice) : nil
+        }
+        return PollWeight(
+            poll: parameters, account: account, role: role, delegate: role == .delegator ? delegate : nil, ownStake: mine.reduce(BigUInt(0)) { $0 + $1.stake },
+            delegatedStake: registered ? mine.filter(\.registered).reduce(BigUInt(0)) { $0 + $1.delegatedStake } : nil,
+            votedDelegators: registered ? voted.sorted { $0.address < $1.address } : [],
+            delegateVoted: delegate.map { d in now.voters.contains { $0.address == d } } ?? false, weight: weight, voted: voter?.choice,
+            provisional: inputs.provisional, snapshots: inputs.snapshots)
+    }
+
+    /// As JSON: `account`, `role`, `weight` (wei, decimal), `voted` (`yes`, `no` or null),
+    /// `provisional`, and what explains the weight.
+    public var json: JSONValue {
+        .object([
+            ("poll", .string(poll.address?.checksummed)), ("lip", .int(poll.lip)), ("account", .string(account.checksummed)), ("role", .string(role.rawValue)),
+            ("delegate", .string(delegate?.checksummed)), ("ownStake", .string(Amount.decimal(ownStake))),
+            ("delegatedStake", .string(delegatedStake.map(Amount.decimal))),
+            (
+                "votedDelegators",
+                .array(
+                    votedDelegators.map {
+                        .object([("address", .string($0.address.checksummed)), ("stake", .string(Amount.decimal($0.stake))), ("choice", .string($0.choice.rawValue))])
+                    })
+            ),
+            ("delegateVoted", .bool(delegateVoted)), ("weight", .string(Amount.decimal(weight))), ("voted", .string(voted?.rawValue)),
+            ("provisional", .bool(provisional)),
+            ("snapshots", .array(snapshots.map { .object([("chain", .string($0.chain.rawValue)), ("block", .int($0.block)), ("l1Block", .int($0.l1Block))]) })),
+        ])
+    }
+
+    /// For people.
+    public var text: String {
+        func lpt(_ wei: BigUInt) -> String { Amount.formatLPT(wei, decimals: 18, grouping: true) + " LPT" }
+        let name = poll.address?.checksummed ?? "(not on chain)"
+        var out = "Poll \(name)" + (poll.lip.map { " (LIP-\($0))" } ?? "") + ": what \(account.checksummed) votes with\n"
+        switch role {
+        case .orchestrator: out += "  role: registered orchestrator\n"
+        case .delegator: out += "  role: delegator of \(delegate?.checksummed ?? "?")\n"
+        case .none: out += "  role: neither orchestrator nor delegator\n"
+        }
+        out += "  own stake: \(lpt(ownStake))\n"
+        if let delegatedStake { out += "  delegated stake: \(lpt(delegatedStake))\n" }
+        if role == .orchestrator {
+            out += "  delegators who voted: \(votedDelegators.count)" + (votedDelegators.isEmpty ? "\n" : " (their stake comes off this vote)\n")
+            for d in votedDelegators { out += "    \(d.address.checksummed)  \(lpt(d.stake))  \(d.choice.rawValue)\n" }
+        }
+        if role == .delegator && delegateVoted {
+            out += "  its orchestrator voted: this account's vote takes its \(lpt(ownStake)) off the orchestrator's\n"
+        }
+        out += "  weight: \(lpt(weight))" + (voted == nil ? " if it votes now\n" : "\n")
+        out += "  voted: \(voted?.rawValue ?? "not yet")\n"
+        out +=
+            "  stake at " + snapshots.map { "\($0.chain.rawValue) block \($0.block)" + ($0.l1Block.map { " (L1 block \($0))" } ?? "") }.joined(separator: ", ")
+            + (provisional ? " (provisional: the poll ends at block \(poll.endBlock); the weight can still change)" : "") + "\n"
+        return out
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LIPTestSupport
+import XCTest
+
+/// `lip poll weight` and `lip poll vote` on a ledger built from files: goldens of every format,
+/// and the refusals.
+final class VotingCommandTests: XCTestCase {
+    let o = "0x" + String(repeating: "0a", count: 20), d1 = "0x" + String(repeating: "0b", count: 20), d2 = "0x" + String(repeating: "0c", count: 20)
+    let poll = "0x" + String(repeating: "77", count: 20)
+
+    func lpt(_ n: Int) -> String { "\(n)000000000000000000" }
+
+    /// LIP-7's poll (L1, ending at block 500) with stake at block 400: O an orchestrator with
+    /// 1,000 of its own and D1 (300) and D2 (100) delegated; D1 has voted no.
+    func workspace() throws -> URL {
+        let ws = try temporaryDirectory(self)
+        try write(
+            "---\nlip: 7\ntitle: Voters\nauthor: A (@a)\ntype: Standard Track\nstatus: Proposed\ncreated: 2026-12-01\ndiscussions-to: https://forum.livepeer.org/t/7\n---\n\n## Abstract\n\nText.\n",
+            "LIPs/LIP-7.md", in: ws)
+        try write(
+            "lip: 7\ncid: QmVoters\nchain: l1\nstake: l1\nquorum-base: bonded\naddress: \"\(poll)\"\nendBlock: 500\nquorum: 333300\nquota: 500000\n", "Polls/LIP-7/poll.yaml",
+            in: ws)
+        try write(
+            "account,delegate,stake,delegated_stake,status,active\n\(o),\(o),\(lpt(1000)),\(lpt(1400)),registered,true\n\(d1),\(o),\(lpt(300)),0,not registered,false\n\(d2),\(o),\(lpt(100)),0,not registered,false\n",
+            "s.csv", in: ws)
+        XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "400"], in: ws).code, 0)
+        try write("voter,choice,block,log_index\n\(d1),1,420,0\n", "v.csv", in: ws)
+        XCTAssertEqual(try lip(["ledger", "import", "votes", "v.csv", "--poll", poll], in: ws).code, 0)
+        return ws
+    }
+
+    func testWeightAndVoteInEveryFormat() throws {
+        let ws = try workspace()
+        let orchestrator = try lip(["poll", "weight", "7", o], in: ws)
+        XCTAssertEqual(orchestrator.code, 0, orchestrator.stderr)
+        assertGolden(orchestrator.stdout, "poll-weight.txt")
+        assertGolden(try lip(["poll", "weight", "7", o, "--format", "json"], in: ws).stdout, "poll-weight.json")
+        assertGolden(try lip(["poll", "weight", "7", d2], in: ws).stdout, "poll-weight-delegator.txt")
+        assertGolden(try lip(["poll", "vote", "7", "yes", "--from", o], in: ws).stdout, "poll-vote.txt")
+        assertGolden(try lip(["poll", "vote", "7", "no", "--format", "json"], in: ws).stdout, "poll-vote.json")
+        assertGolden(try lip(["poll", "vote", "7", "yes", "--format", "safe"], in: ws).stdout, "poll-vote-safe.json")
+        // The orchestrator: 1,400 delegated less D1's 300.
+        XCTAssertTrue(orchestrator.stdout.contains("weight: 1,100 LPT if it votes now"), orchestrator.stdout)
+    }
+
+    func testRefusals() throws {
+        let ws = try workspace()
+        let bad = try lip(["poll", "weight", "7", "0x12"], in: ws)
+        XCTAssertEqual(bad.code, 2)
+        XCTAssertTrue(bad.stderr.contains("`0x12` is not an account"), bad.stderr)
+        let choice = try lip(["poll", "vote", "7", "maybe"], in: ws)
+        XCTAssertEqual(choice.code, 2, choice.stderr)
+        // Stake at the end block in the ledger: the poll has ended.
+        try write("account,delegate,stake\n\(o),\(o),\(lpt(1000))\n", "end.csv", in: ws)
+        XCTAssertEqual(try lip(["ledger", "import", "snapshot", "end.csv", "--chain", "l1", "--block", "500"], in: ws).code, 0)
+        let late = try lip(["poll", "vote", "7", "yes"], in: ws)
+        XCTAssertEqual(late.code, 1)
+        XCTAssertEqual(
+            late.stderr, "lip: refused: the poll has ended: the ledger has l1 stake at block 500, at or past its end block 500; a vote now would not count\n")
+    }
+}
