@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPCore
 import LIPEthereum
 import LIPLedger
 
@@ -19,5 +20,26 @@ extension ViewCall {
     /// BondingVotes `getPastTotalSupply(uint256 round)`: total active stake at the end of the round.
     package static func getPastTotalSupply(_ bondingVotes: Address, round: BigUInt) -> ViewCall {
         ViewCall(bondingVotes, "getPastTotalSupply(uint256)", [.uint(round)])
+    }
+}
+
+extension ViewCall {
+    /// BondingVotes `getPastVotes(address,uint256 round)`.
+    package static func getPastVotes(_ bondingVotes: Address, _ account: Address, round: BigUInt) -> ViewCall {
+        ViewCall(bondingVotes, "getPastVotes(address,uint256)", [.address(account), .uint(round)])
+    }
+}
+
+extension Node {
+    /// An account's votes and delegate at `round` from BondingVotes (keyed by round: any block will do).
+    package func votingStake(bondingVotes: Address, account: Address, round: Int) throws -> (votes: BigUInt, delegate: Address) {
+        let answers = try read(
+            [.getPastVotes(bondingVotes, account, round: BigUInt(round)), .delegatedAt(bondingVotes, account, round: BigUInt(round))], at: try head().number, multicall: nil)
+        guard let votes = answers[0], let delegate = answers[1] else {
+            throw LIPError.invalidInput(
+                file: client.endpoint.display, location: "",
+                message: "BondingVotes at \(bondingVotes.checksummed) reverted getPastVotes or delegatedAt of \(account.checksummed) at round \(round)")
+        }
+        return (try ABI.uint(votes, 0), try ABI.address(delegate, 0))
     }
 }

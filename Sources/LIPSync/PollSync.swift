@@ -95,17 +95,7 @@ package struct PollSync {
             }
         }
         let multicall = contracts.multicall3.flatMap { block.number >= $0.block ? $0.address : nil }
-        // On L1, pendingStake counts rewards up to a round: the round the deciding block is in.
-        var round: BigUInt = 0
-        if chain == .l1 {
-            guard let roundsManager = contracts.roundsManager else {
-                throw LIPError.usage("an L1 sync needs the network's `rounds-manager` (pendingStake takes the round of the block)")
-            }
-            guard let answer = try node.read([.currentRound(roundsManager)], at: block.number, multicall: nil).first, let data = answer else {
-                throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "currentRound() reverted at block \(block.number)")
-            }
-            round = try ABI.uint(data, 0)
-        }
+        let round = try self.round(at: block.number)
         progress?("reading the stake of \(accounts.count) accounts at block \(block.number)")
         var read = try stakes(of: accounts, at: block.number, round: round, multicall: multicall, withTotal: true)
         let delegates = Set(read.accounts.compactMap(\.delegate)).subtracting(seen).sorted()
@@ -118,6 +108,25 @@ package struct PollSync {
             chain: chain, block: block.number, blockHash: block.hash, l1Block: block.l1Position, accounts: sorted, totalActive: read.total ?? 0, partial: !full)
         let logs = [pollCreated] + votes
         return Outcome(logs: logs, stake: stake, endBlock: endBlock, provisional: decision.provisional, voters: voters.count, sha256: PollSync.digest(logs: logs, stake: stake))
+    }
+
+    /// On L1, pendingStake counts rewards up to a round: the round `block` is in; 0 on L2.
+    private func round(at block: Int) throws -> BigUInt {
+        guard chain == .l1 else { return 0 }
+        guard let roundsManager = contracts.roundsManager else {
+            throw LIPError.usage("an L1 sync needs the network's `rounds-manager` (pendingStake takes the round of the block)")
+        }
+        guard let answer = try node.read([.currentRound(roundsManager)], at: block, multicall: nil).first, let data = answer else {
+            throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "currentRound() reverted at block \(block)")
+        }
+        return try ABI.uint(data, 0)
+    }
+
+    /// The row of `account` at `block`, read from the BondingManager's views as a sync reads them
+    /// (what `lip poll weight` asks of an account a partial snapshot lacks).
+    package func row(of account: Address, at block: Int) throws -> SnapshotAccount {
+        let multicall = contracts.multicall3.flatMap { block >= $0.block ? $0.address : nil }
+        return try stakes(of: [account], at: block, round: try round(at: block), multicall: multicall, withTotal: false).accounts[0]
     }
 
     /// The four views of each account (and `getTotalBonded()` once, when asked) at `block`.

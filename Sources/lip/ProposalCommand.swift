@@ -16,5 +16,5 @@ struct ProposalCommand: ParsableCommand {
 
             Manual: docs/governor.md (in the lip repository).
             """,
-        subcommands: [ProposalListCommand.self, ProposalTallyCommand.self, ProposalExportCommand.self])
+        subcommands: [ProposalListCommand.self, ProposalTallyCommand.self, ProposalExportCommand.self, ProposalWeightCommand.self, ProposalVoteCommand.self])
 }

@@ -14,15 +14,24 @@ final class DevnetVotingTests: XCTestCase {
         return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stdout)
     }
 
-    func testWeightsPredictWhatTheTallyCountsAndThePrintedVoteIsAcceptedOnChain() throws {
-        let devnet = try Devnet(pollPeriod: 80)
+    /// A workspace folder with the devnet's networks.yaml, and its accounts after O (a[1]) bonds
+    /// 1,000 LPT to itself and registers, and D1 (a[2]) and D2 (a[3]) delegate 300 and 100 to it.
+    func staked(_ devnet: Devnet) throws -> (dir: URL, a: [String]) {
         let dir = try temporaryDirectory(self)
         try write(devnet.networksYAML, "networks.yaml", in: dir)
         let a = try devnet.accounts(8)
+        try devnet.orchestrator(a[1], lpt: "1000")
+        try devnet.rpc("devnet_bond", [a[2], a[1], "300000000000000000000"])
+        try devnet.rpc("devnet_bond", [a[3], a[1], "100000000000000000000"])
+        return (dir, a)
+    }
+
+    func testWeightsPredictWhatTheTallyCountsAndThePrintedVoteIsAcceptedOnChain() throws {
+        let devnet = try Devnet(pollPeriod: 80)
+        let (dir, a) = try staked(devnet)
         let o = a[1], d1 = a[2], d2 = a[3], nobody = a[5]
-        try devnet.orchestrator(o, lpt: "1000")
-        try devnet.rpc("devnet_bond", [d1, o, "300000000000000000000"])
-        try devnet.rpc("devnet_bond", [d2, o, "100000000000000000000"])
+        let silent = a[4]  // bonded, never votes
+        try devnet.rpc("devnet_bond", [silent, o, "50000000000000000000"])
         try devnet.nextRound()
         try devnet.rpc("devnet_reward", [o])
         let poll = try devnet.createPoll(by: o, "QmVoters")
@@ -88,8 +97,87 @@ final class DevnetVotingTests: XCTestCase {
         let late = try lip(["poll", "vote", poll, "yes", "--network", "devnet", "--networks", "networks.yaml", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(late.code, 1)
         XCTAssertTrue(late.stderr.contains("the poll has ended"), late.stderr)
+        // A partial sync holds only the voters and their delegates: an account without a row is
+        // named (exit 2), or read from the node at the same block with --rpc, as the full sync has it.
+        XCTAssertEqual(try lip(["ledger", "sync", "poll", poll] + node.dropLast(2) + ["--db", "partial.sqlite"], in: dir).code, 0)
+        let missing = try lip(["poll", "weight", poll, silent, "--db", "partial.sqlite"], in: dir)
+        XCTAssertEqual(missing.code, 2)
+        XCTAssertTrue(missing.stderr.contains("has no row for \(silent): give --rpc URL to read it at that block, or sync with --full"), missing.stderr)
+        let read = try json(
+            try lip(
+                ["poll", "weight", poll, silent, "--format", "json", "--db", "partial.sqlite", "--network", "devnet", "--networks", "networks.yaml", "--rpc", devnet.url], in: dir))
+        let full = try weight(silent)
+        XCTAssertEqual(read["weight"] as? String, full["weight"] as? String)
+        XCTAssertEqual(read["role"] as? String, "delegator")
+        XCTAssertNotEqual(read["weight"] as? String, "50000000000000000000", "pending stake, with the reward")
         // The expectation is the contracts' own.
         let expected = try XCTUnwrap(try devnet.rpc("devnet_expected", [poll]) as? [String: Any])
         XCTAssertEqual(expected["weights"] as? [String: String], counted)
+    }
+
+    func testProposalWeightsPredictTheGovernorsCountAndThePrintedVotesAreAccepted() throws {
+        let devnet = try Devnet()
+        let (dir, a) = try staked(devnet)
+        let o = a[1], d1 = a[2], d2 = a[3], nobody = a[5]
+        try devnet.nextRound()
+        let id = try XCTUnwrap((try devnet.rpc("devnet_propose", [o, "---\nlip: 9\n---\n# Voters\n"]) as? [String: Any])?["id"] as? String)
+        try devnet.nextRound(2)
+        let node = ["--network", "devnet", "--networks", "networks.yaml", "--rpc", devnet.url, "--db", "l.sqlite"]
+        func sync() throws { XCTAssertEqual(try lip(["ledger", "sync", "proposals"] + node, in: dir).code, 0) }
+        func weight(_ account: String) throws -> [String: Any] { try json(try lip(["proposal", "weight", id, account, "--format", "json"] + node, in: dir)) }
+        func vote(_ account: String, _ support: String, _ extra: [String] = []) throws -> String {
+            let tx = try json(
+                try lip(["proposal", "vote", id, support, "--network", "devnet", "--networks", "networks.yaml", "--db", "l.sqlite", "--format", "json"] + extra, in: dir))
+            XCTAssertEqual(tx["to"] as? String, devnet.info.governor)
+            try devnet.rpc("eth_sendTransaction", [["from": account, "to": tx["to"]!, "value": "0x0", "data": tx["data"]!]])
+            return tx["data"] as? String ?? ""
+        }
+        try sync()
+        // A delegator before its orchestrator, with a reason: castVoteWithReason, its selector computed here.
+        let w1 = try weight(d1)
+        XCTAssertEqual(w1["role"] as? String, "delegator")
+        XCTAssertEqual(w1["weight"] as? String, "300000000000000000000")
+        let data = try vote(d1, "against", ["--reason", "too expensive"])
+        XCTAssertTrue(data.hasPrefix(Hex.prefixed(Keccak256.hash("castVoteWithReason(uint256,uint8,string)").prefix(4))), data)
+        try sync()
+        // The orchestrator: 1,400 at the snapshot, less D1's 300.
+        let wo = try weight(o)
+        XCTAssertEqual(wo["role"] as? String, "orchestrator")
+        XCTAssertEqual(wo["votes"] as? String, "1400000000000000000000")
+        XCTAssertEqual(wo["weight"] as? String, "1100000000000000000000")
+        XCTAssertEqual((wo["votedDelegators"] as? [[String: Any]])?.map { $0["address"] as? String }, [d1])
+        // Every format a person reads (the devnet deploys and votes the same way each run: the same
+        // addresses, id and weights).
+        assertGolden(try lip(["proposal", "weight", id, o] + node, in: dir).stdout, "proposal-weight.txt")
+        assertGolden(try lip(["proposal", "weight", id, o, "--format", "json"] + node, in: dir).stdout, "proposal-weight.json")
+        let voteArgs = ["proposal", "vote", id, "for", "--network", "devnet", "--networks", "networks.yaml", "--db", "l.sqlite"]
+        assertGolden(try lip(voteArgs + ["--reason", "good value, says O's"], in: dir).stdout, "proposal-vote.txt")
+        assertGolden(try lip(voteArgs + ["--format", "json"], in: dir).stdout, "proposal-vote.json")
+        assertGolden(try lip(voteArgs + ["--format", "safe"], in: dir).stdout, "proposal-vote-safe.json")
+        XCTAssertTrue(try vote(o, "for").hasPrefix(Hex.prefixed(Keccak256.hash("castVote(uint256,uint8)").prefix(4))))
+        try sync()
+        // A delegator after its orchestrator: its 100 come off the orchestrator's.
+        let w2 = try weight(d2)
+        XCTAssertEqual(w2["delegateVoted"] as? Bool, true)
+        XCTAssertEqual(w2["weight"] as? String, "100000000000000000000")
+        _ = try vote(d2, "abstain")
+        let wn = try weight(nobody)
+        XCTAssertEqual(wn["weight"] as? String, "0")
+        // A reason with a control character is refused, its length shown.
+        let hostile = try lip(["proposal", "vote", id, "for", "--reason", "ok\u{1b}[2J", "--network", "devnet", "--networks", "networks.yaml", "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(hostile.code, 1)
+        XCTAssertTrue(hostile.stderr.contains("(ok\\u{1b}[2J, 6 bytes)"), hostile.stderr)
+        // Through the deadline: the governor's count is the predicted weights.
+        try devnet.nextRound(3)
+        try sync()
+        let tally = try json(try lip(["proposal", "tally", id, "--db", "l.sqlite", "--format", "json"], in: dir))
+        XCTAssertEqual(tally["matchesChain"] as? Bool, true)
+        let counted = Dictionary(uniqueKeysWithValues: (tally["voters"] as? [[String: Any]] ?? []).map { ($0["address"] as? String ?? "", $0["countedWeight"] as? String ?? "") })
+        XCTAssertEqual(counted[d1], w1["weight"] as? String)
+        XCTAssertEqual(counted[d2], w2["weight"] as? String)
+        XCTAssertEqual(counted[o], "1000000000000000000000", "1,100 less D2's 100, as LIP-16's overrides say")
+        let late = try lip(["proposal", "vote", id, "for", "--network", "devnet", "--networks", "networks.yaml", "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(late.code, 1)
+        XCTAssertTrue(late.stderr.contains("is succeeded in the ledger, not active"), late.stderr)
     }
 }

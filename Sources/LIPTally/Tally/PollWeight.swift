@@ -53,17 +53,29 @@ public struct PollWeight: Sendable {
     /// The weight of `account` in the poll `reference` (an address or a LIP number) by its rules.
     /// An account the ledger has no row for in a partial snapshot (synced: voters and their
     /// delegates only) is an error that says how to read it.
-    public static func of(_ account: Address, reference: String, ledger: Ledger, workspace: Workspace?) throws -> PollWeight {
+    /// `read` gives the row of an account at a snapshot's chain and block from a node, for an
+    /// account a partial snapshot lacks; nil when no node was given.
+    public static func of(
+        _ account: Address, reference: String, ledger: Ledger, workspace: Workspace?, read: ((Address, SnapshotReference) throws -> SnapshotAccount)? = nil
+    ) throws -> PollWeight {
         let resolved = try PollResolver.resolve(reference, ledger: ledger, workspace: workspace)
         let parameters = resolved.parameters
         let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: parameters.chain)
-        let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: [account])
-        let mine = inputs.positions.filter { $0.account == account }
+        var inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: [account])
+        var mine = inputs.positions.filter { $0.account == account }
         if mine.isEmpty {
             for reference in inputs.snapshots where try ledger.snapshot(chain: reference.chain, block: reference.block)?.partial == true {
-                throw LIPError.usage(
-                    "the \(reference.chain.rawValue) snapshot at block \(reference.block) is partial (synced: voters and their delegates only) and has no row for \(account.checksummed): sync it with --full, or import a whole snapshot"
-                )
+                guard let read else {
+                    throw LIPError.usage(
+                        "the \(reference.chain.rawValue) snapshot at block \(reference.block) is partial (synced: voters and their delegates only) and has no row for \(account.checksummed): give --rpc URL to read it at that block, or sync with --full"
+                    )
+                }
+                let row = try read(account, reference)
+                let position = Position(
+                    account: row.account, delegate: row.delegate, stake: row.stake, delegatedStake: row.delegatedStake, registered: row.registered,
+                    active: row.active ?? false, domain: reference.chain)
+                inputs.positions.append(position)
+                mine.append(position)
             }
         }
         let now = TallyEngine.tally(inputs)

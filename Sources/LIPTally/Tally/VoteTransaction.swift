@@ -28,6 +28,22 @@ public struct VoteTransaction: Sendable, Equatable {
             title: title)
     }
 
+    /// LivepeerGovernor `castVote(id, support)`, or `castVoteWithReason(id, support, reason)` when
+    /// a reason is given (support 0 against, 1 for, 2 abstain).
+    public static func proposal(governor: Address, id: BigUInt, support: Int, reason: String?, chainID: Int, title: String) -> VoteTransaction {
+        let head = ABI.encode(uint: id) + ABI.encode(uint: BigUInt(support))
+        guard let reason else {
+            return VoteTransaction(
+                chainID: chainID, to: governor, data: ABI.selector("castVote(uint256,uint8)") + head, signature: "castVote(uint256,uint8)",
+                arguments: [String(id), String(support)], title: title)
+        }
+        let bytes = Array(reason.utf8)
+        let tail = ABI.encode(uint: BigUInt(bytes.count)) + bytes + [UInt8](repeating: 0, count: (32 - bytes.count % 32) % 32)
+        return VoteTransaction(
+            chainID: chainID, to: governor, data: ABI.selector("castVoteWithReason(uint256,uint8,string)") + head + ABI.encode(uint: 96) + tail,
+            signature: "castVoteWithReason(uint256,uint8,string)", arguments: [String(id), String(support), reason], title: title)
+    }
+
     /// `{chainId, to, value, data}`.
     public var json: JSONValue {
         .object([("chainId", .int(chainID)), ("to", .string(to.checksummed)), ("value", .string("0")), ("data", .string(Hex.prefixed(data)))])
@@ -44,13 +60,15 @@ public struct VoteTransaction: Sendable, Equatable {
 
     /// The `cast send` line (Foundry), the key left to the signer's own options.
     public var castCommand: String {
-        "cast send \(to.checksummed) '\(signature)' \(arguments.joined(separator: " ")) --chain \(chainID) --rpc-url \"$RPC_URL\""
+        "cast send \(to.checksummed) '\(signature)' \(arguments.map(ShellWord.quote).joined(separator: " ")) --chain \(chainID) --rpc-url \"$RPC_URL\""
     }
 
     /// The EIP-681 URI.
     public var eip681: String {
         let name = signature.prefix { $0 != "(" }
         let types = signature.dropFirst(name.count + 1).dropLast().split(separator: ",")
-        return "ethereum:\(to.checksummed)@\(chainID)/\(name)?" + zip(types, arguments).map { "\($0)=\($1)" }.joined(separator: "&")
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return "ethereum:\(to.checksummed)@\(chainID)/\(name)?"
+            + zip(types, arguments).map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $1)" }.joined(separator: "&")
     }
 }

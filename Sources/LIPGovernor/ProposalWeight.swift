@@ -1,0 +1,137 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPEthereum
+import LIPLedger
+
+/// What one account's vote on a governor proposal weighs, given the votes so far, as
+/// GovernorCountingOverridable counts it: its votes at the proposal's snapshot round
+/// (`getPastVotes`), less those of its delegators who voted (an orchestrator's); a delegator's vote
+/// comes off its orchestrator's.
+public struct ProposalWeight: Sendable {
+    /// What BondingVotes says of an account at a round: its votes and its delegate.
+    public struct Stake: Sendable, Equatable {
+        public var votes: BigUInt
+        public var delegate: Address
+
+        public init(votes: BigUInt, delegate: Address) {
+            self.votes = votes
+            self.delegate = delegate
+        }
+    }
+
+    /// A delegator of this account who voted, and what comes off its weight.
+    public struct VotedDelegator: Sendable, Equatable {
+        public var address: Address
+        public var weight: BigUInt
+        public var support: VoteSupport
+    }
+
+    /// The proposal.
+    public var governor: Address, id: BigUInt
+    /// Its snapshot round.
+    public var snapshot: Int
+    /// The account.
+    public var account: Address
+    /// `orchestrator` (delegated to itself), `delegator` (to an orchestrator), or `other`.
+    public var role: ProposalCount.Role
+    /// Its delegate at the snapshot round.
+    public var delegate: Address
+    /// Its votes at the snapshot round.
+    public var votes: BigUInt
+    /// For an orchestrator: its delegators who voted.
+    public var votedDelegators: [VotedDelegator]
+    /// For a delegator: whether its orchestrator voted.
+    public var delegateVoted: Bool
+    /// What its vote counts for, given the votes so far.
+    public var weight: BigUInt
+    /// How it voted, nil when it has not.
+    public var voted: VoteSupport?
+    /// The governor's state as the ledger last saw it.
+    public var state: ProposalState
+
+    /// The weight of `account` on proposal `reference`. `read` asks BondingVotes (a node) for what
+    /// the ledger lacks: an account's votes and delegate at a round; nil when no node was given.
+    public static func of(
+        _ account: Address, reference: String, ledger: Ledger, read: ((Address, Int) throws -> Stake)?
+    ) throws -> ProposalWeight {
+        let (governor, id) = try ProposalTally.resolve(reference, ledger: ledger)
+        guard let proposal = try ledger.proposals(governor: governor).first(where: { $0.id == id }) else {
+            throw LIPError.usage("the ledger has views of proposal \(id) but not its ProposalCreated: sync the governor's proposals")
+        }
+        guard let views = try ledger.proposalViews(governor: governor, id: id) else {
+            throw LIPError.usage("the ledger has no views of proposal \(id) yet (it is pending, or not synced): `lip ledger sync proposals` once its voting starts")
+        }
+        var votes = try ledger.proposalVotes(governor: governor, id: id)
+        var delegations = views.delegations
+        func stake(_ a: Address) throws -> Stake {
+            guard let read else {
+                throw LIPError.usage(
+                    "the ledger has no votes of \(a.checksummed) at round \(proposal.voteStart): give --rpc URL (BondingVotes is checkpointed by round: any node will do)")
+            }
+            let s = try read(a, proposal.voteStart)
+            delegations[a] = s.delegate
+            return s
+        }
+        let mine = votes.first { $0.voter == account }
+        var accountVotes: BigUInt
+        if let mine {
+            accountVotes = mine.weight
+        } else {
+            accountVotes = try stake(account).votes
+            // As if it voted now, after every vote so far.
+            votes.append(GovernorVote(voter: account, support: .for, weight: accountVotes, reason: "", block: Int.max, logIndex: 0))
+        }
+        if delegations[account] == nil { _ = try stake(account) }
+        let delegate = delegations[account]!
+        if delegations[delegate] == nil { _ = try stake(delegate) }
+        let counted: [ProposalCount.CountedVote]
+        do { counted = try ProposalCount.count(votes, delegations: delegations).votes } catch let problem as ProposalCount.Problem {
+            throw LIPError.invalidInput(file: ledger.path, location: "proposal \(id)", message: problem.description)
+        }
+        let me = counted.first { $0.vote.voter == account }!
+        let delegators = counted.filter { $0.vote.voter != account && $0.delegate == account && $0.role == .delegator }
+        return ProposalWeight(
+            governor: governor, id: id, snapshot: proposal.voteStart, account: account, role: me.role, delegate: delegate, votes: accountVotes,
+            votedDelegators: me.role == .orchestrator ? delegators.map { VotedDelegator(address: $0.vote.voter, weight: $0.vote.weight, support: $0.vote.support) } : [],
+            delegateVoted: delegate != account && counted.contains { $0.vote.voter == delegate && $0.vote.block != Int.max }, weight: me.countedWeight,
+            voted: mine?.support, state: views.state)
+    }
+
+    /// As JSON: `account`, `role`, `weight` (wei), `voted`, `provisional` and what explains the weight.
+    public var json: JSONValue {
+        .object([
+            ("governor", .string(governor.checksummed)), ("proposal", .string(String(id))), ("snapshot", .int(snapshot)), ("account", .string(account.checksummed)),
+            ("role", .string(role.rawValue)), ("delegate", .string(delegate.checksummed)), ("votes", .string(Amount.decimal(votes))),
+            (
+                "votedDelegators",
+                .array(
+                    votedDelegators.map {
+                        .object([("address", .string($0.address.checksummed)), ("weight", .string(Amount.decimal($0.weight))), ("support", .string($0.support.name))])
+                    })
+            ),
+            ("delegateVoted", .bool(delegateVoted)), ("weight", .string(Amount.decimal(weight))), ("voted", .string(voted?.name)),
+            ("state", .string(state.name)), ("provisional", .bool(state.isVoting)),
+        ])
+    }
+
+    /// For people.
+    public var text: String {
+        func lpt(_ wei: BigUInt) -> String { Amount.formatLPT(wei, decimals: 18, grouping: true) + " LPT" }
+        var out = "Proposal \(id): what \(account.checksummed) votes with (snapshot round \(snapshot), the governor says \(state.name))\n"
+        switch role {
+        case .orchestrator: out += "  role: delegated to itself (an orchestrator)\n"
+        case .delegator: out += "  role: delegator of \(delegate.checksummed)\n"
+        case .other: out += "  role: delegated to \(delegate.checksummed), which is delegated elsewhere\n"
+        }
+        out += "  votes at the snapshot: \(lpt(votes))\n"
+        if role == .orchestrator {
+            out += "  delegators who voted: \(votedDelegators.count)" + (votedDelegators.isEmpty ? "\n" : " (their votes come off this one)\n")
+            for d in votedDelegators { out += "    \(d.address.checksummed)  \(lpt(d.weight))  \(d.support.name)\n" }
+        }
+        if role == .delegator && delegateVoted { out += "  its orchestrator voted: this account's vote takes its \(lpt(votes)) off the orchestrator's\n" }
+        out += "  weight: \(lpt(weight))" + (voted == nil ? " if it votes now\n" : "\n")
+        out += "  voted: \(voted?.name ?? "not yet")\n"
+        return out
+    }
+}
