@@ -33,17 +33,7 @@ struct ProposalWeightCommand: ParsableCommand {
             throw LIPError.usage("`\(VisibleText.oneLine(account))` is not an account (\(Address.problem(with: account)))")
         }
         let workspace = ledger.workspaceOptions.locateIfPresent()
-        let hasNode = node.rpc != nil || !(ProcessInfo.processInfo.environment["LIP_RPC_L2"] ?? "").isEmpty
-        let read: ((Address, Int) throws -> ProposalWeight.Stake)? =
-            hasNode
-            ? { a, round in
-                let (network, reader) = try node.connect(chain: .l2, workspace: workspace)
-                guard let bondingVotes = network.chains[.l2]?.bondingVotes?.address else {
-                    throw LIPError.usage("network \(network.name) names no l2 bonding-votes in networks.yaml")
-                }
-                let s = try reader.votingStake(bondingVotes: bondingVotes, account: a, round: round)
-                return ProposalWeight.Stake(votes: s.votes, delegate: s.delegate)
-            } : nil
+        let read = bondingVotesReader(rpc: node.rpc, network: node.network, networks: node.networks, workspace: workspace)
         let weight = try ProposalWeight.of(address, reference: id, ledger: try ledger.open(), read: read)
         say(format == .json ? weight.json.serialized() : weight.text, terminator: "")
     }
@@ -54,7 +44,7 @@ struct ProposalVoteCommand: ParsableCommand {
         commandName: "vote",
         abstract: "Print the unsigned transaction of a vote on a governor proposal, for any wallet, hardware signer or Safe to sign.",
         discussion: """
-            lip holds no key and sends nothing: it prints `to` (the LivepeerGovernor), `data` (castVote, or castVoteWithReason with --reason), value 0 and the chain id; in text also a `cast send` line and an EIP-681 URI. Refused (exit 1) unless the ledger shows the proposal Active, or when the reason has control characters (its length is shown).
+            lip holds no key and sends nothing: it prints `to` (the LivepeerGovernor), `data` (castVote, or castVoteWithReason with --reason), value 0 and the chain id; in text also a `cast send` line and an EIP-681 URI, and with --from the weight the vote will carry (votes the ledger lacks read from --rpc). Refused (exit 1) unless the ledger shows the proposal Active, or when the reason has control characters (its length is shown).
 
             Examples:
               lip proposal vote 1094…217 for --reason "good value for the network"
@@ -73,6 +63,12 @@ struct ProposalVoteCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A reason, sent with castVoteWithReason.", valueName: "TEXT"))
     var reason: String?
+
+    @Option(help: ArgumentHelp("The voting account, to print the weight its vote will carry.", valueName: "ACCOUNT"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("A node to read --from's votes from when the ledger lacks them (default: $LIP_RPC_L2).", valueName: "URL"))
+    var rpc: String?
 
     @OptionGroup var output: VoteOutputOptions
 
@@ -94,6 +90,26 @@ struct ProposalVoteCommand: ParsableCommand {
         let tx = VoteTransaction.proposal(
             governor: governor, id: proposal, support: choice.rawValue, reason: reason, chainID: try output.chainID(of: .l2, workspace: workspace),
             title: "Vote \(choice.name) on proposal \(proposal)")
-        output.print(tx, heading: "Vote \(choice.name) on proposal \(proposal)", lines: reason.map { ["reason    \($0.utf8.count) bytes: \($0)"] } ?? [])
+        var lines = reason.map { ["reason    \($0.utf8.count) bytes: \($0)"] } ?? []
+        if let from, output.format == .text {
+            guard let account = Address(from) else { throw LIPError.usage("--from `\(VisibleText.oneLine(from))` is not an account (\(Address.problem(with: from)))") }
+            let read = bondingVotesReader(rpc: rpc, network: output.network, networks: output.networks, workspace: workspace)
+            let w = try ProposalWeight.of(account, reference: id, ledger: opened, read: read)
+            lines.append("weight    \(Amount.formatLPT(w.weight, decimals: 18, grouping: true)) LPT for \(account.checksummed)")
+        }
+        output.print(tx, heading: "Vote \(choice.name) on proposal \(proposal)", lines: lines)
+    }
+}
+
+/// What BondingVotes says of an account at a round, from the node `rpc` (else `$LIP_RPC_L2`) of
+/// `network`; nil when neither names a node.
+func bondingVotesReader(rpc: String?, network: String, networks: String?, workspace: Workspace?) -> ((Address, Int) throws -> ProposalWeight.Stake)? {
+    guard let url = rpc ?? ProcessInfo.processInfo.environment["LIP_RPC_L2"], !url.isEmpty else { return nil }
+    return { account, round in
+        let file = networks.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL }
+        let chosen = try Network.named(network, file: file, path: networks, workspaceFile: workspace?.root.appendingPathComponent("networks.yaml"))
+        guard let bondingVotes = chosen.chains[.l2]?.bondingVotes?.address else { throw LIPError.usage("network \(chosen.name) names no l2 bonding-votes in networks.yaml") }
+        let s = try Node(client: JSONRPCClient(endpoint: try RPCEndpoint(url))).votingStake(bondingVotes: bondingVotes, account: account, round: round)
+        return ProposalWeight.Stake(votes: s.votes, delegate: s.delegate)
     }
 }

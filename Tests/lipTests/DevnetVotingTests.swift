@@ -151,7 +151,7 @@ final class DevnetVotingTests: XCTestCase {
         assertGolden(try lip(["proposal", "weight", id, o] + node, in: dir).stdout, "proposal-weight.txt")
         assertGolden(try lip(["proposal", "weight", id, o, "--format", "json"] + node, in: dir).stdout, "proposal-weight.json")
         let voteArgs = ["proposal", "vote", id, "for", "--network", "devnet", "--networks", "networks.yaml", "--db", "l.sqlite"]
-        assertGolden(try lip(voteArgs + ["--reason", "good value, says O's"], in: dir).stdout, "proposal-vote.txt")
+        assertGolden(try lip(voteArgs + ["--reason", "good value, says O's", "--from", o, "--rpc", devnet.url], in: dir).stdout, "proposal-vote.txt")
         assertGolden(try lip(voteArgs + ["--format", "json"], in: dir).stdout, "proposal-vote.json")
         assertGolden(try lip(voteArgs + ["--format", "safe"], in: dir).stdout, "proposal-vote-safe.json")
         XCTAssertTrue(try vote(o, "for").hasPrefix(Hex.prefixed(Keccak256.hash("castVote(uint256,uint8)").prefix(4))))
@@ -163,6 +163,7 @@ final class DevnetVotingTests: XCTestCase {
         _ = try vote(d2, "abstain")
         let wn = try weight(nobody)
         XCTAssertEqual(wn["weight"] as? String, "0")
+        _ = try vote(nobody, "for")
         // A reason with a control character is refused, its length shown.
         let hostile = try lip(["proposal", "vote", id, "for", "--reason", "ok\u{1b}[2J", "--network", "devnet", "--networks", "networks.yaml", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(hostile.code, 1)
@@ -176,6 +177,7 @@ final class DevnetVotingTests: XCTestCase {
         XCTAssertEqual(counted[d1], w1["weight"] as? String)
         XCTAssertEqual(counted[d2], w2["weight"] as? String)
         XCTAssertEqual(counted[o], "1000000000000000000000", "1,100 less D2's 100, as LIP-16's overrides say")
+        XCTAssertEqual(counted[nobody], "0")
         let late = try lip(["proposal", "vote", id, "for", "--network", "devnet", "--networks", "networks.yaml", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(late.code, 1)
         XCTAssertTrue(late.stderr.contains("is succeeded in the ledger, not active"), late.stderr)
