@@ -8,50 +8,23 @@ extension Ledger {
     /// Every proposal the ledger knows (of `governor`, or of any), by creation block.
     public func proposals(governor: Address? = nil) throws -> [GovernorProposal] {
         try read { db in
-            let rows = try Row.fetchAll(
+            let rows = try ProposalRow.fetchAll(
                 db,
                 sql: """
                     SELECT governor, id, proposer, targets, call_values, signatures, calldatas, vote_start, vote_end, description, block FROM proposals
                     WHERE ?1 IS NULL OR governor = ?1 ORDER BY block, governor, id
                     """, arguments: [governor])
-            var events: [String: [(kind: String, eta: String?)]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT governor, proposal, kind, eta FROM proposal_events") {
-                let e = stored(row, "proposal_events", key: ["governor", "proposal", "kind"])
-                events[try e("governor", as: String.self) + "|" + (try e("proposal", as: String.self)), default: []].append(
-                    (try e("kind", as: String.self), try e.optional("eta", as: String.self)))
+            var events: [String: [ProposalEventRow]] = [:]
+            for e in try ProposalEventRow.fetchAll(db, sql: "SELECT governor, proposal, kind, eta FROM proposal_events") {
+                events[e.governor.lowercased + "|" + e.proposal, default: []].append(e)
             }
-            return try rows.map { row in
-                let r = stored(row, "proposals", key: ["governor", "id"])
-                func bad(_ column: String, _ what: String) -> LIPError {
-                    LIPError.invalidInput(file: path, location: "", message: "table proposals, column \(column) \(what); was the ledger edited outside lip?")
-                }
-                func list(_ column: String) throws -> [String] {
-                    let text: String = try r(column)
-                    guard let items = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] else { throw bad(column, "is not a JSON array of strings") }
-                    return items
-                }
-                /// Every item of a list column, converted; one that does not convert is an error, never dropped.
-                func items<T>(_ column: String, _ convert: (String) -> T?) throws -> [T] {
-                    try list(column).map { item in
-                        guard let value = convert(item) else { throw bad(column, "holds `\(item.prefix(80))`, which is not of its form") }
-                        return value
-                    }
-                }
-                func eta(_ text: String?) throws -> BigUInt? {
-                    guard let text else { return nil }
-                    guard let value = BigUInt(text) else { throw bad("eta (proposal_events)", "holds `\(text.prefix(80))`, not a number") }
-                    return value
-                }
-                let governor: Address = try r("governor")
-                let id: BigUInt = try r("id")
-                let lifecycle = events[governor.lowercased + "|" + String(id)] ?? []
+            return rows.map { p in
+                let lifecycle = events[p.governor.lowercased + "|" + String(p.id)] ?? []
                 return GovernorProposal(
-                    governor: governor, id: id, proposer: try r("proposer"), targets: try items("targets", Address.init(lowercase:)),
-                    values: try items("call_values") { BigUInt($0) }, signatures: try list("signatures"),
-                    calldatas: try items("calldatas", Hex.decode), voteStart: try r("vote_start"), voteEnd: try r("vote_end"),
-                    description: try r("description"), block: try r("block"),
-                    queuedETA: try eta(lifecycle.first { $0.kind == "queued" }?.eta),
-                    executed: lifecycle.contains { $0.kind == "executed" }, canceled: lifecycle.contains { $0.kind == "canceled" })
+                    governor: p.governor, id: p.id, proposer: p.proposer, targets: p.targets, values: p.values, signatures: p.signatures, calldatas: p.calldatas,
+                    voteStart: p.voteStart, voteEnd: p.voteEnd, description: p.description, block: p.block,
+                    queuedETA: lifecycle.first { $0.kind == "queued" }?.eta, executed: lifecycle.contains { $0.kind == "executed" },
+                    canceled: lifecycle.contains { $0.kind == "canceled" })
             }
         }
     }
@@ -69,31 +42,17 @@ extension Ledger {
     public func proposalViews(governor: Address, id: BigUInt) throws -> ProposalViews? {
         try read { db in
             guard
-                let row = try Row.fetchOne(
+                let views = try ProposalViewsRow.fetchOne(
                     db,
                     sql:
                         "SELECT total_supply, quorum_numerator, quota, onchain_against, onchain_for, onchain_abstain, state FROM proposal_views WHERE governor = ? AND proposal = ?",
                     arguments: [governor, String(id)])
             else { return nil }
-            let r = stored(row, "proposal_views", key: ["total_supply"])
-            var onchain: ProposalTotals?
-            if let against: BigUInt = try r.optional("onchain_against"), let for_: BigUInt = try r.optional("onchain_for"), let abstain: BigUInt = try r.optional("onchain_abstain")
-            {
-                onchain = ProposalTotals(against: against, for: for_, abstain: abstain)
-            }
-            var delegations: [Address: Address] = [:]
-            for pair in try Row.fetchAll(db, sql: "SELECT account, delegate FROM proposal_delegations WHERE governor = ? AND proposal = ?", arguments: [governor, String(id)]) {
-                let p = stored(pair, "proposal_delegations", key: ["account"])
-                delegations[try p("account")] = try p("delegate")
-            }
-            let stateNumber: Int = try r("state")
-            guard let state = ProposalState(rawValue: stateNumber) else {
-                throw LIPError.invalidInput(
-                    file: path, location: "", message: "table proposal_views, column state holds \(stateNumber), not 0 to 7; was the ledger edited outside lip?")
-            }
+            let pairs = try DelegationRow.fetchAll(
+                db, sql: "SELECT account, delegate FROM proposal_delegations WHERE governor = ? AND proposal = ?", arguments: [governor, String(id)])
             return ProposalViews(
-                id: id, totalSupply: try r("total_supply"), quorumNumerator: try r("quorum_numerator"), quota: try r("quota"), onchain: onchain,
-                state: state, delegations: delegations)
+                id: id, totalSupply: views.totalSupply, quorumNumerator: views.quorumNumerator, quota: views.quota, onchain: views.onchain, state: views.state,
+                delegations: Dictionary(pairs.map { ($0.account, $0.delegate) }, uniquingKeysWith: { _, last in last }))
         }
     }
 

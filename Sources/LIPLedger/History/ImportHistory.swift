@@ -50,3 +50,18 @@ extension Ledger {
         }
     }
 }
+
+/// A row of `imports`: the record, its id and the snapshot it made.
+struct ImportRow: FetchableRecord {
+    let id: Int64, snapshotID: Int64?, record: ImportRecord
+
+    init(row: Row) throws {
+        let r = StoredRow(row: row, table: "imports", key: ["id"])
+        id = try r("id")
+        snapshotID = try r.optional("snapshot_id")
+        record = ImportRecord(
+            kind: try r("kind"), file: try r("file"), sha256: try r("content_sha256"), chain: try r.optional("chain"), block: try r.optional("block"),
+            l1Block: try r.optional("l1_block"), totalBonded: try r.optional("total_bonded"), totalActive: try r.optional("total_active"),
+            format: try r.optional("format"), poll: try r.optional("poll"), network: try r.optional("network"), full: try r("full"))
+    }
+}

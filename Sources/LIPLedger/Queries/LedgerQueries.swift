@@ -224,18 +224,8 @@ extension Ledger {
 
     /// Every import with its id and the snapshot it made, in report order.
     private func importRows() throws -> [(id: Int64, snapshotID: Int64?, record: ImportRecord)] {
-        let records = try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { row -> (id: Int64, snapshotID: Int64?, record: ImportRecord) in
-                let r = stored(row, "imports", key: ["id"])
-                return (
-                    try r("id"), try r.optional("snapshot_id"),
-                    ImportRecord(
-                        kind: try r("kind"), file: try r("file"), sha256: try r("content_sha256"), chain: try r.optional("chain"),
-                        block: try r.optional("block"), l1Block: try r.optional("l1_block"), totalBonded: try r.optional("total_bonded"),
-                        totalActive: try r.optional("total_active"), format: try r.optional("format"), poll: try r.optional("poll"),
-                        network: try r.optional("network"), full: try r("full"))
-                )
-            }
+        let records: [(id: Int64, snapshotID: Int64?, record: ImportRecord)] = try read { db in
+            try ImportRow.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { ($0.id, $0.snapshotID, $0.record) }
         }
         let rank: [ImportKind: Int] = [.snapshot: 0, .sync: 1, .migrations: 2, .logs: 3, .votes: 4, .governorState: 5, .proposalSync: 6]
         return records.sorted { x, y in
