@@ -40,7 +40,8 @@ package protocol HTTPTransport: Sendable {
 /// so that a sync's requests reuse their connection instead of opening one (and a TLS handshake)
 /// each.
 package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    private let session: URLSession
+    private var session: URLSession
+    private let lock = NSLock()
 
     /// Creates the transport.
     package init() {
@@ -48,6 +49,16 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
 
     deinit { session.finishTasksAndInvalidate() }
+
+    /// After an error status or a failed connection the next request opens a new connection: a
+    /// kept-alive connection that the server then drops made FoundationNetworking spin until its
+    /// timeout (35 s, measured with the devnet's faults: a 429, then a dropped connection).
+    private func freshConnections() {
+        lock.withLock {
+            session.finishTasksAndInvalidate()
+            session = URLSession(configuration: .ephemeral)
+        }
+    }
 
     package func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer {
         var request = URLRequest(url: url, timeoutInterval: timeout)
@@ -60,7 +71,7 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
+        let task = lock.withLock { session }.dataTask(with: request) { data, response, error in
             if let error = error as? URLError {
                 box.failure = error.code == .timedOut ? .timeout : .connection(error.code.description)
             } else if let error {
@@ -76,9 +87,14 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         task.resume()
         if done.wait(timeout: .now() + timeout + 5) == .timedOut {
             task.cancel()
+            freshConnections()
             throw TransportFailure.timeout
         }
-        if let failure = box.failure { throw failure }
+        if let failure = box.failure {
+            freshConnections()
+            throw failure
+        }
+        if box.answer!.status != 200 { freshConnections() }
         return box.answer!
     }
 }

@@ -56,7 +56,7 @@ final class DevnetCostsTests: XCTestCase {
         // Again: nothing changes; with faults a provider gives, the same samples.
         let again = try lip(sync + ["--db", "node.sqlite"], in: dir)
         XCTAssertTrue(again.stdout.contains("0 rows added, \(kept) already present"), again.stdout)
-        try devnet.rpc("devnet_setFaults", [["http429": 1, "batchLimit": 7]])
+        try devnet.rpc("devnet_setFaults", [["http429": 1, "drop": 1, "batchLimit": 7]])
         let faulty = try lip(sync + ["--db", "faults.sqlite"], in: dir, environment: ["LIP_RPC_BACKOFF": "0.01"])
         XCTAssertEqual(faulty.code, 0, faulty.stderr)
         try devnet.rpc("devnet_setFaults", [[String: Int]()])
