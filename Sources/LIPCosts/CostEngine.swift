@@ -162,18 +162,26 @@ public enum CostEngine {
 ///     price|<chain>|<block>|<timestamp>|<base>|<priority>   every sample in the window, by chain then block
 ///     usd|<date>|<price as written in the file>              with an ETH/USD file: each day of a sample, once, by date
 package enum CostDigest {
-    package static func lines(_ inputs: CostInputs, withPrices: Bool = true) -> [String] {
+    /// Every line, in order (what tests compare; `digest` writes the price lines as bytes).
+    package static func lines(_ inputs: CostInputs) -> [String] {
+        head(inputs) + (inputs.l1 + inputs.l2).map { "price|\($0.chain.rawValue)|\($0.block)|\($0.timestamp)|\($0.baseFee)|\($0.priorityFee)" } + usd(inputs)
+    }
+
+    /// The lines before the prices.
+    static func head(_ inputs: CostInputs) -> [String] {
         var out = ["lip-costs-inputs v1", "set|\(inputs.set)"]
         out.append("window|\(inputs.window?.from.map(String.init(describing:)) ?? "-")|\(inputs.window?.to.map(String.init(describing:)) ?? "-")")
         for b in inputs.benchmarks.sorted(by: { ($0.operation, $0.chain.rawValue) < ($1.operation, $1.chain.rawValue) }) {
             out.append("gas|\(b.operation)|\(b.chain.rawValue)|\(b.gas)")
         }
-        for s in withPrices ? inputs.l1 + inputs.l2 : [] { out.append("price|\(s.chain.rawValue)|\(s.block)|\(s.timestamp)|\(s.baseFee)|\(s.priorityFee)") }
-        if let prices = inputs.prices {
-            let days = Set((inputs.l1 + inputs.l2).map { UTCDay.date(ofUnixSeconds: $0.timestamp) }).sorted()
-            for day in days { out.append("usd|\(day)|\(prices.prices[day]?.text ?? "-")") }
-        }
         return out
+    }
+
+    /// The lines after the prices: each day of a sample, once, with its ETH/USD price as written.
+    static func usd(_ inputs: CostInputs) -> [String] {
+        guard let prices = inputs.prices else { return [] }
+        let days = Set((inputs.l1 + inputs.l2).map { UTCDay.date(ofUnixSeconds: $0.timestamp) }).sorted()
+        return days.map { "usd|\($0)|\(prices.prices[$0]?.text ?? "-")" }
     }
 
     package static func digest(_ inputs: CostInputs) -> String {
@@ -185,15 +193,13 @@ package enum CostDigest {
             hasher.update(data: buffer)
             buffer.removeAll(keepingCapacity: true)
         }
-        let all = lines(inputs, withPrices: false)
-        // The lines before the prices, the prices written straight as bytes (a year of samples is
-        // hundreds of thousands of lines), then the dollar lines: the order of `lines`.
-        let head = all.count - (inputs.prices == nil ? 0 : all.filter { $0.hasPrefix("usd|") }.count)
-        for line in all[..<head] {
+        func add(_ line: String) {
             buffer += line.utf8
             buffer.append(0x0A)
             flush()
         }
+        head(inputs).forEach(add)
+        // A year of samples is hundreds of thousands of lines: written straight as bytes.
         for s in inputs.l1 + inputs.l2 {
             buffer += "price|".utf8
             buffer += s.chain.rawValue.utf8
@@ -208,11 +214,7 @@ package enum CostDigest {
             buffer.append(0x0A)
             flush()
         }
-        for line in all[head...] {
-            buffer += line.utf8
-            buffer.append(0x0A)
-            flush()
-        }
+        usd(inputs).forEach(add)
         flush(true)
         return Hex.encode(Array(hasher.finalize()))
     }

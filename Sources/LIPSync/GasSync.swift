@@ -118,44 +118,13 @@ package struct GasSync {
         }
     }
 
-    /// A canonical hex quantity of up to 64 digits (`0x0`, `0x1a`), nil for anything else.
-    static func quantity(_ value: Any) -> BigUInt? {
-        guard let text = value as? String, text.hasPrefix("0x") else { return nil }
-        let digits = text.utf8.dropFirst(2)
-        guard (1...64).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }),
-            digits.count == 1 || digits.first != 0x30
-        else { return nil }
-        return BigUInt(String(decoding: digits, as: UTF8.self), radix: 16)
-    }
+    /// A canonical hex quantity of up to 64 digits (a uint256).
+    static func quantity(_ value: Any) -> BigUInt? { Node.canonicalQuantity(value, digits: 64) }
 
     /// SHA-256 of what was read, for the ledger's record.
     package static func digest(_ lines: [String]) -> String {
         var hasher = SHA256()
         for line in lines { hasher.update(data: Data((line + "\n").utf8)) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-extension Network {
-    /// The chain id of `chain` on network `name`: built in for mainnet; otherwise from networks.yaml,
-    /// where an entry naming only `chain-id` is enough (the gas syncs read no contract).
-    package static func chainID(of chain: Chain, network name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Int {
-        if name == "mainnet" && file == nil { return chain == .l2 ? 42161 : 1 }
-        let source = file ?? workspaceFile
-        guard let source, FileManager.default.fileExists(atPath: source.path) else {
-            throw LIPError.usage("no network `\(name)`: only mainnet is built in; define it in the workspace's networks.yaml or give --networks FILE")
-        }
-        let shown = path ?? "networks.yaml"
-        guard let networks = try BoundedYAML.load(contentsOf: source, path: shown) as? [String: Any] else {
-            throw LIPError.invalidInput(file: shown, location: "", message: "expected network names at the top level")
-        }
-        guard let entry = networks[name] as? [String: Any] else {
-            if name == "mainnet" { return chain == .l2 ? 42161 : 1 }
-            throw LIPError.usage("\(shown) defines no network `\(name)` (it has: \(networks.keys.sorted().joined(separator: ", ")))")
-        }
-        guard let fields = entry[chain.rawValue] as? [String: Any], let id = fields["chain-id"] as? Int else {
-            throw LIPError.invalidInput(file: shown, location: "", message: "\(name).\(chain.rawValue).chain-id is missing or not a number")
-        }
-        return id
     }
 }

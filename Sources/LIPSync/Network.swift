@@ -58,17 +58,7 @@ package struct Network: Sendable {
     /// the workspace's `networks.yaml`.
     package static func named(_ name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Network {
         if name == "mainnet" && file == nil { return mainnet }
-        let source = file ?? workspaceFile
-        guard let source, FileManager.default.fileExists(atPath: source.path) else {
-            throw LIPError.usage("no network `\(name)`: only mainnet is built in; define it in the workspace's networks.yaml or give --networks FILE")
-        }
-        let shown = path ?? "networks.yaml"
-        let loaded = try BoundedYAML.load(contentsOf: source, path: shown)
-        guard let networks = loaded as? [String: Any] else { throw LIPError.invalidInput(file: shown, location: "", message: "expected network names at the top level") }
-        guard let entry = networks[name] as? [String: Any] else {
-            if name == "mainnet" { return mainnet }
-            throw LIPError.usage("\(shown) defines no network `\(name)` (it has: \(networks.keys.sorted().joined(separator: ", ")))")
-        }
+        guard let (entry, shown) = try entry(name, file: file, path: path, workspaceFile: workspaceFile) else { return mainnet }
         var chains: [Chain: ChainContracts] = [:]
         for (key, value) in entry {
             func fail(_ message: String) -> LIPError { LIPError.invalidInput(file: shown, location: "", message: "\(name).\(key): \(message)") }
@@ -98,5 +88,34 @@ package struct Network: Sendable {
                 bondingVotes: try contract("bonding-votes"))
         }
         return Network(name: name, chains: chains)
+    }
+
+    /// The entry of network `name` in `file` (`--networks`), else the workspace's networks.yaml,
+    /// and the file as messages name it; nil for mainnet when the file does not define it.
+    private static func entry(_ name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> (entry: [String: Any], shown: String)? {
+        let source = file ?? workspaceFile
+        guard let source, FileManager.default.fileExists(atPath: source.path) else {
+            throw LIPError.usage("no network `\(name)`: only mainnet is built in; define it in the workspace's networks.yaml or give --networks FILE")
+        }
+        let shown = path ?? "networks.yaml"
+        let loaded = try BoundedYAML.load(contentsOf: source, path: shown)
+        guard let networks = loaded as? [String: Any] else { throw LIPError.invalidInput(file: shown, location: "", message: "expected network names at the top level") }
+        guard let entry = networks[name] as? [String: Any] else {
+            if name == "mainnet" { return nil }
+            throw LIPError.usage("\(shown) defines no network `\(name)` (it has: \(networks.keys.sorted().joined(separator: ", ")))")
+        }
+        return (entry, shown)
+    }
+
+    /// The chain id of `chain` on network `name`: built in for mainnet; otherwise from networks.yaml,
+    /// where an entry naming only `chain-id` is enough (the gas syncs read no contract).
+    package static func chainID(of chain: Chain, network name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Int {
+        let builtIn = mainnet.chains[chain]?.chainID ?? 0  // mainnet has both chains
+        if name == "mainnet" && file == nil { return builtIn }
+        guard let (entry, shown) = try entry(name, file: file, path: path, workspaceFile: workspaceFile) else { return builtIn }
+        guard let fields = entry[chain.rawValue] as? [String: Any], let id = fields["chain-id"] as? Int else {
+            throw LIPError.invalidInput(file: shown, location: "", message: "\(name).\(chain.rawValue).chain-id is missing or not a number")
+        }
+        return id
     }
 }

@@ -171,15 +171,19 @@ package final class Node: BlockSource, @unchecked Sendable {
         return n
     }
 
-    /// The value of a canonical hex quantity, nil for anything else.
-    static func canonicalQuantity(_ value: Any) -> Int? {
+    /// The value of a canonical hex quantity that fits a block number, nil for anything else.
+    static func canonicalQuantity(_ value: Any) -> Int? { canonicalQuantity(value, digits: 15).map { Int($0) } }
+
+    /// The value of a canonical hex quantity of at most `digits` digits (`0x0`, `0x1a`: no sign, no
+    /// empty digits, no leading zero, no space), nil for anything else.
+    static func canonicalQuantity(_ value: Any, digits limit: Int) -> BigUInt? {
         guard let text = value as? String, text.hasPrefix("0x") else { return nil }
         let digits = text.utf8.dropFirst(2)
-        guard (1...15).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }) else {
+        guard (1...limit).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }) else {
             return nil
         }
         guard digits.count == 1 || digits.first != 0x30 else { return nil }
-        return Int(String(decoding: digits, as: UTF8.self), radix: 16)
+        return BigUInt(String(decoding: digits, as: UTF8.self), radix: 16)
     }
 
     func malformed(_ method: String, _ why: String) -> LIPError {

@@ -30,3 +30,10 @@ extension CalendarDate: ExpressibleByArgument {
     /// A real YYYY-MM-DD date.
     public init?(argument: String) { self.init(argument) }
 }
+
+/// `text` as an address, or a usage error naming `what` and why (a mixed case that is not its
+/// EIP-55 checksum names the checksum).
+func parsedAddress(_ text: String, _ what: String) throws -> Address {
+    guard let address = Address(text) else { throw LIPError.usage("\(what) `\(VisibleText.oneLine(text))` is not an account (\(Address.problem(with: text)))") }
+    return address
+}

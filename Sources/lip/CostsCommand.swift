@@ -28,10 +28,10 @@ struct CostsCommand: ParsableCommand {
     var set: String?
 
     @Option(help: ArgumentHelp("The first day of the window, UTC (default: the first sample).", valueName: "YYYY-MM-DD"))
-    var from: String?
+    var from: CalendarDate?
 
     @Option(help: ArgumentHelp("The last day of the window, UTC, included (default: the last sample).", valueName: "YYYY-MM-DD"))
-    var to: String?
+    var to: CalendarDate?
 
     @Option(name: .customLong("eth-usd"), help: ArgumentHelp("A CSV `date,usd` of ETH prices in dollars, one per day of every sample in the window.", valueName: "FILE"))
     var ethUSD: String?
@@ -43,12 +43,7 @@ struct CostsCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        func day(_ text: String?, _ flag: String) throws -> CalendarDate? {
-            guard let text else { return nil }
-            guard let date = CalendarDate(text) else { throw LIPError.usage("\(flag) `\(text)` is not a real YYYY-MM-DD date") }
-            return date
-        }
-        let window: CostReport.Window? = from == nil && to == nil ? nil : CostReport.Window(from: try day(from, "--from"), to: try day(to, "--to"))
+        let window: CostReport.Window? = from == nil && to == nil ? nil : CostReport.Window(from: from, to: to)
         let prices = try ethUSD.map { path -> ETHPrices in
             let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
             guard FileManager.default.fileExists(atPath: url.path) else { throw LIPError.unreadable(path: path, reason: "no such file") }
@@ -66,10 +61,6 @@ struct CostsCommand: ParsableCommand {
         case .forum: text = post.forumPost
         case .svg: text = post.svg
         }
-        guard let output else { return say(text, terminator: "") }
-        var transaction = FileTransaction()
-        transaction.write(text, to: URL(fileURLWithPath: output, relativeTo: currentDirectory).standardizedFileURL)
-        try transaction.commit()
-        warn("lip: wrote \(output)")
+        try writeOutput(text, to: output)
     }
 }

@@ -22,11 +22,5 @@ struct ExportOptions: ParsableArguments {
     }
 
     /// Prints `text`, or writes it atomically to `--output`.
-    func emit(_ text: String) throws {
-        guard let output else { return say(text, terminator: "") }
-        var transaction = FileTransaction()
-        transaction.write(text, to: URL(fileURLWithPath: output, relativeTo: currentDirectory).standardizedFileURL)
-        try transaction.commit()
-        warn("lip: wrote \(output)")
-    }
+    func emit(_ text: String) throws { try writeOutput(text, to: output) }
 }

@@ -80,10 +80,10 @@ struct LedgerSyncGasPricesCommand: ParsableCommand {
     var chain: Chain
 
     @Option(help: ArgumentHelp("The first day, UTC.", valueName: "YYYY-MM-DD"))
-    var from: String?
+    var from: CalendarDate?
 
     @Option(help: ArgumentHelp("The last day, UTC, included.", valueName: "YYYY-MM-DD"))
-    var to: String?
+    var to: CalendarDate?
 
     @Option(name: .customLong("from-block"), help: ArgumentHelp("The first block.", valueName: "N"))
     var fromBlock: Int?
@@ -110,9 +110,7 @@ struct LedgerSyncGasPricesCommand: ParsableCommand {
         let sync = GasSync(node: reader)
         let range: ClosedRange<Int>
         let arguments: String
-        if let from, let to {
-            guard let a = CalendarDate(from) else { throw LIPError.usage("--from `\(VisibleText.oneLine(from))` is not a real YYYY-MM-DD date") }
-            guard let b = CalendarDate(to) else { throw LIPError.usage("--to `\(VisibleText.oneLine(to))` is not a real YYYY-MM-DD date") }
+        if let a = from, let b = to {
             guard a <= b else { throw LIPError.usage("--to \(b) is before --from \(a)") }
             guard let found = try sync.blocks(from: UTCDay.start(of: a), until: UTCDay.start(of: b.adding(days: 1))) else {
                 throw LIPError.usage("the node has no \(chain.rawValue) block from \(a) to \(b) (UTC)")

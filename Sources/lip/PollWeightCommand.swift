@@ -30,9 +30,7 @@ struct PollWeightCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        guard let address = Address(account) else {
-            throw LIPError.usage("`\(VisibleText.oneLine(account))` is not an account (\(Address.problem(with: account)))")
-        }
+        let address = try parsedAddress(account, "ACCOUNT")
         let workspace = ledger.workspaceOptions.locateIfPresent()
         let read: ((Address, SnapshotReference) throws -> SnapshotAccount)? =
             node.rpc == nil
@@ -84,7 +82,7 @@ struct PollVoteCommand: ParsableCommand {
             title: "Vote \(choice.rawValue) on poll \(address.checksummed)")
         var lines: [String] = []
         if let from, output.format == .text {
-            guard let account = Address(from) else { throw LIPError.usage("--from `\(VisibleText.oneLine(from))` is not an account (\(Address.problem(with: from)))") }
+            let account = try parsedAddress(from, "--from")
             let w = try PollWeight.of(account, reference: poll, ledger: opened, workspace: workspace)
             lines.append("weight    \(Amount.formatLPT(w.weight, decimals: 18, grouping: true)) LPT for \(account.checksummed)" + (w.provisional ? " (provisional)" : ""))
         }

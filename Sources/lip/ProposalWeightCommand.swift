@@ -29,9 +29,7 @@ struct ProposalWeightCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        guard let address = Address(account) else {
-            throw LIPError.usage("`\(VisibleText.oneLine(account))` is not an account (\(Address.problem(with: account)))")
-        }
+        let address = try parsedAddress(account, "ACCOUNT")
         let workspace = ledger.workspaceOptions.locateIfPresent()
         let read = bondingVotesReader(rpc: node.rpc, network: node.network, networks: node.networks, workspace: workspace)
         let weight = try ProposalWeight.of(address, reference: id, ledger: try ledger.open(), read: read)
@@ -92,7 +90,7 @@ struct ProposalVoteCommand: ParsableCommand {
             title: "Vote \(choice.name) on proposal \(proposal)")
         var lines = reason.map { ["reason    \($0.utf8.count) bytes: \($0)"] } ?? []
         if let from, output.format == .text {
-            guard let account = Address(from) else { throw LIPError.usage("--from `\(VisibleText.oneLine(from))` is not an account (\(Address.problem(with: from)))") }
+            let account = try parsedAddress(from, "--from")
             let read = bondingVotesReader(rpc: rpc, network: output.network, networks: output.networks, workspace: workspace)
             let w = try ProposalWeight.of(account, reference: id, ledger: opened, read: read)
             lines.append("weight    \(Amount.formatLPT(w.weight, decimals: 18, grouping: true)) LPT for \(account.checksummed)")

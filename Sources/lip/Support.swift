@@ -37,3 +37,12 @@ nonisolated(unsafe) private var keptUntilExit: [Any] = []
 /// Keeps `value` alive until the process exits: the system takes back a large result's memory at
 /// once, where freeing its hundreds of thousands of objects one by one takes a tenth of a second.
 func keepUntilExit(_ value: Any) { keptUntilExit.append(value) }
+
+/// Prints `text`, or writes it atomically to `output` (`-o FILE`) and says so on standard error.
+func writeOutput(_ text: String, to output: String?) throws {
+    guard let output else { return say(text, terminator: "") }
+    var transaction = FileTransaction()
+    transaction.write(text, to: URL(fileURLWithPath: output, relativeTo: currentDirectory).standardizedFileURL)
+    try transaction.commit()
+    warn("lip: wrote \(output)")
+}

@@ -110,3 +110,34 @@ final class EthereumTests: XCTestCase {
     }
 
 }
+
+/// `Address` holds its 20 bytes in machine words: its order, equality and text must be those of
+/// the lowercase `0x` form it replaced.
+final class AddressBytesTests: XCTestCase {
+    func testOrderTextAndBytesAgreeWithTheLowercaseForm() {
+        var rng = SeededGenerator(seed: 55)
+        var addresses: [Address] = []
+        for _ in 0..<2_000 {
+            // Random bytes, and near neighbours that differ only in one word's last byte.
+            var bytes = (0..<20).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            addresses.append(Address(bytes: bytes))
+            bytes[[7, 15, 19].randomElement(using: &rng)!] ^= 1
+            addresses.append(Address(bytes: bytes))
+        }
+        addresses += [Address.zero, Address(bytes: [UInt8](repeating: 0xff, count: 20))]
+        for a in addresses {
+            XCTAssertEqual(Address(lowercase: a.lowercased), a)
+            XCTAssertEqual(Address(a.checksummed), a)
+            XCTAssertEqual(Address(bytes: a.bytes), a)
+            XCTAssertEqual(Hex.prefixed(a.bytes), a.lowercased)
+        }
+        for (a, b) in zip(addresses, addresses.dropFirst()) {
+            XCTAssertEqual(a < b, a.lowercased < b.lowercased, "\(a.lowercased) \(b.lowercased)")
+            XCTAssertEqual(a == b, a.lowercased == b.lowercased)
+        }
+        XCTAssertEqual(addresses.sorted().map(\.lowercased), addresses.map(\.lowercased).sorted())
+        for bad in ["0x" + String(repeating: "g", count: 40), "0x" + String(repeating: "A", count: 40), "0x" + String(repeating: "0", count: 39)] {
+            XCTAssertNil(Address(lowercase: bad), bad)
+        }
+    }
+}

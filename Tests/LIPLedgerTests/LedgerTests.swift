@@ -567,3 +567,39 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(small.map(\.delegatedStake), [12, 0])
     }
 }
+
+/// The read a large tally makes of its voters' rows: split in two halves at the middle voter and
+/// read on two connections at once, the same rows, once each, in account order, as one read.
+final class VoterRowsTests: XCTestCase {
+    func testVotersRowsReadInHalvesAreTheRowsOfTheVotersInOrder() throws {
+        let dir = try temporaryDirectory(self)
+        let ledger = try Ledger(path: dir.appendingPathComponent("l.sqlite").path, create: true)
+        var rng = SeededGenerator(seed: 20)
+        func address(_ n: Int) -> String { String(format: "0x%040x", n * 7_919 % 1_000_003) }
+        var csv = "account,delegate,stake\n", votes = "voter,choice,block,log_index\n"
+        var expected: [String] = []
+        for i in 1...40_000 {
+            csv += "\(address(i)),\(address(1)),\(UInt64.random(in: 1...1_000_000, using: &rng))\n"
+            // Every other account votes, some twice; voters with no row in the snapshot too.
+            if i % 2 == 0 {
+                votes += "\(address(i)),\(i % 3 == 0 ? 1 : 0),\(100 + i),0\n"
+                if i % 10 == 0 { votes += "\(address(i)),1,\(200_000 + i),0\n" }
+                expected.append(address(i))
+            }
+        }
+        for i in 50_000..<50_100 { votes += "\(address(i)),0,7,0\n" }
+        let s = dir.appendingPathComponent("s.csv"), v = dir.appendingPathComponent("v.csv")
+        try Data(csv.utf8).write(to: s)
+        try Data(votes.utf8).write(to: v)
+        _ = try ledger.importSnapshot(s, path: "s.csv", options: SnapshotOptions(chain: .l1, block: 1))
+        let poll = Address(addr("90"))!
+        _ = try ledger.importVotes(v, path: "v.csv", poll: poll)
+        let snapshot = try XCTUnwrap(try ledger.snapshot(chain: .l1, block: 1))
+        let rows = try ledger.accounts(of: snapshot, votersOf: poll)
+        XCTAssertEqual(rows.map(\.account.lowercased), expected.sorted(), "20,000 voters with rows: both halves, in order, once each")
+        var all: [SnapshotAccount] = []
+        try ledger.forEachAccount(of: snapshot) { all.append($0) }
+        let wanted = Set(expected)
+        XCTAssertEqual(rows, all.filter { wanted.contains($0.account.lowercased) }, "the same rows as one read gives")
+    }
+}

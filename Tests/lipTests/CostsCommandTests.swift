@@ -119,7 +119,7 @@ final class CostsCommandTests: XCTestCase {
         for (args, message) in [
             (["--eth-usd", "short.csv"], "short.csv: no ETH/USD price for 2026-01-02 (block 1004 on l1 is of that day)"),
             (["--eth-usd", "twice.csv"], "twice.csv:3: 2026-01-01 appears twice (first on line 2)"),
-            (["--from", "2026-02-30"], "--from `2026-02-30` is not a real YYYY-MM-DD date"),
+            (["--from", "2026-02-30"], "The value '2026-02-30' is invalid for '--from <YYYY-MM-DD>'"),
             (["--from", "2026-01-03", "--to", "2026-01-01"], "--to 2026-01-01 is before --from 2026-01-03"),
         ] {
             let r = try lip(["costs", "--db", "l.sqlite"] + args, in: dir)
