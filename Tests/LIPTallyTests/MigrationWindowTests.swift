@@ -69,6 +69,27 @@ final class MigrationWindowTests: XCTestCase {
         TallyEngine.tally(try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .bonded))
     }
 
+    /// `lip poll weight` asks for the row of an account that has not voted: in the migration window
+    /// its L2 row joins the voters' and the pools', and nothing else changes.
+    func testAnAskedAccountsL2RowIsReadBesideTheVoters() throws {
+        try load()
+        let plain = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .bonded)
+        let s2 = try ledger.snapshot(chain: .l2, forEndBlock: parameters.endBlock)
+        var asked = 0
+        for x in [Cx, B, G, F].map({ Address($0)! }) {
+            let row = try ledger.accounts(of: s2, among: [x]).first
+            let with = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .bonded, alsoRead: [x])
+            let l2 = { (inputs: TallyInputs) in inputs.positions.filter { $0.account == x && $0.domain == .l2 } }
+            if let row, l2(plain).isEmpty {
+                asked += 1
+                XCTAssertEqual(l2(with).map(\.stake), [row.stake], x.lowercased)
+                XCTAssertEqual(with.positions.count, plain.positions.count + 1)
+            }
+            XCTAssertEqual(TallyEngine.tally(with).yes, TallyEngine.tally(plain).yes, "a row read, no vote: the same result")
+        }
+        XCTAssertGreaterThan(asked, 0, "one of them has an L2 row the tally did not read")
+    }
+
     func testPositionsWeightsAndResult() throws {
         try load()
         let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: .l1l2, quorumBase: .bonded)
