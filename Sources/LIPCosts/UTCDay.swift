@@ -20,8 +20,14 @@ package enum UTCDay {
     package static func start(of date: CalendarDate) -> Int64 { days(date) * 86_400 }
 
     /// The UTC date of Unix second `seconds`.
-    package static func date(ofUnixSeconds seconds: Int64) -> CalendarDate {
-        let z = (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) + 719_468
+    package static func date(ofUnixSeconds seconds: Int64) -> CalendarDate { date(ofDays: days(ofUnixSeconds: seconds)) }
+
+    /// Days from 1970-01-01 to the UTC date of Unix second `seconds`.
+    package static func days(ofUnixSeconds seconds: Int64) -> Int64 { seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400 }
+
+    /// The date `days` days after 1970-01-01.
+    package static func date(ofDays days: Int64) -> CalendarDate {
+        let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365

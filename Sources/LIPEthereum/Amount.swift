@@ -103,7 +103,9 @@ public enum Amount {
                 if n < split { high = high * 10 + UInt64(d &- 0x30) } else { low = low * 10 + UInt64(d &- 0x30) }
                 n += 1
             }
-            if high == 0 { return BigUInt(low) }
+            // `init(integerLiteral:)` is BigUInt's one non-generic initializer from a machine
+            // word: its generic ones are not specialized across packages, and cost more than the parse.
+            if high == 0 { return BigUInt(integerLiteral: low) }
             let (top, bottom) = high.multipliedFullWidth(by: tenPowers[19])
             let (sum, carry) = bottom.addingReportingOverflow(low)
             return BigUInt(words: [UInt(sum), UInt(top + (carry ? 1 : 0))])

@@ -27,6 +27,50 @@ final class CostEngineTests: XCTestCase {
         XCTAssertEqual(stats([4, 4, 4, 9]), [4, 4, 4, 9, 9, 5])
     }
 
+    /// The figures of machine words (sorted and summed as words, carries counted) are those of
+    /// the same values as numbers of any size, sums past a word included.
+    func testFiguresOfMachineWordsAreThoseOfTheNumbers() {
+        func same(_ a: CostReport.Statistics<BigUInt>, _ b: CostReport.Statistics<BigUInt>, _ label: String) {
+            XCTAssertEqual([a.min, a.p10, a.p50, a.p90, a.max, a.mean], [b.min, b.p10, b.p50, b.p90, b.max, b.mean], label)
+        }
+        var state: UInt64 = 21
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for n in [1, 2, 3, 10, 11, 257] {
+            // Near the top of a word, so that the sums carry many times.
+            let words = (0..<n).map { _ in UInt64.max - next() % 1_000 }
+            let wide = (0..<n).map { _ in UInt128(next()) << 64 | UInt128(next()) }
+            let sum = words.reduce(BigUInt(0)) { $0 + BigUInt($1) }
+            XCTAssertEqual(CostEngine.Ranked(sorting: words).sum, sum, "n = \(n)")
+            XCTAssertTrue(n == 1 || sum.bitWidth > 64, "n = \(n)")
+            same(CostEngine.Ranked(sorting: words).scaled(by: 3, over: 2), CostEngine.Ranked(sorting: words.map { BigUInt($0) }).scaled(by: 3, over: 2), "words, n = \(n)")
+            same(CostEngine.Ranked(sorting: wide).scaled(by: 1, over: 1), CostEngine.Ranked(sorting: wide.map { BigUInt($0) }).scaled(by: 1, over: 1), "128 bits, n = \(n)")
+        }
+    }
+
+    /// A price past a machine word puts a chain's figures on numbers of any size: the report is the
+    /// one of the same prices scaled down, scaled up.
+    func testAPricePastAWordGivesTheSameFigures() throws {
+        let benchmarks = [GasBenchmark(operation: "bond", chain: .l1, gas: 3), GasBenchmark(operation: "bond", chain: .l2, gas: 5)]
+        let prices = ETHPrices(path: "p", prices: [UTCDay.date(ofUnixSeconds: day): .init(text: "2000", units: BigUInt(200_000_000_000))])
+        let scale = BigUInt(1) << 64
+        func report(_ factor: BigUInt) throws -> CostReport {
+            let l2 = (0..<5).map { GasPriceSample(chain: .l2, block: $0, timestamp: day + Int64($0), baseFee: BigUInt(10 + $0 * 7 % 5) * factor, priorityFee: factor) }
+            return try CostEngine.report(CostInputs(set: "s", benchmarks: benchmarks, window: nil, l1: [sample(.l1, 1, day, base: 9)], l2: l2, prices: prices))
+        }
+        let small = try report(1), large = try report(scale)
+        let a = try XCTUnwrap(small.operations.first?.l2?.wei), b = try XCTUnwrap(large.operations.first?.l2?.wei)
+        XCTAssertEqual([a.min, a.p10, a.p50, a.p90, a.max, a.mean].map { $0 * scale }, [b.min, b.p10, b.p50, b.p90, b.max, b.mean])
+        // Prices 11…15 × 2^64 (tip included): p50 is 13 × 2^64, × 5 gas = 1,199.038364791120855040 ETH, × $2,000.
+        XCTAssertEqual(b.p50, BigUInt("1199038364791120855040"))
+        XCTAssertEqual(large.operations.first?.l2?.usd?.p50, "2398076.72")
+    }
+
     let day = Int64(1_700_000_000 / 86_400) * 86_400  // 2023-11-14 00:00:00 UTC
 
     func sample(_ chain: Chain, _ block: Int, _ time: Int64, base: Int, tip: Int = 0) -> GasPriceSample {
@@ -103,24 +147,38 @@ final class CostEngineTests: XCTestCase {
         }
     }
 
-    func testTheDigestsLines() {
-        let inputs = CostInputs(
-            set: "s", benchmarks: [GasBenchmark(operation: "vote", chain: .l2, gas: 9), GasBenchmark(operation: "bond", chain: .l1, gas: 8)],
-            window: CostReport.Window(from: CalendarDate("2023-11-14"), to: nil), l1: [sample(.l1, 3, day, base: 2, tip: 1)], l2: [sample(.l2, 4, day + 5, base: 6)],
-            prices: ETHPrices(path: "p", prices: [CalendarDate("2023-11-14")!: .init(text: "2000.5", units: BigUInt(200_050_000_000))]))
+    func testTheDigestsLines() throws {
+        let benchmarks = [GasBenchmark(operation: "vote", chain: .l2, gas: 9), GasBenchmark(operation: "bond", chain: .l1, gas: 8)]
+        let window = CostReport.Window(from: CalendarDate("2023-11-14"), to: nil)
+        let prices = ETHPrices(path: "p", prices: [CalendarDate("2023-11-14")!: .init(text: "2000.5", units: BigUInt(200_050_000_000))])
+        var l1 = [sample(.l1, 3, day, base: 2, tip: 1)], l2 = [sample(.l2, 4, day + 5, base: 6)]
+        func lines() -> [String] { CostDigest.lines(set: "s", window: window, benchmarks: benchmarks, l1: l1, l2: l2, prices: prices) }
+        func digest() throws -> String {
+            try CostEngine.report(CostInputs(set: "s", benchmarks: benchmarks, window: window, l1: l1, l2: l2, prices: prices)).inputsDigest
+        }
         XCTAssertEqual(
-            CostDigest.lines(inputs),
+            lines(),
             [
                 "lip-costs-inputs v1", "set|s", "window|2023-11-14|-", "gas|bond|l1|8", "gas|vote|l2|9", "price|l1|3|\(day)|2|1", "price|l2|4|\(day + 5)|6|0",
                 "usd|2023-11-14|2000.5",
             ])
-        // The digest is SHA-256 of exactly those lines (its byte writer and the lines agree), and
-        // a fee beyond a machine word is written whole.
-        XCTAssertEqual(CostDigest.digest(inputs), sha256Hex(CostDigest.lines(inputs).map { $0 + "\n" }.joined()))
-        var big = inputs
-        big.l2[0].baseFee = BigUInt(1) << 70
-        XCTAssertEqual(CostDigest.digest(big), sha256Hex(CostDigest.lines(big).map { $0 + "\n" }.joined()))
-        XCTAssertTrue(CostDigest.lines(big).contains("price|l2|4|\(day + 5)|1180591620717411303424|0"))
+        // The report's digest is SHA-256 of exactly those lines (hashed as bytes while the samples
+        // are read, the lines written as text), and a fee beyond a machine word is written whole.
+        XCTAssertEqual(try digest(), sha256Hex(lines().map { $0 + "\n" }.joined()))
+        l2[0].baseFee = BigUInt(1) << 70
+        XCTAssertEqual(try digest(), sha256Hex(lines().map { $0 + "\n" }.joined()))
+        XCTAssertTrue(lines().contains("price|l2|4|\(day + 5)|1180591620717411303424|0"))
+        // Samples over several days, out of day order, on both chains: each day once, by date.
+        l1 = [sample(.l1, 5, day + 86_400 * 2, base: 7), sample(.l1, 6, day, base: 8), sample(.l1, 7, day + 86_400 * 2 + 9, base: 9)]
+        l2 = [sample(.l2, 8, day + 86_400, base: 1), sample(.l2, 9, day, base: 1)]
+        let all = ETHPrices(
+            path: "p",
+            prices: Dictionary(
+                uniqueKeysWithValues: (0..<3).map { (UTCDay.date(ofUnixSeconds: day + 86_400 * $0), ETHPrices.Price(text: "\($0 + 1)", units: BigUInt($0 + 1) * 100_000_000)) }))
+        let report = try CostEngine.report(CostInputs(set: "s", benchmarks: benchmarks, window: window, l1: l1, l2: l2, prices: all))
+        let expected = CostDigest.lines(set: "s", window: window, benchmarks: benchmarks, l1: l1, l2: l2, prices: all)
+        XCTAssertEqual(expected.suffix(3), ["usd|2023-11-14|1", "usd|2023-11-15|2", "usd|2023-11-16|3"])
+        XCTAssertEqual(report.inputsDigest, sha256Hex(expected.map { $0 + "\n" }.joined()))
     }
 
     func testETHPricesAreReadExactlyAndBadCellsNamed() throws {

@@ -126,6 +126,26 @@ final class CostsCommandTests: XCTestCase {
             XCTAssertEqual(r.code, 2, message)
             XCTAssertTrue(r.stderr.contains(message), "\(message)\n\(r.stderr)")
         }
+        // A ledger edited outside lip: each bad cell of a sample is named, read however the report reads it.
+        for (sql, message) in [
+            (
+                "UPDATE gas_prices SET base_fee = '12gwei' WHERE chain = 'l1' AND block = 1003",
+                "row chain `l1`, block 1003, column base_fee holds `12gwei`, not a decimal amount of wei"
+            ),
+            (
+                "UPDATE gas_prices SET priority_fee = '007' WHERE chain = 'l2' AND block = 500100",
+                "row chain `l2`, block 500100, column priority_fee holds `007`, not a decimal amount of wei"
+            ),
+            ("UPDATE gas_prices SET timestamp = 'noon' WHERE chain = 'l2' AND block = 500200", "row chain `l2`, block 500200, column timestamp holds `noon`, not an integer"),
+            ("UPDATE gas_prices SET block = 'x' WHERE chain = 'l1' AND block = 1001", "row chain `l1`, block `x`, column block holds `x`, not an integer"),
+        ] {
+            let edited = try temporaryDirectory(self)
+            try FileManager.default.copyItem(at: dir.appendingPathComponent("l.sqlite"), to: edited.appendingPathComponent("l.sqlite"))
+            try sqlite3(edited.appendingPathComponent("l.sqlite"), sql)
+            let r = try lip(["costs", "--db", "l.sqlite"], in: edited)
+            XCTAssertEqual(r.code, 2, sql)
+            XCTAssertTrue(r.stderr.contains("table gas_prices, \(message)"), "\(message)\n\(r.stderr)")
+        }
         let empty = try temporaryDirectory(self)
         try write("account,delegate,stake\n", "s.csv", in: empty)
         XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "1", "--db", "l.sqlite"], in: empty).code, 0)

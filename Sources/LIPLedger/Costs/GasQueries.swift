@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import GRDB
+import GRDBSQLite
 import LIPCore
 import LIPEthereum
 
@@ -18,15 +19,37 @@ extension Ledger {
         }
     }
 
-    /// The samples of `chain` with `from <= timestamp < until` (either side open when nil), by block.
-    public func gasPrices(chain: Chain, from: Int64?, until: Int64?) throws -> [GasPriceSample] {
+    /// Calls `body` with each sample of `chain` with `from <= timestamp < until` (either side open
+    /// when nil), by block, one row at a time: a year of samples is hundreds of thousands of rows,
+    /// and a report keeps only what it needs of each.
+    public func forEachGasPrice(chain: Chain, from: Int64?, until: Int64?, _ body: (GasPriceSample) throws -> Void) throws {
         try read { db in
-            try GasPriceSample.fetchAll(
-                db,
+            let columns = "chain, block, timestamp, base_fee, priority_fee"
+            let statement = try db.makeStatement(
                 sql: """
-                    SELECT chain, block, timestamp, base_fee, priority_fee FROM gas_prices
+                    SELECT \(columns) FROM gas_prices
                     WHERE chain = ? AND (?2 IS NULL OR timestamp >= ?2) AND (?3 IS NULL OR timestamp < ?3) ORDER BY block
-                    """, arguments: [chain, from, until])
+                    """)
+            try statement.setArguments([chain, from, until])
+            // Stepped on SQLite's own handle and read from its buffers (GRDB's generic row
+            // decoding costs more than the rest of a report); a row of another form is read again
+            // by the record's decoder, which names the column.
+            let s = statement.sqliteStatement
+            defer { sqlite3_reset(s) }
+            while true {
+                let code = sqlite3_step(s)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))), sql: statement.sql)
+                }
+                if let sample = GasPriceSample(sqliteStatement: s) {
+                    try body(sample)
+                    continue
+                }
+                let block = DatabaseValue(sqliteStatement: s, index: 1)
+                _ = try GasPriceSample.fetchOne(db, sql: "SELECT \(columns) FROM gas_prices WHERE chain = ? AND block = ?", arguments: [chain, block])
+                throw StoredRow.Problem(message: "table gas_prices, row chain \(chain.rawValue), block \(block) could not be read; was the ledger edited outside lip?")
+            }
         }
     }
 
@@ -57,18 +80,26 @@ extension GasSetInfo: FetchableRecord {
 extension GasPriceSample: FetchableRecord {
     /// A row of `gas_prices`.
     public init(row: Row) throws {
-        // A year of samples is hundreds of thousands of rows: read by column index from SQLite's
-        // buffers; a value of another form is read again by name to be named.
-        let chain: DatabaseValue = row[0], block: DatabaseValue = row[1], time: DatabaseValue = row[2]
-        if let chain = Chain.fromDatabaseValue(chain), let block = Int.fromDatabaseValue(block), let time = Int64.fromDatabaseValue(time),
-            case .success(let base) = Result(catching: { try row.decode(StoredWei.self, atIndex: 3) }),
-            case .success(let tip) = Result(catching: { try row.decode(StoredWei.self, atIndex: 4) })
-        {
-            self.init(chain: chain, block: block, timestamp: time, baseFee: base.value, priorityFee: tip.value)
-            return
-        }
-        let r = StoredRow(row: row, table: "gas_prices", key: ["chain", "block"], indexes: StoredRow.indexes(of: row))
+        let r = StoredRow(row: row, table: "gas_prices", key: ["chain", "block"])
         self.init(chain: try r("chain"), block: try r("block"), timestamp: try r("timestamp"), baseFee: try r("base_fee"), priorityFee: try r("priority_fee"))
+    }
+
+    /// The row `statement` stands on (`chain, block, timestamp, base_fee, priority_fee`), read from
+    /// SQLite's buffers; nil when a column holds a value of another form.
+    init?(sqliteStatement s: SQLiteStatement) {
+        guard sqlite3_column_type(s, 1) == SQLITE_INTEGER, sqlite3_column_type(s, 2) == SQLITE_INTEGER,
+            let chainText = StoredText.bytes(s, 0), let chain = Chain.stored(chainText),
+            let base = StoredWei(sqliteStatement: s, index: 3), let tip = StoredWei(sqliteStatement: s, index: 4)
+        else { return nil }
+        self.init(chain: chain, block: Int(sqlite3_column_int64(s, 1)), timestamp: sqlite3_column_int64(s, 2), baseFee: base.value, priorityFee: tip.value)
+    }
+}
+
+extension Chain {
+    /// The chain whose stored text is `bytes`.
+    fileprivate static func stored(_ bytes: UnsafeRawBufferPointer) -> Chain? {
+        guard bytes.count == 2, bytes[0] == 0x6C else { return nil }
+        return bytes[1] == 0x31 ? .l1 : bytes[1] == 0x32 ? .l2 : nil
     }
 }
 

@@ -1,0 +1,111 @@
+import BigInt
+import Crypto
+import Foundation
+import LIPCore
+import LIPEthereum
+import LIPLedger
+
+/// The inputs digest of a cost report: SHA-256 over these lines, each ending in `\n`:
+///
+///     lip-costs-inputs v1
+///     set|<name>
+///     window|<from or ->|<to or ->
+///     gas|<operation>|<chain>|<gas>                          every row of the set, by operation then chain
+///     price|<chain>|<block>|<timestamp>|<base>|<priority>   every sample in the window, by chain then block
+///     usd|<date>|<price as written in the file>              with an ETH/USD file: each day of a sample, once, by date
+///
+/// Hashed as the samples are read (`add`), so that they need not be kept; `lines` gives the same
+/// lines as text, for tests and readers.
+package struct CostDigest {
+    private var hasher = SHA256()
+    private var buffer: [UInt8] = []
+
+    /// A digest that has hashed the lines before the prices.
+    init(set: String, window: CostReport.Window?, benchmarks: [GasBenchmark]) {
+        buffer.reserveCapacity(1 << 16 + 256)
+        for line in Self.head(set: set, window: window, benchmarks: benchmarks) { add(line: line) }
+    }
+
+    /// Hashes the price line of `sample`, the next in the window (L1's by block, then L2's).
+    mutating func add(_ sample: GasPriceSample) {
+        // A year of samples is hundreds of thousands of lines: written straight as bytes.
+        buffer += "price|".utf8
+        buffer += sample.chain.rawValue.utf8
+        buffer.append(0x7C)
+        Self.appendDecimal(UInt64(sample.block), to: &buffer)
+        buffer.append(0x7C)
+        Self.appendDecimal(UInt64(sample.timestamp), to: &buffer)
+        buffer.append(0x7C)
+        appendFee(sample.baseFee)
+        buffer.append(0x7C)
+        appendFee(sample.priorityFee)
+        buffer.append(0x0A)
+        flush()
+    }
+
+    private mutating func appendFee(_ fee: BigUInt) {
+        if let word = GasPriceSeries.word(fee) { Self.appendDecimal(word, to: &buffer) } else { buffer += String(fee).utf8 }
+    }
+
+    /// The digest, hex, after the usd lines of `days` (days from 1970-01-01, each once, ascending)
+    /// when `prices` are given.
+    func finished(days: [Int64], prices: ETHPrices?) -> String {
+        var digest = self
+        if let prices {
+            for day in days {
+                let date = UTCDay.date(ofDays: day)
+                digest.add(line: "usd|\(date)|\(prices.prices[date]?.text ?? "-")")
+            }
+        }
+        digest.flush(force: true)
+        return Hex.encode(Array(digest.hasher.finalize()))
+    }
+
+    /// Every line, in order, of inputs with these samples.
+    package static func lines(
+        set: String, window: CostReport.Window?, benchmarks: [GasBenchmark], l1: [GasPriceSample], l2: [GasPriceSample], prices: ETHPrices?
+    ) -> [String] {
+        var out = head(set: set, window: window, benchmarks: benchmarks)
+        out += (l1 + l2).map { "price|\($0.chain.rawValue)|\($0.block)|\($0.timestamp)|\($0.baseFee)|\($0.priorityFee)" }
+        if let prices {
+            let days = Set((l1 + l2).map { UTCDay.date(ofUnixSeconds: $0.timestamp) }).sorted()
+            out += days.map { "usd|\($0)|\(prices.prices[$0]?.text ?? "-")" }
+        }
+        return out
+    }
+
+    /// The lines before the prices.
+    private static func head(set: String, window: CostReport.Window?, benchmarks: [GasBenchmark]) -> [String] {
+        var out = ["lip-costs-inputs v1", "set|\(set)"]
+        out.append("window|\(window?.from.map(String.init(describing:)) ?? "-")|\(window?.to.map(String.init(describing:)) ?? "-")")
+        for b in benchmarks.sorted(by: { ($0.operation, $0.chain.rawValue) < ($1.operation, $1.chain.rawValue) }) {
+            out.append("gas|\(b.operation)|\(b.chain.rawValue)|\(b.gas)")
+        }
+        return out
+    }
+
+    private mutating func add(line: String) {
+        buffer += line.utf8
+        buffer.append(0x0A)
+        flush()
+    }
+
+    private mutating func flush(force: Bool = false) {
+        guard force || buffer.count >= 1 << 16 else { return }
+        hasher.update(data: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The decimal digits of `n`, made on the stack and appended at once.
+    private static func appendDecimal(_ n: UInt64, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var m = n, i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+                m /= 10
+            } while m > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+        }
+    }
+}
