@@ -36,7 +36,7 @@ package struct JSONDifference: Equatable, Sendable, CustomStringConvertible {
                 if out[path] == nil { out[path] = pairs.map(\.0) }
                 for (k, child) in pairs { walk(child, path.isEmpty ? k : path + "." + k) }
             case .array(let items): for item in items.prefix(1) { walk(item, path) }
-            case .elements(let count, let element): if count > 0 { walk(element(0), path) }
+            case .elements(let count, let element, _): if count > 0 { walk(element(0), path) }
             default: break
             }
         }

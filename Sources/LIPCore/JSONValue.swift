@@ -10,7 +10,9 @@ public enum JSONValue: Equatable, Sendable {
     case object([(String, JSONValue)])
     /// An array whose `count` elements are made as they are written: a list of a hundred
     /// thousand voters takes no memory before it is written out.
-    case elements(count: Int, element: @Sendable (Int) -> JSONValue)
+    /// `text`, when given, writes element i's pretty text straight as bytes, exactly as
+    /// `element(i)` would be written (a test of each user holds them to that).
+    case elements(count: Int, element: @Sendable (Int) -> JSONValue, text: (@Sendable (Int, inout JSONText) -> Void)? = nil)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
@@ -20,10 +22,14 @@ public enum JSONValue: Equatable, Sendable {
     public static func int(_ i: Int?) -> JSONValue { i.map(JSONValue.int) ?? .null }
 
     /// The JSON text: pretty (two-space indent, `": "`) or compact, always with a final newline when pretty.
-    public func serialized(pretty: Bool = true) -> String {
+    public func serialized(pretty: Bool = true) -> String { serialized(pretty: pretty, elementText: true) }
+
+    /// The same text; with `elementText` false, every element of `elements` is written from its
+    /// value (what tests compare each `text` against).
+    package func serialized(pretty: Bool, elementText: Bool) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        write(to: &out, indent: pretty ? 0 : nil, flush: nil)
+        write(to: &out, indent: pretty ? 0 : nil, flush: nil, elementText: elementText)
         if pretty { out.append(0x0A) }
         return String(decoding: out, as: UTF8.self)
     }
@@ -38,7 +44,7 @@ public enum JSONValue: Equatable, Sendable {
             do { try handle.write(contentsOf: bytes) } catch { failure = error }
             bytes.removeAll(keepingCapacity: true)
         }
-        write(to: &out, indent: pretty ? 0 : nil, flush: flush)
+        write(to: &out, indent: pretty ? 0 : nil, flush: flush, elementText: true)
         if pretty { out.append(0x0A) }
         flush(&out)
         if let failure { throw failure }
@@ -46,7 +52,7 @@ public enum JSONValue: Equatable, Sendable {
 
     /// Writes the text as UTF-8 bytes: a tally's JSON runs to tens of megabytes. `flush`, when
     /// given, takes what is written so far whenever it passes a megabyte.
-    private func write(to out: inout [UInt8], indent: Int?, flush: ((inout [UInt8]) -> Void)?) {
+    private func write(to out: inout [UInt8], indent: Int?, flush: ((inout [UInt8]) -> Void)?, elementText: Bool) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
@@ -58,7 +64,7 @@ public enum JSONValue: Equatable, Sendable {
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 if let indent { JSONValue.newline(&out, indent + 1) }
-                item.write(to: &out, indent: indent.map { $0 + 1 }, flush: flush)
+                item.write(to: &out, indent: indent.map { $0 + 1 }, flush: flush, elementText: elementText)
                 if let flush, out.count >= 1 << 20 { flush(&out) }
             }
             if let indent { JSONValue.newline(&out, indent) }
@@ -72,11 +78,11 @@ public enum JSONValue: Equatable, Sendable {
                 JSONValue.appendQuoted(key, to: &out)
                 out.append(0x3A)
                 if indent != nil { out.append(0x20) }
-                value.write(to: &out, indent: indent.map { $0 + 1 }, flush: flush)
+                value.write(to: &out, indent: indent.map { $0 + 1 }, flush: flush, elementText: elementText)
             }
             if let indent { JSONValue.newline(&out, indent) }
             out.append(0x7D)
-        case .elements(let count, let element):
+        case .elements(let count, let element, let text):
             if count == 0 { out += "[]".utf8; return }
             out.append(0x5B)
             // Made and written in chunks, the chunks of one wave on all cores at once, then
@@ -87,11 +93,19 @@ public enum JSONValue: Equatable, Sendable {
                 let ranges = stride(from: start, to: min(count, start + chunk * cores), by: chunk).map { $0..<min(count, $0 + chunk) }
                 let parts = ChunkBuffers(count: ranges.count)
                 DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+                    if let text, let indent, elementText {
+                        var written = JSONText(level: indent + 1)
+                        for i in ranges[k] {
+                            written.listElement(first: i == 0)
+                            text(i, &written)
+                        }
+                        return parts.set(k, written.bytes)
+                    }
                     var bytes: [UInt8] = []
                     for i in ranges[k] {
                         if i > 0 { bytes.append(0x2C) }
                         if let indent { JSONValue.newline(&bytes, indent + 1) }
-                        element(i).write(to: &bytes, indent: indent.map { $0 + 1 }, flush: nil)
+                        element(i).write(to: &bytes, indent: indent.map { $0 + 1 }, flush: nil, elementText: elementText)
                     }
                     parts.set(k, bytes)
                 }

@@ -32,9 +32,9 @@ package struct CostDigest {
         buffer += "price|".utf8
         buffer += sample.chain.rawValue.utf8
         buffer.append(0x7C)
-        Self.appendDecimal(UInt64(sample.block), to: &buffer)
+        appendInteger(Int64(sample.block))
         buffer.append(0x7C)
-        Self.appendDecimal(UInt64(sample.timestamp), to: &buffer)
+        appendInteger(sample.timestamp)
         buffer.append(0x7C)
         appendFee(sample.baseFee)
         buffer.append(0x7C)
@@ -43,8 +43,12 @@ package struct CostDigest {
         flush()
     }
 
-    private mutating func appendFee(_ fee: BigUInt) {
-        if let word = GasPriceSeries.word(fee) { Self.appendDecimal(word, to: &buffer) } else { buffer += String(fee).utf8 }
+    private mutating func appendFee(_ fee: BigUInt) { Amount.appendDecimal(fee, to: &buffer) }
+
+    /// `n` as `"\(n)"` writes it (a ledger edited outside lip may hold a negative block or time).
+    private mutating func appendInteger(_ n: Int64) {
+        if n < 0 { buffer.append(0x2D) }
+        Amount.appendDecimal(n.magnitude, to: &buffer)
     }
 
     /// The digest, hex, after the usd lines of `days` (days from 1970-01-01, each once, ascending)
@@ -94,18 +98,5 @@ package struct CostDigest {
         guard force || buffer.count >= 1 << 16 else { return }
         hasher.update(data: buffer)
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// The decimal digits of `n`, made on the stack and appended at once.
-    private static func appendDecimal(_ n: UInt64, to out: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var m = n, i = 20
-            repeat {
-                i -= 1
-                digits[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
-                m /= 10
-            } while m > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
-        }
     }
 }

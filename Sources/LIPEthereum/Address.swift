@@ -28,12 +28,22 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Appends `lowercased`'s bytes to `out` without making a string.
     package func appendLowercased(to out: inout [UInt8]) {
+        Address.append(to: &out) { writeHex(into: UnsafeMutableBufferPointer(rebasing: $0[2...])) }
+    }
+
+    /// Appends `checksummed`'s bytes to `out` without making a string.
+    package func appendChecksummed(to out: inout [UInt8]) {
+        Address.append(to: &out) { writeChecksummed(into: $0) }
+    }
+
+    /// Appends `0x` and 40 bytes that `write` fills in.
+    private static func append(to out: inout [UInt8], _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: 42))
         out.withUnsafeMutableBufferPointer { all in
             all[start] = 0x30
             all[start + 1] = 0x78
-            writeHex(into: UnsafeMutableBufferPointer(rebasing: all[(start + 2)..<(start + 42)]))
+            write(UnsafeMutableBufferPointer(rebasing: all[start..<(start + 42)]))
         }
     }
 
@@ -158,12 +168,17 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
         String(unsafeUninitializedCapacity: 42) { out in
             out[0] = 0x30
             out[1] = 0x78
-            let digits = UnsafeMutableBufferPointer(rebasing: out[2...])
-            writeHex(into: digits)
-            let hash = Keccak256.hash(UnsafeBufferPointer(digits))
-            for i in 0..<40 where digits[i] >= 0x61 && (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0f >= 8 { digits[i] -= 0x20 }
+            writeChecksummed(into: out)
             return 42
         }
+    }
+
+    /// Writes the checksummed hex digits after the `0x` that `out` (42 bytes) starts with.
+    private func writeChecksummed(into out: UnsafeMutableBufferPointer<UInt8>) {
+        let digits = UnsafeMutableBufferPointer(rebasing: out[2..<42])
+        writeHex(into: digits)
+        let hash = Keccak256.hash(UnsafeBufferPointer(digits))
+        for i in 0..<40 where digits[i] >= 0x61 && (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0f >= 8 { digits[i] -= 0x20 }
     }
 
     /// A short form for tables: `0x1234…abcd` (checksummed).

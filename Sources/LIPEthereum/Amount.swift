@@ -78,15 +78,37 @@ public enum Amount {
     /// `value` in decimal, as `String(value)` gives it, without BigUInt's general division for
     /// the amounts a ledger holds (below 10^38): a tally writes hundreds of thousands of them.
     public static func decimal(_ value: BigUInt) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(40)
+        appendDecimal(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `decimal(value)`'s bytes to `out` without making a string.
+    package static func appendDecimal(_ value: BigUInt, to out: inout [UInt8]) {
         let words = value.words
-        if words.count <= 1 { return String(UInt64(words.first ?? 0)) }
-        guard words.count == 2 else { return String(value) }
+        if words.count <= 1 { return appendDecimal(UInt64(words.first ?? 0), to: &out) }
         let tenPow19: UInt64 = 10_000_000_000_000_000_000
-        let (high, carry) = UInt64(words[1]).quotientAndRemainder(dividingBy: tenPow19)
-        guard high == 0 else { return String(value) }
+        guard words.count == 2, case let (high, carry) = UInt64(words[1]).quotientAndRemainder(dividingBy: tenPow19), high == 0 else {
+            return out += String(value).utf8
+        }
         let (quotient, remainder) = tenPow19.dividingFullWidth((carry, UInt64(words[0])))
-        let low = String(remainder)
-        return quotient == 0 ? low : String(quotient) + String(repeating: "0", count: 19 - low.count) + low
+        if quotient == 0 { return appendDecimal(remainder, to: &out) }
+        appendDecimal(quotient, to: &out)
+        appendDecimal(remainder, to: &out, width: 19)
+    }
+
+    /// Appends the decimal digits of `n`, with zeros in front to `width` digits; made on the stack.
+    package static func appendDecimal(_ n: UInt64, to out: inout [UInt8], width: Int = 1) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var m = n, i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+                m /= 10
+            } while m > 0 || 20 - i < width
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+        }
     }
 
     /// 10^0 … 10^19.

@@ -36,6 +36,9 @@ final class EthereumTests: XCTestCase {
             "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
         ] {
             XCTAssertEqual(Address(expected.lowercased())?.checksummed, expected)
+            var appended: [UInt8] = Array("[".utf8)
+            Address(expected.lowercased())?.appendChecksummed(to: &appended)
+            XCTAssertEqual(String(decoding: appended, as: UTF8.self), "[" + expected)
             XCTAssertEqual(Address(expected.uppercased().replacingOccurrences(of: "0X", with: "0x"))?.checksummed, expected)
         }
         XCTAssertNil(Address("0x123"))
@@ -76,7 +79,16 @@ final class EthereumTests: XCTestCase {
             let bits = Int.random(in: 1...200, using: &rng)
             values.append(BigUInt.randomInteger(withMaximumWidth: bits, using: &rng))
         }
-        for v in values { XCTAssertEqual(Amount.decimal(v), String(v), "\(v)") }
+        for v in values {
+            XCTAssertEqual(Amount.decimal(v), String(v), "\(v)")
+            var bytes: [UInt8] = Array("x".utf8)
+            Amount.appendDecimal(v, to: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "x" + String(v), "appended \(v)")
+        }
+        var padded: [UInt8] = []
+        Amount.appendDecimal(UInt64(42), to: &padded, width: 5)
+        Amount.appendDecimal(UInt64(123_456), to: &padded, width: 3)
+        XCTAssertEqual(String(decoding: padded, as: UTF8.self), "00042123456")
         // And back: the digits' value is BigUInt's own parse, leading zeros and all.
         for v in values {
             XCTAssertEqual(Amount.value(ofDigits: String(v).utf8), v, "\(v)")

@@ -123,6 +123,11 @@ final class MigrationWindowTests: XCTestCase {
         XCTAssertEqual(r.result, .yes)
         XCTAssertFalse(r.provisional)
         XCTAssertEqual(r.snapshots, [SnapshotReference(chain: .l2, block: 500, l1Block: 1500), SnapshotReference(chain: .l1, block: 1000, l1Block: nil)])
+        // The voters' JSON written straight as bytes is the JSON of their values: L1 and L2
+        // positions, delegators and orchestrators, zero and non-zero amounts of one and two words.
+        let json = r.json
+        XCTAssertEqual(json.serialized(), json.serialized(pretty: true, elementText: false))
+        XCTAssertTrue(json.serialized().contains("\"domain\": \"l1\"") && json.serialized().contains("\"registered\": true"))
     }
 
     func testTotalIsL2PlusUnmigratedL1OutsidePools() throws {

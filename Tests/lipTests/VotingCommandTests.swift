@@ -43,6 +43,42 @@ final class VotingCommandTests: XCTestCase {
         XCTAssertTrue(orchestrator.stdout.contains("weight: 1,100 LPT if it votes now"), orchestrator.stdout)
     }
 
+    /// The tally's rows are read straight from SQLite's buffers; a row edited into another form is
+    /// read again by the records' decoders, which name it, or read alike when it still means the
+    /// same (a flag stored as 1.0), with every voter counted once.
+    func testEditedRowsAreNamedOrReadAlike() throws {
+        let ws = try workspace()
+        try write("voter,choice,block,log_index\n\(o),0,421,0\n", "o.csv", in: ws)
+        XCTAssertEqual(try lip(["ledger", "import", "votes", "o.csv", "--poll", poll], in: ws).code, 0)
+        let before = try lip(["poll", "tally", "7", "--format", "json"], in: ws)
+        XCTAssertEqual(before.code, 0, before.stderr)
+        XCTAssertTrue(before.stdout.contains("\"weight\": \"1100000000000000000000\""), before.stdout)
+        let ledger = ws.appendingPathComponent(".lip/ledger.sqlite")
+        for (sql, message) in [
+            ("UPDATE snapshot_accounts SET registered = 0.5 WHERE account = '\(o)'", nil),
+            // After a row already read (O's): read again, D1 is still counted once.
+            ("UPDATE snapshot_accounts SET active = 0.5 WHERE account = '\(d1)'", nil),
+            ("UPDATE snapshot_accounts SET stake = '3e2' WHERE account = '\(d1)'", "column stake holds `3e2`, not a decimal amount of wei"),
+            ("UPDATE votes SET choice = '01' WHERE voter = '\(o)'", "column choice holds `01`"),
+            ("UPDATE votes SET log_index = 'first' WHERE voter = '\(d1)'", "column log_index holds `first`, not an integer"),
+        ] {
+            let copy = try temporaryDirectory(self)
+            try FileManager.default.copyItem(at: ws.appendingPathComponent("LIPs"), to: copy.appendingPathComponent("LIPs"))
+            try FileManager.default.copyItem(at: ws.appendingPathComponent("Polls"), to: copy.appendingPathComponent("Polls"))
+            try FileManager.default.createDirectory(at: copy.appendingPathComponent(".lip"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: ledger, to: copy.appendingPathComponent(".lip/ledger.sqlite"))
+            try sqlite3(copy.appendingPathComponent(".lip/ledger.sqlite"), sql)
+            let r = try lip(["poll", "tally", "7", "--format", "json"], in: copy)
+            if let message {
+                XCTAssertEqual(r.code, 2, sql)
+                XCTAssertTrue(r.stderr.contains(message), "\(sql)\n\(r.stderr)")
+            } else {
+                XCTAssertEqual(r.code, 0, r.stderr)
+                XCTAssertEqual(r.stdout, before.stdout, sql)
+            }
+        }
+    }
+
     func testRefusals() throws {
         let ws = try workspace()
         let bad = try lip(["poll", "weight", "7", "0x12"], in: ws)

@@ -24,32 +24,13 @@ extension Ledger {
     /// and a report keeps only what it needs of each.
     public func forEachGasPrice(chain: Chain, from: Int64?, until: Int64?, _ body: (GasPriceSample) throws -> Void) throws {
         try read { db in
-            let columns = "chain, block, timestamp, base_fee, priority_fee"
             let statement = try db.makeStatement(
                 sql: """
-                    SELECT \(columns) FROM gas_prices
+                    SELECT chain, block, timestamp, base_fee, priority_fee FROM gas_prices
                     WHERE chain = ? AND (?2 IS NULL OR timestamp >= ?2) AND (?3 IS NULL OR timestamp < ?3) ORDER BY block
                     """)
             try statement.setArguments([chain, from, until])
-            // Stepped on SQLite's own handle and read from its buffers (GRDB's generic row
-            // decoding costs more than the rest of a report); a row of another form is read again
-            // by the record's decoder, which names the column.
-            let s = statement.sqliteStatement
-            defer { sqlite3_reset(s) }
-            while true {
-                let code = sqlite3_step(s)
-                if code == SQLITE_DONE { return }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))), sql: statement.sql)
-                }
-                if let sample = GasPriceSample(sqliteStatement: s) {
-                    try body(sample)
-                    continue
-                }
-                let block = DatabaseValue(sqliteStatement: s, index: 1)
-                _ = try GasPriceSample.fetchOne(db, sql: "SELECT \(columns) FROM gas_prices WHERE chain = ? AND block = ?", arguments: [chain, block])
-                throw StoredRow.Problem(message: "table gas_prices, row chain \(chain.rawValue), block \(block) could not be read; was the ledger edited outside lip?")
-            }
+            try db.forEachRecord(GasPriceSample.self, of: statement, body)
         }
     }
 
@@ -77,15 +58,14 @@ extension GasSetInfo: FetchableRecord {
     }
 }
 
-extension GasPriceSample: FetchableRecord {
+extension GasPriceSample: FetchableRecord, BufferDecodable {
     /// A row of `gas_prices`.
     public init(row: Row) throws {
         let r = StoredRow(row: row, table: "gas_prices", key: ["chain", "block"])
         self.init(chain: try r("chain"), block: try r("block"), timestamp: try r("timestamp"), baseFee: try r("base_fee"), priorityFee: try r("priority_fee"))
     }
 
-    /// The row `statement` stands on (`chain, block, timestamp, base_fee, priority_fee`), read from
-    /// SQLite's buffers; nil when a column holds a value of another form.
+    /// The row `SELECT chain, block, timestamp, base_fee, priority_fee` stands on, from SQLite's buffers.
     init?(sqliteStatement s: SQLiteStatement) {
         guard sqlite3_column_type(s, 1) == SQLITE_INTEGER, sqlite3_column_type(s, 2) == SQLITE_INTEGER,
             let chainText = StoredText.bytes(s, 0), let chain = Chain.stored(chainText),

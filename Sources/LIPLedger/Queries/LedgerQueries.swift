@@ -42,9 +42,9 @@ extension Ledger {
     /// Calls `body` with each account of `snapshot`, by account, without holding them all.
     public func forEachAccount(of snapshot: SnapshotInfo, _ body: (SnapshotAccount) throws -> Void) throws {
         try read { db in
-            let cursor = try SnapshotAccount.fetchCursor(
-                db, sql: "SELECT \(SnapshotAccount.columns) FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account", arguments: [snapshot.id])
-            while let account = try cursor.next() { try body(account) }
+            let statement = try db.makeStatement(sql: "SELECT \(SnapshotAccount.columns) FROM snapshot_accounts WHERE snapshot_id = ? ORDER BY account")
+            try statement.setArguments([snapshot.id])
+            try db.forEachRecord(SnapshotAccount.self, of: statement, body)
         }
     }
 
@@ -70,8 +70,7 @@ extension Ledger {
                     statements[chunk.count] = statement
                 }
                 statement.setUncheckedArguments(StatementArguments([snapshot.id.databaseValue] + chunk.map(\.databaseValue)))
-                let rows = try SnapshotAccount.fetchCursor(statement)
-                while let account = try rows.next() { out.append(account) }
+                try db.forEachRecord(SnapshotAccount.self, of: statement) { out.append($0) }
             }
         }
         // The rows come back in key order within each chunk, and the chunks are in order.
@@ -92,7 +91,7 @@ extension Ledger {
             return try String.fetchOne(db, sql: "SELECT DISTINCT voter FROM votes WHERE poll = ? ORDER BY voter LIMIT 1 OFFSET ?", arguments: [poll, voters / 2])
         }
         guard let middle else {
-            return try read { db in try SnapshotAccount.fetchAll(db, sql: select + ") ORDER BY account", arguments: [snapshot.id, poll]) }
+            return try read { db in try db.fetchAllRecords(SnapshotAccount.self, sql: select + ") ORDER BY account", arguments: [snapshot.id, poll]) }
         }
         let halves = Halves()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
@@ -100,8 +99,8 @@ extension Ledger {
                 k,
                 Result {
                     try read { db in
-                        try SnapshotAccount.fetchAll(
-                            db, sql: select + (k == 0 ? " AND voter < ?" : " AND voter >= ?") + ") ORDER BY account", arguments: [snapshot.id, poll, middle])
+                        try db.fetchAllRecords(
+                            SnapshotAccount.self, sql: select + (k == 0 ? " AND voter < ?" : " AND voter >= ?") + ") ORDER BY account", arguments: [snapshot.id, poll, middle])
                     }
                 })
         }
@@ -119,7 +118,7 @@ extension Ledger {
     /// Every vote of `poll`, in no particular order.
     public func votes(poll: Address?) throws -> [CastVote] {
         guard let poll else { return [] }
-        return try read { db in try CastVote.fetchAll(db, sql: "SELECT \(CastVote.columns) FROM votes WHERE poll = ?", arguments: [poll]) }
+        return try read { db in try db.fetchAllRecords(CastVote.self, sql: "SELECT \(CastVote.columns) FROM votes WHERE poll = ?", arguments: [poll]) }
     }
 
     /// The migrations with L2 block <= `l2Block`, by kind and L1 account.

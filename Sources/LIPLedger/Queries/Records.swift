@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import GRDB
+import GRDBSQLite
 import LIPCore
 import LIPEthereum
 
@@ -52,7 +53,7 @@ extension GovernorVote: FetchableRecord {
     }
 }
 
-extension SnapshotAccount: FetchableRecord {
+extension SnapshotAccount: FetchableRecord, BufferDecodable {
     /// The columns `init(row:)` reads, by index: a tally reads a hundred thousand rows, and a
     /// lookup by name costs a case fold per column.
     static let columns = "snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees"
@@ -78,9 +79,26 @@ extension SnapshotAccount: FetchableRecord {
             account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"), delegatedStake: try r.optional("delegated_stake") ?? 0,
             registered: try r("registered"), active: try r.optional("active"), fees: try r.optional("fees"))
     }
+
+    /// The row `SELECT \(columns)` stands on, from SQLite's buffers.
+    init?(sqliteStatement s: SQLiteStatement) {
+        guard let account = Address(sqliteStatement: s, index: 1), let stake = StoredWei(sqliteStatement: s, index: 3),
+            sqlite3_column_type(s, 5) == SQLITE_INTEGER
+        else { return nil }
+        func optional<Value>(_ index: CInt, _ read: (CInt) -> Value?) -> Value?? {
+            sqlite3_column_type(s, index) == SQLITE_NULL ? .some(nil) : read(index).map { .some($0) }
+        }
+        func flag(_ index: CInt) -> Bool? { sqlite3_column_type(s, index) == SQLITE_INTEGER ? sqlite3_column_int64(s, index) != 0 : nil }
+        guard let delegate = optional(2, { Address(sqliteStatement: s, index: $0) }), let delegated = optional(4, { StoredWei(sqliteStatement: s, index: $0) }),
+            let active = optional(6, flag), let fees = optional(7, { StoredWei(sqliteStatement: s, index: $0) })
+        else { return nil }
+        self.init(
+            account: account, delegate: delegate, stake: stake.value, delegatedStake: delegated?.value ?? 0, registered: sqlite3_column_int64(s, 5) != 0, active: active,
+            fees: fees?.value)
+    }
 }
 
-extension CastVote: FetchableRecord {
+extension CastVote: FetchableRecord, BufferDecodable {
     /// The columns `init(row:)` reads, by index.
     static let columns = "poll, voter, choice, block, log_index"
 
@@ -98,5 +116,13 @@ extension CastVote: FetchableRecord {
         let voter: Address = try r("voter")
         let choice: BigUInt = try r("choice")
         self.init(voter: voter, choice: Amount.decimal(choice), block: try r("block"), logIndex: try r("log_index"))
+    }
+
+    /// The row `SELECT \(columns)` stands on, from SQLite's buffers.
+    init?(sqliteStatement s: SQLiteStatement) {
+        guard let voter = Address(sqliteStatement: s, index: 1), let choice = StoredText.bytes(s, 2), SnapshotDigest.Canonical.amount(utf8: choice),
+            sqlite3_column_type(s, 3) == SQLITE_INTEGER, sqlite3_column_type(s, 4) == SQLITE_INTEGER
+        else { return nil }
+        self.init(voter: voter, choice: String(decoding: choice, as: UTF8.self), block: Int(sqlite3_column_int64(s, 3)), logIndex: Int(sqlite3_column_int64(s, 4)))
     }
 }

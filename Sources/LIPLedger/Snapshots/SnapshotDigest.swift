@@ -110,8 +110,10 @@ struct SnapshotDigest: Equatable {
 
         /// Decimal digits without a leading zero, at most 78 of them (below 10^78 > 2^256; the
         /// exact bound is checked where such an amount is parsed).
-        static func amount(_ s: String) -> Bool {
-            let u = s.utf8
+        static func amount(_ s: String) -> Bool { amount(utf8: s.utf8) }
+
+        /// The same of text's bytes (read from SQLite's buffers).
+        static func amount<Bytes: Collection<UInt8>>(utf8 u: Bytes) -> Bool {
             guard !u.isEmpty, u.count < 78, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
             return u.count == 1 || u.first != 0x30
         }

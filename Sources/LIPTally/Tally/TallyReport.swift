@@ -22,23 +22,55 @@ extension TallyResult {
             ("totalStake", .string(Amount.decimal(totalStake))), ("quorumMet", .bool(quorumMet)), ("result", .string(result.rawValue)),
             (
                 "voters",
-                .elements(count: voters.count) { [voters] i in
-                    let v = voters[i]
-                    return .object([
-                        ("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(Amount.decimal(v.weight))),
-                        (
-                            "positions",
-                            .array(
-                                v.positions.map { p in
-                                    .object([
-                                        ("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
-                                        ("stake", .string(Amount.decimal(p.position.stake))), ("delegatedStake", .string(Amount.decimal(p.position.delegatedStake))),
-                                        ("nonVoteStake", .string(Amount.decimal(p.nonVoteStake))),
-                                    ])
-                                })
-                        ),
-                    ])
-                }
+                .elements(
+                    count: voters.count,
+                    element: { [voters] i in
+                        let v = voters[i]
+                        return .object([
+                            ("address", .string(v.address.checksummed)), ("choice", .string(v.choice.rawValue)), ("weight", .string(Amount.decimal(v.weight))),
+                            (
+                                "positions",
+                                .array(
+                                    v.positions.map { p in
+                                        .object([
+                                            ("domain", .string(p.position.domain.rawValue)), ("registered", .bool(p.position.registered)),
+                                            ("stake", .string(Amount.decimal(p.position.stake))), ("delegatedStake", .string(Amount.decimal(p.position.delegatedStake))),
+                                            ("nonVoteStake", .string(Amount.decimal(p.nonVoteStake))),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    },
+                    // A hundred thousand voters: written straight as bytes, as the value above is written.
+                    text: { [voters] i, out in
+                        let v = voters[i]
+                        out.beginObject()
+                        out.key("address")
+                        out.plainString { v.address.appendChecksummed(to: &$0) }
+                        out.key("choice")
+                        out.plainString { $0 += v.choice.rawValue.utf8 }
+                        out.key("weight")
+                        out.plainString { Amount.appendDecimal(v.weight, to: &$0) }
+                        out.key("positions")
+                        out.beginArray()
+                        for p in v.positions {
+                            out.element()
+                            out.beginObject()
+                            out.key("domain")
+                            out.plainString { $0 += p.position.domain.rawValue.utf8 }
+                            out.key("registered")
+                            out.bool(p.position.registered)
+                            out.key("stake")
+                            out.plainString { Amount.appendDecimal(p.position.stake, to: &$0) }
+                            out.key("delegatedStake")
+                            out.plainString { Amount.appendDecimal(p.position.delegatedStake, to: &$0) }
+                            out.key("nonVoteStake")
+                            out.plainString { Amount.appendDecimal(p.nonVoteStake, to: &$0) }
+                            out.endObject()
+                        }
+                        out.endArray()
+                        out.endObject()
+                    })
             ),
             ("warnings", .array(warnings.map(JSONValue.string))),
             ("inputsDigest", .string(inputsDigest)),
