@@ -29,11 +29,24 @@ package enum ABI {
         return data[data.startIndex + start..<data.startIndex + start + 32]
     }
 
+    // A log import reads words of every log from other modules, where a generic function of this
+    // one runs unspecialized (it cost half of the import): bytes and slices of bytes have their own
+    // entry points, compiled here for their types.
+
+    /// Word `index` as a uint256.
+    package static func uint(_ data: ArraySlice<UInt8>, _ index: Int) throws -> BigUInt { try readUInt(data, index) }
+    /// Word `index` as a uint256.
+    package static func uint(_ data: [UInt8], _ index: Int) throws -> BigUInt { try readUInt(data, index) }
     /// Word `index` as a uint256.
     package static func uint<D: RandomAccessCollection>(_ data: D, _ index: Int) throws -> BigUInt where D.Element == UInt8, D.Index == Int {
+        try readUInt(data, index)
+    }
+
+    private static func readUInt<D: RandomAccessCollection>(_ data: D, _ index: Int) throws -> BigUInt where D.Element == UInt8, D.Index == Int {
         let w = try word(data, index)
-        // Most words are small: read them as one machine word, without a buffer.
-        if w.prefix(24).allSatisfy({ $0 == 0 }) { return BigUInt(w.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
+        // Most words are small: read them as one machine word, without a buffer (and with BigUInt's
+        // one non-generic initializer: its generic ones are not specialized across packages).
+        if w.prefix(24).allSatisfy({ $0 == 0 }) { return BigUInt(integerLiteral: w.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
         return BigUInt(Data(w))
     }
 
@@ -43,7 +56,15 @@ package enum ABI {
     }
 
     /// The 20 bytes of the address in word `index` (left-padded with 12 zero bytes).
+    package static func addressBytes(_ data: ArraySlice<UInt8>, _ index: Int) throws -> ArraySlice<UInt8> { try readAddressBytes(data, index) }
+    /// The 20 bytes of the address in word `index` (left-padded with 12 zero bytes).
+    package static func addressBytes(_ data: [UInt8], _ index: Int) throws -> ArraySlice<UInt8> { try readAddressBytes(data, index) }
+    /// The 20 bytes of the address in word `index` (left-padded with 12 zero bytes).
     package static func addressBytes<D: RandomAccessCollection>(_ data: D, _ index: Int) throws -> D.SubSequence where D.Element == UInt8, D.Index == Int {
+        try readAddressBytes(data, index)
+    }
+
+    private static func readAddressBytes<D: RandomAccessCollection>(_ data: D, _ index: Int) throws -> D.SubSequence where D.Element == UInt8, D.Index == Int {
         let w = try word(data, index)
         guard w.prefix(12).allSatisfy({ $0 == 0 }) else { throw Problem.notAnAddress(word: index) }
         return w.suffix(20)

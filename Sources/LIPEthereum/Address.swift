@@ -152,13 +152,10 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
     private func writeHex(into out: UnsafeMutableBufferPointer<UInt8>) {
         for i in 0..<20 {
             let b = byte(i)
-            out[2 * i] = Address.hexDigit(b >> 4)
-            out[2 * i + 1] = Address.hexDigit(b & 0x0f)
+            out[2 * i] = Hex.digit(b >> 4)
+            out[2 * i + 1] = Hex.digit(b & 0x0f)
         }
     }
-
-    /// The lowercase hex digit of `v` (0-15).
-    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     /// Whether this is the zero address.
     public var isZero: Bool { self == .zero }

@@ -15,7 +15,18 @@ package enum Hex {
     }
 
     /// Writes (`0x` and) the lowercase hex of `bytes` at the start of `out`; the bytes written.
+    /// (Slices of bytes have their own entry point, compiled here for their type: from another
+    /// module, the generic one runs unspecialized, and a log import writes two per log.)
+    package static func write(_ bytes: ArraySlice<UInt8>, prefixed: Bool, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        writeHex(bytes, prefixed: prefixed, into: out)
+    }
+
+    /// Writes (`0x` and) the lowercase hex of `bytes` at the start of `out`; the bytes written.
     package static func write<C: Collection>(_ bytes: C, prefixed: Bool, into out: UnsafeMutableBufferPointer<UInt8>) -> Int where C.Element == UInt8 {
+        writeHex(bytes, prefixed: prefixed, into: out)
+    }
+
+    private static func writeHex<C: Collection>(_ bytes: C, prefixed: Bool, into out: UnsafeMutableBufferPointer<UInt8>) -> Int where C.Element == UInt8 {
         var o = 0
         if prefixed {
             out[0] = 0x30
@@ -23,14 +34,15 @@ package enum Hex {
             o = 2
         }
         for b in bytes {
-            out[o] = digits[Int(b >> 4)]
-            out[o + 1] = digits[Int(b & 0x0f)]
+            out[o] = digit(b >> 4)
+            out[o + 1] = digit(b & 0x0f)
             o += 2
         }
         return o
     }
 
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The lowercase hex digit of `v` (0-15).
+    package static func digit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     /// Decodes hex with or without `0x`; nil when not an even number of hex digits.
     package static func decode(_ text: String) -> [UInt8]? {

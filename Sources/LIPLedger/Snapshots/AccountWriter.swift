@@ -34,11 +34,17 @@ struct AccountWriter {
         totalStake += stake
         if let d = row.delegate { delegatedSums[d, default: 0] += stake }
         if row.delegatedStake != nil { givenDelegated.insert(row.account) }
+        // Bound through SQLite's own API (`BoundStatements`): an import inserts every row of the file.
+        insert.bind(1, integer: snapshotID)
+        insert.bind(2, text: row.account)
+        insert.bind(3, text: row.delegate)
+        insert.bind(4, text: row.stake)
+        insert.bind(5, text: row.delegatedStake ?? "0")
+        insert.bind(6, integer: row.registered ? 1 : 0)
+        insert.bind(7, integer: row.active.map { $0 ? 1 : 0 })
+        insert.bind(8, text: row.fees)
         do {
-            try insert.execute(arguments: [
-                snapshotID, row.account, row.delegate, row.stake, row.delegatedStake ?? "0",
-                row.registered, row.active, row.fees,
-            ])
+            _ = try insert.stepOnce()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw LIPError.invalidInput(file: path, location: location, message: "duplicate account \(Address(row.account)?.checksummed ?? row.account)")
         }

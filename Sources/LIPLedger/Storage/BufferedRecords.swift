@@ -19,11 +19,7 @@ extension Database {
         var given = 0
         defer { sqlite3_reset(s) }
         while true {
-            let code = sqlite3_step(s)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(s))), sql: statement.sql)
-            }
+            guard try statement.stepRow() else { return }
             guard let record = Record(sqliteStatement: s) else { break }
             try body(record)
             given += 1
