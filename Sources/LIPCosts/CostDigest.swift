@@ -36,14 +36,12 @@ package struct CostDigest {
         buffer.append(0x7C)
         appendInteger(sample.timestamp)
         buffer.append(0x7C)
-        appendFee(sample.baseFee)
+        Amount.appendDecimal(sample.baseFee, to: &buffer)
         buffer.append(0x7C)
-        appendFee(sample.priorityFee)
+        Amount.appendDecimal(sample.priorityFee, to: &buffer)
         buffer.append(0x0A)
         flush()
     }
-
-    private mutating func appendFee(_ fee: BigUInt) { Amount.appendDecimal(fee, to: &buffer) }
 
     /// `n` as `"\(n)"` writes it (a ledger edited outside lip may hold a negative block or time).
     private mutating func appendInteger(_ n: Int64) {

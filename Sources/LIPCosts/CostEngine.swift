@@ -43,7 +43,8 @@ public enum CostEngine {
             guard let p = chain == .l1 ? l1 : l2 else { return CostReport.ChainCost(gas: gas, wei: nil, usd: nil) }
             let usd = p.usd.map { u -> CostReport.Statistics<String> in
                 let c = u.scaled(by: gas, over: centsScale)
-                return CostReport.Statistics(min: dollars(c.min), p10: dollars(c.p10), p50: dollars(c.p50), p90: dollars(c.p90), max: dollars(c.max), mean: dollars(c.mean))
+                return CostReport.Statistics(
+                    min: hundredths(c.min), p10: hundredths(c.p10), p50: hundredths(c.p50), p90: hundredths(c.p90), max: hundredths(c.max), mean: hundredths(c.mean))
             }
             return CostReport.ChainCost(gas: gas, wei: p.prices.scaled(by: gas, over: 1), usd: usd)
         }
@@ -56,8 +57,7 @@ public enum CostEngine {
             var savings: String?
             if let a = l1?.wei?.p50, let b = l2?.wei?.p50 {
                 if b > 0 {
-                    let hundredths = a * 100 / b
-                    savings = "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2))"
+                    savings = hundredths(a * 100 / b)
                 } else {
                     warnings.append("\(label): the median L2 cost is 0, so there is no savings factor")
                 }
@@ -148,9 +148,9 @@ public enum CostEngine {
     /// min, p10, p50, p90 and max by nearest rank and the mean rounded down, of `values` (not empty).
     package static func statistics(_ values: [BigUInt]) -> CostReport.Statistics<BigUInt> { Ranked(sorting: values).scaled(by: 1, over: 1) }
 
-    /// Cents as dollars: `"12.34"`.
-    package static func dollars(_ cents: BigUInt) -> String {
-        "\(cents / 100).\(String(cents % 100).leftPadded(to: 2))"
+    /// Hundredths as a number with two decimals (cents as dollars, a savings factor): `"12.34"`.
+    package static func hundredths(_ n: BigUInt) -> String {
+        "\(n / 100).\(String(n % 100).leftPadded(to: 2))"
     }
 
     private static func summary(_ series: GasPriceSeries) -> CostReport.Samples? {

@@ -11,7 +11,7 @@ public struct GasPriceSeries: Sendable {
     /// The chain.
     public let chain: Chain
     /// How many samples.
-    public private(set) var count = 0
+    public var count: Int { dayIndexes.count }
     /// The first sample's block.
     public private(set) var firstBlock: Int?
     /// The last sample's block.
@@ -40,7 +40,6 @@ public struct GasPriceSeries: Sendable {
     public mutating func append(_ sample: GasPriceSample) {
         if firstBlock == nil { firstBlock = sample.block }
         lastBlock = sample.block
-        count += 1
         let price = sample.baseFee + sample.priorityFee
         if wordPrices != nil, let word = Self.word(price) {
             wordPrices!.append(word)

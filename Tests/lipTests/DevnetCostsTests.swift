@@ -43,16 +43,22 @@ final class DevnetCostsTests: XCTestCase {
         let gas = try lip(["ledger", "sync", "gas", "--set", "devnet", "--chain", "l2", "--db", "node.sqlite"] + pairs + node, in: dir)
         XCTAssertEqual(gas.code, 0, gas.stderr)
         let sync = ["ledger", "sync", "gas-prices", "--chain", "l2", "--from-block", "\(first)", "--to-block", "\(last)", "--every", "3"] + node
+        let before = try devnet.stats()
         let priced = try lip(sync + ["--db", "node.sqlite"], in: dir)
         XCTAssertEqual(priced.code, 0, priced.stderr)
+        let after = try devnet.stats()
         let report = { (db: String) in try lip(["costs", "--db", db, "--format", "json"], in: dir) }
         let fromCSV = try report("csv.sqlite"), fromNode = try report("node.sqlite")
         XCTAssertEqual(fromCSV.code, 0, fromCSV.stderr)
         XCTAssertEqual(fromNode.stdout, fromCSV.stdout, "the node path and the CSV path give the same report")
         XCTAssertTrue(fromNode.stdout.contains("\"operation\": \"vote\""), fromNode.stdout)
-        // Requests grow with the kept blocks over the batch size, not with the range.
+        // Calls grow with the kept blocks (a fee history and a header each, and the chain id), not
+        // with the range, three times as many blocks.
         let kept = (last - first) / 3 + 1
         XCTAssertTrue(priced.stdout.contains("\(kept) rows added"), priced.stdout)
+        XCTAssertGreaterThan(kept, 10)
+        XCTAssertLessThanOrEqual(after.calls - before.calls, 2 * kept + 3, "calls for \(kept) kept blocks of \(last - first + 1)")
+        XCTAssertLessThan(after.requests - before.requests, kept, "batched")
         // Again: nothing changes; with faults a provider gives, the same samples.
         let again = try lip(sync + ["--db", "node.sqlite"], in: dir)
         XCTAssertTrue(again.stdout.contains("0 rows added, \(kept) already present"), again.stdout)

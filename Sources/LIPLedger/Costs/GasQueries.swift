@@ -68,18 +68,10 @@ extension GasPriceSample: FetchableRecord, BufferDecodable {
     /// The row `SELECT chain, block, timestamp, base_fee, priority_fee` stands on, from SQLite's buffers.
     init?(sqliteStatement s: SQLiteStatement) {
         guard sqlite3_column_type(s, 1) == SQLITE_INTEGER, sqlite3_column_type(s, 2) == SQLITE_INTEGER,
-            let chainText = StoredText.bytes(s, 0), let chain = Chain.stored(chainText),
+            let chainText = StoredText.bytes(s, 0), let chain = Chain(rawValue: String(decoding: chainText, as: UTF8.self)),
             let base = StoredWei(sqliteStatement: s, index: 3), let tip = StoredWei(sqliteStatement: s, index: 4)
         else { return nil }
         self.init(chain: chain, block: Int(sqlite3_column_int64(s, 1)), timestamp: sqlite3_column_int64(s, 2), baseFee: base.value, priorityFee: tip.value)
-    }
-}
-
-extension Chain {
-    /// The chain whose stored text is `bytes`.
-    fileprivate static func stored(_ bytes: UnsafeRawBufferPointer) -> Chain? {
-        guard bytes.count == 2, bytes[0] == 0x6C else { return nil }
-        return bytes[1] == 0x31 ? .l1 : bytes[1] == 0x32 ? .l2 : nil
     }
 }
 
