@@ -103,11 +103,20 @@ struct ProposalVoteCommand: ParsableCommand {
 /// `network`; nil when neither names a node.
 func bondingVotesReader(rpc: String?, network: String, networks: String?, workspace: Workspace?) -> ((Address, Int) throws -> ProposalWeight.Stake)? {
     guard let url = rpc ?? ProcessInfo.processInfo.environment["LIP_RPC_L2"], !url.isEmpty else { return nil }
+    // The network and the node, found at the first read (none may be needed) and kept for the next.
+    var connection: (node: Node, bondingVotes: Address)?
     return { account, round in
-        let file = networks.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL }
-        let chosen = try Network.named(network, file: file, path: networks, workspaceFile: workspace?.root.appendingPathComponent("networks.yaml"))
-        guard let bondingVotes = chosen.chains[.l2]?.bondingVotes?.address else { throw LIPError.usage("network \(chosen.name) names no l2 bonding-votes in networks.yaml") }
-        let s = try Node(client: JSONRPCClient(endpoint: try RPCEndpoint(url))).votingStake(bondingVotes: bondingVotes, account: account, round: round)
+        let c: (node: Node, bondingVotes: Address)
+        if let known = connection {
+            c = known
+        } else {
+            let file = networks.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL }
+            let chosen = try Network.named(network, file: file, path: networks, workspaceFile: workspace?.root.appendingPathComponent("networks.yaml"))
+            guard let bondingVotes = chosen.chains[.l2]?.bondingVotes?.address else { throw LIPError.usage("network \(chosen.name) names no l2 bonding-votes in networks.yaml") }
+            c = (Node(client: JSONRPCClient(endpoint: try RPCEndpoint(url))), bondingVotes)
+            connection = c
+        }
+        let s = try c.node.votingStake(bondingVotes: c.bondingVotes, account: account, round: round)
         return ProposalWeight.Stake(votes: s.votes, delegate: s.delegate)
     }
 }
