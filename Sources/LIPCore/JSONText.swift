@@ -55,9 +55,6 @@ public struct JSONText {
     /// `true` or `false`.
     public mutating func bool(_ b: Bool) { bytes += (b ? "true" : "false").utf8 }
 
-    /// Forgets what is written, keeping the memory (for the next chunk of elements).
-    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
-
     private mutating func begin(_ bracket: UInt8) {
         bytes.append(bracket)
         written.append(0)

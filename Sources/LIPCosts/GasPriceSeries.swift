@@ -30,12 +30,6 @@ public struct GasPriceSeries: Sendable {
     /// An empty series of `chain`.
     public init(chain: Chain) { self.chain = chain }
 
-    /// The series of `samples`, in their order.
-    public init(chain: Chain, samples: [GasPriceSample]) {
-        self.init(chain: chain)
-        samples.forEach { append($0) }
-    }
-
     /// Adds the next sample.
     public mutating func append(_ sample: GasPriceSample) {
         if firstBlock == nil { firstBlock = sample.block }

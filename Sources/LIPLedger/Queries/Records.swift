@@ -54,26 +54,13 @@ extension GovernorVote: FetchableRecord {
 }
 
 extension SnapshotAccount: FetchableRecord, BufferDecodable {
-    /// The columns `init(row:)` reads, by index: a tally reads a hundred thousand rows, and a
-    /// lookup by name costs a case fold per column.
+    /// The columns both initializers read, in this order.
     static let columns = "snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees"
 
-    /// A row of `SELECT \(columns) FROM snapshot_accounts`. Text is read from SQLite's buffer; a
-    /// value of another form is read again by name to be named.
+    /// A row of `SELECT \(columns) FROM snapshot_accounts`, each value checked by `StoredRow`,
+    /// which names a bad one (large reads use `init?(sqliteStatement:)` and come here for a row it
+    /// declines).
     public init(row: Row) throws {
-        let registered: DatabaseValue = row[5], active: DatabaseValue = row[6]
-        if case .success(let account) = Result(catching: { try row.decode(Address.self, atIndex: 1) }),
-            case .success(let delegate) = Result(catching: { try row.decode(Address?.self, atIndex: 2) }),
-            case .success(let stake) = Result(catching: { try row.decode(StoredWei.self, atIndex: 3) }),
-            case .success(let delegated) = Result(catching: { try row.decode(StoredWei?.self, atIndex: 4) }),
-            let isRegistered = Bool.fromDatabaseValue(registered), active.isNull || Bool.fromDatabaseValue(active) != nil,
-            case .success(let fees) = Result(catching: { try row.decode(StoredWei?.self, atIndex: 7) })
-        {
-            self.init(
-                account: account, delegate: delegate, stake: stake.value, delegatedStake: delegated?.value ?? 0, registered: isRegistered,
-                active: Bool.fromDatabaseValue(active), fees: fees?.value)
-            return
-        }
         let r = StoredRow(row: row, table: "snapshot_accounts", key: ["snapshot_id", "account"], indexes: StoredRow.accountColumns)
         self.init(
             account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"), delegatedStake: try r.optional("delegated_stake") ?? 0,
@@ -99,19 +86,13 @@ extension SnapshotAccount: FetchableRecord, BufferDecodable {
 }
 
 extension CastVote: FetchableRecord, BufferDecodable {
-    /// The columns `init(row:)` reads, by index.
+    /// The columns both initializers read, in this order.
     static let columns = "poll, voter, choice, block, log_index"
 
-    /// A row of `SELECT \(columns) FROM votes`. The choice is kept as its canonical decimal text
-    /// (what lip stores), checked, not parsed.
+    /// A row of `SELECT \(columns) FROM votes`, each value checked by `StoredRow`, which names a bad
+    /// one; the choice is kept as its canonical decimal text (large reads use
+    /// `init?(sqliteStatement:)` and come here for a row it declines).
     public init(row: Row) throws {
-        let text: DatabaseValue = row[2], block: DatabaseValue = row[3], index: DatabaseValue = row[4]
-        if let voter = try? row.decode(Address.self, atIndex: 1), let choice = String.fromDatabaseValue(text), SnapshotDigest.Canonical.amount(choice),
-            let block = Int.fromDatabaseValue(block), let index = Int.fromDatabaseValue(index)
-        {
-            self.init(voter: voter, choice: choice, block: block, logIndex: index)
-            return
-        }
         let r = StoredRow(row: row, table: "votes", key: ["poll", "voter", "block", "log_index"], indexes: StoredRow.indexes(of: row))
         let voter: Address = try r("voter")
         let choice: BigUInt = try r("choice")
