@@ -24,7 +24,9 @@ echo "== the forum post"
 "$lip" poll export 120 --format forum --names "$poll/names.csv"
 echo
 echo "== what each protocol operation costs on L1 and L2 (Costs/sample)"
-"$lip" ledger import gas Costs/sample/gas.csv --set devnet-sample
+# L2: the devnet's gas on Livepeer's own contracts; L1: only what was measured on Ethereum.
+"$lip" ledger import gas Costs/sample/l2-gas.csv --set confluence-sample
+"$lip" ledger import gas Costs/sample/l1-gas.csv --set confluence-sample
 "$lip" ledger import gas-prices Costs/sample/l1-prices.csv --chain l1
 "$lip" ledger import gas-prices Costs/sample/l2-prices.csv --chain l2
-"$lip" costs --set devnet-sample --eth-usd Costs/sample/eth-usd.csv
+"$lip" costs --set confluence-sample --eth-usd Costs/sample/eth-usd.csv

@@ -7,10 +7,11 @@ import LIPLedger
 
 /// The inputs digest of a cost report: SHA-256 over these lines, each ending in `\n`:
 ///
-///     lip-costs-inputs v1
+///     lip-costs-inputs v2
 ///     set|<name>
 ///     window|<from or ->|<to or ->
-///     gas|<operation>|<chain>|<gas>                          every row of the set, by operation then chain
+///     gas|<operation>|<chain>|<gas>|<tx or ->|<gasUsedForL1 or ->   every measurement of the set, by
+///                                                         operation, chain, gas (as numbers), then tx
 ///     price|<chain>|<block>|<timestamp>|<base>|<priority>   every sample in the window, by chain then block
 ///     usd|<date>|<price as written in the file>              with an ETH/USD file: each day of a sample, once, by date
 ///
@@ -78,10 +79,10 @@ package struct CostDigest {
 
     /// The lines before the prices.
     private static func head(set: String, window: CostReport.Window?, benchmarks: [GasBenchmark]) -> [String] {
-        var out = ["lip-costs-inputs v1", "set|\(set)"]
+        var out = ["lip-costs-inputs v2", "set|\(set)"]
         out.append("window|\(window?.from.map(String.init(describing:)) ?? "-")|\(window?.to.map(String.init(describing:)) ?? "-")")
-        for b in benchmarks.sorted(by: { ($0.operation, $0.chain.rawValue) < ($1.operation, $1.chain.rawValue) }) {
-            out.append("gas|\(b.operation)|\(b.chain.rawValue)|\(b.gas)")
+        for b in benchmarks.sorted(by: GasBenchmark.inOrder) {
+            out.append("gas|\(b.operation)|\(b.chain.rawValue)|\(b.gas)|\(b.tx ?? "-")|\(b.gasUsedForL1.map(String.init) ?? "-")")
         }
         return out
     }

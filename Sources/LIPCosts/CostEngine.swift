@@ -39,21 +39,37 @@ public enum CostEngine {
         }
         let l1 = prepared.l1, l2 = prepared.l2
         let centsScale = BigUInt(10).power(24)
-        func cost(_ gas: BigUInt, _ chain: Chain) -> CostReport.ChainCost {
-            guard let p = chain == .l1 ? l1 : l2 else { return CostReport.ChainCost(gas: gas, wei: nil, usd: nil) }
-            let usd = p.usd.map { u -> CostReport.Statistics<String> in
-                let c = u.scaled(by: gas, over: centsScale)
-                return CostReport.Statistics(
-                    min: hundredths(c.min), p10: hundredths(c.p10), p50: hundredths(c.p50), p90: hundredths(c.p90), max: hundredths(c.max), mean: hundredths(c.mean))
+        func cost(_ measured: [GasBenchmark], _ chain: Chain) -> CostReport.ChainCost? {
+            guard !measured.isEmpty else { return nil }
+            let gases = measured.map(\.gas).sorted()
+            let gas = gases[(50 * gases.count + 99) / 100 - 1]
+            var c = CostReport.ChainCost(
+                gas: gas, gasMin: gases[0], gasMax: gases[gases.count - 1], measurements: gases.count,
+                l1DataFee: chain == .l1 ? nil : measured.allSatisfy { $0.gasUsedForL1 != nil }, wei: nil, usd: nil, usdExact: nil)
+            guard let p = chain == .l1 ? l1 : l2 else { return c }
+            c.wei = p.prices.scaled(by: gas, over: 1)
+            if let u = p.usd {
+                let cents = u.scaled(by: gas, over: centsScale)
+                c.usd = CostReport.Statistics(
+                    min: hundredths(cents.min), p10: hundredths(cents.p10), p50: hundredths(cents.p50), p90: hundredths(cents.p90), max: hundredths(cents.max),
+                    mean: hundredths(cents.mean))
+                c.usdExact = u.scaled(by: gas, over: 1)
             }
-            return CostReport.ChainCost(gas: gas, wei: p.prices.scaled(by: gas, over: 1), usd: usd)
+            return c
         }
         var operations: [CostReport.Operation] = []
         let labels = Array(Set(inputs.benchmarks.map(\.operation))).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let setHasL1 = inputs.benchmarks.contains { $0.chain == .l1 }
+        if !setHasL1 {
+            warnings.append("the set has no L1 measurements: L1 costs are unknown (an L2 figure is never copied to L1), so there are no savings factors")
+        }
+        var executionOnly: [String] = []
+        var noGas: [Chain: [String]] = [:]
         for label in labels {
             let rows = inputs.benchmarks.filter { $0.operation == label }
-            let l1 = rows.first { $0.chain == .l1 }.map { cost($0.gas, .l1) }
-            let l2 = rows.first { $0.chain == .l2 }.map { cost($0.gas, .l2) }
+            let l1 = cost(rows.filter { $0.chain == .l1 }, .l1)
+            let l2 = cost(rows.filter { $0.chain == .l2 }, .l2)
+            if l2?.l1DataFee == false { executionOnly.append(label) }
             var savings: String?
             if let a = l1?.wei?.p50, let b = l2?.wei?.p50 {
                 if b > 0 {
@@ -61,12 +77,25 @@ public enum CostEngine {
                 } else {
                     warnings.append("\(label): the median L2 cost is 0, so there is no savings factor")
                 }
-            } else if l1 != nil || l2 != nil {
+            } else if l1 == nil {
+                if setHasL1 { noGas[.l1, default: []].append(label) }
+            } else if l2 == nil {
+                noGas[.l2, default: []].append(label)
+            } else {
                 let missing = l1?.wei == nil ? "L1" : "L2"
-                warnings.append(
-                    "\(label): no \(missing) cost (\(l1 == nil || l2 == nil ? "the set has no \(missing) gas for it" : "no \(missing) samples")), so there is no savings factor")
+                warnings.append("\(label): no \(missing) cost (no \(missing) samples), so there is no savings factor")
             }
             operations.append(CostReport.Operation(operation: label, l1: l1, l2: l2, savings: savings))
+        }
+        for chain in [Chain.l1, .l2] {
+            guard let missing = noGas[chain] else { continue }
+            let name = chain.rawValue.uppercased()
+            warnings.append("the set has no \(name) gas for \(missing.joined(separator: ", ")): \(name) is unknown there, so there is no savings factor")
+        }
+        if !executionOnly.isEmpty {
+            warnings.append(
+                "L2 gas is execution only for \(executionOnly.joined(separator: ", ")) (no gasUsedForL1 in its measurements: a devnet's receipts, or a file without the column): "
+                    + "an Arbitrum transaction also pays for posting its data to L1, so these L2 costs and savings flatter L2")
         }
         return CostReport(
             set: inputs.set, window: inputs.window, l1Samples: summary(inputs.l1), l2Samples: summary(inputs.l2), operations: operations, warnings: warnings,

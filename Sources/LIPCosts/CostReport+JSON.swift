@@ -18,7 +18,10 @@ extension CostReport {
         }
         func chain(_ c: ChainCost?) -> JSONValue {
             guard let c else { return .null }
-            return .object([("gas", .string(String(c.gas))), ("costWei", stats(c.wei) { String($0) }), ("costUsd", stats(c.usd) { $0 })])
+            return .object([
+                ("gas", .string(String(c.gas))), ("gasMin", .string(String(c.gasMin))), ("gasMax", .string(String(c.gasMax))), ("measurements", .int(c.measurements)),
+                ("l1DataFee", c.l1DataFee.map(JSONValue.bool) ?? .null), ("costWei", stats(c.wei) { String($0) }), ("costUsd", stats(c.usd) { $0 }),
+            ])
         }
         return .object([
             ("set", .string(set)),

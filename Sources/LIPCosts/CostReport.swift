@@ -38,12 +38,22 @@ public struct CostReport: Sendable, Equatable {
 
     /// An operation's cost on one chain.
     public struct ChainCost: Sendable, Equatable {
-        /// Gas used.
+        /// Gas used: the median of its measurements by nearest rank.
         public var gas: BigUInt
+        /// The least and the most gas measured.
+        public var gasMin: BigUInt, gasMax: BigUInt
+        /// How many measurements.
+        public var measurements: Int
+        /// On L2: whether every measurement carries Arbitrum's `gasUsedForL1` (its gas includes the
+        /// L1 data fee); nil on L1.
+        public var l1DataFee: Bool?
         /// Cost in wei over the window's samples; nil when the chain has no samples in it.
         public var wei: Statistics<BigUInt>?
-        /// Cost in dollars (`"12.34"`), with an ETH/USD file.
+        /// Cost in dollars (`"12.34"`, truncated to cents), with an ETH/USD file.
         public var usd: Statistics<String>?
+        /// Cost in dollars exactly, in units of 10^-26 USD (what `usd` truncates), for figures
+        /// people read that must not print a non-zero cost as zero.
+        public var usdExact: Statistics<BigUInt>?
     }
 
     /// One operation.

@@ -16,12 +16,17 @@ public final class Ledger: Sendable {
     let database: DatabasePool
     /// The file path.
     public let path: String
+    /// The network this command works on: a ledger that records another is refused when opened,
+    /// and one that records none is stamped with it by the first write. Nil reads any ledger.
+    public let workingNetwork: LedgerNetwork?
 
     /// Opens the ledger at `path` and brings its schema up to date. With `create` (imports) a
     /// missing file and its folder are made; without (every reader) a missing ledger is an error
-    /// and nothing is created. A ledger that a newer `lip` migrated is refused either way.
-    public init(path: String, create: Bool) throws {
+    /// and nothing is created. A ledger that a newer `lip` migrated is refused either way, and so
+    /// is one that records another network than `network`.
+    public init(path: String, create: Bool, network: LedgerNetwork? = nil) throws {
         self.path = path
+        self.workingNetwork = network
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw LIPError.unreadable(path: path, reason: "is a folder, not a ledger file") }
@@ -52,6 +57,7 @@ public final class Ledger: Sendable {
             do {
                 let queue = try DatabasePool(path: path, configuration: config)
                 try Ledger.refuseNewer(queue, path: path)
+                if let network { try queue.read { try Ledger.refuseOtherNetwork($0, network, path: path) } }
                 try Ledger.migrator.migrate(queue)
                 // Snapshots stored before v5 get their digests once (each in its own transaction).
                 for id in try queue.read({ try Int64.fetchAll($0, sql: "SELECT id FROM snapshots WHERE rows_sha256 IS NULL") }) {
@@ -102,6 +108,8 @@ public final class Ledger: Sendable {
         m.registerMigration(Migration7BinaryLogs.identifier, migrate: Migration7BinaryLogs.migrate)
         m.registerMigration(Migration8ImportPolls.identifier, migrate: Migration8ImportPolls.migrate)
         m.registerMigration(Migration9Costs.identifier, migrate: Migration9Costs.migrate)
+        m.registerMigration(Migration10LedgerNetwork.identifier, migrate: Migration10LedgerNetwork.migrate)
+        m.registerMigration(Migration11GasMeasurements.identifier, migrate: Migration11GasMeasurements.migrate)
         return m
     }
 }
@@ -119,7 +127,13 @@ extension Ledger {
     /// Runs `body` in one write transaction (GRDB's: IMMEDIATE, so no lock upgrade races): all or nothing.
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try database.write(body)
+            return try database.write { db in
+                if let network = workingNetwork {
+                    try Ledger.refuseOtherNetwork(db, network, path: path)
+                    try Ledger.stamp(db, network)
+                }
+                return try body(db)
+            }
         } catch let error as DatabaseError {
             throw LIPError.writeFailed(path: path, reason: error.message ?? error.description)
         } catch let problem as StoredRow.Problem {

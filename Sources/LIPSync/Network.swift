@@ -107,6 +107,29 @@ package struct Network: Sendable {
         return (entry, shown)
     }
 
+    /// What a ledger records of network `name`: its name and the chain id of each chain it names
+    /// (built in for mainnet; otherwise networks.yaml, where an entry may name one chain only).
+    package static func identity(of name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> LedgerNetwork {
+        guard LedgerNetwork.isName(name) else {
+            throw LIPError.usage("`\(VisibleText.oneLine(name))` is not a network name (1 to 64 letters, digits, `.`, `_` or `-`)")
+        }
+        let builtIn = LedgerNetwork(name: "mainnet", l1ChainID: mainnet.chains[.l1]?.chainID, l2ChainID: mainnet.chains[.l2]?.chainID)
+        if name == "mainnet" && file == nil { return builtIn }
+        guard let (entry, shown) = try entry(name, file: file, path: path, workspaceFile: workspaceFile) else { return builtIn }
+        func id(_ chain: Chain) throws -> Int? {
+            guard let value = entry[chain.rawValue] else { return nil }
+            guard let fields = value as? [String: Any], let id = fields["chain-id"] as? Int, id > 0 else {
+                throw LIPError.invalidInput(file: shown, location: "", message: "\(name).\(chain.rawValue).chain-id is missing or not a positive number")
+            }
+            return id
+        }
+        let identity = LedgerNetwork(name: name, l1ChainID: try id(.l1), l2ChainID: try id(.l2))
+        guard identity.l1ChainID != nil || identity.l2ChainID != nil else {
+            throw LIPError.invalidInput(file: shown, location: "", message: "\(name) names neither l1 nor l2")
+        }
+        return identity
+    }
+
     /// The chain id of `chain` on network `name`: built in for mainnet; otherwise from networks.yaml,
     /// where an entry naming only `chain-id` is enough (the gas syncs read no contract).
     package static func chainID(of chain: Chain, network name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Int {

@@ -25,6 +25,22 @@ package final class Node: BlockSource, @unchecked Sendable {
         try quantity(try ask("eth_chainId", []), "eth_chainId")
     }
 
+    /// The chain id this node was found to serve by `require(chainID:network:)`; asked once.
+    private var checkedChainID: Int?
+
+    /// Refuses a node that does not serve chain `expected` (what network `network` says), before
+    /// anything else is read from it: a node of another chain is named as such, never read as if
+    /// it were the network's. Asks `eth_chainId` once per node.
+    package func require(chainID expected: Int, network: String) throws {
+        if checkedChainID == expected { return }
+        let id = try chainID()
+        guard id == expected else {
+            throw LIPError.usage(
+                "the node at \(client.endpoint.display) serves chain id \(id), not \(expected) as network \(network) says: wrong URL, or give the node's network with --network")
+        }
+        checkedChainID = id
+    }
+
     /// `client.call`, with the node's error for it as an `LIPError` that names the node, the
     /// method and what it asked (`https://host: eth_chainId: message (code -32000)`).
     func ask(_ method: String, _ params: [JSONValue], context: String = "") throws -> Any {

@@ -31,6 +31,8 @@ package struct PollSync {
     package let contracts: Network.ChainContracts
     /// The chain synced.
     package let chain: Chain
+    /// The network's name, for messages.
+    package let network: String
 
     /// A sync of `chain` of `network` through `node`; the network must have that chain.
     package init(node: Node, network: Network, chain: Chain) throws {
@@ -40,6 +42,7 @@ package struct PollSync {
         self.node = node
         self.contracts = contracts
         self.chain = chain
+        self.network = network.name
     }
 
     /// Reads `poll`. `progress` hears what is being read. An answer that does not decode as the
@@ -51,11 +54,7 @@ package struct PollSync {
     }
 
     private func reading(poll: Address, full: Bool, progress: ((String) -> Void)?) throws -> Outcome {
-        let chainID = try node.chainID()
-        guard chainID == contracts.chainID else {
-            throw LIPError.usage(
-                "the node at \(node.client.endpoint.display) serves chain id \(chainID), not \(contracts.chainID) as the network says: wrong URL or wrong --network")
-        }
+        try node.require(chainID: contracts.chainID, network: network)
         let head = try node.head()
         progress?("looking for the PollCreated of \(poll.checksummed)")
         let pollTopic = Hex.prefixed(ABI.encode(address: poll))

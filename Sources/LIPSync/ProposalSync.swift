@@ -35,6 +35,8 @@ package struct ProposalSync {
     package let chainID: Int
     /// Multicall3, when the network has one.
     package let multicall: Network.Contract?
+    /// The network's name, for messages.
+    package let network: String
 
     /// How many delegates deep `delegatedAt` is followed from a voter: a voter, its delegate and
     /// that delegate's own delegate are all the counting needs; a node whose answers go deeper
@@ -70,6 +72,7 @@ package struct ProposalSync {
         self.bondingVotes = bondingVotes.address
         chainID = l2.chainID
         multicall = l2.multicall3
+        self.network = network.name
     }
 
     /// Reads every proposal. `progress` hears what is being read. An answer that does not decode
@@ -81,10 +84,7 @@ package struct ProposalSync {
     }
 
     private func reading(progress: ((String) -> Void)?) throws -> Outcome {
-        let id = try node.chainID()
-        guard id == chainID else {
-            throw LIPError.usage("the node at \(node.client.endpoint.display) serves chain id \(id), not \(chainID) as the network says: wrong URL or wrong --network")
-        }
+        try node.require(chainID: chainID, network: network)
         let head = try node.head()
         progress?("reading the governor's logs from block \(governor.block) to \(head.number)")
         let topics = Set(LedgerEvent.allCases.filter(\.isGovernorEvent).map(\.topic0))

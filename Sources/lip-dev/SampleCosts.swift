@@ -1,25 +1,16 @@
 import Foundation
 import LIPKit
 
-/// Writes the cost sample that `Costs/sample/` ships: `gas.csv` from the gas a devnet rehearsal
-/// recorded (`Scripts/devnet-rehearse.sh`'s gas.csv: the first measurement of each operation,
-/// on L2 with its transaction, and the same gas on L1: py-evm runs Ethereum's EVM rules, and the
-/// contracts are the same code), 30 days of generated gas prices on each chain (L1 every hour
-/// around 30 gwei with a daily wave and a priority fee; L2 every hour around 0.01-0.1 gwei without
-/// one), and ETH/USD for those days. Deterministic: the same bytes on every machine.
+/// Writes the cost sample that `Costs/sample/` ships: `l2-gas.csv`, the gas a devnet rehearsal
+/// recorded on Livepeer's own contracts (`Scripts/devnet-rehearse.sh`'s gas.csv, as it is: every
+/// measurement with its transaction; execution only, without Arbitrum's L1 data fee), 30 days of
+/// generated gas prices on each chain (L1 every hour around 30 gwei with a daily wave and a
+/// priority fee; L2 every hour around 0.01-0.1 gwei without one), and ETH/USD for those days.
+/// Deterministic: the same bytes on every machine. `l1-gas.csv` is not written here: it holds only
+/// L1 figures measured on Ethereum, each with its source (docs/costs.md), never an L2 figure copied.
 func writeCostSample(gas source: URL, to dir: URL) throws {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let lines = try String(contentsOf: source, encoding: .utf8).split(separator: "\n").dropFirst()
-    var seen = Set<String>()
-    var l2 = "", l1 = ""
-    for line in lines {
-        let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard f.count == 4, f[1] == "l2", !seen.contains(f[0]) else { continue }
-        seen.insert(f[0])
-        l2 += "\(f[0]),l2,\(f[2]),\(f[3])\n"
-        l1 += "\(f[0]),l1,\(f[2]),\n"
-    }
-    try Data(("operation,chain,gas,tx\n" + l1 + l2).utf8).write(to: dir.appendingPathComponent("gas.csv"))
+    try Data(contentsOf: source).write(to: dir.appendingPathComponent("l2-gas.csv"))
     var rng = SplitMix64(state: 2026)
     let start = 1_793_491_200  // 2026-11-01 00:00:00 UTC
     var l1Prices = "block,timestamp,base_fee_wei,priority_fee_wei\n", l2Prices = l1Prices

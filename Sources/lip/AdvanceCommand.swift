@@ -18,7 +18,7 @@ struct AdvanceCommand: ParsableCommand {
             Manual: docs/editors.md (in the lip repository).
             """)
 
-    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var ledger: LedgerOptions
 
     @Argument(help: ArgumentHelp("The LIP number.", valueName: "N"))
     var lip: Int
@@ -46,12 +46,14 @@ struct AdvanceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try workspaceOptions.locate()
-        let options = AdvanceOptions(deadline: deadline, force: force, reason: reason, today: try today, resultCheck: LedgerResultCheck(workspace: workspace))
+        let workspace = try ledger.workspaceOptions.locate()
+        let ledgerPath = try ledger.path()
+        let options = AdvanceOptions(
+            deadline: deadline, force: force, reason: reason, today: try today, resultCheck: LedgerResultCheck(workspace: workspace, ledgerPath: ledgerPath))
         // A move on a poll's result with no ledger to tally it again takes the committed file as it is: say so, once.
         var isFolder: ObjCBool = false
         let resultFile = PollResultFile.url(workspace: workspace, lip: lip)
-        if [.accepted, .rejected].contains(status), !FileManager.default.fileExists(atPath: workspace.defaultLedger.path),
+        if [.accepted, .rejected].contains(status), !FileManager.default.fileExists(atPath: ledgerPath),
             FileManager.default.fileExists(atPath: resultFile.path, isDirectory: &isFolder), !isFolder.boolValue
         {
             warn(SavedResult.noLedgerNotice(workspace.relativePath(resultFile)))

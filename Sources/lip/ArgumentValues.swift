@@ -37,3 +37,21 @@ func parsedAddress(_ text: String, _ what: String) throws -> Address {
     guard let address = Address(text) else { throw LIPError.usage("\(what) `\(VisibleText.oneLine(text))` is not an account (\(Address.problem(with: text)))") }
     return address
 }
+
+/// `OPERATION=TXHASH`: an operation's label and the transaction that measured it.
+struct MeasuredTransaction: ExpressibleByArgument {
+    /// The operation (`[A-Za-z0-9._-]{1,64}`).
+    var operation: String
+    /// The transaction hash, lowercase.
+    var hash: String
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, GasBenchmark.isLabel(parts[0]), parts[1].utf8.count == 66, parts[1].hasPrefix("0x"), Hex.decode(parts[1])?.count == 32 else {
+            return nil
+        }
+        (operation, hash) = (parts[0], parts[1].lowercased())
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}

@@ -52,7 +52,9 @@ struct CostsCommand: ParsableCommand {
         let ledger = try ledger.open()
         let inputs = try CostInputs.load(from: ledger, set: set, window: window, prices: prices)
         let report = try CostEngine.report(inputs)
-        let post = CostPost(report: report, set: try ledger.gasSets().first { $0.name == inputs.set }, priceSources: try ledger.gasPriceSources(), ethUSD: ethUSD)
+        let post = CostPost(
+            report: report, set: try ledger.gasSets().first { $0.name == inputs.set }, priceSources: try ledger.gasPriceSources(), ethUSD: ethUSD,
+            network: try self.ledger.networkIdentity(of: ledger).name)
         let text: String
         switch format {
         case .text: text = post.text

@@ -26,6 +26,7 @@ struct LedgerStatusCommand: ParsableCommand {
             return
         }
         say("ledger: \(status.path)")
+        say("network: " + (status.network.map(\.description) ?? "not recorded yet (the next command that writes this ledger records it)"))
         say("snapshots:" + (status.snapshots.isEmpty ? " none" : ""))
         for s in status.snapshots {
             say(

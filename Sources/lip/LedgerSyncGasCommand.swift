@@ -7,7 +7,7 @@ struct LedgerSyncGasCommand: ParsableCommand {
         commandName: "gas",
         abstract: "Read a gas benchmark set from transaction receipts: OPERATION=TXHASH, one per operation.",
         discussion: """
-            Each receipt's gasUsed (and Arbitrum's gasUsedForL1 when the node gives it) is stored as the operation's gas on --chain, in one transaction; a failed transaction is refused. The devnet records the transactions of every protocol operation it runs (devnet_gas). The same receipts again change nothing; other rows for a set the ledger has need --replace. The network's entry needs only `chain-id`.
+            Each receipt's gasUsed (and Arbitrum's gasUsedForL1 when the node gives it) is stored as a measurement of the operation on --chain, in one transaction; a failed transaction is refused. An operation given several times is measured several times (lip costs uses the median). The devnet records the transactions of every protocol operation it runs (devnet_gas). A set is built chain by chain: a sync adds the rows of a chain the set has none of; the same receipts again change nothing; other rows for a chain the set has need --replace, which replaces that chain's rows only. The network's entry needs only `chain-id`.
 
             Examples:
               lip ledger sync gas --set devnet --chain l2 bond=0x63f5… reward=0x10c6… --network devnet --rpc http://127.0.0.1:8545
@@ -28,32 +28,21 @@ struct LedgerSyncGasCommand: ParsableCommand {
     @Flag(help: "Replace the set's rows when the ledger has the set with other rows.")
     var replace = false
 
-    @Argument(help: ArgumentHelp("An operation and the transaction that measured it.", valueName: "OPERATION=TXHASH"))
-    var transactions: [String]
+    @Argument(
+        help: ArgumentHelp(
+            "An operation and a transaction that measured it (0x + 64 hex digits); an operation may be given several times, each with its own transaction.",
+            valueName: "OPERATION=TXHASH"))
+    var transactions: [MeasuredTransaction]
 
     func validate() throws {
         guard !transactions.isEmpty else { throw ValidationError("name at least one OPERATION=TXHASH") }
     }
 
     func run() throws {
-        var pairs: [(operation: String, hash: String)] = []
-        for word in transactions {
-            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, GasBenchmark.isLabel(parts[0]) else {
-                throw LIPError.usage("`\(VisibleText.oneLine(word))` is not OPERATION=TXHASH (an operation of 1 to 64 letters, digits, `.`, `_` or `-`)")
-            }
-            guard parts[1].utf8.count == 66, parts[1].hasPrefix("0x"), Hex.decode(parts[1])?.count == 32 else {
-                throw LIPError.usage("`\(VisibleText.oneLine(parts[1]))` in \(parts[0])= is not a transaction hash (0x + 64 hex digits)")
-            }
-            if pairs.contains(where: { $0.operation == parts[0] }) { throw LIPError.usage("operation \(parts[0]) is given twice") }
-            pairs.append((parts[0], parts[1].lowercased()))
-        }
-        let workspace = ledger.workspaceOptions.locateIfPresent()
-        let reader = try node.connectChecked(chain: chain, workspace: workspace)
-        let rows = try GasSync(node: reader).receipts(pairs, chain: chain)
-        let arguments = "--chain \(chain.rawValue) " + pairs.map { "\($0.operation)=\($0.hash)" }.joined(separator: " ")
-        let sha = GasSync.digest(rows.map { "\($0.operation)|\($0.chain.rawValue)|\($0.gas)|\($0.tx ?? "-")|\($0.gasUsedForL1.map(String.init) ?? "-")" })
-        let summary = try ledger.openForImport().storeGasSet(rows, name: set, source: "sync", file: node.network, arguments: arguments, sha256: sha, replace: replace)
+        let network = try ledger.writingNetwork()
+        let reader = try node.connect(chain: chain, network: network)
+        let rows = try GasSync(node: reader).receipts(transactions.map { ($0.operation, $0.hash) }, chain: chain)
+        let summary = try ledger.openForImport().storeGasReceipts(rows, name: set, chain: chain, network: network.name, replace: replace)
         say("set \(set) from \(reader.client.endpoint.display): \(summary.line); \(reader.client.roundTrips) HTTP requests")
     }
 }
@@ -105,8 +94,8 @@ struct LedgerSyncGasPricesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = ledger.workspaceOptions.locateIfPresent()
-        let reader = try node.connectChecked(chain: chain, workspace: workspace)
+        let network = try ledger.writingNetwork()
+        let reader = try node.connect(chain: chain, network: network)
         let sync = GasSync(node: reader)
         let range: ClosedRange<Int>
         let arguments: String
@@ -127,7 +116,7 @@ struct LedgerSyncGasPricesCommand: ParsableCommand {
         if node.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let sha = GasSync.digest(samples.map { "\($0.block)|\($0.timestamp)|\($0.baseFee)|\($0.priorityFee)" })
         let summary = try ledger.openForImport().storeGasPrices(
-            samples.map { ($0, "block \($0.block)") }, chain: chain, source: "sync", file: node.network, arguments: arguments, sha256: sha,
+            samples.map { ($0, "block \($0.block)") }, chain: chain, source: "sync", file: network.name, arguments: arguments, sha256: sha,
             sourceFile: reader.client.endpoint.display)
         say(
             "\(chain.rawValue) blocks \(range.lowerBound) to \(range.upperBound), every \(every) from \(reader.client.endpoint.display): \(summary.line); \(reader.client.roundTrips) HTTP requests"

@@ -35,7 +35,9 @@ struct LedgerSyncPollCommand: ParsableCommand {
     func run() throws {
         let workspace = ledger.workspaceOptions.locateIfPresent()
         let address = try PollReference(poll).address(in: workspace)
-        let (chosen, reader) = try node.connect(chain: chain, workspace: workspace)
+        let network = try ledger.writingNetwork()
+        let chosen = try ledger.contracts(of: network)
+        let reader = try node.connect(chain: chain, network: network)
         let client = reader.client
         let sync = try PollSync(node: reader, network: chosen, chain: chain)
         let progress = node.progress

@@ -23,8 +23,9 @@ struct LedgerSyncProposalsCommand: ParsableCommand {
     @OptionGroup var node: NodeOptions
 
     func run() throws {
-        let workspace = ledger.workspaceOptions.locateIfPresent()
-        let (chosen, reader) = try node.connect(chain: .l2, workspace: workspace)
+        let network = try ledger.writingNetwork()
+        let chosen = try ledger.contracts(of: network)
+        let reader = try node.connect(chain: .l2, network: network)
         let client = reader.client
         let sync = try ProposalSync(node: reader, network: chosen)
         let progress = node.progress

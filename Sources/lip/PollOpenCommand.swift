@@ -20,7 +20,7 @@ struct PollOpenCommand: ParsableCommand {
             Manual: docs/tally-rules.md (in the lip repository).
             """)
 
-    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
 
     @Argument(help: ArgumentHelp("The LIP number.", valueName: "N"))
     var lip: Int
@@ -41,9 +41,10 @@ struct PollOpenCommand: ParsableCommand {
     var quorumBase: QuorumBase?
 
     func run() throws {
-        let workspace = try workspaceOptions.locate()
-        let ledgerFile = workspace.defaultLedger.path
-        let ledger = FileManager.default.fileExists(atPath: ledgerFile) ? try Ledger(path: ledgerFile, create: false) : nil
+        let workspace = try ledgerOptions.workspaceOptions.locate()
+        // The ledger of the network the poll will be created on (--network; mainnet's by default).
+        let ledgerFile = try ledgerOptions.path()
+        let ledger = FileManager.default.fileExists(atPath: ledgerFile) ? try ledgerOptions.open() : nil
         let opening = try workspace.locked {
             let opening = try PollOpening.open(
                 lip: lip, commit: commit, sentiment: sentiment, chain: chain, stake: stake, quorumBase: quorumBase, workspace: workspace, ledger: ledger)

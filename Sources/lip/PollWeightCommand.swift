@@ -32,14 +32,21 @@ struct PollWeightCommand: ParsableCommand {
     func run() throws {
         let address = try parsedAddress(account, "ACCOUNT")
         let workspace = ledger.workspaceOptions.locateIfPresent()
+        let opened = try ledger.open()
+        // The node, found at the first read (none may be needed) and checked to serve the ledger's network.
+        var syncs: [Chain: PollSync] = [:]
         let read: ((Address, SnapshotReference) throws -> SnapshotAccount)? =
             node.rpc == nil
             ? nil
             : { account, snapshot in
-                let (network, reader) = try node.connect(chain: snapshot.chain, workspace: workspace)
-                return try PollSync(node: reader, network: network, chain: snapshot.chain).row(of: account, at: snapshot.block)
+                if syncs[snapshot.chain] == nil {
+                    let network = try ledger.networkIdentity(of: opened)
+                    let reader = try node.connect(chain: snapshot.chain, network: network)
+                    syncs[snapshot.chain] = try PollSync(node: reader, network: try ledger.contracts(of: network), chain: snapshot.chain)
+                }
+                return try syncs[snapshot.chain]!.row(of: account, at: snapshot.block)
             }
-        let weight = try PollWeight.of(address, reference: poll, ledger: try ledger.open(), workspace: workspace, read: read)
+        let weight = try PollWeight.of(address, reference: poll, ledger: opened, workspace: workspace, read: read)
         say(format == .json ? weight.json.serialized() : weight.text, terminator: "")
     }
 }
@@ -49,7 +56,7 @@ struct PollVoteCommand: ParsableCommand {
         commandName: "vote",
         abstract: "Print the unsigned transaction of a vote in a poll, for any wallet, hardware signer or Safe to sign.",
         discussion: """
-            lip holds no key and sends nothing: it prints `to` (the Poll), `data` (vote(uint256) with choiceID 0 for yes or 1 for no), value 0 and the chain id; in text also a `cast send` line and an EIP-681 URI, and with --from the weight the vote will carry. Refused (exit 1) when the ledger shows the poll ended.
+            lip holds no key and sends nothing: it prints `to` (the Poll), `data` (vote(uint256) with choiceID 0 for yes or 1 for no), value 0 and the chain id; in text also a `cast send` line and an EIP-681 URI, and with --from the weight the vote will carry. The chain id is that of the ledger's network, and the poll must be one of its polls (its PollCreated from the network's PollCreator). Refused (exit 1) when the poll is not the network's or the ledger shows it ended.
 
             Examples:
               lip poll vote 120 yes --from 0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF
@@ -74,25 +81,17 @@ struct PollVoteCommand: ParsableCommand {
     func run() throws {
         let workspace = ledger.workspaceOptions.locateIfPresent()
         let opened = try ledger.open()
-        let resolved = try PollResolver.resolve(poll, ledger: opened, workspace: workspace)
-        guard let address = resolved.parameters.address else { throw LIPError.usage("the poll \(poll) has no address yet: create it on chain first") }
-        if let ended = try PollVoteCommand.ended(resolved.parameters, ledger: opened) { throw LIPError.refused("the poll has ended: \(ended); a vote now would not count") }
-        let tx = VoteTransaction.poll(
-            address, choice: choice, chainID: try output.chainID(of: resolved.parameters.chain, workspace: workspace),
-            title: "Vote \(choice.rawValue) on poll \(address.checksummed)")
+        let network = try ledger.networkIdentity(of: opened)
+        let contracts = try ledger.contracts(of: network)
+        let (tx, parameters) = try PollVoting.transaction(
+            poll, choice: choice, ledger: opened, workspace: workspace, network: network, pollCreator: { contracts.chains[$0]?.pollCreator.address })
         var lines: [String] = []
         if let from, output.format == .text {
             let account = try parsedAddress(from, "--from")
             let w = try PollWeight.of(account, reference: poll, ledger: opened, workspace: workspace)
             lines.append("weight    \(Amount.formatLPT(w.weight, decimals: 18, grouping: true)) LPT for \(account.checksummed)" + (w.provisional ? " (provisional)" : ""))
         }
-        output.print(tx, heading: "Vote \(choice.rawValue) on poll \(address.checksummed)" + (resolved.parameters.lip.map { " (LIP-\($0))" } ?? ""), lines: lines)
-    }
-
-    /// Why the ledger says the poll ended, nil when it does not.
-    static func ended(_ poll: PollParameters, ledger: Ledger) throws -> String? {
-        let past = try ledger.snapshots().filter { $0.chain == poll.chain && $0.l1Position >= poll.endBlock }
-        return past.first.map { "the ledger has \($0.chain.rawValue) stake at block \($0.block), at or past its end block \(poll.endBlock)" }
+        output.print(tx, heading: "Vote \(choice.rawValue) on poll \(tx.to.checksummed)" + (parameters.lip.map { " (LIP-\($0))" } ?? "") + " on \(network.name)", lines: lines)
     }
 }
 

@@ -30,9 +30,9 @@ struct ProposalWeightCommand: ParsableCommand {
 
     func run() throws {
         let address = try parsedAddress(account, "ACCOUNT")
-        let workspace = ledger.workspaceOptions.locateIfPresent()
-        let read = bondingVotesReader(rpc: node.rpc, network: node.network, networks: node.networks, workspace: workspace)
-        let weight = try ProposalWeight.of(address, reference: id, ledger: try ledger.open(), read: read)
+        let opened = try ledger.open()
+        let read = bondingVotesReader(rpc: node.rpc, ledger: opened, options: ledger)
+        let weight = try ProposalWeight.of(address, reference: id, ledger: opened, read: read)
         say(format == .json ? weight.json.serialized() : weight.text, terminator: "")
     }
 }
@@ -42,7 +42,7 @@ struct ProposalVoteCommand: ParsableCommand {
         commandName: "vote",
         abstract: "Print the unsigned transaction of a vote on a governor proposal, for any wallet, hardware signer or Safe to sign.",
         discussion: """
-            lip holds no key and sends nothing: it prints `to` (the LivepeerGovernor), `data` (castVote, or castVoteWithReason with --reason), value 0 and the chain id; in text also a `cast send` line and an EIP-681 URI, and with --from the weight the vote will carry (votes the ledger lacks read from --rpc). Refused (exit 1) unless the ledger shows the proposal Active, or when the reason has control characters (its length is shown).
+            lip holds no key and sends nothing: it prints `to` (the LivepeerGovernor), `data` (castVote, or castVoteWithReason with --reason), value 0 and the chain id; in text also a `cast send` line and an EIP-681 URI, and with --from the weight the vote will carry (votes the ledger lacks read from --rpc). The chain id and the governor are those of the ledger's network. Refused (exit 1) when the proposal's governor is not the network's livepeer-governor, unless the ledger shows the proposal Active, or when the reason has control characters (its length is shown).
 
             Examples:
               lip proposal vote 1094…217 for --reason "good value for the network"
@@ -57,7 +57,7 @@ struct ProposalVoteCommand: ParsableCommand {
     var id: String
 
     @Argument(help: ArgumentHelp("for, against or abstain.", valueName: "SUPPORT"))
-    var support: String
+    var support: VoteSupport
 
     @Option(help: ArgumentHelp("A reason, sent with castVoteWithReason.", valueName: "TEXT"))
     var reason: String?
@@ -71,38 +71,33 @@ struct ProposalVoteCommand: ParsableCommand {
     @OptionGroup var output: VoteOutputOptions
 
     func run() throws {
-        guard let choice = VoteSupport.allCases.first(where: { $0.name == support }) else {
-            throw LIPError.usage("`\(VisibleText.oneLine(support))` is not for, against or abstain")
-        }
+        let choice = support
         if let reason, VisibleText.oneLine(reason) != reason {
             throw LIPError.refused(
                 "the reason has control characters or line breaks (\(VisibleText.oneLine(reason)), \(reason.utf8.count) bytes): write it on one line of visible text")
         }
-        let workspace = ledger.workspaceOptions.locateIfPresent()
         let opened = try ledger.open()
-        let (governor, proposal) = try ProposalTally.resolve(id, ledger: opened)
-        let state = try opened.proposalViews(governor: governor, id: proposal)?.state
-        guard state == .active else {
-            throw LIPError.refused("proposal \(proposal) is \(state?.name ?? "not yet voting (no views synced)") in the ledger, not active: a vote now would not count")
-        }
+        let network = try ledger.networkIdentity(of: opened)
+        let contracts = try ledger.contracts(of: network)
+        let (governor, proposal, chainID) = try ProposalVoting.target(
+            id, ledger: opened, network: network, networkGovernor: contracts.chains[.l2]?.livepeerGovernor?.address)
         let tx = VoteTransaction.proposal(
-            governor: governor, id: proposal, support: choice.rawValue, reason: reason, chainID: try output.chainID(of: .l2, workspace: workspace),
-            title: "Vote \(choice.name) on proposal \(proposal)")
+            governor: governor, id: proposal, support: choice.rawValue, reason: reason, chainID: chainID, title: "Vote \(choice.name) on proposal \(proposal)")
         var lines = reason.map { ["reason    \($0.utf8.count) bytes: \($0)"] } ?? []
         if let from, output.format == .text {
             let account = try parsedAddress(from, "--from")
-            let read = bondingVotesReader(rpc: rpc, network: output.network, networks: output.networks, workspace: workspace)
+            let read = bondingVotesReader(rpc: rpc, ledger: opened, options: ledger)
             let w = try ProposalWeight.of(account, reference: id, ledger: opened, read: read)
             lines.append("weight    \(Amount.formatLPT(w.weight, decimals: 18, grouping: true)) LPT for \(account.checksummed)")
         }
-        output.print(tx, heading: "Vote \(choice.name) on proposal \(proposal)", lines: lines)
+        output.print(tx, heading: "Vote \(choice.name) on proposal \(proposal) on \(network.name)", lines: lines)
     }
 }
 
-/// What BondingVotes says of an account at a round, from the node `rpc` (else `$LIP_RPC_L2`) of
-/// `network`; nil when neither names a node.
-func bondingVotesReader(rpc: String?, network: String, networks: String?, workspace: Workspace?) -> ((Address, Int) throws -> ProposalWeight.Stake)? {
-    guard let url = rpc ?? ProcessInfo.processInfo.environment["LIP_RPC_L2"], !url.isEmpty else { return nil }
+/// What BondingVotes says of an account at a round, from the node `rpc` (else `$LIP_RPC_L2`),
+/// checked to serve the network `ledger` works on; nil when neither names a node.
+func bondingVotesReader(rpc: String?, ledger: Ledger, options: LedgerOptions) -> ((Address, Int) throws -> ProposalWeight.Stake)? {
+    guard let url = NodeConnection.url(rpc, chain: .l2, environment: ProcessInfo.processInfo.environment) else { return nil }
     // The network and the node, found at the first read (none may be needed) and kept for the next.
     var connection: (node: Node, bondingVotes: Address)?
     return { account, round in
@@ -110,13 +105,24 @@ func bondingVotesReader(rpc: String?, network: String, networks: String?, worksp
         if let known = connection {
             c = known
         } else {
-            let file = networks.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL }
-            let chosen = try Network.named(network, file: file, path: networks, workspaceFile: workspace?.root.appendingPathComponent("networks.yaml"))
+            let network = try options.networkIdentity(of: ledger)
+            let chosen = try options.contracts(of: network)
             guard let bondingVotes = chosen.chains[.l2]?.bondingVotes?.address else { throw LIPError.usage("network \(chosen.name) names no l2 bonding-votes in networks.yaml") }
-            c = (Node(client: JSONRPCClient(endpoint: try RPCEndpoint(url))), bondingVotes)
+            c = (try NodeConnection.open(url: url, chain: .l2, network: network), bondingVotes)
             connection = c
         }
         let s = try c.node.votingStake(bondingVotes: c.bondingVotes, account: account, round: round)
         return ProposalWeight.Stake(votes: s.votes, delegate: s.delegate)
     }
+}
+
+extension VoteSupport: ExpressibleByArgument {
+    /// `for`, `against` or `abstain`.
+    public init?(argument: String) {
+        guard let support = VoteSupport.allCases.first(where: { $0.name == argument }) else { return nil }
+        self = support
+    }
+
+    /// The names, for help and completion.
+    public static var allValueStrings: [String] { allCases.map(\.name) }
 }

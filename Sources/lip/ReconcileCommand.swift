@@ -37,12 +37,13 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         let workspace = try ledger.workspaceOptions.locate()
         let path = try ledger.path()
-        let openLedger = { FileManager.default.fileExists(atPath: path) ? try Ledger(path: path, create: false) : nil }
+        let openLedger = { FileManager.default.fileExists(atPath: path) ? try ledger.open() : nil }
         if fix {
             // Under the lock: what is fixed is what the files say now.
             let (reconciliation, plan) = try workspace.locked {
                 let reconciliation = try Reconciliation.run(workspace: workspace, ledger: try openLedger())
-                let plan = try reconciliation.apply(workspace: workspace, options: AdvanceOptions(today: try today, resultCheck: LedgerResultCheck(workspace: workspace)))
+                let plan = try reconciliation.apply(
+                    workspace: workspace, options: AdvanceOptions(today: try today, resultCheck: LedgerResultCheck(workspace: workspace, ledgerPath: path)))
                 return (reconciliation, plan)
             }
             say(reconciliation.pullRequestSummary(applied: plan), terminator: "")

@@ -8,7 +8,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show one LIP: its fields, file, the moves allowed now with what each still needs, and its README index row.",
         discussion: "Examples:\n  lip show 73\n  lip show my-draft-slug --format json\n\nManual: docs/user-guide.md (in the lip repository).")
 
-    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var ledger: LedgerOptions
 
     @Argument(help: ArgumentHelp("The LIP number, or a draft's slug.", valueName: "N"))
     var lip: String
@@ -17,8 +17,9 @@ struct ShowCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        let workspace = try workspaceOptions.locate()
-        let report = try DocumentReport(workspace: workspace, reference: lip, today: try today, resultCheck: LedgerResultCheck(workspace: workspace))
+        let workspace = try ledger.workspaceOptions.locate()
+        let report = try DocumentReport(
+            workspace: workspace, reference: lip, today: try today, resultCheck: LedgerResultCheck(workspace: workspace, ledgerPath: try ledger.path()))
         say(format == .json ? report.json.serialized() : report.text, terminator: "")
     }
 }

@@ -2,23 +2,11 @@ import ArgumentParser
 import Foundation
 import LIPKit
 
-/// What `lip poll vote` and `lip proposal vote` share: the network whose chain id the transaction
-/// is for, and how it is printed.
+/// What `lip poll vote` and `lip proposal vote` share: how the transaction is printed (its chain
+/// id and contract are the ledger's network's).
 struct VoteOutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The network: mainnet, or a name from networks.yaml (for its chain id).", valueName: "NAME"))
-    var network = "mainnet"
-
-    @Option(help: ArgumentHelp("A networks.yaml to read networks from (default: the workspace's).", valueName: "FILE"))
-    var networks: String?
-
     @Option(help: "What to print: text, json ({chainId, to, value, data}) or safe (a Safe Transaction Builder batch).")
     var format: VoteFormat = .text
-
-    /// The chain id of `chain` on the network.
-    func chainID(of chain: Chain, workspace: Workspace?) throws -> Int {
-        let file = networks.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory).standardizedFileURL }
-        return try Network.chainID(of: chain, network: network, file: file, path: networks, workspaceFile: workspace?.root.appendingPathComponent("networks.yaml"))
-    }
 
     /// Prints `tx` as asked; in text under `heading`, with `lines` (`weight`, `reason`) after its fields.
     func print(_ tx: VoteTransaction, heading: String, lines: [String] = []) {

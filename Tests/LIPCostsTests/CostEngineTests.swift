@@ -107,7 +107,9 @@ final class CostEngineTests: XCTestCase {
         // An operation on one chain only: the other is null, and no savings (a warning says why).
         XCTAssertNil(report.operations[0].l1)
         XCTAssertNil(report.operations[0].savings)
-        XCTAssertTrue(report.warnings.contains { $0.hasPrefix("bond: no L1 cost") }, "\(report.warnings)")
+        XCTAssertTrue(report.warnings.contains("the set has no L1 gas for bond: L1 is unknown there, so there is no savings factor"), "\(report.warnings)")
+        // People read dollars below a cent with three significant digits, never as "0.00".
+        XCTAssertEqual(reward.l2?.usdExact.map { $0.min }, BigUInt("1200074074068000000000000"))
     }
 
     func testAZeroL2MedianAndAMissingChainAreWarnedNotDividedBy() throws {
@@ -148,7 +150,12 @@ final class CostEngineTests: XCTestCase {
     }
 
     func testTheDigestsLines() throws {
-        let benchmarks = [GasBenchmark(operation: "vote", chain: .l2, gas: 9), GasBenchmark(operation: "bond", chain: .l1, gas: 8)]
+        let txA = "0x" + String(repeating: "0a", count: 32), txB = "0x" + String(repeating: "0b", count: 32)
+        // vote's measurements by gas as numbers (9 before 10), not as text.
+        let benchmarks = [
+            GasBenchmark(operation: "vote", chain: .l2, gas: 10, tx: txA, gasUsedForL1: 4), GasBenchmark(operation: "bond", chain: .l1, gas: 8),
+            GasBenchmark(operation: "vote", chain: .l2, gas: 9, tx: txB),
+        ]
         let window = CostReport.Window(from: CalendarDate("2023-11-14"), to: nil)
         let prices = ETHPrices(path: "p", prices: [CalendarDate("2023-11-14")!: .init(text: "2000.5", units: BigUInt(200_050_000_000))])
         var l1 = [sample(.l1, 3, day, base: 2, tip: 1)], l2 = [sample(.l2, 4, day + 5, base: 6)]
@@ -159,8 +166,8 @@ final class CostEngineTests: XCTestCase {
         XCTAssertEqual(
             lines(),
             [
-                "lip-costs-inputs v1", "set|s", "window|2023-11-14|-", "gas|bond|l1|8", "gas|vote|l2|9", "price|l1|3|\(day)|2|1", "price|l2|4|\(day + 5)|6|0",
-                "usd|2023-11-14|2000.5",
+                "lip-costs-inputs v2", "set|s", "window|2023-11-14|-", "gas|bond|l1|8|-|-", "gas|vote|l2|9|\(txB)|-", "gas|vote|l2|10|\(txA)|4",
+                "price|l1|3|\(day)|2|1", "price|l2|4|\(day + 5)|6|0", "usd|2023-11-14|2000.5",
             ])
         // The report's digest is SHA-256 of exactly those lines (hashed as bytes while the samples
         // are read, the lines written as text), and a fee beyond a machine word is written whole.
@@ -188,4 +195,35 @@ final class CostEngineTests: XCTestCase {
     }
 
     func sha256Hex(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined() }
+
+    /// An operation measured several times costs its median gas (nearest rank), with its least and
+    /// most gas and the count beside it; its L2 gas includes the L1 data fee only when every
+    /// measurement carries gasUsedForL1; a set without L1 rows says L1 is unknown.
+    func testSeveralMeasurementsTheMedianAndTheL1DataFee() throws {
+        let tx = { (b: String) in "0x" + String(repeating: b, count: 32) }
+        let benchmarks = [
+            GasBenchmark(operation: "unbond", chain: .l2, gas: 650_200, tx: tx("01")), GasBenchmark(operation: "unbond", chain: .l2, gas: 309_228, tx: tx("02")),
+            GasBenchmark(operation: "unbond", chain: .l2, gas: 400_000, tx: tx("03")), GasBenchmark(operation: "unbond", chain: .l2, gas: 500_000, tx: tx("04")),
+            GasBenchmark(operation: "vote", chain: .l2, gas: 30_000, tx: tx("05"), gasUsedForL1: 5_000),
+        ]
+        let report = try CostEngine.report(
+            CostInputs(set: "s", benchmarks: benchmarks, window: nil, l1: [], l2: [sample(.l2, 1, day, base: 10)], prices: nil))
+        let unbond = try XCTUnwrap(report.operations.first { $0.operation == "unbond" }?.l2)
+        // Four measurements: the median by nearest rank is the 2nd smallest (ceil(50 × 4 / 100) = 2).
+        XCTAssertEqual(unbond.gas, 400_000)
+        XCTAssertEqual(unbond.gasMin, 309_228)
+        XCTAssertEqual(unbond.gasMax, 650_200)
+        XCTAssertEqual(unbond.measurements, 4)
+        XCTAssertEqual(unbond.l1DataFee, false)
+        XCTAssertEqual(unbond.wei?.p50, 4_000_000)
+        XCTAssertEqual(report.operations.first { $0.operation == "vote" }?.l2?.l1DataFee, true)
+        XCTAssertNil(report.operations.first { $0.operation == "vote" }?.savings)
+        XCTAssertEqual(
+            report.warnings,
+            [
+                "no l1 gas price samples in the window (all samples): its costs are not computed",
+                "the set has no L1 measurements: L1 costs are unknown (an L2 figure is never copied to L1), so there are no savings factors",
+                "L2 gas is execution only for unbond (no gasUsedForL1 in its measurements: a devnet's receipts, or a file without the column): an Arbitrum transaction also pays for posting its data to L1, so these L2 costs and savings flatter L2",
+            ])
+    }
 }

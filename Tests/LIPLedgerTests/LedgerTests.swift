@@ -404,7 +404,8 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(
             tables,
             [
-                "gas_benchmarks", "gas_price_sources", "gas_prices", "gas_sets", "import_polls", "imports", "logs", "migrations", "polls", "proposal_delegations",
+                "gas_measurements", "gas_price_sources", "gas_prices", "gas_set_sources", "gas_sets", "import_polls", "imports", "ledger_network", "logs", "migrations",
+                "polls", "proposal_delegations",
                 "proposal_events", "proposal_views", "proposal_votes", "proposals", "quorum_numerator_updates", "snapshot_accounts", "snapshots", "votes",
             ])
         let mode = try ledger.journalMode()

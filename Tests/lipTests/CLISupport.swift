@@ -75,12 +75,17 @@ func initWorkspace(_ test: XCTestCase) throws -> URL {
 }
 
 /// Compares `actual` with `Golden/<name>`, read from the test bundle's resources; with
-/// LIP_UPDATE_GOLDEN=1 rewrites the file in the source tree instead (review the diff, then rebuild).
+/// LIP_UPDATE_GOLDEN=1 rewrites the file in the source tree instead and fails, so that a recording
+/// run never passes as a test (review the diff, then run again).
 func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
     if ProcessInfo.processInfo.environment["LIP_UPDATE_GOLDEN"] == "1" {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
         try? FileManager.default.createDirectory(at: source.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let previous = try? Data(contentsOf: source)
         try? Data(actual.utf8).write(to: source)
+        if previous != Data(actual.utf8) {
+            XCTFail("recorded Golden/\(name): review the diff, then run the tests again without LIP_UPDATE_GOLDEN", file: file, line: line)
+        }
         return
     }
     guard let golden = Bundle.module.resourceURL?.appendingPathComponent("Golden/\(name)"),

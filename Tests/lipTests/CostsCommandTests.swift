@@ -14,8 +14,12 @@ final class CostsCommandTests: XCTestCase {
     /// A workspace with a benchmark set, three days of L1 and L2 prices, and ETH/USD.
     func workspace() throws -> URL {
         let dir = try temporaryDirectory(self)
+        // Columns in the header's order; bond measured three times on L2 (its median 467249), one of
+        // them an Arbitrum receipt's; reward's L2 receipt carries gasUsedForL1 (its L1 data fee).
+        let tx = { (byte: String) in "0x" + String(repeating: byte, count: 32) }
         try write(
-            "operation,chain,gas,tx\nbond,l1,642642,\nbond,l2,467249,0x" + String(repeating: "ab", count: 32) + "\nreward,l1,575598,\nreward,l2,575598,\nvote,l2,60000,\n",
+            "chain,operation,gas,tx,gas_used_for_l1,source\nl1,bond,642642,,,https://example.org/bond\nl2,bond,467249,\(tx("ab")),,\nl2,bond,298000,\(tx("ac")),,\n"
+                + "l2,bond,650200,\(tx("ad")),120000,\nl1,reward,575598,\(tx("ae")),,\nl2,reward,575598,\(tx("af")),90000,\nl2,vote,60000,,,\n",
             "gas.csv", in: dir)
         var l1 = "block,timestamp,base_fee_wei,priority_fee_wei\n", l2 = l1
         for i in 0..<12 {
@@ -65,23 +69,39 @@ final class CostsCommandTests: XCTestCase {
         let dir = try workspace()
         let again = try lip(["ledger", "import", "gas", "gas.csv", "--set", "devnet-2026-12", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(again.code, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains("0 rows added, 5 already present"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("0 rows added, 7 already present"), again.stdout)
         let prices = try lip(["ledger", "import", "gas-prices", "l1.csv", "--chain", "l1", "--db", "l.sqlite"], in: dir)
         XCTAssertTrue(prices.stdout.contains("0 rows added, 12 already present"), prices.stdout)
         try write("operation,chain,gas\nbond,l1,1\n", "other.csv", in: dir)
         let refused = try lip(["ledger", "import", "gas", "other.csv", "--set", "devnet-2026-12", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(refused.code, 2)
-        XCTAssertTrue(refused.stderr.contains("the ledger has a set devnet-2026-12 with other rows (5 of them)"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("the ledger's set devnet-2026-12 has other l1 rows (2 of them): import them under another --set name, or add --replace to replace its l1 rows"),
+            refused.stderr)
         XCTAssertEqual(try lip(["ledger", "import", "gas", "other.csv", "--set", "devnet-2026-12", "--replace", "--db", "l.sqlite"], in: dir).code, 0)
-        let json = try lip(["costs", "--db", "l.sqlite", "--format", "json"], in: dir).stdout
-        XCTAssertTrue(json.contains("\"operation\": \"bond\"") && !json.contains("\"operation\": \"reward\""), json)
+        // --replace replaced the L1 rows only: reward keeps its L2 measurement and has no L1 any more.
+        let json = try JSONSerialization.jsonObject(with: Data(try lip(["costs", "--db", "l.sqlite", "--format", "json"], in: dir).stdout.utf8)) as? [String: Any]
+        let operations = try XCTUnwrap(json?["operations"] as? [[String: Any]])
+        let reward = try XCTUnwrap(operations.first { $0["operation"] as? String == "reward" })
+        XCTAssertTrue(reward["l1"] is NSNull)
+        XCTAssertEqual((reward["l2"] as? [String: Any])?["gas"] as? String, "575598")
+        XCTAssertEqual(((operations.first { $0["operation"] as? String == "bond" })?["l1"] as? [String: Any])?["gas"] as? String, "1")
+        // A set is built chain by chain: a file of the chain it lacks adds to it.
+        try write("operation,chain,gas\nvote,l2,7\n", "l2only.csv", in: dir)
+        try write("operation,chain,gas\nvote,l1,9\n", "l1only.csv", in: dir)
+        XCTAssertEqual(try lip(["ledger", "import", "gas", "l2only.csv", "--set", "built", "--db", "l.sqlite"], in: dir).code, 0)
+        let added = try lip(["ledger", "import", "gas", "l1only.csv", "--set", "built", "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(added.code, 0, added.stderr)
+        XCTAssertTrue(added.stdout.contains("1 row added"), added.stdout)
+        let built = try lip(["costs", "--set", "built", "--db", "l.sqlite", "--format", "json"], in: dir).stdout
+        XCTAssertTrue(built.contains("\"gas\": \"9\"") && built.contains("\"gas\": \"7\""), built)
         // The default set is the one stored last.
         try write("operation,chain,gas\nvote,l1,5\n", "second.csv", in: dir)
         XCTAssertEqual(try lip(["ledger", "import", "gas", "second.csv", "--set", "second", "--db", "l.sqlite"], in: dir).code, 0)
         XCTAssertTrue(try lip(["costs", "--db", "l.sqlite", "--format", "json"], in: dir).stdout.contains("\"set\": \"second\""))
         let unknown = try lip(["costs", "--set", "third", "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(unknown.code, 2)
-        XCTAssertTrue(unknown.stderr.contains("no gas benchmark set third (it has: devnet-2026-12, second)"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("no gas benchmark set third (it has: devnet-2026-12, built, second)"), unknown.stderr)
     }
 
     func testBadInputIsNamedWithExitTwoAndTheLedgerUnchanged() throws {
@@ -91,7 +111,22 @@ final class CostsCommandTests: XCTestCase {
             ("operation,chain,gas\nbond,l1,-5\n", ["gas", "--set", "x"], "bad.csv:2: gas `-5` is not a non-negative whole number"),
             ("operation,chain,gas\nbond,l1,1.5\n", ["gas", "--set", "x"], "bad.csv:2: gas `1.5` is not a non-negative whole number"),
             ("operation,chain,gas\nbond,l3,1\n", ["gas", "--set", "x"], "bad.csv:2: chain `l3` is not l1 or l2"),
-            ("operation,chain,gas\nbond,l1,1\nvote,l1,2\nbond,l1,3\n", ["gas", "--set", "x"], "bad.csv:4: operation bond on l1 appears twice (first on line 2)"),
+            (
+                "operation,chain,gas\nbond,l1,1\nvote,l1,2\nbond,l1,3\n", ["gas", "--set", "x"],
+                "bad.csv:4: operation bond on l1 appears twice without a transaction (first at line 2)"
+            ),
+            (
+                "operation,chain,gas,tx\nbond,l2,1,0x\(String(repeating: "ab", count: 32))\nbond,l2,3,0x\(String(repeating: "AB", count: 32))\n", ["gas", "--set", "x"],
+                "bad.csv:3: operation bond on l2 measures transaction 0x\(String(repeating: "ab", count: 32)) twice (first at line 2)"
+            ),
+            (
+                "operation,chain,gas,tx\nbond,l2,1,0x\(String(repeating: "ab", count: 32))\nbond,l2,3,\n", ["gas", "--set", "x"],
+                "bad.csv:3: operation bond on l2 appears twice, once without a transaction (first at line 2)"
+            ),
+            ("operation,chain,gas,gas_used_for_l1\nbond,l1,10,5\n", ["gas", "--set", "x"], "bad.csv:2: gas_used_for_l1 is Arbitrum's (an l2 receipt's), not l1's"),
+            ("operation,chain,gas,gas_used_for_l1\nbond,l2,10,11\n", ["gas", "--set", "x"], "bad.csv:2: gas_used_for_l1 11 is more than gas 10, which includes it"),
+            ("operation,chain,gas,source\nbond,l1,10,\"a\u{1b}[2Jb\"\n", ["gas", "--set", "x"], "bad.csv:2: source `a\\u{1b}[2Jb` is not one line of visible text"),
+            ("operation,chain,gas,fee\nbond,l1,10,5\n", ["gas", "--set", "x"], "bad.csv:1: unknown column `fee`"),
             ("operation,chain,gas\nbo nd,l1,1\n", ["gas", "--set", "x"], "bad.csv:2: operation `bo nd` is not a label"),
             ("operation,chain,gas,tx\nbond,l1,1,0x12\n", ["gas", "--set", "x"], "bad.csv:2: tx `0x12` is not a transaction hash"),
             ("operation,chain,gas\nbond,l1,1\n", ["gas", "--set", "a b"], "--set `a b` is not a name"),
@@ -161,21 +196,27 @@ final class CostsCommandTests: XCTestCase {
         let sample = packageRoot.appendingPathComponent("Costs/sample")
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("lip-dev")
-        process.arguments = ["sample-costs", sample.appendingPathComponent("gas.csv").path, dir.appendingPathComponent("out").path]
+        process.arguments = ["sample-costs", sample.appendingPathComponent("l2-gas.csv").path, dir.appendingPathComponent("out").path]
         try process.run()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
-        for file in ["gas.csv", "l1-prices.csv", "l2-prices.csv", "eth-usd.csv"] {
+        for file in ["l2-gas.csv", "l1-prices.csv", "l2-prices.csv", "eth-usd.csv"] {
             XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("out/\(file)")), try Data(contentsOf: sample.appendingPathComponent(file)), file)
         }
         for args in [
-            ["gas", sample.appendingPathComponent("gas.csv").path, "--set", "devnet-sample"], ["gas-prices", sample.appendingPathComponent("l1-prices.csv").path, "--chain", "l1"],
+            ["gas", sample.appendingPathComponent("l2-gas.csv").path, "--set", "confluence-sample"],
+            ["gas", sample.appendingPathComponent("l1-gas.csv").path, "--set", "confluence-sample"],
+            ["gas-prices", sample.appendingPathComponent("l1-prices.csv").path, "--chain", "l1"],
             ["gas-prices", sample.appendingPathComponent("l2-prices.csv").path, "--chain", "l2"],
         ] {
             XCTAssertEqual(try lip(["ledger", "import"] + args + ["--db", "l.sqlite"], in: dir).code, 0)
         }
-        let report = try lip(["costs", "--set", "devnet-sample", "--eth-usd", sample.appendingPathComponent("eth-usd.csv").path, "--db", "l.sqlite"], in: dir)
+        let report = try lip(["costs", "--set", "confluence-sample", "--eth-usd", sample.appendingPathComponent("eth-usd.csv").path, "--db", "l.sqlite"], in: dir)
         XCTAssertEqual(report.code, 0, report.stderr)
         assertGolden(report.stdout, "sample-costs.txt")
+        // The sample's L1 is only what was measured on L1: no L2 figure is copied to L1.
+        XCTAssertTrue(report.stdout.contains("redeemWinningTicket  l1"), report.stdout)
+        XCTAssertFalse(report.stdout.contains("reward               l1"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("L2 gas is execution only for"), report.stdout)
     }
 }

@@ -136,15 +136,19 @@ final class DevnetReconcileTests: XCTestCase {
             XCTAssertEqual(r.code, 0, "\(command): \(r.stderr)")
         }
         // The poll ended yes (the orchestrator outweighs its overriding delegator): LIP-7 is behind.
-        let behind = try lip(["reconcile"], in: ws)
+        // The devnet's ledger is its own (.lip/ledger-devnet.sqlite): the mainnet one has nothing.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: ws.appendingPathComponent(".lip/ledger-devnet.sqlite").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ws.appendingPathComponent(".lip/ledger.sqlite").path))
+        XCTAssertTrue(try lip(["reconcile"], in: ws).stderr.contains("not compared: no ledger"))
+        let behind = try lip(["reconcile", "--network", "devnet"], in: ws)
         XCTAssertEqual(behind.code, 1, behind.stdout + behind.stderr)
         XCTAssertTrue(behind.stdout.contains("reconcile-status-behind"), behind.stdout)
-        let fixed = try lip(["reconcile", "--fix"], in: ws)
+        let fixed = try lip(["reconcile", "--fix", "--network", "devnet"], in: ws)
         XCTAssertEqual(fixed.code, 0, fixed.stdout + fixed.stderr)
         XCTAssertTrue(try read("LIPs/LIP-7.md", in: ws).contains("status: Accepted"))
-        let clean = try lip(["reconcile"], in: ws)
+        let clean = try lip(["reconcile", "--network", "devnet"], in: ws)
         XCTAssertEqual(clean.code, 0, clean.stdout + clean.stderr)
-        let listed = try lip(["proposal", "list", "--format", "json"], in: ws)
+        let listed = try lip(["proposal", "list", "--format", "json", "--network", "devnet"], in: ws)
         XCTAssertTrue(listed.stdout.contains("\"lip\": 7"), listed.stdout)
     }
 }

@@ -182,4 +182,23 @@ final class DevnetVotingTests: XCTestCase {
         XCTAssertEqual(late.code, 1)
         XCTAssertTrue(late.stderr.contains("is succeeded in the ledger, not active"), late.stderr)
     }
+
+    /// A node of another chain than the ledger's network is named as such before anything is read
+    /// from it: its stake is never printed as the account's weight, and no ABI error hides it.
+    func testAWeightReadFromANodeOfAnotherChainIsRefused() throws {
+        let devnet = try Devnet()
+        let dir = try temporaryDirectory(self)
+        let s = ProposalCommandTests.scenario()
+        try write(s.logsJSON(), "governor-logs.json", in: dir)
+        try write(s.stateJSON(), "governor-state.json", in: dir)
+        XCTAssertEqual(try lip(["ledger", "import", "logs", "governor-logs.json", "--chain", "l2", "--db", "l.sqlite"], in: dir).code, 0)
+        XCTAssertEqual(try lip(["ledger", "import", "governor-state", "governor-state.json", "--db", "l.sqlite"], in: dir).code, 0)
+        // The ledger is mainnet's; the devnet is not Arbitrum One.
+        let r = try lip(["proposal", "weight", String(s.proposalID), GovernorScenario.address(0x02).checksummed, "--db", "l.sqlite", "--rpc", devnet.url], in: dir)
+        XCTAssertEqual(r.code, 2, r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains("serves chain id \(devnet.info.chainId), not 42161 as network mainnet says: wrong URL, or give the node's network with --network"),
+            r.stderr)
+        XCTAssertEqual(r.stdout, "")
+    }
 }

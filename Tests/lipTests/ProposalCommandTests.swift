@@ -181,4 +181,32 @@ final class ProposalCommandTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("Proposals/\(s.proposalID)/result.json is not what the ledger"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains(#""inputsDigest" is ""#), refused.stderr)
     }
+
+    /// A vote goes only to the network's governor: a proposal the ledger holds for another
+    /// contract is refused, naming both; on the network that names that governor, the chain id is
+    /// that network's.
+    func testAVoteOnAnotherNetworksGovernorIsRefused() throws {
+        var s = Self.scenario()
+        s.state = 1  // Active
+        let dir = try imported(s)
+        let id = String(s.proposalID)
+        let r = try lip(["proposal", "vote", id, "for", "--db", "ledger.sqlite"], in: dir)
+        XCTAssertEqual(r.code, 1, r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains(
+                "is in the ledger for governor \(s.governor.checksummed), but network mainnet's livepeer-governor is 0xcFE4E2879B786C3aa075813F0E364bb5acCb6aa0"),
+            r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        // The same files in a ledger of a network whose governor it is.
+        try write(
+            "rehearsal:\n  l2:\n    chain-id: 412346\n    poll-creator: \"0x\(String(repeating: "11", count: 20))\"\n    bonding-manager: \"0x\(String(repeating: "22", count: 20))\"\n"
+                + "    livepeer-governor: \"\(s.governor.checksummed)\"\n", "networks.yaml", in: dir)
+        for args in [["logs", "governor-logs.json", "--chain", "l2"], ["governor-state", "governor-state.json"]] {
+            let imported = try lip(["ledger", "import"] + args + ["--db", "rehearsal.sqlite", "--network", "rehearsal", "--networks", "networks.yaml"], in: dir)
+            XCTAssertEqual(imported.code, 0, imported.stderr)
+        }
+        let own = try lip(["proposal", "vote", id, "for", "--db", "rehearsal.sqlite", "--networks", "networks.yaml", "--format", "json"], in: dir)
+        XCTAssertEqual(own.code, 0, own.stderr)
+        XCTAssertTrue(own.stdout.contains("\"chainId\": 412346") && own.stdout.contains(s.governor.checksummed), own.stdout)
+    }
 }

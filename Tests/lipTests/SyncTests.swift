@@ -203,7 +203,9 @@ final class SyncTests: XCTestCase {
         try devnet.rpc("devnet_mine", [25])
         // A ledger with something in it already.
         try write("account,delegate,stake\n\(a[3].lowercased()),,5\n", "s.csv", in: dir)
-        XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "1", "--db", "l.sqlite"], in: dir).code, 0)
+        let imported = try lip(
+            ["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "1", "--db", "l.sqlite", "--network", "devnet", "--networks", "networks.yaml"], in: dir)
+        XCTAssertEqual(imported.code, 0, imported.stderr)
         let before = try dump(dir.appendingPathComponent("l.sqlite"))
         try devnet.rpc("devnet_setFaults", [["slow": 50]])
         let process = Process()

@@ -26,7 +26,17 @@ final class VotingCommandTests: XCTestCase {
         XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l1", "--block", "400"], in: ws).code, 0)
         try write("voter,choice,block,log_index\n\(d1),1,420,0\n", "v.csv", in: ws)
         XCTAssertEqual(try lip(["ledger", "import", "votes", "v.csv", "--poll", poll], in: ws).code, 0)
+        // Created by mainnet's L1 PollCreator: a poll of the ledger's network.
+        try writePollCreated(by: "0xBf824EDb6b94D9B52d972d5B25bCc19b4e6E3F3C", in: ws, file: "created.json")
+        XCTAssertEqual(try lip(["ledger", "import", "logs", "created.json", "--chain", "l1"], in: ws).code, 0)
         return ws
+    }
+
+    /// The PollCreated of LIP-7's poll, emitted by `creator`.
+    func writePollCreated(by creator: String, in ws: URL, file: String) throws {
+        var maker = LogMaker()
+        let log = maker.pollCreated(poll: poll, proposal: "QmVoters", endBlock: 500, creator: creator)
+        try write(String(decoding: try JSONSerialization.data(withJSONObject: [log], options: [.sortedKeys]), as: UTF8.self), file, in: ws)
     }
 
     func testWeightAndVoteInEveryFormat() throws {
@@ -93,5 +103,29 @@ final class VotingCommandTests: XCTestCase {
         XCTAssertEqual(late.code, 1)
         XCTAssertEqual(
             late.stderr, "lip: refused: the poll has ended: the ledger has l1 stake at block 500, at or past its end block 500; a vote now would not count\n")
+    }
+
+    /// A poll that the network's PollCreator did not create gets no vote transaction: the
+    /// transaction would call a contract that is not one of the network's polls.
+    func testAPollOfAnotherCreatorIsRefused() throws {
+        let ws = try temporaryDirectory(self)
+        try FileManager.default.copyItem(at: try workspace().appendingPathComponent("LIPs"), to: ws.appendingPathComponent("LIPs"))
+        try write(
+            "lip: 7\ncid: QmVoters\nchain: l1\nstake: l1\nquorum-base: bonded\naddress: \"\(poll)\"\nendBlock: 500\nquorum: 333300\nquota: 500000\n",
+            "Polls/LIP-7/poll.yaml", in: ws)
+        try write("voter,choice,block,log_index\n\(d1),1,420,0\n", "v.csv", in: ws)
+        XCTAssertEqual(try lip(["ledger", "import", "votes", "v.csv", "--poll", poll], in: ws).code, 0)
+        // Known from poll.yaml and its votes only: nothing says it is the network's.
+        let unknown = try lip(["poll", "vote", "7", "yes"], in: ws)
+        XCTAssertEqual(unknown.code, 1, unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("is not a poll of network mainnet: the ledger has no PollCreated of it"), unknown.stderr)
+        // Created by another contract.
+        try writePollCreated(by: "0x" + String(repeating: "c0", count: 20), in: ws, file: "created.json")
+        XCTAssertEqual(try lip(["ledger", "import", "logs", "created.json", "--chain", "l1"], in: ws).code, 0)
+        let r = try lip(["poll", "vote", "7", "yes"], in: ws)
+        XCTAssertEqual(r.code, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("is not a poll of network mainnet: its PollCreated came from 0x"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("and the network's l1 PollCreator is 0xBf824EDb6b94D9B52d972d5B25bCc19b4e6E3F3C"), r.stderr)
+        XCTAssertEqual(r.stdout, "")
     }
 }

@@ -2,7 +2,9 @@ import BigInt
 import Foundation
 import LIPEthereum
 
-/// The gas one protocol operation used on one chain, in a benchmark set (a row of `gas_benchmarks`).
+/// One measurement of the gas a protocol operation used on one chain, in a benchmark set (a row
+/// of `gas_measurements`). An operation may be measured several times on a chain, each
+/// measurement its own transaction.
 public struct GasBenchmark: Equatable, Sendable {
     /// The operation's label (`reward`, `bond`, …): `[A-Za-z0-9._-]{1,64}`.
     public var operation: String
@@ -14,14 +16,51 @@ public struct GasBenchmark: Equatable, Sendable {
     public var tx: String?
     /// Arbitrum receipts: the part of `gas` that paid for posting to L1.
     public var gasUsedForL1: BigUInt?
+    /// Where a figure comes from (a link to the published measurement), when given.
+    public var source: String?
 
     /// Creates a row.
-    public init(operation: String, chain: Chain, gas: BigUInt, tx: String? = nil, gasUsedForL1: BigUInt? = nil) {
+    public init(operation: String, chain: Chain, gas: BigUInt, tx: String? = nil, gasUsedForL1: BigUInt? = nil, source: String? = nil) {
         self.operation = operation
         self.chain = chain
         self.gas = gas
         self.tx = tx
         self.gasUsedForL1 = gasUsedForL1
+        self.source = source
+    }
+
+    /// The order of a set's measurements (and of the inputs digest's gas lines): by operation
+    /// (bytes), chain, gas as a number, then transaction.
+    public static func inOrder(_ a: GasBenchmark, _ b: GasBenchmark) -> Bool {
+        if a.operation != b.operation { return Array(a.operation.utf8).lexicographicallyPrecedes(Array(b.operation.utf8)) }
+        if a.chain != b.chain { return a.chain.rawValue < b.chain.rawValue }
+        if a.gas != b.gas { return a.gas < b.gas }
+        return (a.tx ?? "") < (b.tx ?? "")
+    }
+
+    /// The measurements of one source seen so far, to refuse one given twice: each transaction
+    /// once per operation and chain; without a transaction, an operation and chain once.
+    package struct Measured {
+        private var seen: [String: String] = [:]
+        package init() {}
+
+        /// Adds `row` (found at `place`); a problem when it repeats one seen before.
+        package mutating func add(_ row: GasBenchmark, at place: String) -> String? {
+            let key = "\(row.operation)|\(row.chain.rawValue)"
+            let txKey = key + "|" + (row.tx ?? "-")
+            if let first = seen[txKey] {
+                return row.tx == nil
+                    ? "operation \(row.operation) on \(row.chain.rawValue) appears twice without a transaction (first at \(first)): measurements of one operation each name their tx"
+                    : "operation \(row.operation) on \(row.chain.rawValue) measures transaction \(row.tx!) twice (first at \(first))"
+            }
+            if let first = seen[key + "|-"] ?? (row.tx == nil ? seen[key] : nil) {
+                return
+                    "operation \(row.operation) on \(row.chain.rawValue) appears twice, once without a transaction (first at \(first)): measurements of one operation each name their tx"
+            }
+            seen[txKey] = place
+            if seen[key] == nil { seen[key] = place }
+            return nil
+        }
     }
 
     /// Whether `label` is an operation label: `[A-Za-z0-9._-]{1,64}`.
@@ -31,10 +70,19 @@ public struct GasBenchmark: Equatable, Sendable {
     }
 }
 
-/// A benchmark set as the ledger lists it (a row of `gas_sets`).
+/// A benchmark set as the ledger lists it (a row of `gas_sets`), with where each chain's
+/// measurements came from.
 public struct GasSetInfo: Equatable, Sendable {
     /// Its name.
     public var name: String
+    /// Where each chain's rows came from, L1 first.
+    public var sources: [GasSetSource]
+}
+
+/// Where one chain's measurements of a set came from (a row of `gas_set_sources`).
+public struct GasSetSource: Equatable, Sendable {
+    /// The chain.
+    public var chain: Chain
     /// `csv` or `sync`.
     public var source: String
     /// csv: the file as given; sync: the network.

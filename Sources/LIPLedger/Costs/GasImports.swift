@@ -1,71 +1,119 @@
 import BigInt
+import Crypto
 import Foundation
 import GRDB
 import LIPCore
 import LIPEthereum
 
 extension Ledger {
-    /// Imports a benchmark set from a CSV `operation,chain,gas[,tx]`, in one transaction: the same
-    /// rows again change nothing; other rows for an existing set need `replace`.
+    /// Imports measurements into a benchmark set from a CSV read by its header (any order):
+    /// `operation`, `chain`, `gas` required; `tx`, `gas_used_for_l1`, `source` optional (an empty
+    /// cell is absent). In one transaction; see `storeGasSet` for how a set grows.
     package func importGas(_ url: URL, path: String, set: String, replace: Bool) throws -> ImportSummary {
         var reader = try CSVReader(url: url, path: path)
-        let columns = try reader.header(expected: ["operation", "chain", "gas"], optional: ["tx"])
+        let columns = try reader.header(expected: ["operation", "chain", "gas"], optional: ["tx", "gas_used_for_l1", "source"])
         var rows: [GasBenchmark] = []
-        var lines: [String: Int] = [:]
+        var measured = GasBenchmark.Measured()
         while let v = try reader.record(columns: columns) {
             let line = reader.line
             func fail(_ m: String) -> LIPError { LIPError.invalidInput(file: path, location: "\(line)", message: m) }
+            func cell(_ name: String) -> String { columns[name] == nil ? "" : v(name) }
             let operation = v("operation")
-            guard GasBenchmark.isLabel(operation) else { throw fail("operation `\(operation)` is not a label of 1 to 64 letters, digits, `.`, `_` or `-`") }
-            guard let chain = Chain(rawValue: v("chain")) else { throw fail("chain `\(v("chain"))` is not l1 or l2") }
-            guard let gas = Ledger.wholeNumber(v("gas")) else { throw fail("gas `\(v("gas"))` is not a non-negative whole number") }
-            let tx = v("tx")
-            guard tx.isEmpty || Ledger.isTransactionHash(tx) else { throw fail("tx `\(tx)` is not a transaction hash (0x + 64 hex digits)") }
-            if let first = lines["\(operation)|\(chain.rawValue)"] {
-                throw fail("operation \(operation) on \(chain.rawValue) appears twice (first on line \(first))")
+            guard GasBenchmark.isLabel(operation) else {
+                throw fail("operation `\(VisibleText.oneLine(operation))` is not a label of 1 to 64 letters, digits, `.`, `_` or `-`")
             }
-            lines["\(operation)|\(chain.rawValue)"] = line
-            rows.append(GasBenchmark(operation: operation, chain: chain, gas: gas, tx: tx.isEmpty ? nil : tx.lowercased()))
+            guard let chain = Chain(rawValue: v("chain")) else { throw fail("chain `\(VisibleText.oneLine(v("chain")))` is not l1 or l2") }
+            guard let gas = Ledger.wholeNumber(v("gas")) else { throw fail("gas `\(VisibleText.oneLine(v("gas")))` is not a non-negative whole number") }
+            let tx = cell("tx")
+            guard tx.isEmpty || Ledger.isTransactionHash(tx) else { throw fail("tx `\(VisibleText.oneLine(tx))` is not a transaction hash (0x + 64 hex digits)") }
+            var forL1: BigUInt?
+            let forL1Text = cell("gas_used_for_l1")
+            if !forL1Text.isEmpty {
+                guard chain == .l2 else { throw fail("gas_used_for_l1 is Arbitrum's (an l2 receipt's), not l1's") }
+                guard let n = Ledger.wholeNumber(forL1Text) else { throw fail("gas_used_for_l1 `\(VisibleText.oneLine(forL1Text))` is not a non-negative whole number") }
+                guard n <= gas else { throw fail("gas_used_for_l1 \(n) is more than gas \(gas), which includes it") }
+                forL1 = n
+            }
+            let source = cell("source")
+            guard VisibleText.oneLine(source) == source, source.utf8.count <= 512 else {
+                throw fail("source `\(VisibleText.oneLine(String(source.prefix(80))))` is not one line of visible text of at most 512 bytes")
+            }
+            let row = GasBenchmark(
+                operation: operation, chain: chain, gas: gas, tx: tx.isEmpty ? nil : tx.lowercased(), gasUsedForL1: forL1, source: source.isEmpty ? nil : source)
+            if let problem = measured.add(row, at: "line \(line)") { throw fail(problem) }
+            rows.append(row)
         }
         guard !rows.isEmpty else { throw LIPError.invalidInput(file: path, location: "", message: "no benchmark rows after the header") }
         return try storeGasSet(rows, name: set, source: "csv", file: path, arguments: "", sha256: try Ledger.fileSHA256(url, path: path), replace: replace)
     }
 
-    /// Stores a benchmark set, in one transaction (see `importGas`).
+    /// Stores receipts read from a node of `network` into set `name` (see `storeGasSet`), with
+    /// the arguments that read them again and the digest of what was read.
+    package func storeGasReceipts(_ rows: [GasBenchmark], name: String, chain: Chain, network: String, replace: Bool) throws -> ImportSummary {
+        var measured = GasBenchmark.Measured()
+        for row in rows {
+            if let problem = measured.add(row, at: "argument \(row.operation)=\(row.tx ?? "-")") { throw LIPError.usage(problem) }
+        }
+        let arguments = "--chain \(chain.rawValue) " + rows.map { "\($0.operation)=\($0.tx ?? "-")" }.joined(separator: " ")
+        var hasher = SHA256()
+        for r in rows {
+            hasher.update(data: Data("\(r.operation)|\(r.chain.rawValue)|\(r.gas)|\(r.tx ?? "-")|\(r.gasUsedForL1.map(String.init) ?? "-")\n".utf8))
+        }
+        let sha = Hex.encode(Array(hasher.finalize()))
+        return try storeGasSet(rows, name: name, source: "sync", file: network, arguments: arguments, sha256: sha, replace: replace)
+    }
+
+    /// Stores measurements into set `name`, in one transaction, chain by chain: the rows of a chain
+    /// the set has none of are added; the same rows again change nothing; other rows for a chain
+    /// the set has are refused unless `replace`, which replaces that chain's rows only.
     package func storeGasSet(
         _ rows: [GasBenchmark], name: String, source: String, file: String, arguments: String, sha256: String, replace: Bool
     ) throws
         -> ImportSummary
     {
-        guard GasBenchmark.isLabel(name) else { throw LIPError.usage("--set `\(name)` is not a name of 1 to 64 letters, digits, `.`, `_` or `-`") }
-        let sorted = rows.sorted { ($0.operation, $0.chain.rawValue) < ($1.operation, $1.chain.rawValue) }
+        guard GasBenchmark.isLabel(name) else { throw LIPError.usage("--set `\(VisibleText.oneLine(name))` is not a name of 1 to 64 letters, digits, `.`, `_` or `-`") }
         var summary = ImportSummary(what: "gas benchmarks, set \(name)", rows: 0)
         try transaction { db in
-            let existing = try GasBenchmark.fetchAll(
-                db, sql: "SELECT operation, chain, gas, tx, gas_used_for_l1 FROM gas_benchmarks WHERE set_name = ? ORDER BY operation, chain", arguments: [name])
-            if !existing.isEmpty {
-                if existing == sorted {
-                    summary.unchanged = existing.count
-                    return
+            var changed = false
+            for chain in [Chain.l1, .l2] {
+                let incoming = rows.filter { $0.chain == chain }.sorted(by: GasBenchmark.inOrder)
+                guard !incoming.isEmpty else { continue }
+                let existing = try Ledger.gasMeasurements(db, set: name, chain: chain)
+                if existing == incoming {
+                    summary.unchanged += existing.count
+                    continue
                 }
-                guard replace else {
-                    throw LIPError.usage("the ledger has a set \(name) with other rows (\(existing.count) of them): import it under another --set name, or add --replace")
+                if !existing.isEmpty {
+                    guard replace else {
+                        throw LIPError.usage(
+                            "the ledger's set \(name) has other \(chain.rawValue) rows (\(existing.count) of them): import them under another --set name, or add --replace to replace its \(chain.rawValue) rows"
+                        )
+                    }
+                    try db.execute(sql: "DELETE FROM gas_measurements WHERE set_name = ? AND chain = ?", arguments: [name, chain])
                 }
-                try db.execute(sql: "DELETE FROM gas_benchmarks WHERE set_name = ?", arguments: [name])
-            }
-            let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM gas_sets") ?? 0) + 1
-            try db.execute(
-                sql: """
-                    INSERT INTO gas_sets (name, source, file, content_sha256, arguments, seq) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE SET source = excluded.source, file = excluded.file, content_sha256 = excluded.content_sha256,
-                    arguments = excluded.arguments, seq = excluded.seq
-                    """, arguments: [name, source, file, sha256, arguments, seq])
-            for r in sorted {
+                if !changed {
+                    let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM gas_sets") ?? 0) + 1
+                    try db.execute(
+                        sql: """
+                            INSERT INTO gas_sets (name, source, file, content_sha256, arguments, seq) VALUES (?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (name) DO UPDATE SET source = excluded.source, file = excluded.file, content_sha256 = excluded.content_sha256,
+                            arguments = excluded.arguments, seq = excluded.seq
+                            """, arguments: [name, source, file, sha256, arguments, seq])
+                    changed = true
+                }
                 try db.execute(
-                    sql: "INSERT INTO gas_benchmarks (set_name, operation, chain, gas, tx, gas_used_for_l1) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [name, r.operation, r.chain, StoredWei(r.gas), r.tx, r.gasUsedForL1.map(StoredWei.init)])
+                    sql: """
+                        INSERT INTO gas_set_sources (set_name, chain, source, file, content_sha256, arguments) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (set_name, chain) DO UPDATE SET source = excluded.source, file = excluded.file,
+                        content_sha256 = excluded.content_sha256, arguments = excluded.arguments
+                        """, arguments: [name, chain, source, file, sha256, arguments])
+                for r in incoming {
+                    try db.execute(
+                        sql: "INSERT INTO gas_measurements (set_name, operation, chain, gas, tx, gas_used_for_l1, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [name, r.operation, r.chain, StoredWei(r.gas), r.tx, r.gasUsedForL1.map(StoredWei.init), r.source])
+                }
+                summary.rows += incoming.count
             }
-            summary.rows = sorted.count
         }
         return summary
     }

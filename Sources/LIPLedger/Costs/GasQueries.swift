@@ -6,17 +6,32 @@ import LIPCore
 import LIPEthereum
 
 extension Ledger {
-    /// Every benchmark set, oldest first (the last is the default of `lip costs`).
+    /// Every benchmark set, oldest first (the last is the default of `lip costs`), with where
+    /// each chain's measurements came from.
     public func gasSets() throws -> [GasSetInfo] {
-        try read { db in try GasSetInfo.fetchAll(db, sql: "SELECT name, source, file, arguments, content_sha256 FROM gas_sets ORDER BY seq") }
+        try read { db in
+            let sources = try GasSetSource.fetchAll(
+                db, sql: "SELECT set_name, chain, source, file, arguments, content_sha256 FROM gas_set_sources ORDER BY set_name, chain")
+            return try String.fetchAll(db, sql: "SELECT name FROM gas_sets ORDER BY seq").map { name in
+                GasSetInfo(name: name, sources: sources.filter { $0.setName == name }.map(\.source))
+            }
+        }
     }
 
-    /// The rows of set `name`, by operation then chain.
+    /// The measurements of set `name`, by operation, chain, gas (as numbers), then transaction.
     public func gasBenchmarks(set name: String) throws -> [GasBenchmark] {
         try read { db in
             try GasBenchmark.fetchAll(
-                db, sql: "SELECT operation, chain, gas, tx, gas_used_for_l1 FROM gas_benchmarks WHERE set_name = ? ORDER BY operation, chain", arguments: [name])
+                db, sql: "SELECT operation, chain, gas, tx, gas_used_for_l1, source FROM gas_measurements WHERE set_name = ?", arguments: [name]
+            ).sorted(by: GasBenchmark.inOrder)
         }
+    }
+
+    /// The measurements of set `name` on `chain`, in order.
+    static func gasMeasurements(_ db: Database, set name: String, chain: Chain) throws -> [GasBenchmark] {
+        try GasBenchmark.fetchAll(
+            db, sql: "SELECT operation, chain, gas, tx, gas_used_for_l1, source FROM gas_measurements WHERE set_name = ? AND chain = ?", arguments: [name, chain]
+        ).sorted(by: GasBenchmark.inOrder)
     }
 
     /// Calls `body` with each sample of `chain` with `from <= timestamp < until` (either side open
@@ -41,21 +56,30 @@ extension Ledger {
 }
 
 extension GasBenchmark: FetchableRecord {
-    /// A row of `gas_benchmarks`.
+    /// A row of `gas_measurements`.
     public init(row: Row) throws {
-        let r = StoredRow(row: row, table: "gas_benchmarks", key: ["operation", "chain"])
+        let r = StoredRow(row: row, table: "gas_measurements", key: ["operation", "chain", "tx"])
         self.init(
             operation: try r("operation"), chain: try r("chain"), gas: try r("gas"), tx: try r.optional("tx", as: String.self),
-            gasUsedForL1: try r.optional("gas_used_for_l1"))
+            gasUsedForL1: try r.optional("gas_used_for_l1"), source: try r.optional("source", as: String.self))
     }
 }
 
-extension GasSetInfo: FetchableRecord {
-    /// A row of `gas_sets`.
-    public init(row: Row) throws {
-        let r = StoredRow(row: row, table: "gas_sets", key: ["name"])
-        self.init(name: try r("name"), source: try r("source"), file: try r("file"), arguments: try r("arguments"), sha256: try r("content_sha256"))
+extension GasSetSource {
+    /// A row of `gas_set_sources` and the set it belongs to.
+    struct Row: FetchableRecord {
+        var setName: String
+        var source: GasSetSource
+
+        init(row: GRDB.Row) throws {
+            let r = StoredRow(row: row, table: "gas_set_sources", key: ["set_name", "chain"])
+            setName = try r("set_name")
+            source = GasSetSource(chain: try r("chain"), source: try r("source"), file: try r("file"), arguments: try r("arguments"), sha256: try r("content_sha256"))
+        }
     }
+
+    /// Every row of a query over `gas_set_sources`.
+    static func fetchAll(_ db: Database, sql: String) throws -> [Row] { try Row.fetchAll(db, sql: sql) }
 }
 
 extension GasPriceSample: FetchableRecord, BufferDecodable {

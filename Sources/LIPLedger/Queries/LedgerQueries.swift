@@ -141,6 +141,18 @@ extension Ledger {
         }
     }
 
+    /// The contracts that emitted a PollCreated for `poll` on `chain` (one, for a poll created
+    /// once): a poll counts only when its creator is the network's PollCreator.
+    public func pollCreators(of poll: Address, chain: Chain) throws -> [Address] {
+        try read { db in
+            // topics: topic0 then topic1 (the poll, 12 zero bytes and its 20), 32 bytes each.
+            try Data.fetchAll(
+                db, sql: "SELECT DISTINCT address FROM logs WHERE chain = ? AND event = 'PollCreated' AND substr(topics, 45, 20) = ? ORDER BY address",
+                arguments: [chain, Data(poll.bytes)]
+            ).compactMap { $0.count == 20 ? Address(bytes: Array($0)) : nil }
+        }
+    }
+
     /// What the ledger holds.
     public func status() throws -> LedgerStatus {
         let snapshots = try self.snapshots()
@@ -152,7 +164,7 @@ extension Ledger {
                 return LedgerStatus.Poll(address: try r("poll"), chain: nil, endBlock: nil, votes: try r("n"), lip: nil)
             }
             return LedgerStatus(
-                path: path, snapshots: snapshots,
+                path: path, network: try LedgerNetwork.fetchOne(db, sql: "SELECT id, name, l1_chain_id, l2_chain_id FROM ledger_network"), snapshots: snapshots,
                 polls: polls.map { LedgerStatus.Poll(address: $0.address, chain: $0.chain, endBlock: $0.endBlock, votes: $0.votes, lip: $0.lip) } + orphans,
                 migrations: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations") ?? 0,
                 logsImported: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NOT NULL") ?? 0,

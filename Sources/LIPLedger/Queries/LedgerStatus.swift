@@ -20,6 +20,8 @@ public struct LedgerStatus: Sendable, Equatable {
 
     /// The ledger file.
     public var path: String
+    /// The network it belongs to; nil for a ledger no command has written since networks were recorded.
+    public var network: LedgerNetwork?
     /// Every snapshot, by chain then block.
     public var snapshots: [SnapshotInfo]
     /// Every poll with a PollCreated, by address, then polls known only by their votes.
@@ -34,6 +36,12 @@ public struct LedgerStatus: Sendable, Equatable {
     /// The contract's JSON.
     public var json: JSONValue {
         .object([
+            (
+                "network",
+                network.map { n in
+                    .object([("name", .string(n.name)), ("l1ChainId", .int(n.l1ChainID)), ("l2ChainId", .int(n.l2ChainID))])
+                } ?? .null
+            ),
             (
                 "snapshots",
                 .array(
