@@ -1,6 +1,8 @@
 import Foundation
 
-/// A calendar date without time or zone, written `YYYY-MM-DD` (ISO 8601).
+/// A calendar date without time or zone, written `YYYY-MM-DD` (ISO 8601), in the proleptic
+/// Gregorian calendar everywhere (ISO 8601's, with no switch to the Julian calendar before 1582:
+/// Foundation's calendar makes that switch, so none of its arithmetic is used here).
 public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// The year.
     public let year: Int
@@ -42,19 +44,41 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
             guard let date = CalendarDate(fixed) else { throw LIPError.usage("LIP_TODAY `\(fixed)` is not a real YYYY-MM-DD date; set it to one, or unset it to use the clock") }
             return date
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+        return CalendarDate(unixSeconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 
     /// The date `days` later (or earlier, when negative).
-    public func adding(days: Int) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
-        let c = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: start)!)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + Int64(days)) }
+
+    /// Days from 1970-01-01 to this date (negative before it).
+    public var daysSinceEpoch: Int64 {
+        // Howard Hinnant's days_from_civil.
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let m = Int64(month)
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Unix seconds of this date at 00:00:00 UTC.
+    public var unixStart: Int64 { daysSinceEpoch * 86_400 }
+
+    /// The UTC date of Unix second `seconds`.
+    public init(unixSeconds seconds: Int64) { self.init(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) }
+
+    /// The date `days` days after 1970-01-01 (Hinnant's civil_from_days).
+    public init(daysSinceEpoch days: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = Int(doy - (153 * mp + 2) / 5 + 1)
+        month = Int(mp < 10 ? mp + 3 : mp - 9)
+        year = Int(yoe + era * 400) + (month <= 2 ? 1 : 0)
     }
 
     public var description: String {

@@ -1,5 +1,4 @@
 import BigInt
-import Crypto
 import Foundation
 import LIPCore
 import LIPEthereum
@@ -45,6 +44,109 @@ package struct GasSync {
             let forL1 = try receipt["gasUsedForL1"].map { _ in try field("gasUsedForL1") }
             return GasBenchmark(operation: pair.operation, chain: chain, gas: gas, tx: pair.hash.lowercased(), gasUsedForL1: forL1)
         }
+    }
+
+    /// What a gas-price sync is asked for: a range of dates (UTC, inclusive) or of blocks, every
+    /// N-th block of it, at most `maxSamples` samples, and how final a block must be to be stored.
+    package struct PriceRequest: Sendable {
+        /// The range asked.
+        package enum Range: Sendable {
+            /// From the first block at or after FROM 00:00 UTC to the last block before the day after TO.
+            case dates(CalendarDate, CalendarDate)
+            /// These blocks, both included.
+            case blocks(Int, Int)
+        }
+        package var range: Range
+        /// Keep every N-th block (its offset from the first a multiple of N).
+        package var every: Int
+        /// The most samples one sync keeps (10^6 unless the user says otherwise).
+        package var maxSamples: Int
+        /// Without a `finalized` block from the node, blocks at or below head minus this are stored.
+        package var confirmations: Int
+
+        package init(range: Range, every: Int, maxSamples: Int = 1_000_000, confirmations: Int = 64) {
+            (self.range, self.every, self.maxSamples, self.confirmations) = (range, every, maxSamples, confirmations)
+        }
+
+        /// The arguments that ask for it again (the reproduce commands).
+        package var arguments: String {
+            switch range {
+            case .dates(let a, let b): return "--from \(a) --to \(b) --every \(every)"
+            case .blocks(let a, let b): return "--from-block \(a) --to-block \(b) --every \(every)"
+            }
+        }
+    }
+
+    /// What a gas-price sync read.
+    package struct PriceReading: Sendable {
+        /// The samples, by block.
+        package var samples: [GasPriceSample]
+        /// The blocks read.
+        package var range: ClosedRange<Int>
+        /// The last block a sync may store, and why (`finalized`, or head minus confirmations).
+        package var finalBlock: Int, finality: String
+        /// Whether the dates asked reach past that block (the rest is not final yet).
+        package var clamped: Bool
+    }
+
+    /// Reads the samples `request` asks for: only blocks at or below the node's finalized block
+    /// (else head minus `confirmations`), so that a reorg can never leave stored samples that the
+    /// chain no longer has; a range that would keep more than `maxSamples` samples is refused
+    /// before anything is read; block timestamps that go backwards, or a sample outside the dates
+    /// asked, are refused naming the blocks. Nothing is stored here.
+    package func read(_ request: PriceRequest, chain: Chain, progress: ((String) -> Void)? = nil) throws -> PriceReading {
+        let head = try node.head().number
+        let (final, finality): (Int, String)
+        if let finalized = try node.finalizedBlock(), finalized <= head {
+            (final, finality) = (finalized, "the node's finalized block")
+        } else {
+            (final, finality) = (max(-1, head - request.confirmations), "the head \(head) less \(request.confirmations) confirmations")
+        }
+        var range: ClosedRange<Int>
+        var window: Swift.Range<Int64>?
+        var clamped = false
+        switch request.range {
+        case .blocks(let a, let b):
+            guard b <= final else {
+                throw LIPError.usage(
+                    "--to-block \(b) is past block \(final), \(finality): a later block may still be reorganised away; ask up to \(final), or lower --confirmations")
+            }
+            range = a...b
+        case .dates(let a, let b):
+            let start = a.unixStart, end = b.adding(days: 1).unixStart
+            progress?("finding the blocks of \(a) to \(b)")
+            guard let found = try blocks(from: start, until: end) else {
+                throw LIPError.usage("the node has no \(chain.rawValue) block from \(a) to \(b) (UTC)")
+            }
+            guard found.lowerBound <= final else {
+                throw LIPError.usage("the node's blocks of \(a) to \(b) start at \(found.lowerBound), past block \(final), \(finality): none is final yet")
+            }
+            clamped = found.upperBound > final
+            range = found.lowerBound...min(found.upperBound, final)
+            window = start..<end
+        }
+        let count = (range.upperBound - range.lowerBound) / request.every + 1
+        guard count <= request.maxSamples else {
+            throw LIPError.usage(
+                "blocks \(range.lowerBound) to \(range.upperBound) every \(request.every) would keep \(count) samples, more than --max-samples \(request.maxSamples): "
+                    + "take a larger --every or a shorter range, or raise --max-samples")
+        }
+        let samples = try prices(range, every: request.every, chain: chain, progress: progress)
+        var previous: GasPriceSample?
+        for sample in samples {
+            if let p = previous, sample.timestamp < p.timestamp {
+                throw node.malformed(
+                    "eth_getBlockByNumber",
+                    "block \(sample.block) has timestamp \(sample.timestamp), before block \(p.block)'s \(p.timestamp): a chain's timestamps never go backwards")
+            }
+            if let window, !window.contains(sample.timestamp) {
+                throw node.malformed(
+                    "eth_getBlockByNumber",
+                    "block \(sample.block) has timestamp \(sample.timestamp) (\(CalendarDate(unixSeconds: sample.timestamp))), outside the dates asked")
+            }
+            previous = sample
+        }
+        return PriceReading(samples: samples, range: range, finalBlock: final, finality: finality, clamped: clamped)
     }
 
     /// The first block at or after `start` (Unix seconds) and the last block before `end`, by
@@ -121,10 +223,4 @@ package struct GasSync {
     /// A canonical hex quantity of up to 64 digits (a uint256).
     static func quantity(_ value: Any) -> BigUInt? { Node.canonicalQuantity(value, digits: 64) }
 
-    /// SHA-256 of what was read, for the ledger's record.
-    package static func digest(_ lines: [String]) -> String {
-        var hasher = SHA256()
-        for line in lines { hasher.update(data: Data((line + "\n").utf8)) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
 }

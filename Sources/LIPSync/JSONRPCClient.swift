@@ -142,11 +142,20 @@ package final class JSONRPCClient: @unchecked Sendable {
     }
 
     /// Sends one body, retrying passing failures, and parses the JSON answer.
+    ///
+    /// A connection the provider dropped is tried again at once, on a new connection (the
+    /// transport opens one after any failure): a drop is no sign of load, and waiting it out only
+    /// makes a sync slow. Drops have a budget of their own (`droppedConnections`); every other
+    /// passing failure (429, 5xx, a timeout) waits with backoff, `policy.attempts` tries in all.
     private func send(_ body: JSONValue, what: String) throws -> Any {
         let data = Data(body.serialized(pretty: false).utf8)
         var last = ""
-        for attempt in 1...max(1, policy.attempts) {
-            if attempt > 1 { pause(policy.delay(attempt: attempt - 1, retryAfter: retryAfter, jitter: jitter())) }
+        var tries = 0, drops = 0
+        var lastWasDrop = false
+        var retryAfter: Double?
+        sending: while true {
+            if tries > 0 && !lastWasDrop { pause(policy.delay(attempt: tries, retryAfter: retryAfter, jitter: jitter())) }
+            lastWasDrop = false
             retryAfter = nil
             lock.lock()
             roundTrips += 1
@@ -154,9 +163,18 @@ package final class JSONRPCClient: @unchecked Sendable {
             let answer: HTTPAnswer
             do { answer = try transport.post(data, to: endpoint.url, timeout: policy.timeout) } catch let failure as TransportFailure {
                 switch failure {
-                case .timeout: last = "no answer within \(policy.timeout) s"
-                case .connection(let why): last = why
+                case .timeout:
+                    last = "no answer within \(policy.timeout) s"
+                    tries += 1
+                case .connection(let why):
+                    last = why
+                    drops += 1
+                    lastWasDrop = true
+                    guard drops <= Self.droppedConnections else {
+                        throw LIPError.unreadable(path: endpoint.display, reason: "\(what) failed: the connection was dropped \(drops) times in a row (\(why))")
+                    }
                 }
+                guard tries < policy.attempts else { break sending }
                 continue
             }
             switch answer.status {
@@ -170,6 +188,8 @@ package final class JSONRPCClient: @unchecked Sendable {
             case 429, 500..<600:
                 last = answer.status == 429 ? "HTTP 429 Too Many Requests" : "HTTP \(answer.status)"
                 retryAfter = answer.retryAfter
+                tries += 1
+                guard tries < policy.attempts else { break sending }
                 continue
             default:
                 throw LIPError.unreadable(path: endpoint.display, reason: "\(what): HTTP \(answer.status)")
@@ -178,7 +198,8 @@ package final class JSONRPCClient: @unchecked Sendable {
         throw LIPError.unreadable(path: endpoint.display, reason: "\(what) failed after \(policy.attempts) tries: \(last)")
     }
 
-    private var retryAfter: Double?
+    /// How many dropped connections in a row one request survives (each retried at once).
+    static let droppedConnections = 16
 
     private func takeID() -> Int {
         lock.lock()

@@ -56,6 +56,17 @@ package final class Node: BlockSource, @unchecked Sendable {
 
     package func head() throws -> BlockHeader { try header(tag: "latest") }
 
+    /// The number of the node's `finalized` block; nil when the node has none (it does not know
+    /// the tag, or answers null).
+    package func finalizedBlock() throws -> Int? {
+        let answer: Any
+        do { answer = try client.call("eth_getBlockByNumber", [.string("finalized"), .bool(false)], context: "block finalized") } catch is RPCCallError {
+            return nil
+        }
+        guard let block = answer as? [String: Any] else { return nil }
+        return try quantity(block["number"] as Any, "eth_getBlockByNumber")
+    }
+
     package func header(_ number: Int) throws -> BlockHeader {
         let header = try header(tag: "0x" + String(number, radix: 16))
         guard header.number == number else { throw malformed("eth_getBlockByNumber", "block \(number) was answered with block \(header.number)") }

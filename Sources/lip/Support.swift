@@ -39,10 +39,13 @@ nonisolated(unsafe) private var keptUntilExit: [Any] = []
 func keepUntilExit(_ value: Any) { keptUntilExit.append(value) }
 
 /// Prints `text`, or writes it atomically to `output` (`-o FILE`) and says so on standard error.
+/// A file gets the same bytes standard output would: controls from outside shown as `\u{1b}`, so
+/// that `cat FILE` is as safe as the command's own output.
 func writeOutput(_ text: String, to output: String?) throws {
     guard let output else { return say(text, terminator: "") }
     var transaction = FileTransaction()
-    transaction.write(text, to: URL(fileURLWithPath: output, relativeTo: currentDirectory).standardizedFileURL)
+    transaction.write(
+        String(decoding: VisibleText.forTerminal(Data(text.utf8)), as: UTF8.self), to: URL(fileURLWithPath: output, relativeTo: currentDirectory).standardizedFileURL)
     try transaction.commit()
-    warn("lip: wrote \(output)")
+    warn("lip: wrote \(VisibleText.oneLine(output))")
 }

@@ -77,11 +77,37 @@ final class SyncClientTests: XCTestCase {
         let pauses = PauseLog()
         let rpc = client(transport, pauses: pauses)
         XCTAssertThrowsError(try rpc.call("eth_getLogs", [], context: "blocks 100-9099")) { error in
-            XCTAssertEqual("\(error)", "https://arb.example.org: cannot read: eth_getLogs blocks 100-9099 failed after 4 tries: connection dropped")
+            XCTAssertEqual(
+                "\(error)", "https://arb.example.org: cannot read: eth_getLogs blocks 100-9099 failed: the connection was dropped 17 times in a row (connection dropped)")
             XCTAssertFalse("\(error)".contains("SECRET"))
         }
-        XCTAssertEqual(pauses.pauses, [0.75, 1.5, 3.0], "exponential backoff with jitter")
-        XCTAssertEqual(transport.bodies.count, 4)
+        XCTAssertEqual(pauses.pauses, [], "a drop is tried again at once, on a new connection, 16 times at most")
+        XCTAssertEqual(transport.bodies.count, 17)
+        // Timeouts are waited out with backoff from the first.
+        let slow = ScriptedTransport { _ in throw TransportFailure.timeout }
+        let waited = PauseLog()
+        XCTAssertThrowsError(try client(slow, pauses: waited).call("eth_chainId", [])) { error in
+            XCTAssertEqual("\(error)", "https://arb.example.org: cannot read: eth_chainId failed after 4 tries: no answer within 5.0 s")
+        }
+        XCTAssertEqual(waited.pauses, [0.75, 1.5, 3.0], "exponential backoff with jitter")
+    }
+
+    /// A connection the provider dropped is tried again at once, never waited out.
+    func testADroppedConnectionIsRetriedAtOnce() throws {
+        var drops = 2
+        let transport = ScriptedTransport { request in
+            if drops > 0 {
+                drops -= 1
+                throw TransportFailure.connection("connection dropped")
+            }
+            return ScriptedTransport.results(request) { _, _ in "0xa4b1" }
+        }
+        let pauses = PauseLog()
+        let rpc = client(transport, pauses: pauses)
+        XCTAssertEqual(try rpc.call("eth_chainId", []) as? String, "0xa4b1")
+        XCTAssertEqual(try rpc.call("eth_chainId", []) as? String, "0xa4b1")
+        XCTAssertEqual(pauses.pauses, [], "each drop is retried at once")
+        XCTAssertEqual(rpc.roundTrips, 4)
     }
 
     func testMalformedAnswersAreErrorsNotRetries() throws {

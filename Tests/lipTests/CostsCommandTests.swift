@@ -57,12 +57,37 @@ final class CostsCommandTests: XCTestCase {
         XCTAssertEqual(((window["samples"] as? [String: Any])?["l1"] as? [String: Any])?["count"] as? Int, 4, "the 3rd: 00:00, 06:00, 12:00, 18:00")
         XCTAssertEqual(((window["samples"] as? [String: Any])?["l1"] as? [String: Any])?["firstBlock"] as? Int, 1008)
         XCTAssertNotEqual(window["inputsDigest"] as? String, all?["inputsDigest"] as? String)
+        // Dates before 1582 are proleptic Gregorian like every other: no trap, no Julian shift.
+        let old = try lip(["costs", "--db", "l.sqlite", "--from", "1500-02-01", "--to", "1500-02-28"], in: dir)
+        XCTAssertEqual(old.code, 0, old.stderr)
+        XCTAssertTrue(old.stdout.contains("no l1 gas price samples in the window (1500-02-01 to 1500-02-28)"), old.stdout)
         let none = try lip(["costs", "--db", "l.sqlite", "--format", "json", "--from", "2027-01-01"], in: dir)
         XCTAssertEqual(none.code, 0, none.stderr)
         XCTAssertTrue(none.stdout.contains("\"l1\": null") && none.stdout.contains("no l1 gas price samples in the window (2027-01-01 to the end)"), none.stdout)
         // -o writes the file, and the same inputs give the same bytes.
         XCTAssertEqual(try lip(["costs", "--db", "l.sqlite", "--eth-usd", "eth-usd.csv", "--format", "forum", "-o", "post.md"], in: dir).code, 0)
         XCTAssertEqual(try read("post.md", in: dir), try lip(["costs", "--db", "l.sqlite", "--eth-usd", "eth-usd.csv", "--format", "forum"], in: dir).stdout)
+    }
+
+    /// Everything printed passes one gate: a file name with a line break, a fence and an escape
+    /// sequence neither breaks the post's reproduce block nor reaches a terminal raw, on standard
+    /// output or in the file -o writes.
+    func testFileNamesAndOutputFilesPassTheGate() throws {
+        let dir = try workspace()
+        let name = "e\u{1b}[2J\n```\nx.csv"
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("eth-usd.csv"), to: dir.appendingPathComponent(name))
+        let out = try lip(["costs", "--db", "l.sqlite", "--eth-usd", name, "--format", "forum"], in: dir)
+        XCTAssertEqual(out.code, 0, out.stderr)
+        XCTAssertEqual(try lip(["costs", "--db", "l.sqlite", "--eth-usd", name, "--format", "forum", "-o", "post.md"], in: dir).code, 0)
+        let file = try read("post.md", in: dir)
+        XCTAssertEqual(file, out.stdout, "the file holds what standard output shows")
+        for text in [out.stdout, file] {
+            XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B }, "no raw ESC")
+            // The reproduce block: one command per line, the name in ANSI-C quotes.
+            XCTAssertTrue(text.contains("\nlip costs --set devnet-2026-12 --eth-usd $'e\\x1b[2J\\n```\\nx.csv' --format forum\n```\n"), text)
+            // Fences: the chart's and the reproduce block's, each opened and closed once.
+            XCTAssertEqual(text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("```") }.count, 4, text)
+        }
     }
 
     func testImportsAreIdempotentAndASetIsReplacedOnlyWhenAsked() throws {

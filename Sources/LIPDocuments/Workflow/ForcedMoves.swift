@@ -41,10 +41,8 @@ public enum ForcedMoves {
                 guard let value = map[key], !(value is [Any]), !(value is [String: Any]) else { throw fail("\(at): `\(key)` is missing") }
                 // YAML reads an unquoted 2024-03-01 as a timestamp.
                 if let date = value as? Date {
-                    var calendar = Calendar(identifier: .gregorian)
-                    calendar.timeZone = TimeZone(identifier: "UTC")!
-                    let c = calendar.dateComponents([.year, .month, .day], from: date)
-                    return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+                    // The proleptic Gregorian date of its UTC day (never Foundation's Julian switch).
+                    return CalendarDate(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down))).description
                 }
                 return "\(value)"
             }

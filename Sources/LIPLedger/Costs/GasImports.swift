@@ -140,6 +140,16 @@ extension Ledger {
         return try storeGasPrices(samples, chain: chain, source: "csv", file: path, arguments: "", sha256: try Ledger.fileSHA256(url, path: path), sourceFile: path)
     }
 
+    /// Stores gas price samples read from a node of `network` (`arguments` ask for them again),
+    /// with the digest of what was read.
+    package func storeSyncedGasPrices(_ samples: [GasPriceSample], chain: Chain, network: String, arguments: String, endpoint: String) throws -> ImportSummary {
+        var hasher = SHA256()
+        for s in samples { hasher.update(data: Data("\(s.block)|\(s.timestamp)|\(s.baseFee)|\(s.priorityFee)\n".utf8)) }
+        return try storeGasPrices(
+            samples.map { ($0, "block \($0.block)") }, chain: chain, source: "sync", file: network, arguments: arguments, sha256: Hex.encode(Array(hasher.finalize())),
+            sourceFile: endpoint)
+    }
+
     /// Stores gas price samples, in one transaction: a sample stored again with the same values
     /// changes nothing; with other values it is an error naming `sourceFile` and its location
     /// (the chain does not change its past).
