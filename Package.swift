@@ -83,13 +83,16 @@ let package = Package(
             name: "LIPKit",
             dependencies: ["LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor", "LIPCosts", "LIPReports"]
         ),
+        // The git commit of a build, for `lip --version` (a prebuild command: /bin/sh and git).
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         .executableTarget(
             name: "lip",
             dependencies: [
                 "LIPKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BigInt", package: "BigInt"),
-            ]
+            ],
+            plugins: ["BuildCommitPlugin"]
         ),
         .executableTarget(
             name: "lip-dev",
@@ -124,6 +127,8 @@ let package = Package(
         .testTarget(
             name: "lipTests",
             dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Yams", package: "Yams")],
+            // Fixtures/repository: the repository's workspace as the tests know it (read from the source tree).
+            exclude: ["Fixtures"],
             resources: [.copy("Golden")]
         ),
     ]
@@ -131,6 +136,6 @@ let package = Package(
 
 // The library is split into modules by concern; release builds optimize across them, so that a
 // hot generic of one (an amount's digits, hex, keccak) is specialized where another calls it.
-for target in package.targets where target.type != .test {
+for target in package.targets where target.type != .test && target.type != .plugin {
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 }

@@ -6,13 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's/.*string = "\(.*\)".*/\1/p' Sources/LIPKit/Version.swift)
-commit=$(git rev-parse HEAD 2>/dev/null || echo source)
 arch=$(uname -m)
 name="lip-$version-linux-$arch"
 out="${1:-dist}"
-restore() { git checkout -- Sources/LIPKit/BuildCommit.swift 2>/dev/null || true; }
-trap restore EXIT
-sed -i "s/public static let commit = \".*\"/public static let commit = \"$commit\"/" Sources/LIPKit/BuildCommit.swift
+# The commit `lip --version` names is written by the BuildCommitPlugin at build time.
 # Foundation's networking (for `lip ledger sync`) links the system's libcurl: point the linker at
 # its runtime library when the -dev package (libcurl.so) is not installed.
 links=.build-release/system-libs
@@ -20,7 +17,6 @@ mkdir -p "$links"
 curl_lib=$(ldconfig -p | sed -n 's/.*libcurl\.so\.4 (libc6,x86-64) => //p; s/.*libcurl\.so\.4 (libc6,AArch64) => //p' | head -n 1)
 [ -n "$curl_lib" ] && ln -sf "$curl_lib" "$links/libcurl.so"
 swift build -c release --static-swift-stdlib -Xlinker -L"$PWD/$links" -Xswiftc -Xclang-linker -Xswiftc -static-libstdc++ -Xswiftc -Xclang-linker -Xswiftc -static-libgcc --product lip --scratch-path .build-release >&2
-restore
 mkdir -p "$out/$name"
 cp .build-release/release/lip "$out/$name/lip"
 cp LICENSE "$out/$name/LICENSE"

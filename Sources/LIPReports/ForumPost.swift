@@ -43,9 +43,10 @@ extension PollReport {
         var table = "| Voter | Choice | Stake (LPT) | Share of the vote |\n| --- | --- | ---: | ---: |\n"
         for v in orderedVoters {
             let label = names[v.address].map(Escaping.markdown) ?? v.address.short
-            let role = v.isOrchestrator ? " (orchestrator)" : ""
+            let role = v.role == .delegator ? "" : " (\(v.roleLabel))"
             table += "| \(explorerLink(label, v))\(role) | \(v.choice == .yes ? "Yes" : "No") | \(lpt(v.weight)) | \(share(v.weight)) |\n"
         }
+        if let note = r.roundingNote() { table += "\n" + note + "\n" }
         if r.voters.count > 10 {
             out += "[details=\"All \(r.voters.count) voters\"]\n\n" + table + "\n[/details]\n\n"
         } else {

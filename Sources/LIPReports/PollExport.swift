@@ -46,7 +46,7 @@ public enum PollExport {
         } else {
             notice = SavedResult.noLedgerNotice(path)
         }
-        commands.append(ReproduceCommand(tallying: reference, result: result, ledgerPath: dbArgument))
+        commands.append(ReproduceCommand(tallying: reference, result: result, ledgerPath: dbArgument, network: try ledger?.network()?.name ?? "mainnet"))
         var report = PollReport(result: result, names: names, commands: commands, linkBase: linkBase)
         report.notice = notice
         report.explorers = explorers

@@ -18,7 +18,7 @@ extension PollTally {
             report.lipFile = document.path
         }
         report.commands = try reproduceCommands()
-        report.commands.append(ReproduceCommand(tallying: reference, result: result, ledgerPath: ledgerPath))
+        report.commands.append(ReproduceCommand(tallying: reference, result: result, ledgerPath: ledgerPath, network: try ledgerNetwork()))
         return report
     }
 
@@ -39,6 +39,9 @@ extension PollTally {
     /// The imports and syncs that rebuild THIS poll's inputs (its snapshots, its logs and votes,
     /// the migrations when they count), never every import of `ledger`.
     public func reproduceCommands() throws -> [ReproduceCommand] {
-        try reproduceCommandRecords().map(ReproduceCommand.init)
+        ReproduceCommand.commands(try reproduceCommandRecords(), network: try ledgerNetwork())
     }
+
+    /// The name of the network the ledger belongs to (mainnet for one that records none).
+    func ledgerNetwork() throws -> String { try ledger.network()?.name ?? "mainnet" }
 }

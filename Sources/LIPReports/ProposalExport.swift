@@ -29,10 +29,11 @@ public enum ProposalExport {
                 lipFile = workspace.relativePath(workspace.fileURL(lip: lip))
             }
         }
+        let network = try ledger.network()?.name ?? "mainnet"
         var words = ["lip", "proposal", "tally", String(result.proposal.id)]
         if let dbArgument { words += ["--db", dbArgument] }
         let records = try ledger.imports(for: .governor)
-        let commands = records.map(ReproduceCommand.init) + [ReproduceCommand(line: ShellWord.line(words))]
+        let commands = ReproduceCommand.commands(records, network: network) + [ReproduceCommand(line: ShellWord.line(words + ReproduceCommand.networkWords(network)))]
         var report = ProposalReport(result: result, names: names, commands: commands, lipFile: lipFile, linkBase: linkBase)
         report.explorers = Explorers.of(network: records.first { $0.kind == .proposalSync && $0.network != nil }?.network, workspace: workspace)
         return report

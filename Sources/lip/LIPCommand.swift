@@ -17,7 +17,7 @@ struct LIPCommand: ParsableCommand {
 
             Manual: docs/user-guide.md (in the lip repository).
             """,
-        version: "\(LIPKitVersion.string) (commit \(LIPKitBuild.commit))",
+        version: "\(LIPKitVersion.string) (commit \(BuildCommit.hash))",
         subcommands: [
             InitCommand.self, NewCommand.self, AssignCommand.self, ListCommand.self, ShowCommand.self,
             LintCommand.self, IndexCommand.self, AdvanceCommand.self, LedgerCommand.self, PollCommand.self, ProposalCommand.self,

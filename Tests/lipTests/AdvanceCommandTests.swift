@@ -35,6 +35,15 @@ final class AdvanceCommandTests: XCTestCase {
         try assertClean(ws)
         XCTAssertEqual(try lip(["advance", "1", "accepted"], in: ws).code, 1, "no result yet")
         try write(savedResultJSON(lip: 1, result: "yes"), "Polls/LIP-1/result.json", in: ws)
+        // The ledger named by --db or $LIP_LEDGER is the evidence, as for every command: one that
+        // does not tally LIP-1 refuses the move (never the committed file taken as it is).
+        try write("account,delegate,stake\n0x\(String(repeating: "0a", count: 20)),,1\n", "s.csv", in: ws)
+        XCTAssertEqual(try lip(["ledger", "import", "snapshot", "s.csv", "--chain", "l2", "--block", "1", "--l1-block", "1", "--db", "other.sqlite"], in: ws).code, 0)
+        for (arguments, environment) in [(["--db", "other.sqlite"], [String: String]()), ([], ["LIP_LEDGER": "other.sqlite"])] {
+            let checked = try lip(["advance", "1", "accepted"] + arguments, in: ws, environment: environment)
+            XCTAssertEqual(checked.code, 1, checked.stderr)
+            XCTAssertTrue(checked.stderr.contains("Polls/LIP-1/result.json cannot be checked: the ledger other.sqlite does not tally LIP-1"), checked.stderr)
+        }
         XCTAssertEqual(try lip(["advance", "1", "ACCEPTED"], in: ws).code, 0)
         try assertClean(ws)
         XCTAssertEqual(try lip(["advance", "1", "final"], in: ws).code, 0)

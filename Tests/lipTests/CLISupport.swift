@@ -149,15 +149,19 @@ func git(_ commands: [String]..., in directory: URL) throws -> String {
     return ""
 }
 
-/// A copy of this repository's own workspace (LIPs, polls, templates, README) in a temporary folder.
-/// The repository holds the LIP-120 bundle Accepted, as its sample poll decided (with its
-/// result.json); unless `asCommitted`, the copy is the workspace before that poll decided: the
-/// bundle Proposed and no result saved.
+/// The tests' own copy of this repository's workspace (LIPs, polls, templates, the README's
+/// index): tests never read the live `LIPs/` and `Polls/`, which a user may change.
+let repositoryFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/repository")
+
+/// A copy of the repository's workspace (`repositoryFixture`) in a temporary folder. It holds the
+/// LIP-120 bundle Accepted, as its sample poll decided (with its result.json); unless
+/// `asCommitted`, the copy is the workspace before that poll decided: the bundle Proposed and no
+/// result saved.
 func repositoryCopy(_ test: XCTestCase, asCommitted: Bool = false) throws -> URL {
     let dir = try temporaryDirectory(test).appendingPathComponent("repo")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for item in ["LIPs", "Polls", "Templates", "README.md"] {
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: dir.appendingPathComponent(item))
+        try FileManager.default.copyItem(at: repositoryFixture.appendingPathComponent(item), to: dir.appendingPathComponent(item))
     }
     guard !asCommitted else { return dir }
     for n in 120...123 {

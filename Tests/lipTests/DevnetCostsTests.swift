@@ -26,6 +26,15 @@ final class DevnetCostsTests: XCTestCase {
             pairs.append("\(op)=\(tx)")
         }
         XCTAssertTrue(seen.isSuperset(of: ["bond", "transcoder", "reward", "createPoll", "vote"]), "\(seen)")
+        // The devnet's own gas CSV (every measurement: bond twice here) imports as it is.
+        let whole = try XCTUnwrap(try devnet.rpc("devnet_gasCSV") as? String)
+        try write(whole, "devnet-gas.csv", in: dir)
+        let imported = try lip(["ledger", "import", "gas", "devnet-gas.csv", "--set", "whole", "--db", "whole.sqlite"], in: dir)
+        XCTAssertEqual(imported.code, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("\(whole.split(separator: "\n").count - 1) rows added"), imported.stdout)
+        let measured = try lip(["costs", "--set", "whole", "--db", "whole.sqlite", "--format", "json"], in: dir)
+        XCTAssertEqual(measured.code, 0, measured.stderr)
+        XCTAssertTrue(measured.stdout.contains("\"measurements\": 2"), "bond, measured twice: \(measured.stdout)")
         try write(csv, "gas.csv", in: dir)
         // Prices: every 3rd block of a range, read here from the node as a CSV, and by lip.
         let head = Int(try XCTUnwrap(try devnet.rpc("eth_blockNumber") as? String).dropFirst(2), radix: 16)!

@@ -174,11 +174,41 @@ final class DocumentCommandTests: XCTestCase {
         XCTAssertEqual(try lip(["list"], in: elsewhere, environment: ["LIP_WORKSPACE": ws.path]).code, 0)
     }
 
-    func testTheRepositoryItselfLintsClean() throws {
-        let lint = try lip(["lint"], in: packageRoot)
+    /// The repository's workspace as the tests know it lints clean (the live one is checked by
+    /// .ci/run, so that a LIP a user adds never fails `swift test`).
+    func testTheRepositoryWorkspaceLintsClean() throws {
+        let ws = try repositoryCopy(self, asCommitted: true)
+        let lint = try lip(["lint"], in: ws)
         XCTAssertEqual(lint.code, 0, lint.stdout)
         XCTAssertEqual(lint.stdout, "")
-        let index = try lip(["index", "--check"], in: packageRoot)
+        let index = try lip(["index", "--check"], in: ws)
         XCTAssertEqual(index.code, 0, index.stdout)
+    }
+
+    /// `lip --version` names the commit it was built from (BuildCommitPlugin), a build from source
+    /// as well as a release.
+    func testTheVersionNamesTheCommitItWasBuiltFrom() throws {
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", packageRoot.path, "rev-parse", "HEAD"]
+        let out = Pipe()
+        git.standardOutput = out
+        git.standardError = FileHandle.nullDevice
+        try git.run()
+        let head = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        git.waitUntilExit()
+        let version = try lip(["--version"], in: try temporaryDirectory(self))
+        XCTAssertEqual(version.code, 0)
+        if git.terminationStatus == 0 {
+            XCTAssertTrue(version.stdout.hasPrefix("0.1.0 (commit \(head)"), "\(version.stdout) vs \(head)")
+        } else {
+            XCTAssertEqual(version.stdout, "0.1.0 (commit source)\n", "no git checkout: a build from source says so")
+        }
+    }
+
+    /// A LIP a user adds to the live workspace changes nothing the tests read.
+    func testTestsReadTheirOwnWorkspace() throws {
+        XCTAssertNotEqual(repositoryFixture.standardizedFileURL.path, packageRoot.standardizedFileURL.path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: repositoryFixture.appendingPathComponent("LIPs/LIP-120.md").path))
     }
 }

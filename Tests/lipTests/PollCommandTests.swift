@@ -263,7 +263,7 @@ final class SampleDataTests: XCTestCase {
         for file in ["l1-snapshot.json", "l2-snapshot.csv", "l2-logs.json", "names.csv", "proposal.json", "poll.yaml"] {
             XCTAssertEqual(
                 try Data(contentsOf: dir.appendingPathComponent("Polls/LIP-120/\(file)")),
-                try Data(contentsOf: packageRoot.appendingPathComponent("Polls/LIP-120/\(file)")), file)
+                try Data(contentsOf: repositoryFixture.appendingPathComponent("Polls/LIP-120/\(file)")), file)
         }
     }
 }

@@ -94,5 +94,12 @@ final class ProposalSyncTests: XCTestCase {
             try sqlite3(dir.appendingPathComponent("l.sqlite"), "SELECT kind FROM proposal_events ORDER BY kind; SELECT new_numerator FROM quorum_numerator_updates;"),
             "executed\nqueued\n400000\n")
         XCTAssertEqual(try sqlite3(dir.appendingPathComponent("l.sqlite"), "SELECT params FROM proposal_votes WHERE params IS NOT NULL;"), "0x0102\n")
+        // The post's reproduce block: the sync (run three times) once, with every flag it needs to
+        // run again on this network, and the tally with the same network.
+        let post = try lip(["proposal", "export", id, "--db", "l.sqlite"], in: dir)
+        XCTAssertEqual(post.code, 0, post.stderr)
+        let syncLine = "lip ledger sync proposals --network devnet --networks networks.yaml --rpc URL"
+        XCTAssertEqual(post.stdout.components(separatedBy: "\n").filter { $0.hasPrefix(syncLine) }.count, 1, post.stdout)
+        XCTAssertTrue(post.stdout.contains("\nlip proposal tally \(id) --db l.sqlite --network devnet --networks networks.yaml\n"), post.stdout)
     }
 }

@@ -30,7 +30,7 @@ public struct LedgerResultCheck: PollResultCheck {
             fresh = try PollTally.run(reference: String(lip), ledger: try Ledger(path: ledgerPath, create: false), workspace: workspace, stake: nil, quorumBase: nil)
         } catch let error as LIPError {
             return
-                "\(path) cannot be checked: the workspace's ledger does not tally LIP-\(lip) (\(error)); import what the result lists, or remove \(shownLedger) to rely on the committed result"
+                "\(path) cannot be checked: the ledger \(shownLedger) does not tally LIP-\(lip) (\(error)); import what the result lists, or remove \(shownLedger) to rely on the committed result"
         }
         let url = PollResultFile.url(workspace: workspace, lip: lip)
         let data: Data

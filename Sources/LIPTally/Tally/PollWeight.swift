@@ -16,6 +16,17 @@ public struct PollWeight: Sendable {
         case delegator
         /// Neither.
         case none
+
+        /// The label the tally's voter tables and `lip poll weight` share, for an account with
+        /// `stake` of its own: neither orchestrator nor delegator is `no stake`, or `not delegated`
+        /// when it holds stake without a delegate.
+        public func label(stake: BigUInt) -> String {
+            switch self {
+            case .orchestrator: return "orchestrator"
+            case .delegator: return "delegator"
+            case .none: return stake == 0 ? "no stake" : "not delegated"
+            }
+        }
     }
 
     /// A delegator of this orchestrator who voted, and the stake that comes off its weight.
@@ -131,7 +142,7 @@ public struct PollWeight: Sendable {
         switch role {
         case .orchestrator: out += "  role: registered orchestrator\n"
         case .delegator: out += "  role: delegator of \(delegate?.checksummed ?? "?")\n"
-        case .none: out += "  role: neither orchestrator nor delegator\n"
+        case .none: out += "  role: \(role.label(stake: ownStake)) (neither orchestrator nor delegator)\n"
         }
         out += "  own stake: \(lpt(ownStake))\n"
         if let delegatedStake { out += "  delegated stake: \(lpt(delegatedStake))\n" }

@@ -106,7 +106,7 @@ extension TallyResult {
         }
         out += "\nVoters: \(voters.count)" + (voters.count > top ? " (top \(top) by weight)" : "") + "\n"
         let rows = voters.prefix(top).map { v in
-            [v.address.checksummed, v.choice.rawValue, lpt(v.weight), Amount.percent(v.weight, of: totalVoteStake) + "%", v.isOrchestrator ? "orchestrator" : "delegator"]
+            [v.address.checksummed, v.choice.rawValue, lpt(v.weight), Amount.percent(v.weight, of: totalVoteStake) + "%", v.roleLabel]
         }
         var widths = [42, 6, 0, 0, 0]
         for r in rows { for i in 2..<4 { widths[i] = max(widths[i], r[i].count) } }
@@ -114,6 +114,7 @@ extension TallyResult {
             out += "  " + r[0] + "  " + r[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  "
             out += String(repeating: " ", count: widths[2] - r[2].count) + r[2] + " LPT  " + String(repeating: " ", count: widths[3] - r[3].count) + r[3] + "  " + r[4] + "\n"
         }
+        if voters.count <= top, let note = roundingNote() { out += "  \(note)\n" }
         if !warnings.isEmpty {
             out += "\nWarnings:\n"
             for w in warnings { out += "  - \(w)\n" }
@@ -123,5 +124,14 @@ extension TallyResult {
     }
 
     package func lpt(_ wei: BigUInt) -> String { Amount.formatLPT(wei, decimals: 2, grouping: true) }
+
+    /// A sentence for a table of every voter's weight in LPT when its rows, each rounded down to
+    /// 0.01 LPT, do not add to the total they make (nil when they do).
+    package func roundingNote() -> String? {
+        let cent = BigUInt(10).power(16)
+        let rows = voters.reduce(BigUInt(0)) { $0 + $1.weight / cent * cent }
+        guard rows / cent != totalVoteStake / cent else { return nil }
+        return "Each row is rounded down to 0.01 LPT: the rows add to \(lpt(rows)) LPT, the votes to \(lpt(totalVoteStake)) LPT."
+    }
     package func ppm(_ value: BigUInt) -> String { Amount.percent(value, of: 1_000_000) + "%" }
 }

@@ -23,4 +23,14 @@ public struct VoterResult: Equatable, Sendable {
 
     /// Whether any position is a registered orchestrator.
     public var isOrchestrator: Bool { positions.contains { $0.position.registered } }
+
+    /// Its part, as `lip poll weight` names it: a registered orchestrator, a delegator of another
+    /// account, or neither (no stake in the poll).
+    public var role: PollWeight.Role {
+        if isOrchestrator { return .orchestrator }
+        return positions.contains { $0.position.delegate.map { $0 != address } ?? false } ? .delegator : .none
+    }
+
+    /// Its role as the tally's tables and `lip poll weight` label it.
+    public var roleLabel: String { role.label(stake: positions.reduce(BigUInt(0)) { $0 + $1.position.stake }) }
 }
