@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "lip",
-    platforms: [.macOS(.v13)],
+    // macOS 15: the cost report's 128-bit products (UInt128) need it.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lip", targets: ["lip"]),
         .library(name: "LIPKit", targets: ["LIPKit"]),
@@ -16,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", .upToNextMinor(from: "7.10.0")),
         .package(url: "https://github.com/attaswift/BigInt", .upToNextMinor(from: "6.0.1")),
         .package(url: "https://github.com/apple/swift-crypto", .upToNextMinor(from: "3.12.3")),
+        // Tests only: property tests with shrinking.
+        .package(url: "https://github.com/x-sheep/swift-property-based", .upToNextMinor(from: "2.0.1")),
     ],
     targets: [
         .target(
@@ -115,7 +118,12 @@ let package = Package(
                 // To build ledgers of an older schema, for the migrations' tests.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "LIPTallyTests", dependencies: ["LIPTally", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(
+            name: "LIPTallyTests",
+            dependencies: [
+                "LIPTally", "LIPLedger", "LIPEthereum", "LIPDocuments", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "LIPGovernorTests", dependencies: ["LIPGovernor", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "LIPCostsTests",

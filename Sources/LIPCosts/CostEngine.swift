@@ -35,9 +35,9 @@ public enum CostEngine {
         let units = (l1: try usdUnits(inputs.l1), l2: try usdUnits(inputs.l2))
         let prepared = PreparedPair(), series = (l1: inputs.l1, l2: inputs.l2)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            if k == 0 { prepared.l1 = Prepared(series.l1, usd: units.l1) } else { prepared.l2 = Prepared(series.l2, usd: units.l2) }
+            prepared.set(k, k == 0 ? Prepared(series.l1, usd: units.l1) : Prepared(series.l2, usd: units.l2))
         }
-        let l1 = prepared.l1, l2 = prepared.l2
+        let (l1, l2) = prepared.both
         let centsScale = BigUInt(10).power(24)
         func cost(_ measured: [GasBenchmark], _ chain: Chain) -> CostReport.ChainCost? {
             guard !measured.isEmpty else { return nil }
@@ -134,9 +134,16 @@ public enum CostEngine {
         }
     }
 
-    /// Each chain's prepared prices, each written by one thread.
+    /// Each chain's prepared prices, written by two threads under a lock.
     private final class PreparedPair: @unchecked Sendable {
-        var l1: Prepared?, l2: Prepared?
+        private let lock = NSLock()
+        private var prepared: [Prepared?] = [nil, nil]
+
+        /// Stores chain `k`'s (0 L1, 1 L2).
+        func set(_ k: Int, _ value: Prepared?) { lock.withLock { prepared[k] = value } }
+
+        /// Both, once the threads are done.
+        var both: (Prepared?, Prepared?) { lock.withLock { (prepared[0], prepared[1]) } }
     }
 
     /// The nearest-rank figures (`sorted[ceil(q × n / 100) − 1]`) of some values, with their sum.

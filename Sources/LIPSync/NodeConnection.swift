@@ -1,3 +1,4 @@
+import LIPEthereum
 import Foundation
 import LIPCore
 import LIPLedger

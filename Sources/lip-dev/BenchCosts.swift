@@ -8,7 +8,7 @@ func benchCosts() {
     print("cost report benchmark: the `lip costs --format json` process, start to exit (release build; each figure the fastest of 3 runs)")
     print("target: 300,000 samples per chain and 50 operations in under a second; memory flat")
     print("samples/chain  operations  ETH/USD  seconds  peak MB")
-    for count in [30_000, 300_000] {
+    for count in sizes([30_000, 300_000], smoke: 3_000) {
         let root = scratchDirectory("costs-\(count)")
         defer { try? FileManager.default.removeItem(at: root) }
         let db = root.appendingPathComponent("ledger.sqlite").path
@@ -37,7 +37,7 @@ func benchCosts() {
         let output = root.appendingPathComponent("costs.json").path
         for withUSD in [false, true] {
             let arguments = ["costs", "--db", db, "--format", "json"] + (withUSD ? ["--eth-usd", root.appendingPathComponent("eth-usd.csv").path] : [])
-            let m = fastest(of: 3) { measure(lipExecutable, arguments, output: output) }
+            let m = fastest(of: runsPerFigure) { measure(lipExecutable, arguments, output: output) }
             precondition(m.exitCode == 0, "lip costs failed")
             print(
                 String(count).padding(toLength: 15, withPad: " ", startingAt: 0) + "50".padding(toLength: 12, withPad: " ", startingAt: 0)

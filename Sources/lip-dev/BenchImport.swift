@@ -10,7 +10,7 @@ func benchImport() {
     print("import benchmark: `lip ledger import snapshot` against sqlite3 .import of the same CSV into the same table and indexes, default settings")
     print("(targets: lip <= 1.2x sqlite3 .import at 3x10^5 and 10^6 rows, peak memory < 100 MB; each figure the fastest of 3 runs)")
     print("accounts   sqlite3 s  lip s   ratio  lip peak MB")
-    for accounts in [300_000, 1_000_000] {
+    for accounts in sizes([300_000, 1_000_000], smoke: 3_000) {
         let root = scratchDirectory("import-\(accounts)")
         defer { try? FileManager.default.removeItem(at: root) }
         let csv = root.appendingPathComponent("snapshot.csv")
@@ -30,7 +30,7 @@ func benchImport() {
         ) { measure("/usr/bin/sqlite3", [sqliteDB, ".mode csv", ".import --skip 1 \(csv.path) snapshot_accounts"]) }
         precondition(s.exitCode == 0, "sqlite3 .import failed")
         let lipDB = root.appendingPathComponent("lip.sqlite").path
-        let l = fastest(of: 3, prepare: { removeLedger(lipDB) }) {
+        let l = fastest(of: runsPerFigure, prepare: { removeLedger(lipDB) }) {
             measure(lipExecutable, ["ledger", "import", "snapshot", csv.path, "--chain", "l1", "--block", "1", "--db", lipDB])
         }
         precondition(l.exitCode == 0, "lip import failed")
@@ -53,7 +53,7 @@ func benchLogs() {
     print("logs benchmark: `lip ledger import logs` of Vote logs, each figure the fastest of 3 runs (targets: >= 150,000 logs/s; peak < 120 MB and flat from 10^5 to 10^6)")
     print("hashes     logs      seconds  logs/s     peak MB  anchor: SQLite inserting the same rows itself")
     for ascending in [false, true] {
-        for votes in [100_000, 1_000_000] {
+        for votes in sizes([100_000, 1_000_000], smoke: 1_000) {
             let file = root.appendingPathComponent("votes-\(votes).json")
             // Voters are distinct, one vote each.
             var random = SplitMix64(state: 12)
@@ -66,7 +66,7 @@ func benchLogs() {
             }
             // Each run into a new ledger (an import into one that has the logs changes nothing).
             let lipDB = root.appendingPathComponent("lip-\(votes).sqlite").path
-            let m = fastest(of: 3, prepare: { removeLedger(lipDB) }) {
+            let m = fastest(of: runsPerFigure, prepare: { removeLedger(lipDB) }) {
                 measure(lipExecutable, ["ledger", "import", "logs", file.path, "--chain", "l2", "--db", lipDB])
             }
             precondition(m.exitCode == 0, "lip logs import failed")

@@ -6,7 +6,7 @@ import LIPKit
 func benchLint() {
     print("lint benchmark: `lip lint` on generated workspaces (target: >= 5000 files/s, memory flat)")
     print("files   seconds   files/s   peak MB")
-    for count in [1_000, 5_000] {
+    for count in sizes([1_000, 5_000], smoke: 50) {
         let root = scratchDirectory("lint-\(count)")
         let lips = root.appendingPathComponent("LIPs")
         try! FileManager.default.createDirectory(at: lips, withIntermediateDirectories: true)

@@ -13,7 +13,7 @@ func benchTally() {
     print("mode    positions  seconds  peak MB  target        time vs 10x fewer")
     for mode in ["l2", "l1+l2"] {
         var previous: Double?
-        for count in [10_000, 100_000, 1_000_000] {
+        for count in sizes([10_000, 100_000, 1_000_000], smoke: 1_000) {
             let root = scratchDirectory("tally-\(count)")
             defer { try? FileManager.default.removeItem(at: root) }
             let db = root.appendingPathComponent("ledger.sqlite").path
@@ -63,7 +63,7 @@ func benchTally() {
             }
             // The process as a user runs it, start to exit, its JSON written to a file.
             let output = root.appendingPathComponent("tally.json").path
-            let m = fastest(of: 3) { measure(lipExecutable, ["poll", "tally", poll, "--db", db, "--stake", mode, "--format", "json"], output: output) }
+            let m = fastest(of: runsPerFigure) { measure(lipExecutable, ["poll", "tally", poll, "--db", db, "--stake", mode, "--format", "json"], output: output) }
             precondition(m.exitCode == 0, "tally failed")
             let target = count == 1_000_000 ? "< 1 s, 150 MB" : (count == 100_000 ? "< 0.15 s" : "")
             var line =
@@ -74,7 +74,7 @@ func benchTally() {
             print(line)
             previous = m.seconds
             if count == 1_000_000 && mode == "l2" {
-                let status = fastest(of: 3) { measure(lipExecutable, ["ledger", "status", "--db", db]) }
+                let status = fastest(of: runsPerFigure) { measure(lipExecutable, ["ledger", "status", "--db", db]) }
                 print("ledger status on this ledger: \(format(status.seconds, 3)) s (target < 0.2 s)")
             }
         }

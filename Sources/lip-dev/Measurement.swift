@@ -27,6 +27,16 @@ func measure(_ executable: String, _ arguments: [String], environment: [String: 
     return m
 }
 
+/// `--smoke`: every benchmark runs once at a small size, to prove it still runs (.ci/run); its
+/// figures mean nothing and are not compared with any target.
+let smoke = CommandLine.arguments.contains("--smoke")
+
+/// The sizes a benchmark measures: `full`, or `small` alone in a smoke run.
+func sizes(_ full: [Int], smoke small: Int) -> [Int] { smoke ? [small] : full }
+
+/// Runs per figure: 3 (the fastest kept), 1 in a smoke run.
+var runsPerFigure: Int { smoke ? 1 : 3 }
+
 /// The fastest of `runs` measurements (and the largest peak memory among them): this machine's
 /// runs vary by 10-20%, and the fastest run is the one least disturbed by everything else on it.
 /// `prepare` runs before each, untimed (to start from the same state).

@@ -10,13 +10,14 @@ import LIPKit
 //   lip-dev sample [ROOT]   write the sample poll of LIP-120 that Polls/LIP-120 ships
 //   lip-dev sample-costs GAS DIR  write the cost sample that Costs/sample ships, from a devnet rehearsal's gas.csv
 //   lip-dev bench-costs     a cost report over 300,000 price samples per chain and 50 operations
-let args = Array(CommandLine.arguments.dropFirst())
+//   --smoke                 (with any bench-*) once, at a small size: that it runs, not how fast
+let args = Array(CommandLine.arguments.dropFirst()).filter { $0 != "--smoke" }
 switch args.first {
 case "bench-lint": benchLint()
 case "bench-import": benchImport()
 case "bench-tally": benchTally()
 case "bench-logs": benchLogs()
-case "bench-sync": benchSync(sizes: args.count > 1 ? args.dropFirst().compactMap { Int($0) } : [100, 1_000, 10_000])
+case "bench-sync": benchSync(sizes: args.count > 1 ? args.dropFirst().compactMap { Int($0) } : sizes([100, 1_000, 10_000], smoke: 20))
 case "sample":
     let root = URL(fileURLWithPath: args.count > 1 ? args[1] : FileManager.default.currentDirectoryPath)
     let workspace = Workspace(root: root)

@@ -21,6 +21,7 @@ extension LIPType: ExpressibleByArgument {
 }
 
 extension StakeMode: ExpressibleByArgument {}
+extension VoteChoice: ExpressibleByArgument {}
 extension QuorumBase: ExpressibleByArgument {}
 extension Chain: ExpressibleByArgument {}
 extension SnapshotFormat: ExpressibleByArgument {}
@@ -54,4 +55,15 @@ struct MeasuredTransaction: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension VoteSupport: ExpressibleByArgument {
+    /// `for`, `against` or `abstain`.
+    public init?(argument: String) {
+        guard let support = VoteSupport.allCases.first(where: { $0.name == argument }) else { return nil }
+        self = support
+    }
+
+    /// The names, for help and completion.
+    public static var allValueStrings: [String] { allCases.map(\.name) }
 }

@@ -26,3 +26,25 @@ struct NodeOptions: ParsableArguments {
     /// Progress on standard error when it is a terminal.
     var progress: ((String) -> Void)? { stderrIsTerminal ? { FileHandle.standardError.write(Data("\r\u{1B}[K  \(VisibleText.oneLine($0))…".utf8)) } : nil }
 }
+
+/// What BondingVotes says of an account at a round, from the node `rpc` (else `$LIP_RPC_L2`),
+/// checked to serve the network `ledger` works on; nil when neither names a node.
+func bondingVotesReader(rpc: String?, ledger: Ledger, options: LedgerOptions) -> ((Address, Int) throws -> ProposalWeight.Stake)? {
+    guard let url = NodeConnection.url(rpc, chain: .l2, environment: ProcessInfo.processInfo.environment) else { return nil }
+    // The network and the node, found at the first read (none may be needed) and kept for the next.
+    var connection: (node: Node, bondingVotes: Address)?
+    return { account, round in
+        let c: (node: Node, bondingVotes: Address)
+        if let known = connection {
+            c = known
+        } else {
+            let network = try options.networkIdentity(of: ledger)
+            let chosen = try options.contracts(of: network)
+            guard let bondingVotes = chosen.chains[.l2]?.bondingVotes?.address else { throw LIPError.usage("network \(chosen.name) names no l2 bonding-votes in networks.yaml") }
+            c = (try NodeConnection.open(url: url, chain: .l2, network: network), bondingVotes)
+            connection = c
+        }
+        let s = try c.node.votingStake(bondingVotes: c.bondingVotes, account: account, round: round)
+        return ProposalWeight.Stake(votes: s.votes, delegate: s.delegate)
+    }
+}

@@ -1,3 +1,4 @@
+import LIPEthereum
 import BigInt
 import Foundation
 import LIPCore

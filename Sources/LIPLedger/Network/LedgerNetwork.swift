@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LIPCore
+import LIPEthereum
 
 /// The network a ledger belongs to: its name and the chain ids of its L1 and L2 (a row of
 /// `ledger_network`). A ledger holds one network's data only; a command that names another is

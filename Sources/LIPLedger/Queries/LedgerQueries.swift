@@ -66,7 +66,8 @@ extension Ledger {
                     statement = cached
                 } else {
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    statement = try db.makeStatement(sql: "SELECT \(SnapshotAccount.columns) FROM snapshot_accounts WHERE snapshot_id = ? AND account IN (\(marks))")
+                    statement = try db.makeStatement(
+                        sql: "SELECT \(SnapshotAccount.columns) FROM snapshot_accounts WHERE snapshot_id = ? AND account IN (\(marks)) ORDER BY account")
                     statements[chunk.count] = statement
                 }
                 statement.setUncheckedArguments(StatementArguments([snapshot.id.databaseValue] + chunk.map(\.databaseValue)))
@@ -118,7 +119,9 @@ extension Ledger {
     /// Every vote of `poll`, in no particular order.
     public func votes(poll: Address?) throws -> [CastVote] {
         guard let poll else { return [] }
-        return try read { db in try db.fetchAllRecords(CastVote.self, sql: "SELECT \(CastVote.columns) FROM votes WHERE poll = ?", arguments: [poll]) }
+        return try read { db in
+            try db.fetchAllRecords(CastVote.self, sql: "SELECT \(CastVote.columns) FROM votes WHERE poll = ? ORDER BY voter, block, log_index", arguments: [poll])
+        }
     }
 
     /// The migrations with L2 block <= `l2Block`, by kind and L1 account.

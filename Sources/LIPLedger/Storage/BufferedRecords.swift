@@ -14,6 +14,8 @@ extension Database {
     /// Calls `body` with each record of `statement` (its arguments set), stepped on SQLite's own
     /// handle. At the first row the buffer reader declines, the query runs again through
     /// `init(row:)`, which throws the error naming the row; rows already given are not given again.
+    /// The query must have an `ORDER BY` that orders its rows fully: the second run skips the rows
+    /// given by count, so both runs must give them in one order.
     func forEachRecord<Record: BufferDecodable>(_ type: Record.Type, of statement: Statement, _ body: (Record) throws -> Void) throws {
         let s = statement.sqliteStatement
         var given = 0
