@@ -16,7 +16,7 @@ links=.build-release/system-libs
 mkdir -p "$links"
 curl_lib=$(ldconfig -p | sed -n 's/.*libcurl\.so\.4 (libc6,x86-64) => //p; s/.*libcurl\.so\.4 (libc6,AArch64) => //p' | head -n 1)
 [ -n "$curl_lib" ] && ln -sf "$curl_lib" "$links/libcurl.so"
-swift build -c release --static-swift-stdlib -Xlinker -L"$PWD/$links" -Xswiftc -Xclang-linker -Xswiftc -static-libstdc++ -Xswiftc -Xclang-linker -Xswiftc -static-libgcc --product lip --scratch-path .build-release >&2
+LIP_CROSS_MODULE_OPTIMIZATION=1 swift build -c release --static-swift-stdlib -Xlinker -L"$PWD/$links" -Xswiftc -Xclang-linker -Xswiftc -static-libstdc++ -Xswiftc -Xclang-linker -Xswiftc -static-libgcc --product lip --scratch-path .build-release >&2
 mkdir -p "$out/$name"
 cp .build-release/release/lip "$out/$name/lip"
 cp LICENSE "$out/$name/LICENSE"
