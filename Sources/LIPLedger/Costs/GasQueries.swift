@@ -55,9 +55,9 @@ extension Ledger {
     }
 }
 
-extension GasBenchmark: FetchableRecord {
+extension GasBenchmark: LedgerRecord {
     /// A row of `gas_measurements`.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "gas_measurements", key: ["operation", "chain", "tx"])
         self.init(
             operation: try r("operation"), chain: try r("chain"), gas: try r("gas"), tx: try r.optional("tx", as: String.self),
@@ -82,9 +82,9 @@ extension GasSetSource {
     static func fetchAll(_ db: Database, sql: String) throws -> [Row] { try Row.fetchAll(db, sql: sql) }
 }
 
-extension GasPriceSample: FetchableRecord, BufferDecodable {
+extension GasPriceSample: LedgerRecord, BufferDecodable {
     /// A row of `gas_prices`.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "gas_prices", key: ["chain", "block"])
         self.init(chain: try r("chain"), block: try r("block"), timestamp: try r("timestamp"), baseFee: try r("base_fee"), priorityFee: try r("priority_fee"))
     }
@@ -99,9 +99,9 @@ extension GasPriceSample: FetchableRecord, BufferDecodable {
     }
 }
 
-extension GasPriceSource: FetchableRecord {
+extension GasPriceSource: LedgerRecord {
     /// A row of `gas_price_sources`.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "gas_price_sources", key: ["chain", "file"])
         self.init(chain: try r("chain"), source: try r("source"), file: try r("file"), arguments: try r("arguments"))
     }

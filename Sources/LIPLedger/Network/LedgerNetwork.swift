@@ -41,9 +41,9 @@ public struct LedgerNetwork: Equatable, Sendable, CustomStringConvertible {
     public static func defaultFileName(of name: String) -> String { name == "mainnet" ? "ledger.sqlite" : "ledger-\(name).sqlite" }
 }
 
-extension LedgerNetwork: FetchableRecord {
+extension LedgerNetwork: LedgerRecord {
     /// The row of `ledger_network`.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "ledger_network", key: ["id"])
         self.init(name: try r("name"), l1ChainID: try r.optional("l1_chain_id", as: Int.self), l2ChainID: try r.optional("l2_chain_id", as: Int.self))
     }

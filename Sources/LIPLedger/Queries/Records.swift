@@ -9,9 +9,9 @@ import LIPEthereum
 // decoding path (`StoredRow`), and a value of another form is an error naming the table, the row
 // and the column (the ledger's `read` adds its path), never a trap.
 
-extension SnapshotInfo: FetchableRecord {
+extension SnapshotInfo: LedgerRecord {
     /// A row of `snapshots`.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "snapshots", key: ["id"])
         self.init(
             id: try r("id"), chain: try r("chain"), block: try r("block"), l1Block: try r.optional("l1_block"),
@@ -21,17 +21,17 @@ extension SnapshotInfo: FetchableRecord {
     }
 }
 
-extension StakeMigration: FetchableRecord {
+extension StakeMigration: LedgerRecord {
     /// A row of `migrations`.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "migrations", key: ["kind", "l1_account"])
         self.init(kind: try r("kind"), l1Account: try r("l1_account"), l2Account: try r.optional("l2_account"), l2Block: try r("l2_block"), pool: try r.optional("pool"))
     }
 }
 
-extension PollInfo: FetchableRecord {
+extension PollInfo: LedgerRecord {
     /// A row of `polls` with its vote count as `n`.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "polls", key: ["address"])
         self.init(
             address: try r("address"), chain: try r("chain"), proposal: try r("proposal"), endBlock: try r("end_block"),
@@ -39,9 +39,9 @@ extension PollInfo: FetchableRecord {
     }
 }
 
-extension GovernorVote: FetchableRecord {
+extension GovernorVote: LedgerRecord {
     /// A row of `proposal_votes`.
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "proposal_votes", key: ["voter", "block", "log_index"])
         let support: Int = try r("support")
         guard let choice = VoteSupport(rawValue: support) else {
@@ -53,14 +53,14 @@ extension GovernorVote: FetchableRecord {
     }
 }
 
-extension SnapshotAccount: FetchableRecord, BufferDecodable {
+extension SnapshotAccount: LedgerRecord, BufferDecodable {
     /// The columns both initializers read, in this order.
     static let columns = "snapshot_id, account, delegate, stake, delegated_stake, registered, active, fees"
 
     /// A row of `SELECT \(columns) FROM snapshot_accounts`, each value checked by `StoredRow`,
     /// which names a bad one (large reads use `init?(sqliteStatement:)` and come here for a row it
     /// declines).
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "snapshot_accounts", key: ["snapshot_id", "account"], indexes: StoredRow.accountColumns)
         self.init(
             account: try r("account"), delegate: try r.optional("delegate"), stake: try r("stake"), delegatedStake: try r.optional("delegated_stake") ?? 0,
@@ -85,14 +85,14 @@ extension SnapshotAccount: FetchableRecord, BufferDecodable {
     }
 }
 
-extension CastVote: FetchableRecord, BufferDecodable {
+extension CastVote: LedgerRecord, BufferDecodable {
     /// The columns both initializers read, in this order.
     static let columns = "poll, voter, choice, block, log_index"
 
     /// A row of `SELECT \(columns) FROM votes`, each value checked by `StoredRow`, which names a bad
     /// one; the choice is kept as its canonical decimal text (large reads use
     /// `init?(sqliteStatement:)` and come here for a row it declines).
-    public init(row: Row) throws {
+    init(row: Row) throws {
         let r = StoredRow(row: row, table: "votes", key: ["poll", "voter", "block", "log_index"], indexes: StoredRow.indexes(of: row))
         let voter: Address = try r("voter")
         let choice: BigUInt = try r("choice")

@@ -4,7 +4,7 @@ import GRDBSQLite
 /// A record that can also be read straight from SQLite's buffers: a tally reads a hundred thousand
 /// rows and a cost report six hundred thousand, and GRDB's generic row decoding costs more than
 /// the rest of the work. The record's throwing `init(row:)` stays the one that names a problem.
-protocol BufferDecodable: FetchableRecord {
+protocol BufferDecodable: LedgerRecord {
     /// The row `statement` stands on, read from SQLite's buffers; nil when a column holds a value
     /// of another form (the query is then read again by `init(row:)`, which names it).
     init?(sqliteStatement statement: SQLiteStatement)
