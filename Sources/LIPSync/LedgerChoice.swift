@@ -75,10 +75,11 @@ package struct LedgerChoice {
         return try recorded ?? identity(of: "mainnet")
     }
 
-    /// Opens the ledger to write it, creating it when needed: it works on `writingNetwork()`; a
-    /// ledger that records none is stamped with it by the first write.
-    package func openForWriting() throws -> Ledger {
-        try Ledger(path: try path(), create: true, network: try writingNetwork())
+    /// Opens the ledger to write it, creating it when needed: it works on `network` (a sync's,
+    /// resolved before it read the node), else on `writingNetwork()`; a ledger that records none
+    /// is stamped with it by the first write.
+    package func openForWriting(network: LedgerNetwork? = nil) throws -> Ledger {
+        try Ledger(path: try path(), create: true, network: try network ?? writingNetwork())
     }
 
     /// The network `ledger` works on: `--network`, else the one it records, else mainnet.

@@ -129,16 +129,4 @@ package struct Network: Sendable {
         }
         return identity
     }
-
-    /// The chain id of `chain` on network `name`: built in for mainnet; otherwise from networks.yaml,
-    /// where an entry naming only `chain-id` is enough (the gas syncs read no contract).
-    package static func chainID(of chain: Chain, network name: String, file: URL?, path: String?, workspaceFile: URL?) throws -> Int {
-        let builtIn = mainnet.chains[chain]?.chainID ?? 0  // mainnet has both chains
-        if name == "mainnet" && file == nil { return builtIn }
-        guard let (entry, shown) = try entry(name, file: file, path: path, workspaceFile: workspaceFile) else { return builtIn }
-        guard let fields = entry[chain.rawValue] as? [String: Any], let id = fields["chain-id"] as? Int else {
-            throw LIPError.invalidInput(file: shown, location: "", message: "\(name).\(chain.rawValue).chain-id is missing or not a number")
-        }
-        return id
-    }
 }

@@ -36,8 +36,9 @@ struct LedgerOptions: ParsableArguments {
     /// Opens the ledger to read it: a missing one is an error, and nothing is created.
     func open() throws -> Ledger { try choice.open() }
 
-    /// Opens the ledger to write into it, creating it when needed, stamped with its network.
-    func openForImport() throws -> Ledger { try choice.openForWriting() }
+    /// Opens the ledger to write into it, creating it when needed, stamped with its network
+    /// (`network` when the command resolved it already).
+    func openForImport(network: LedgerNetwork? = nil) throws -> Ledger { try choice.openForWriting(network: network) }
 
     /// The network a command that writes works on (--network, else the ledger's, else mainnet).
     func writingNetwork() throws -> LedgerNetwork { try choice.writingNetwork() }

@@ -42,7 +42,7 @@ struct LedgerSyncGasCommand: ParsableCommand {
         let network = try ledger.writingNetwork()
         let reader = try node.connect(chain: chain, network: network)
         let rows = try GasSync(node: reader).receipts(transactions.map { ($0.operation, $0.hash) }, chain: chain)
-        let summary = try ledger.openForImport().storeGasReceipts(rows, name: set, chain: chain, network: network.name, replace: replace)
+        let summary = try ledger.openForImport(network: network).storeGasReceipts(rows, name: set, chain: chain, network: network.name, replace: replace)
         say("set \(set) from \(reader.client.endpoint.display): \(summary.line); \(reader.client.roundTrips) HTTP requests")
     }
 }

@@ -71,7 +71,7 @@ struct LedgerSyncGasPricesCommand: ParsableCommand {
         let reader = try node.connect(chain: chain, network: network)
         let reading = try GasSync(node: reader).read(request, chain: chain, progress: node.progress)
         if node.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        let summary = try ledger.openForImport().storeSyncedGasPrices(
+        let summary = try ledger.openForImport(network: network).storeSyncedGasPrices(
             reading.samples, chain: chain, network: network.name, arguments: request.arguments, endpoint: reader.client.endpoint.display)
         say(
             "\(chain.rawValue) blocks \(reading.range.lowerBound) to \(reading.range.upperBound), every \(every) from \(reader.client.endpoint.display): \(summary.line); \(reader.client.roundTrips) HTTP requests"

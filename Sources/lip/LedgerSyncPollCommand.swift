@@ -44,7 +44,7 @@ struct LedgerSyncPollCommand: ParsableCommand {
         let outcome = try sync.read(poll: address, full: full, progress: progress)
         if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let record = ImportRecord(kind: .sync, file: address.checksummed, sha256: outcome.sha256, chain: chain, network: chosen.name, full: full)
-        let summary = try self.ledger.openForImport().storeSync(logs: outcome.logs, stake: outcome.stake, record: record, links: try PollFile.links(in: workspace))
+        let summary = try self.ledger.openForImport(network: network).storeSync(logs: outcome.logs, stake: outcome.stake, record: record, links: try PollFile.links(in: workspace))
         say("\(address.checksummed) from \(client.endpoint.display): \(summary.line)")
         say(
             "  decided at \(chain.rawValue) block \(outcome.stake.block) (\(outcome.stake.blockHash.prefix(18))…), poll end block \(outcome.endBlock)"
