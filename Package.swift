@@ -77,15 +77,22 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LIPRecords",
+            dependencies: [
+                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .target(
             name: "LIPReports",
             dependencies: [
-                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor", "LIPCosts",
+                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor", "LIPCosts", "LIPRecords",
                 .product(name: "BigInt", package: "BigInt"),
             ]
         ),
         .target(
             name: "LIPKit",
-            dependencies: ["LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor", "LIPCosts", "LIPReports"]
+            dependencies: ["LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor", "LIPCosts", "LIPRecords", "LIPReports"]
         ),
         // The git commit of a build, for `lip --version` (a prebuild command: /bin/sh and git).
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
@@ -131,8 +138,14 @@ let package = Package(
             dependencies: ["LIPCosts", "LIPLedger", "LIPCore", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LIPSyncTests", dependencies: ["LIPSync", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
+            name: "LIPRecordsTests",
+            dependencies: ["LIPRecords", "LIPTally", "LIPGovernor", "LIPLedger", "LIPEthereum", "LIPDocuments", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(
             name: "LIPReportsTests",
-            dependencies: ["LIPReports", "LIPTally", "LIPGovernor", "LIPLedger", "LIPEthereum", "LIPDocuments", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+            dependencies: [
+                "LIPReports", "LIPRecords", "LIPTally", "LIPGovernor", "LIPLedger", "LIPEthereum", "LIPDocuments", "LIPTestSupport",
+                .product(name: "BigInt", package: "BigInt"),
+            ]),
         .testTarget(
             name: "lipTests",
             dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Yams", package: "Yams")],

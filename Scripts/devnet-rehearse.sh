@@ -111,4 +111,18 @@ rpc devnet_withdrawStake "\"$d3\"" "$lock" >/dev/null
 rpc devnet_claimEarnings "\"$d1\"" >/dev/null
 rpc devnet_gasCSV >gas.csv
 echo "gas of each protocol operation: $dir/gas.csv"
+
+echo "every vote over time: the polls found on chain, a record, turnout, and what is due"
+proposal2="$(field "$(rpc devnet_propose "\"$o2\"" '"# Still open at the end of the rehearsal\n"')" id)"
+rpc devnet_nextRound 2 >/dev/null
+"$lip" ledger sync polls --network devnet --networks networks.yaml --rpc "$url" --db ledger.sqlite
+"$lip" ledger sync proposals --network devnet --networks networks.yaml --rpc "$url" --db ledger.sqlite
+"$lip" poll list --db ledger.sqlite
+"$lip" voter "$d1" --db ledger.sqlite
+"$lip" turnout --db ledger.sqlite
+"$lip" turnout --db ledger.sqlite --format svg -o turnout.svg
+status=0
+"$lip" due "$d3" --network devnet --networks networks.yaml --rpc "$url" --db ledger.sqlite || status=$?
+echo "lip due exited $status (1: a vote on proposal $proposal2 awaits $d3)"
+[ "$status" = 1 ]
 echo "rehearsal done in $dir"

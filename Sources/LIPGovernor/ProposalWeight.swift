@@ -43,6 +43,8 @@ public struct ProposalWeight: Sendable {
     public var votedDelegators: [VotedDelegator]
     /// For a delegator: whether its orchestrator voted.
     public var delegateVoted: Bool
+    /// For a delegator: how its orchestrator voted, nil when it has not.
+    public var delegateSupport: VoteSupport?
     /// What its vote counts for, given the votes so far.
     public var weight: BigUInt
     /// How it voted, nil when it has not.
@@ -90,11 +92,12 @@ public struct ProposalWeight: Sendable {
             throw LIPError.invalidInput(file: ledger.path, location: "proposal \(id)", message: problem.description)
         }
         let me = counted.first { $0.vote.voter == account }!
+        let delegateSupport = delegate == account ? nil : counted.first { $0.vote.voter == delegate && $0.vote.block != Int.max }?.vote.support
         let delegators = counted.filter { $0.vote.voter != account && $0.delegate == account && $0.role == .delegator }
         return ProposalWeight(
             governor: governor, id: id, snapshot: proposal.voteStart, account: account, role: me.role, delegate: delegate, votes: accountVotes,
             votedDelegators: me.role == .orchestrator ? delegators.map { VotedDelegator(address: $0.vote.voter, weight: $0.vote.weight, support: $0.vote.support) } : [],
-            delegateVoted: delegate != account && counted.contains { $0.vote.voter == delegate && $0.vote.block != Int.max }, weight: me.countedWeight,
+            delegateVoted: delegateSupport != nil, delegateSupport: delegateSupport, weight: me.countedWeight,
             voted: mine?.support, state: views.state)
     }
 
@@ -115,4 +118,21 @@ public struct ProposalWeight: Sendable {
         ])
     }
 
+}
+
+extension ProposalWeight {
+    /// What the votes of the orchestrators among `stakes` that did not vote would each count for
+    /// if cast now, after every vote so far, as `of` weighs one: an account delegated to itself
+    /// with votes above 0, counted with the others by `ProposalCount` (an orchestrator's vote takes
+    /// nothing off another's). `lip turnout` names the largest with it.
+    package static func unvotedWeights(of stakes: [ProposalStake], votes: [GovernorVote], delegations: [Address: Address]) throws -> [Address: BigUInt] {
+        let voters = Set(votes.map(\.voter))
+        let orchestrators = stakes.filter { $0.delegate == $0.account && $0.votes > 0 && !voters.contains($0.account) }
+        guard !orchestrators.isEmpty else { return [:] }
+        var all = delegations
+        for s in orchestrators { all[s.account] = s.account }
+        let asIf = votes + orchestrators.map { GovernorVote(voter: $0.account, support: .for, weight: $0.votes, reason: "", block: Int.max, logIndex: 0) }
+        let counted = try ProposalCount.count(asIf, delegations: all).votes.filter { $0.vote.block == Int.max }
+        return Dictionary(counted.map { ($0.vote.voter, $0.countedWeight) }, uniquingKeysWith: { a, _ in a })
+    }
 }

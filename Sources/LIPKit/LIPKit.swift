@@ -8,6 +8,7 @@
 // - LIPSync: reading polls, stake and governor proposals from a JSON-RPC node into the ledger.
 // - LIPGovernor: LivepeerGovernor proposals counted with overrides.
 // - LIPCosts: what a protocol transaction costs on L1 and L2, from gas benchmarks and price samples.
+// - LIPRecords: every vote over time: the polls a ledger holds, a voter's record, turnout, what is due.
 // - LIPReports: what polls and proposals render: forum posts, CSV, SVG, JSON, reproduce commands, links.
 @_exported import LIPCore
 @_exported import LIPEthereum
@@ -17,4 +18,5 @@
 @_exported import LIPSync
 @_exported import LIPGovernor
 @_exported import LIPCosts
+@_exported import LIPRecords
 @_exported import LIPReports

@@ -110,6 +110,7 @@ public final class Ledger: Sendable {
         m.registerMigration(Migration9Costs.identifier, migrate: Migration9Costs.migrate)
         m.registerMigration(Migration10LedgerNetwork.identifier, migrate: Migration10LedgerNetwork.migrate)
         m.registerMigration(Migration11GasMeasurements.identifier, migrate: Migration11GasMeasurements.migrate)
+        m.registerMigration(Migration12PollScans.identifier, migrate: Migration12PollScans.migrate)
         return m
     }
 }

@@ -9,12 +9,15 @@ package struct BlockHeader: Sendable, Equatable {
     package var hash: String
     /// Arbitrum's `l1BlockNumber`: the L1 block `block.number` returned in it; nil elsewhere.
     package var l1BlockNumber: Int?
+    /// Its timestamp, Unix seconds (nil when not read).
+    package var timestamp: Int?
 
     /// Creates a header.
-    package init(number: Int, hash: String, l1BlockNumber: Int?) {
+    package init(number: Int, hash: String, l1BlockNumber: Int?, timestamp: Int? = nil) {
         self.number = number
         self.hash = hash
         self.l1BlockNumber = l1BlockNumber
+        self.timestamp = timestamp
     }
 
     /// The L1 block this block stands for.

@@ -24,7 +24,8 @@ package struct Network: Sendable {
         package var bondingManager: Contract
         /// Multicall3, when the chain has one; without it, calls go in JSON-RPC batches.
         package var multicall3: Contract?
-        /// The RoundsManager, on L1 (pendingStake there takes the round of the block).
+        /// The RoundsManager (on L1 pendingStake takes the round of the block; `lip due` reads
+        /// rounds from it on either chain).
         package var roundsManager: Address? = nil
         /// LivepeerGovernor (its proxy), on L2.
         package var livepeerGovernor: Contract? = nil
@@ -45,6 +46,7 @@ package struct Network: Sendable {
                 chainID: 42161, pollCreator: Contract(address: Address("0x8bb50806D60c492c0004DAD5D9627DAA2d9732E6")!, block: 5_857_075),
                 bondingManager: Contract(address: Address("0x35Bcf3c30594191d53231E4FF333E8A770453e40")!, block: 5_857_075),
                 multicall3: Contract(address: Address("0xcA11bde05977b3631167028862bE2a173976CA11")!, block: 7_654_707),
+                roundsManager: Address("0xdd6f56DcC28D3F5f27084381fE8Df634985cc39f")!,
                 livepeerGovernor: Contract(address: Address("0xcFE4E2879B786C3aa075813F0E364bb5acCb6aa0")!, block: 139_793_525),
                 bondingVotes: Contract(address: Address("0x0B9C254837E72Ebe9Fe04960C43B69782E68169A")!, block: 139_793_525)),
             .l1: ChainContracts(

@@ -82,7 +82,8 @@ package final class Node: BlockSource, @unchecked Sendable {
         }
         return BlockHeader(
             number: try quantity(block["number"] as Any, "eth_getBlockByNumber"), hash: hash.lowercased(),
-            l1BlockNumber: try block["l1BlockNumber"].map { try quantity($0, "eth_getBlockByNumber") })
+            l1BlockNumber: try block["l1BlockNumber"].map { try quantity($0, "eth_getBlockByNumber") },
+            timestamp: try block["timestamp"].map { try quantity($0, "eth_getBlockByNumber") })
     }
 
     /// The logs of `address` with `topics` from block `from` to `to`, in ranges of at most

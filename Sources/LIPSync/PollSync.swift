@@ -57,21 +57,39 @@ package struct PollSync {
         try node.require(chainID: contracts.chainID, network: network)
         let head = try node.head()
         progress?("looking for the PollCreated of \(poll.checksummed)")
-        let pollTopic = Hex.prefixed(ABI.encode(address: poll))
-        let created = try node.eventLogs(
-            address: contracts.pollCreator.address, topics: [LedgerEvent.pollCreated.topic0, pollTopic], from: contracts.pollCreator.block, to: head.number
-        )
-        guard let pollCreated = created.first else {
+        guard let pollCreated = try pollCreated(poll, from: contracts.pollCreator.block, to: head.number) else {
             throw LIPError.usage(
                 "no PollCreated of \(poll.checksummed) by the PollCreator \(contracts.pollCreator.address.checksummed) between blocks \(contracts.pollCreator.block) and \(head.number)"
             )
+        }
+        return try reading(created: pollCreated, full: full, pool: false, blocks: node, progress: progress)
+    }
+
+    /// The PollCreated of `poll` by the network's PollCreator between blocks `from` and `to`.
+    package func pollCreated(_ poll: Address, from: Int, to: Int) throws -> EventLog? {
+        let pollTopic = Hex.prefixed(ABI.encode(address: poll))
+        return try node.eventLogs(address: contracts.pollCreator.address, topics: [LedgerEvent.pollCreated.topic0, pollTopic], from: from, to: to).first
+    }
+
+    /// Reads the poll `pollCreated` created, as `read(poll:full:)` does, deciding it by the head
+    /// `blocks` gives; with `pool`, the orchestrators in the transcoder pool at the deciding block
+    /// are read too (`lip ledger sync polls`: turnout names the largest that did not vote).
+    package func read(created pollCreated: EventLog, full: Bool, pool: Bool, blocks: any BlockSource, progress: ((String) -> Void)? = nil) throws -> Outcome {
+        do { return try reading(created: pollCreated, full: full, pool: pool, blocks: blocks, progress: progress) } catch let problem as ABI.Problem {
+            throw node.malformed("eth_call or eth_getLogs", "\(problem)")
+        }
+    }
+
+    private func reading(created pollCreated: EventLog, full: Bool, pool: Bool, blocks: any BlockSource, progress: ((String) -> Void)?) throws -> Outcome {
+        guard pollCreated.topics.count > 1, let pollBytes = Hex.decode(pollCreated.topics[1]), pollBytes.count == 32, let poll = try? ABI.address(pollBytes, 0) else {
+            throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "a PollCreated log has no poll topic")
         }
         let endWord = try ABI.uint(pollCreated.data, 1)
         guard endWord <= BigUInt(Int.max / 2) else {
             throw LIPError.invalidInput(file: node.client.endpoint.display, location: "", message: "PollCreated: endBlock \(endWord) is too large")
         }
         let endBlock = Int(endWord)
-        let decision = try DecidingBlock.find(endBlock: endBlock, lowerBound: pollCreated.blockNumber, in: node)
+        let decision = try DecidingBlock.find(endBlock: endBlock, lowerBound: pollCreated.blockNumber, in: blocks)
         let block = decision.header
         progress?("reading votes up to block \(block.number)")
         let votes = try node.eventLogs(address: poll, topics: [LedgerEvent.vote.topic0], from: pollCreated.blockNumber, to: block.number)
@@ -92,6 +110,10 @@ package struct PollSync {
                     if seen.insert(account).inserted { accounts.append(account) }
                 }
             }
+        }
+        if pool {
+            progress?("walking the transcoder pool at block \(block.number)")
+            for member in try node.transcoderPool(bondingManager: contracts.bondingManager.address, at: block.number) where seen.insert(member).inserted { accounts.append(member) }
         }
         let multicall = contracts.multicall3.flatMap { block.number >= $0.block ? $0.address : nil }
         let round = try self.round(at: block.number)

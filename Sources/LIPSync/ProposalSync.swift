@@ -19,6 +19,9 @@ package struct ProposalSync {
         package var state: GovernorStateFile
         /// Proposals still Pending (no views read: their snapshot round has not begun).
         package var pending: [BigUInt]
+        /// What BondingVotes says at each proposal's snapshot round of the orchestrators in the
+        /// transcoder pool at the head, by proposal id.
+        package var stakes: [BigUInt: [ProposalStake]]
         /// The head block read at.
         package var block: Int
         /// SHA-256 of everything read, hex.
@@ -37,6 +40,8 @@ package struct ProposalSync {
     package let multicall: Network.Contract?
     /// The network's name, for messages.
     package let network: String
+    /// The BondingManager, whose transcoder pool is read at the head.
+    package let bondingManager: Address
 
     /// How many delegates deep `delegatedAt` is followed from a voter: a voter, its delegate and
     /// that delegate's own delegate are all the counting needs; a node whose answers go deeper
@@ -73,6 +78,7 @@ package struct ProposalSync {
         chainID = l2.chainID
         multicall = l2.multicall3
         self.network = network.name
+        bondingManager = l2.bondingManager.address
     }
 
     /// Reads every proposal. `progress` hears what is being read. An answer that does not decode
@@ -150,11 +156,31 @@ package struct ProposalSync {
                     onchain: ProposalTotals(against: try ABI.uint(base[0], 0), for: try ABI.uint(base[0], 1), abstain: try ABI.uint(base[0], 2)), state: state,
                     delegations: delegations))
         }
+        // The orchestrators of the pool, at each proposal's snapshot round: those that did not vote
+        // are weighed by turnout and voter records without a node.
+        var stakes: [BigUInt: [ProposalStake]] = [:]
+        if !views.isEmpty {
+            progress?("walking the transcoder pool at block \(head.number)")
+            let pool = try node.transcoderPool(bondingManager: bondingManager, at: head.number)
+            for v in views where !pool.isEmpty {
+                let round = proposals.first { $0.id == v.id }!.start
+                let read = try answers(
+                    pool.flatMap { [.getPastVotes(bondingVotes, $0, round: round), .delegatedAt(bondingVotes, $0, round: round)] },
+                    { "getPastVotes or delegatedAt(\(pool[$0 / 2].checksummed), \(round))" })
+                stakes[v.id] = try pool.enumerated().map { i, account in
+                    ProposalStake(account: account, votes: try ABI.uint(read[2 * i], 0), delegate: try ABI.address(read[2 * i + 1], 0))
+                }
+            }
+        }
         let state = GovernorStateFile(governor: governor.address, proposals: views)
         var hasher = SHA256()
         hasher.update(data: Data("lip-proposal-sync v1|\(governor.address.lowercased)|\(head.number)|\(head.hash)\n".utf8))
         for log in logs { hasher.update(data: Data("log|\(log.transactionHash)|\(log.logIndex)|\(Hex.encode(log.data))\n".utf8)) }
         hasher.update(data: Data(state.json.serialized(pretty: false).utf8))
-        return Outcome(logs: logs, state: state, pending: pending, block: head.number, sha256: Hex.encode(Array(hasher.finalize())))
+        for (id, list) in stakes.sorted(by: { $0.key < $1.key }) {
+            for s in list { hasher.update(data: Data("stake|\(id)|\(s.account.lowercased)|\(s.votes)|\(s.delegate.lowercased)\n".utf8)) }
+        }
+        return Outcome(
+            logs: logs, state: state, pending: pending, stakes: stakes, block: head.number, sha256: Hex.encode(Array(hasher.finalize())))
     }
 }

@@ -54,4 +54,12 @@ package struct ViewCall: Sendable, Hashable {
     package static func getTotalBonded(_ bondingManager: Address) -> ViewCall {
         ViewCall(bondingManager, "getTotalBonded()")
     }
+    /// `getFirstTranscoderInPool()`: the pool's first orchestrator (the zero address when empty).
+    package static func getFirstTranscoderInPool(_ bondingManager: Address) -> ViewCall {
+        ViewCall(bondingManager, "getFirstTranscoderInPool()")
+    }
+    /// `getNextTranscoderInPool(address)`: the orchestrator after `account` (zero at the end).
+    package static func getNextTranscoderInPool(_ bondingManager: Address, _ account: Address) -> ViewCall {
+        ViewCall(bondingManager, "getNextTranscoderInPool(address)", [.address(account)])
+    }
 }

@@ -10,6 +10,7 @@ import LIPKit
 //   lip-dev sample [ROOT]   write the sample poll of LIP-120 that Polls/LIP-120 ships
 //   lip-dev sample-costs GAS DIR  write the cost sample that Costs/sample ships, from a devnet rehearsal's gas.csv
 //   lip-dev bench-costs     a cost report over 300,000 price samples per chain and 50 operations
+//   lip-dev bench-records   lip voter and lip turnout over 100 polls and 100 proposals of 10,000 voters
 //   --smoke                 (with any bench-*) once, at a small size: that it runs, not how fast
 let args = Array(CommandLine.arguments.dropFirst()).filter { $0 != "--smoke" }
 switch args.first {
@@ -30,8 +31,9 @@ case "sample-costs" where args.count == 3:
         exit(2)
     }
 case "bench-costs": benchCosts()
+case "bench-records": benchRecords()
 default:
     FileHandle.standardError.write(
-        Data("usage: lip-dev bench-lint | bench-import | bench-tally | bench-logs | bench-sync [N...] | sample DIR | sample-costs GAS DIR | bench-costs\n".utf8))
+        Data("usage: lip-dev bench-lint | bench-import | bench-tally | bench-logs | bench-sync [N...] | sample DIR | sample-costs GAS DIR | bench-costs | bench-records\n".utf8))
     exit(2)
 }

@@ -14,6 +14,8 @@ struct LIPCommand: ParsableCommand {
               lip lint
               lip advance 73 last-call
               lip poll tally 73 --stake l1+l2
+              lip voter 0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF
+              lip due 0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF
 
             Manual: docs/user-guide.md (in the lip repository).
             """,
@@ -21,7 +23,7 @@ struct LIPCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, AssignCommand.self, ListCommand.self, ShowCommand.self,
             LintCommand.self, IndexCommand.self, AdvanceCommand.self, LedgerCommand.self, PollCommand.self, ProposalCommand.self,
-            ReconcileCommand.self, CostsCommand.self,
+            ReconcileCommand.self, CostsCommand.self, VoterCommand.self, TurnoutCommand.self, DueCommand.self,
         ]
     )
 }

@@ -7,7 +7,7 @@ struct LedgerSyncProposalsCommand: ParsableCommand {
         commandName: "proposals",
         abstract: "Read LivepeerGovernor's proposals, votes and the views that weigh them from an L2 node.",
         discussion: """
-            Reads every governor log since the governor's creation block (ProposalCreated, VoteCast, VoteCastWithParams, ProposalQueued, ProposalExecuted, ProposalCanceled, QuorumNumeratorUpdated), and for each proposal past Pending: state, proposalVotes, quorumNumerator and getPastTotalSupply at its snapshot round, quota, and BondingVotes' delegatedAt of every voter and every voter's delegate. BondingVotes is keyed by round, so any node will do: no archive node is needed. Everything is stored in one transaction at the end.
+            Reads every governor log since the governor's creation block (ProposalCreated, VoteCast, VoteCastWithParams, ProposalQueued, ProposalExecuted, ProposalCanceled, QuorumNumeratorUpdated), and for each proposal past Pending: state, proposalVotes, quorumNumerator and getPastTotalSupply at its snapshot round, quota, and BondingVotes' delegatedAt of every voter and every voter's delegate; and getPastVotes and delegatedAt at each proposal's snapshot round of every orchestrator in the transcoder pool at the head (so that `lip turnout` and `lip voter` weigh those that did not vote). BondingVotes is keyed by round, so any node will do: no archive node is needed. Everything is stored in one transaction at the end.
 
             The node is --rpc URL, else $LIP_RPC_L2; lip shows only its scheme and host. The network's l2 needs `livepeer-governor` and `bonding-votes` (mainnet has them built in).
 
@@ -32,7 +32,7 @@ struct LedgerSyncProposalsCommand: ParsableCommand {
         let outcome = try sync.read(progress: progress)
         if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let record = ImportRecord(kind: .proposalSync, file: sync.governor.address.checksummed, sha256: outcome.sha256, network: chosen.name)
-        let summary = try self.ledger.openForImport(network: network).storeProposalSync(logs: outcome.logs, state: outcome.state, record: record)
+        let summary = try self.ledger.openForImport(network: network).storeProposalSync(logs: outcome.logs, state: outcome.state, stakes: outcome.stakes, record: record)
         say("governor \(sync.governor.address.checksummed) from \(client.endpoint.display): \(summary.line)")
         var line = "  read at block \(outcome.block): \(outcome.state.proposals.count) proposals with views"
         if !outcome.pending.isEmpty { line += ", \(outcome.pending.count) pending (no views yet: \(outcome.pending.map(String.init).joined(separator: ", ")))" }

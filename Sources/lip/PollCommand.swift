@@ -8,6 +8,7 @@ struct PollCommand: ParsableCommand {
         abstract: "Open, tally and export stake-weighted polls (LIP-16).",
         discussion: """
             Examples:
+              lip poll list
               lip poll open 120
               lip poll tally 120 --stake l1+l2
               lip poll export 120 --format forum
@@ -16,5 +17,5 @@ struct PollCommand: ParsableCommand {
 
             Manual: docs/tally-rules.md (in the lip repository).
             """,
-        subcommands: [PollOpenCommand.self, PollTallyCommand.self, PollExportCommand.self, PollWeightCommand.self, PollVoteCommand.self])
+        subcommands: [PollListCommand.self, PollOpenCommand.self, PollTallyCommand.self, PollExportCommand.self, PollWeightCommand.self, PollVoteCommand.self])
 }

@@ -34,18 +34,7 @@ struct PollWeightCommand: ParsableCommand {
         let workspace = ledger.workspaceOptions.locateIfPresent()
         let opened = try ledger.open()
         // The node, found at the first read (none may be needed) and checked to serve the ledger's network.
-        var syncs: [Chain: PollSync] = [:]
-        let read: ((Address, SnapshotReference) throws -> SnapshotAccount)? =
-            node.rpc == nil
-            ? nil
-            : { account, snapshot in
-                if syncs[snapshot.chain] == nil {
-                    let network = try ledger.networkIdentity(of: opened)
-                    let reader = try node.connect(chain: snapshot.chain, network: network)
-                    syncs[snapshot.chain] = try PollSync(node: reader, network: try ledger.contracts(of: network), chain: snapshot.chain)
-                }
-                return try syncs[snapshot.chain]!.row(of: account, at: snapshot.block)
-            }
+        let read = recordReaders(ledger: opened, options: ledger, node: node).pollRow
         let weight = try PollWeight.of(address, reference: poll, ledger: opened, workspace: workspace, read: read)
         say(format == .json ? weight.json.serialized() : weight.text, terminator: "")
     }

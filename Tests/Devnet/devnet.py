@@ -63,8 +63,9 @@ METHODS = [
     ("devnet_createPoll(from, cid)", "PollCreator.createPoll(cid) (LPT minted and approved for its fee); {poll, endBlock, block}"),
     ("devnet_vote(from, poll, choiceID)", "Poll.vote(choiceID); the block"),
     ("devnet_voteMany(voters, poll, choiceIDs)", "devnet_vote for each voter"),
-    ("devnet_expected(poll[, block])", "the poll's LIP-16 tally computed here from the contracts' own views at the deciding block "
-     "(or at block, a number or latest), and the weights bonded stake would give instead of pending stake"),
+    ("devnet_expected(poll[, block[, also]])", "the poll's LIP-16 tally computed here from the contracts' own views at the deciding block "
+     "(or at block, a number or latest), the weights bonded stake would give instead of pending stake, and asIf: what each account of "
+     "also that did not vote would have counted"),
     ("devnet_propose(from, description[, action, value])", "LivepeerGovernor.propose with one action the Treasury executes: transfer "
      "(default; LivepeerToken.transfer(account 0, value wei)) or quorum (LivepeerGovernor.updateQuorumNumerator(value)); {id, snapshot, deadline, block}"),
     ("devnet_castVote(from, id, support[, reason[, params]])", "castVote, castVoteWithReason, or castVoteWithReasonAndParams when params (0x hex) is given"),
@@ -294,10 +295,12 @@ class Devnet:
     def bm_view(self, signature, types, args, returns, block):
         return self.protocol.view(self.bonding_manager, signature, types, args, returns, block)
 
-    def devnet_expected(self, poll, at=None):
+    def devnet_expected(self, poll, at=None, also=None):
         """The tally of `poll` computed here, independently of lip, from the real contracts' views
         at the deciding block (pendingStake, transcoderTotalStake, getDelegator,
-        isRegisteredTranscoder, getTotalBonded): LIP-16 weights, quorum against getTotalBonded()."""
+        isRegisteredTranscoder, getTotalBonded): LIP-16 weights, quorum against getTotalBonded().
+        `also`: accounts that did not vote, each weighed as if it alone voted after every vote
+        (`asIf`: what a voter record and turnout say its vote would have counted)."""
         created = [l for l in self.raw_logs(self.first_block, self.head(), self.poll_creator, [POLL_CREATED_TOPIC])
                    if l["topics"][1][-40:].lower() == poll[2:].lower()]
         _, end_block, quorum, quota = decode(["bytes", "uint256", "uint256", "uint256"], bytes.fromhex(created[0]["data"][2:]))
@@ -330,6 +333,18 @@ class Devnet:
                     weights[voter] = stake
             return weights
         weights = weigh(state)
+        as_if = {}
+        for account in (also or []):
+            account = to_checksum_address(account)
+            if account in choice:
+                continue
+            delegator = self.bm_view("getDelegator(address)", ["address"], [account], ["uint256"] * 2 + ["address"] + ["uint256"] * 4, block)
+            (stake,) = self.bm_view("pendingStake(address,uint256)", ["address", "uint256"], [account, 0], ["uint256"], block)
+            (delegated,) = self.bm_view("transcoderTotalStake(address)", ["address"], [account], ["uint256"], block)
+            (registered,) = self.bm_view("isRegisteredTranscoder(address)", ["address"], [account], ["bool"], block)
+            with_it = dict(state)
+            with_it[account] = (stake, to_checksum_address(delegator[2]), delegated, registered)
+            as_if[account] = str(weigh(with_it)[account])
         yes = sum(w for v, w in weights.items() if choice[v] == 0)
         no = sum(w for v, w in weights.items() if choice[v] == 1)
         vote_stake = yes + no
@@ -337,7 +352,7 @@ class Devnet:
         result = "quorum-not-met" if not quorum_met else ("yes" if yes > vote_stake * quota // 1_000_000 else "no")
         return {"block": block, "endBlock": end_block, "provisional": head < end_block, "yes": str(yes), "no": str(no),
                 "totalStake": str(total), "result": result, "weights": {v: str(w) for v, w in sorted(weights.items())},
-                "bondedWeights": {v: str(w) for v, w in sorted(weigh(bonded).items())}}
+                "bondedWeights": {v: str(w) for v, w in sorted(weigh(bonded).items())}, "asIf": dict(sorted(as_if.items()))}
 
     # Governor ------------------------------------------------------------------------------
 
@@ -670,6 +685,7 @@ devnet:
     multicall3: {{address: "{info['multicall3']}", block: 1}}
     livepeer-governor: {{address: "{info['governor']}", block: {first}}}
     bonding-votes: "{info['bondingVotes']}"
+    rounds-manager: "{info['roundsManager']}"
   l1:
     chain-id: {c}
     poll-creator: {{address: "{info['pollCreator']}", block: {first}}}

@@ -405,8 +405,8 @@ final class LedgerTests: XCTestCase {
             tables,
             [
                 "gas_measurements", "gas_price_sources", "gas_prices", "gas_set_sources", "gas_sets", "import_polls", "imports", "ledger_network", "logs", "migrations",
-                "polls", "proposal_delegations",
-                "proposal_events", "proposal_views", "proposal_votes", "proposals", "quorum_numerator_updates", "snapshot_accounts", "snapshots", "votes",
+                "poll_decisions", "poll_scans", "polls", "proposal_delegations",
+                "proposal_events", "proposal_stakes", "proposal_views", "proposal_votes", "proposals", "quorum_numerator_updates", "snapshot_accounts", "snapshots", "votes",
             ])
         let mode = try ledger.journalMode()
         XCTAssertEqual(mode, "wal")

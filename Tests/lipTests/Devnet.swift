@@ -135,6 +135,7 @@ final class Devnet {
             multicall3: {address: "\(info.multicall3)", block: 1}
             livepeer-governor: {address: "\(info.governor)", block: \(info.firstBlock)}
             bonding-votes: "\(info.bondingVotes)"
+            rounds-manager: "\(info.roundsManager)"
 
           l1:
             chain-id: \(info.chainId)

@@ -28,13 +28,17 @@ extension Ledger {
     }
 
     /// Stores what `lip ledger sync proposals` read, in one transaction: the governor's logs and
-    /// each proposal's views. The same sync again changes nothing.
-    package func storeProposalSync(logs: [EventLog], state: GovernorStateFile, record: ImportRecord) throws -> ImportSummary {
+    /// each proposal's views, and what BondingVotes said of the pool's orchestrators at each
+    /// proposal's snapshot round (`stakes`, by proposal id). The same sync again changes nothing.
+    package func storeProposalSync(logs: [EventLog], state: GovernorStateFile, stakes: [BigUInt: [ProposalStake]] = [:], record: ImportRecord) throws -> ImportSummary {
         var summary = ImportSummary(what: "sync of \(state.governor.checksummed)", rows: 0)
         try transaction { db in
             try storeLogs(logs, chain: .l2, db: db, links: [:], source: record.file, into: &summary)
             for views in state.proposals {
                 if try Ledger.storeViews(db, governor: state.governor, views) { summary.rows += 1 } else { summary.unchanged += 1 }
+            }
+            for (id, list) in stakes.sorted(by: { $0.key < $1.key }) where try Ledger.storeStakes(db, governor: state.governor, id: id, list) {
+                summary.rows += 1
             }
             if summary.rows > 0 { try Ledger.record(db, record) }
         }

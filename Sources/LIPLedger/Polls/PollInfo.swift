@@ -20,4 +20,6 @@ public struct PollInfo: Sendable, Equatable {
     public var lip: Int?
     /// How many vote rows it has.
     public var votes: Int
+    /// The block of its PollCreated (nil in a ledger whose row lacks it).
+    public var createdBlock: Int?
 }

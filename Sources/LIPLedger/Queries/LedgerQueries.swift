@@ -108,6 +108,16 @@ extension Ledger {
         return try halves.get(0).get() + halves.get(1).get()
     }
 
+    /// The registered orchestrators of `snapshot` (a synced poll's: the transcoder pool at its
+    /// deciding block, with the voters' and delegates' rows), by account.
+    public func registeredAccounts(of snapshot: SnapshotInfo) throws -> [Address] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT account FROM snapshot_accounts WHERE snapshot_id = ? AND registered = 1 ORDER BY account", arguments: [snapshot.id]).map {
+                try stored($0, "snapshot_accounts", key: ["account"])("account", as: Address.self)
+            }
+        }
+    }
+
     /// The two halves of a split read, each written by its own thread.
     private final class Halves: @unchecked Sendable {
         private let lock = NSLock()

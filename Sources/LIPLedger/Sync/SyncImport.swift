@@ -11,9 +11,16 @@ extension Ledger {
     /// the same chain and block gains the accounts it lacks; an account it has must have the same
     /// values (the chain's state at one block is one state). The same sync again changes nothing.
     package func storeSync(logs: [EventLog], stake: SyncedStake, record: ImportRecord, links: [String: Int] = [:]) throws -> ImportSummary {
+        var summary = ImportSummary(what: "sync of \(record.file) (\(stake.chain.rawValue) block \(stake.block))", rows: 0)
+        try transaction { db in try storeSync(logs: logs, stake: stake, record: record, links: links, db: db, into: &summary) }
+        return summary
+    }
+
+    /// `storeSync` inside the caller's transaction, counting into `summary`.
+    func storeSync(logs: [EventLog], stake: SyncedStake, record: ImportRecord, links: [String: Int], db: Database, into summary: inout ImportSummary) throws {
         let source = record.file
-        var summary = ImportSummary(what: "sync of \(source) (\(stake.chain.rawValue) block \(stake.block))", rows: 0)
-        try transaction { db in
+        let rowsBefore = summary.rows
+        do {
             let holds = try storeLogs(logs, chain: stake.chain, db: db, links: links, source: source, into: &summary)
             let snapshotID: Int64
             var madeWhole = false
@@ -73,11 +80,10 @@ extension Ledger {
             }
             // The snapshot's count, sums and row digest, from its rows (amounts summed here, never in SQL).
             try SnapshotDigest.store(db, snapshotID: snapshotID, ledgerPath: self.path)
-            if summary.rows > 0 || madeWhole {
+            if summary.rows > rowsBefore || madeWhole {
                 try Ledger.record(db, record, snapshotID: snapshotID, holds: holds)
             }
         }
-        return summary
     }
 
     /// Stores logs a node returned (inside the caller's transaction), counting them into

@@ -18,8 +18,12 @@ public enum PollResolver {
     /// The poll; throws a usage error that says what to import or open, and refuses a LIP whose
     /// CID more than one PollCreated carries (its poll.yaml must say which `address:`).
     public static func resolve(_ reference: String, ledger: Ledger, workspace: Workspace?) throws -> ResolvedPoll {
-        let polls = try ledger.polls()
-        let files = try workspace.map { try PollFile.all(in: $0) } ?? []
+        try resolve(reference, polls: try ledger.polls(), files: try workspace.map { try PollFile.all(in: $0) } ?? [])
+    }
+
+    /// `resolve` among `polls` (the ledger's) and `files` (the workspace's poll.yaml files), read
+    /// once by a caller that resolves many polls.
+    package static func resolve(_ reference: String, polls: [PollInfo], files: [PollFile]) throws -> ResolvedPoll {
         func offChain(_ f: PollFile, address: Address?) -> ResolvedPoll? {
             guard let end = f.endBlock, let quorum = f.quorum.flatMap({ BigUInt($0, radix: 10) }), let quota = f.quota.flatMap({ BigUInt($0, radix: 10) }) else { return nil }
             return ResolvedPoll(parameters: PollParameters(address: address ?? f.address, lip: f.lip, chain: f.chain, endBlock: end, quorum: quorum, quota: quota), file: f)

@@ -52,6 +52,8 @@ public struct PollWeight: Sendable {
     public var votedDelegators: [VotedDelegator]
     /// For a delegator: whether its orchestrator voted (its own vote then takes its stake off it).
     public var delegateVoted: Bool
+    /// For a delegator: how its orchestrator voted, nil when it has not.
+    public var delegateChoice: VoteChoice?
     /// What its yes or no counts for.
     public var weight: BigUInt
     /// How it voted, nil when it has not (or only with an invalid choice).
@@ -69,7 +71,14 @@ public struct PollWeight: Sendable {
     public static func of(
         _ account: Address, reference: String, ledger: Ledger, workspace: Workspace?, read: ((Address, SnapshotReference) throws -> SnapshotAccount)? = nil
     ) throws -> PollWeight {
-        let resolved = try PollResolver.resolve(reference, ledger: ledger, workspace: workspace)
+        try weighing(account, poll: try PollResolver.resolve(reference, ledger: ledger, workspace: workspace), ledger: ledger, read: read).weight
+    }
+
+    /// The weight of `account` in the resolved poll, and the tally of the votes so far that it
+    /// is read from (a voter record's outcome is that tally's).
+    package static func weighing(
+        _ account: Address, poll resolved: ResolvedPoll, ledger: Ledger, read: ((Address, SnapshotReference) throws -> SnapshotAccount)?
+    ) throws -> (weight: PollWeight, tally: TallyResult) {
         let parameters = resolved.parameters
         let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: parameters.chain)
         var inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: [account])
@@ -106,12 +115,40 @@ public struct PollWeight: Sendable {
             let stake = v.positions.filter { $0.position.delegate == account }.reduce(BigUInt(0)) { $0 + $1.position.stake }
             return stake > 0 ? VotedDelegator(address: v.address, stake: stake, choice: v.choice) : nil
         }
-        return PollWeight(
+        let delegateChoice = delegate.flatMap { d in now.voters.first { $0.address == d }?.choice }
+        let result = PollWeight(
             poll: parameters, account: account, role: role, delegate: role == .delegator ? delegate : nil, ownStake: mine.reduce(BigUInt(0)) { $0 + $1.stake },
             delegatedStake: registered ? mine.filter(\.registered).reduce(BigUInt(0)) { $0 + $1.delegatedStake } : nil,
             votedDelegators: registered ? voted.sorted { $0.address < $1.address } : [],
-            delegateVoted: delegate.map { d in now.voters.contains { $0.address == d } } ?? false, weight: weight, voted: voter?.choice,
+            delegateVoted: delegateChoice != nil, delegateChoice: delegateChoice, weight: weight, voted: voter?.choice,
             provisional: inputs.provisional, snapshots: inputs.snapshots)
+        return (result, now)
+    }
+
+    /// What the votes of `accounts`, none of which has voted, would each count for if cast now
+    /// (after every vote so far), by one tally in which they all vote: an account whose only
+    /// delegate is itself (an orchestrator) takes nothing off another's weight, so their votes
+    /// are counted together; any other is weighed by a tally of its own, as `of` weighs it.
+    /// `lip turnout` names the largest orchestrators that did not vote with it.
+    package static func unvotedWeights(of accounts: [Address], inputs: TallyInputs) -> [Address: BigUInt] {
+        let voters = Set(inputs.votes.map(\.voter))
+        let wanted = accounts.filter { !voters.contains($0) }
+        var selfDelegated: [Address] = []
+        var others: [Address] = []
+        for a in wanted {
+            let positions = inputs.positions.filter { $0.account == a }
+            if positions.allSatisfy({ $0.delegate == nil || $0.delegate == a }) { selfDelegated.append(a) } else { others.append(a) }
+        }
+        func asIf(_ group: [Address]) -> [Address: BigUInt] {
+            var asIf = inputs
+            asIf.votes += group.map { CastVote(voter: $0, choice: "0", block: Int.max, logIndex: 0) }
+            asIf.inputsDigest = "-"
+            let counted = TallyEngine.tally(asIf).voters
+            return Dictionary(group.map { a in (a, counted.first { $0.address == a }?.weight ?? 0) }, uniquingKeysWith: { a, _ in a })
+        }
+        var out = selfDelegated.isEmpty ? [:] : asIf(selfDelegated)
+        for a in others { out.merge(asIf([a]), uniquingKeysWith: { a, _ in a }) }
+        return out
     }
 
     /// As JSON: `account`, `role`, `weight` (wei, decimal), `voted` (`yes`, `no` or null),
