@@ -64,7 +64,16 @@ public struct ProposalWeight: Sendable {
         guard let views = try ledger.proposalViews(governor: governor, id: id) else {
             throw LIPError.usage("the ledger has no views of proposal \(id) yet (it is pending, or not synced): `lip ledger sync proposals` once its voting starts")
         }
-        var votes = try ledger.proposalVotes(governor: governor, id: id)
+        return try weighing(account, proposal: proposal, views: views, votes: try ledger.proposalVotes(governor: governor, id: id), ledger: ledger, read: read)
+    }
+
+    /// The weight of `account` on `proposal`, its views and votes read already (a voter record
+    /// reads each proposal once).
+    package static func weighing(
+        _ account: Address, proposal: GovernorProposal, views: ProposalViews, votes cast: [GovernorVote], ledger: Ledger, read: ((Address, Int) throws -> Stake)?
+    ) throws -> ProposalWeight {
+        let (governor, id) = (proposal.governor, proposal.id)
+        var votes = cast
         var delegations = views.delegations
         func stake(_ a: Address) throws -> Stake {
             guard let read else {

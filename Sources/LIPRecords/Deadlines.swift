@@ -156,7 +156,7 @@ public struct Deadlines: Sendable {
             if x != y { return x < y }
             return VoteEntry.precedes(VoteEntry.sortKey(kind: a.kind, id: a.id, createdBlock: 0), VoteEntry.sortKey(kind: b.kind, id: b.id, createdBlock: 0))
         }
-        return Deadlines(items: items, clock: clock, account: account, network: network, warnings: warnings)
+        return Deadlines(items: items, clock: clock, account: account, network: network, warnings: VoterRecord.summarized(warnings))
     }
 
     /// An account's part from its record entry.

@@ -61,7 +61,13 @@ public struct VoterRecord: Sendable {
             entries.append(entry)
             if let warning { warnings.append(warning) }
         }
-        return VoterRecord(account: account, network: network, entries: entries.sorted(by: VoteEntry.precedes), warnings: warnings)
+        return VoterRecord(account: account, network: network, entries: entries.sorted(by: VoteEntry.precedes), warnings: summarized(warnings))
+    }
+
+    /// Warnings as a person reads them: the same warning for many votes once, with their count.
+    static func summarized(_ warnings: [String]) -> [String] {
+        guard warnings.count > 3 else { return warnings }
+        return Array(warnings.prefix(2)) + ["… and \(warnings.count - 2) more votes whose weight the ledger cannot give (the last: \(warnings.last!))"]
     }
 
     /// The entry of one poll, and a warning when its weight is unknown.
@@ -113,7 +119,7 @@ public struct VoterRecord: Sendable {
             try ledger.proposalStakes(governor: proposal.governor, id: proposal.id).map { ($0.account, $0) }, uniquingKeysWith: { a, _ in a })
         let weight: ProposalWeight
         do {
-            weight = try ProposalWeight.of(account, reference: String(proposal.id), ledger: ledger) { a, round in
+            weight = try ProposalWeight.weighing(account, proposal: proposal, views: views, votes: votes, ledger: ledger) { a, round in
                 if let s = stored[a] { return ProposalWeight.Stake(votes: s.votes, delegate: s.delegate) }
                 guard let read else { throw Gap() }
                 return try read(a, round)

@@ -5,14 +5,16 @@ import LIPKit
 /// `lip voter` and `lip turnout` over a ledger of 100 polls and 100 proposals with 10,000 voters
 /// each (issue 31's target: under 1 s and 150 MB each). 10,000 accounts: 100 orchestrators and
 /// 9,900 delegators, one L2 snapshot that decides every poll; every account votes in every poll
-/// and proposal (a tenth of the delegators overriding their orchestrator). Prints the time and
+/// and proposal (each delegator overriding its orchestrator). Prints the time and
 /// peak memory of each `lip` process, start to exit, its output written to a file.
 func benchRecords() {
     let polls = smoke ? 3 : 100, proposals = smoke ? 3 : 100, accounts = smoke ? 200 : 10_000, orchestrators = smoke ? 4 : 100
     print("records benchmark: \(polls) polls and \(proposals) proposals of \(accounts) voters (\(orchestrators) orchestrators); the `lip` process, start to exit")
     print("targets: lip voter and lip turnout < 1 s and < 150 MB each")
     let root = scratchDirectory("records")
-    defer { try? FileManager.default.removeItem(at: root) }
+    // LIP_DEV_KEEP=1 keeps the ledger, to profile a command on it.
+    let keep = ProcessInfo.processInfo.environment["LIP_DEV_KEEP"] == "1"
+    defer { if keep { print("kept \(root.path)") } else { try? FileManager.default.removeItem(at: root) } }
     let db = root.appendingPathComponent("ledger.sqlite").path
     func address(_ n: Int) -> String { String(format: "0x%040x", n) }
     func word(_ n: Int) -> String { String(format: "%064x", n) }
@@ -36,7 +38,7 @@ func benchRecords() {
             "{\"address\":\"0x\(String(repeating: "c0", count: 20))\",\"topics\":[\"\(LedgerEvent.pollCreated.topic0)\",\"0x\(String(repeating: "0", count: 24))\(poll.dropFirst(2))\"],\"data\":\"\(Hex.prefixed(data))\",\"blockNumber\":\"0x\(String(10 + p, radix: 16))\",\"logIndex\":\"0x0\",\"transactionHash\":\"0x\(word(p + 1))\"}"
         )
         var votes = "voter,choice,block,log_index\n"
-        for i in 1...accounts where i <= orchestrators || i % 10 == 0 || i % 3 == 0 {
+        for i in 1...accounts {
             votes += "\(address(i)),\(i % 2),\(100 + i / 100),\(i % 100)\n"
         }
         write(votes, root.appendingPathComponent("v\(p).csv"))
@@ -69,7 +71,7 @@ func benchRecords() {
         let tails = [0, 0, 0, 0, description.count].map(word).joined() + Hex.encode(description + [UInt8](repeating: 0, count: 32 - description.count))
         log([proposalCreated], head + tails, block)
         var delegations: [String] = []
-        for i in 1...accounts where i <= orchestrators || i % 10 == 0 || i % 3 == 0 {
+        for i in 1...accounts {
             let weight = i <= orchestrators ? "9000000000000000000000000" : stake(i)
             log(
                 [voteCast, "0x" + String(repeating: "0", count: 24) + address(i).dropFirst(2)],

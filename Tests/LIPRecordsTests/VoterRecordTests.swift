@@ -186,3 +186,10 @@ final class VoterRecordTests: XCTestCase {
         XCTAssertNil(truncatedShare(1, of: 0))
     }
 }
+
+extension VoterRecordTests {
+    func testManyWarningsAreSaidOnce() {
+        XCTAssertEqual(VoterRecord.summarized(["a", "b", "c"]), ["a", "b", "c"])
+        XCTAssertEqual(VoterRecord.summarized(["a", "b", "c", "d", "e"]), ["a", "b", "… and 3 more votes whose weight the ledger cannot give (the last: e)"])
+    }
+}

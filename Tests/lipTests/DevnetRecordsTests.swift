@@ -81,9 +81,15 @@ final class DevnetRecordsTests: XCTestCase {
 
         let node = ["--network", "devnet", "--networks", "networks.yaml", "--rpc", devnet.url, "--db", "l.sqlite"]
         let db = ["--db", "l.sqlite"]
+        let before = try devnet.stats()
         let first = try lip(["ledger", "sync", "polls"] + node, in: dir)
         XCTAssertEqual(first.code, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("2 new polls, 0 read again; 1 still open"), first.stdout)
+        // Requests grow with polls and voters, not with blocks: chain id, head, one log range of
+        // PollCreated; per poll its deciding block, one range of votes, the pool (an eth_call per
+        // orchestrator, and the end), and one Multicall3 batch of views. Counted by the devnet.
+        let requests = try devnet.stats().requests - before.requests
+        XCTAssertLessThanOrEqual(requests, 3 + 2 * (2 + 4 + 2), "\(requests) requests: \(first.stdout)")
         XCTAssertEqual(try lip(["ledger", "sync", "proposals"] + node, in: dir).code, 0)
 
         // The polls the ledger found: A ended with the contracts' result, B open.
@@ -160,6 +166,10 @@ final class DevnetRecordsTests: XCTestCase {
         let expectedP2 = try XCTUnwrap(try devnet.rpc("devnet_expectedProposal", [p2]) as? [String: Any])
         let sumP2 = ["for", "against", "abstain"].map { BigUInt(expectedP2[$0] as? String ?? "") ?? 0 }.reduce(0, +)
         XCTAssertEqual(rowP2["totalVoteStake"] as? String, String(sumP2))
+        let onchainP2 = try XCTUnwrap(try devnet.rpc("devnet_proposal", [p2]) as? [String: Any])
+        XCTAssertEqual(
+            rowP2["totalVoteStake"] as? String, String(["for", "against", "abstain"].map { BigUInt(onchainP2[$0] as? String ?? "") ?? 0 }.reduce(0, +)),
+            "the governor's proposalVotes")
         XCTAssertEqual(rowP2["outcome"] as? String, "Executed")
         XCTAssertEqual((rowP2["largestNonVoters"] as? [[String: Any]])?.first?["address"] as? String, o3)
         XCTAssertEqual((rowP2["largestNonVoters"] as? [[String: Any]])?.first?["weight"] as? String, try pastVotes(devnet, o3, round: snapshotP2))

@@ -32,8 +32,9 @@ extension Ledger {
     /// The votes of one proposal, in chain order.
     public func proposalVotes(governor: Address, id: BigUInt) throws -> [GovernorVote] {
         try read { db in
-            try GovernorVote.fetchAll(
-                db, sql: "SELECT voter, support, weight, reason, params, block, log_index FROM proposal_votes WHERE governor = ? AND proposal = ? ORDER BY block, log_index, voter",
+            try db.fetchAllRecords(
+                GovernorVote.self,
+                sql: "SELECT voter, support, weight, reason, params, block, log_index FROM proposal_votes WHERE governor = ? AND proposal = ? ORDER BY block, log_index, voter",
                 arguments: [governor, String(id)])
         }
     }
@@ -48,8 +49,9 @@ extension Ledger {
                         "SELECT total_supply, quorum_numerator, quota, onchain_against, onchain_for, onchain_abstain, state FROM proposal_views WHERE governor = ? AND proposal = ?",
                     arguments: [governor, String(id)])
             else { return nil }
-            let pairs = try DelegationRow.fetchAll(
-                db, sql: "SELECT account, delegate FROM proposal_delegations WHERE governor = ? AND proposal = ?", arguments: [governor, String(id)])
+            let pairs = try db.fetchAllRecords(
+                DelegationRow.self, sql: "SELECT account, delegate FROM proposal_delegations WHERE governor = ? AND proposal = ? ORDER BY account",
+                arguments: [governor, String(id)])
             return ProposalViews(
                 id: id, totalSupply: views.totalSupply, quorumNumerator: views.quorumNumerator, quota: views.quota, onchain: views.onchain, state: views.state,
                 delegations: Dictionary(pairs.map { ($0.account, $0.delegate) }, uniquingKeysWith: { _, last in last }))

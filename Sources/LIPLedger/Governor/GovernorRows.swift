@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import GRDB
+import GRDBSQLite
 import LIPCore
 import LIPEthereum
 
@@ -80,12 +81,19 @@ struct ProposalViewsRow: FetchableRecord {
 }
 
 /// A row of `proposal_delegations`: an account's delegate at a proposal's snapshot round.
-struct DelegationRow: FetchableRecord {
+struct DelegationRow: LedgerRecord, BufferDecodable {
     let account: Address, delegate: Address
 
     init(row: Row) throws {
         let r = StoredRow(row: row, table: "proposal_delegations", key: ["account"])
         account = try r("account")
         delegate = try r("delegate")
+    }
+
+    /// The row of `SELECT account, delegate` the statement stands on, from SQLite's buffers.
+    init?(sqliteStatement s: SQLiteStatement) {
+        guard let account = Address(sqliteStatement: s, index: 0), let delegate = Address(sqliteStatement: s, index: 1) else { return nil }
+        self.account = account
+        self.delegate = delegate
     }
 }

@@ -40,7 +40,25 @@ extension PollInfo: LedgerRecord {
     }
 }
 
-extension GovernorVote: LedgerRecord {
+extension GovernorVote: LedgerRecord, BufferDecodable {
+    /// The row of `SELECT voter, support, weight, reason, params, block, log_index FROM
+    /// proposal_votes` the statement stands on, from SQLite's buffers (a record of every proposal
+    /// reads a million votes).
+    init?(sqliteStatement s: SQLiteStatement) {
+        guard let voter = Address(sqliteStatement: s, index: 0), sqlite3_column_type(s, 1) == SQLITE_INTEGER,
+            let support = VoteSupport(rawValue: Int(sqlite3_column_int64(s, 1))), let weight = StoredWei(sqliteStatement: s, index: 2),
+            let reason = StoredText.bytes(s, 3), sqlite3_column_type(s, 5) == SQLITE_INTEGER, sqlite3_column_type(s, 6) == SQLITE_INTEGER
+        else { return nil }
+        var params: [UInt8]?
+        if sqlite3_column_type(s, 4) != SQLITE_NULL {
+            guard let text = StoredText.bytes(s, 4), let bytes = Hex.decode(String(decoding: text, as: UTF8.self)) else { return nil }
+            params = bytes
+        }
+        self.init(
+            voter: voter, support: support, weight: weight.value, reason: String(decoding: reason, as: UTF8.self), params: params,
+            block: Int(sqlite3_column_int64(s, 5)), logIndex: Int(sqlite3_column_int64(s, 6)))
+    }
+
     /// A row of `proposal_votes`.
     init(row: Row) throws {
         let r = StoredRow(row: row, table: "proposal_votes", key: ["voter", "block", "log_index"])
