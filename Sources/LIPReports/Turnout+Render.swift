@@ -54,7 +54,8 @@ extension Turnout {
         let top10 = (shares + rows.map(\.quorum)).max() ?? 0
         let scale = max(BigUInt(100_000), (top10 + 99_999) / 100_000 * 100_000)
         func y(_ ppm: BigUInt) -> Int { top + plotHeight - Int(min(ppm, scale) * BigUInt(plotHeight) / scale) }
-        func x(_ i: Int) -> Int { rows.count <= 1 ? left + plotWidth / 2 : left + i * plotWidth / (rows.count - 1) }
+        // Points inside the axes, 16 pixels clear of each end.
+        func x(_ i: Int) -> Int { rows.count <= 1 ? left + plotWidth / 2 : left + 16 + i * (plotWidth - 32) / (rows.count - 1) }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n"

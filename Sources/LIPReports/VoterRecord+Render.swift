@@ -8,7 +8,8 @@ import LIPRecords
 extension VoterRecord {
     /// One line per poll and proposal, then the summary.
     public var text: String {
-        var out = "Votes of \(account.checksummed) on \(network): \(entries.count) poll\(entries.count == 1 ? "" : "s") and proposals in the ledger\n"
+        let polls = entries.filter { $0.kind == .poll }.count, proposals = entries.count - polls
+        var out = "Votes of \(account.checksummed) on \(network): \(polls) poll\(polls == 1 ? "" : "s") and \(proposals) proposal\(proposals == 1 ? "" : "s") in the ledger\n"
         var table = TextTable(header: ["vote", "lip", "ends", "role", "voted", "weight (LPT)", "its orchestrator", "outcome"], right: [5])
         for e in entries {
             let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"

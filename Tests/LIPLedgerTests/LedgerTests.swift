@@ -604,3 +604,38 @@ final class VoterRowsTests: XCTestCase {
         XCTAssertEqual(rows, all.filter { wanted.contains($0.account.lowercased) }, "the same rows as one read gives")
     }
 }
+
+extension LedgerTests {
+    /// `lip ledger sync polls` stores every poll and its scan in one transaction: a poll whose
+    /// stake contradicts the ledger's leaves the ledger as it was, the scan not advanced.
+    func testAPollScanIsAllOrNothing() throws {
+        func created(_ poll: String, block: Int) -> EventLog {
+            var maker = LogMaker()
+            maker.block = block
+            let object = maker.pollCreated(poll: poll, proposal: "QmScan", endBlock: 500)
+            return EventLog(
+                address: Address(object["address"] as! String)!, topics: object["topics"] as! [String], data: Hex.decode(object["data"] as! String)!,
+                blockNumber: block, transactionHash: object["transactionHash"] as! String, logIndex: 1)
+        }
+        func scanned(_ poll: String, block: Int, total: BigUInt) -> ScannedPoll {
+            let account = SnapshotAccount(account: Address(addr("0a"))!, delegate: nil, stake: 5, delegatedStake: 5, registered: true, active: nil, fees: nil)
+            let stake = SyncedStake(
+                chain: .l2, block: 600, blockHash: "0x" + String(repeating: "ab", count: 32), l1Block: 500, accounts: [account], totalActive: total, partial: true)
+            return ScannedPoll(
+                poll: Address(poll)!, logs: [created(poll, block: block)], stake: stake, decided: true,
+                record: ImportRecord(kind: .sync, file: poll, sha256: String(repeating: "0", count: 64), chain: .l2, network: "mainnet", full: false))
+        }
+        let creator = Address(addr("c0"))!
+        let first = try ledger.storePollScan([scanned(addr("91"), block: 100, total: 10)], chain: .l2, creator: creator, scannedTo: 700, links: [:])
+        XCTAssertGreaterThan(first.rows, 0)
+        XCTAssertEqual(try ledger.pollScan(chain: .l2, creator: creator), 700)
+        XCTAssertEqual(try ledger.undecidedPolls(chain: .l2, creator: creator), [])
+        // A new poll, then one whose getTotalBonded() at the same block says otherwise.
+        XCTAssertThrowsError(
+            try ledger.storePollScan(
+                [scanned(addr("92"), block: 110, total: 10), scanned(addr("93"), block: 120, total: 11)], chain: .l2, creator: creator, scannedTo: 800, links: [:]))
+        XCTAssertEqual(try ledger.pollScan(chain: .l2, creator: creator), 700)
+        XCTAssertEqual(try ledger.polls().map(\.address), [Address(addr("91"))!], "poll 0x92 came and went with the failed run")
+        XCTAssertEqual(try ledger.snapshots().count, 1)
+    }
+}

@@ -13,6 +13,7 @@ import XCTest
 @testable import LIPReports
 @testable import LIPEthereum
 @testable import LIPLedger
+@testable import LIPRecords
 @testable import LIPTally
 
 /// Random text written by strangers (names, titles, vote reasons, finding messages: random
@@ -159,6 +160,27 @@ final class RendererPropertyTests: XCTestCase {
             let text = TextReporter.render(findings)
             XCTAssertNil(rawControl(text), context)
             XCTAssertEqual(text.split(separator: "\n", omittingEmptySubsequences: false).count, 2 * findings.count + 1, "a finding and its help, a line each: \(context)")
+
+            // Records: vote reasons in a voter's record (text, CSV), titles in what is due (text, calendar).
+            let entries = texts.prefix(count).enumerated().map { i, t in
+                VoteEntry(
+                    kind: .proposal, id: String(i), lip: nil, createdBlock: i, endBlock: nil, endRound: 9, open: false, role: "orchestrator", delegate: nil,
+                    voted: "for", reason: t, weight: BigUInt(i), delegateVoted: nil, outcome: "Executed")
+            }
+            let record = VoterRecord(account: Address(lowercase: addr("01"))!, network: "mainnet", entries: Array(entries), warnings: [])
+            XCTAssertNil(rawControl(record.text), context)
+            checkCSV(record.csv, rows: count, fields: VoteEntry.columns.count, context: context)
+            let clock = ChainClock(headBlock: 10, position: 10, timestamp: 1_800_000_000, sampleSeconds: 12, sampleBlocks: 1, round: nil)
+            let items = texts.prefix(count).enumerated().map { i, t in
+                Deadlines.Item(
+                    kind: .poll, id: addr(String(format: "%02x", i)), lip: nil, title: t, pending: false, deadlineBlock: 20 + i, endRound: nil, blocksLeft: 10 + i,
+                    roundsLeft: nil, estimatedTime: 1_800_000_000 + i, account: nil)
+            }
+            let due = Deadlines(items: Array(items), clock: clock, account: nil, network: "mainnet", warnings: [])
+            XCTAssertNil(rawControl(due.text), context)
+            let ics = due.ics
+            XCTAssertNil(rawControl(ics, allowCRLF: true), context)
+            XCTAssertEqual(ics.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter { $0.hasPrefix("SUMMARY:") }.count, count, context)
 
             // What reaches a terminal.
             XCTAssertNil(rawControl(VisibleText.forTerminal(texts.joined(separator: " ")), allowCRLF: true), context)

@@ -69,9 +69,18 @@ final class FakeChain: @unchecked Sendable {
         return out
     }
 
+    /// The transcoder pool, in order; `poolLoops` makes its last orchestrator point back to the first.
+    lazy var pool: [Address] = [votes[0].0, votes[1].0]
+    var poolLoops = false
+
     func call(_ data: String) -> String? {
         let bm = bondingManager
         if data == Hex.prefixed(ViewCall.getTotalBonded(bm).data) { return word(1_000) }
+        if data == Hex.prefixed(ViewCall.getFirstTranscoderInPool(bm).data) { return Hex.prefixed(ABI.encode(address: pool.first ?? .zero)) }
+        for (i, member) in pool.enumerated() where data == Hex.prefixed(ViewCall.getNextTranscoderInPool(bm, member).data) {
+            let next = i + 1 < pool.count ? pool[i + 1] : (poolLoops ? pool[0] : .zero)
+            return Hex.prefixed(ABI.encode(address: next))
+        }
         for (account, (delegate, pending, delegated, registered)) in stake {
             if data == Hex.prefixed(ViewCall.getDelegator(bm, account).data) {
                 return Hex.prefixed(ABI.encode(uint: pending) + ABI.encode(uint: 0) + ABI.encode(address: delegate ?? .zero) + (0..<4).flatMap { _ in ABI.encode(uint: 0) })
@@ -330,6 +339,33 @@ final class NodeAnswerTests: XCTestCase {
         case 6: object["result"] = ["unexpected": true]
         case 7: object["jsonrpc"] = "1.0"
         default: if let result = object["result"] { object["result"] = mutateValue(result) }
+        }
+    }
+}
+
+extension NodeAnswerTests {
+    /// `lip ledger sync polls`: the PollCreator's poll found by scanning, read with the transcoder
+    /// pool; a second scan from the first one's end finds nothing; a pool that loops is a
+    /// malformed answer naming the node, never an endless walk.
+    func testPollsAreFoundByScanningAndReadWithThePool() throws {
+        let chain = FakeChain()
+        let sync = try PollsSync(node: chain.node(), network: chain.network, chain: .l2)
+        let outcome = try sync.read(scannedTo: nil, undecided: [], toBlock: nil, full: false)
+        XCTAssertEqual(outcome.found, 1)
+        XCTAssertEqual(outcome.scannedTo, chain.head)
+        XCTAssertEqual(outcome.polls.map(\.poll), [chain.poll])
+        XCTAssertTrue(outcome.polls[0].decided)
+        XCTAssertEqual(Set(outcome.polls[0].stake.accounts.filter(\.registered).map(\.account)), Set(chain.pool))
+        let again = try sync.read(scannedTo: outcome.scannedTo, undecided: [], toBlock: nil, full: false)
+        XCTAssertEqual(again.polls.count, 0)
+        // Up to a block before the end: the poll is read, undecided, at that block.
+        let early = try sync.read(scannedTo: nil, undecided: [], toBlock: 40, full: false)
+        XCTAssertEqual(early.polls.map(\.decided), [false])
+        XCTAssertEqual(early.polls[0].stake.block, 40)
+        XCTAssertThrowsError(try sync.read(scannedTo: nil, undecided: [], toBlock: chain.head + 1, full: false))
+        chain.poolLoops = true
+        XCTAssertThrowsError(try sync.read(scannedTo: nil, undecided: [], toBlock: nil, full: false)) { error in
+            XCTAssertTrue("\(error)".contains("the transcoder pool at block 60 loops"), "\(error)")
         }
     }
 }

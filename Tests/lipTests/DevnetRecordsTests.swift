@@ -225,5 +225,7 @@ final class DevnetRecordsTests: XCTestCase {
         assertGolden(try lip(["voter", o1] + db, in: dir).stdout, "voter-devnet.txt")
         assertGolden(try lip(["turnout"] + db, in: dir).stdout, "turnout-devnet.txt")
         assertGolden(try lip(["poll", "list"] + db, in: dir).stdout, "poll-list-devnet.txt")
+        assertGolden(try lip(["turnout", "--format", "svg"] + db, in: dir).stdout, "turnout-devnet.svg")
+        assertGolden(try lip(["voter", o1, "--format", "csv"] + db, in: dir).stdout, "voter-devnet.csv")
     }
 }
