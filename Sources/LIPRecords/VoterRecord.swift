@@ -129,7 +129,8 @@ public struct VoterRecord: Sendable {
         }
         switch weight.role {
         case .orchestrator: entry.role = weight.votes > 0 ? "orchestrator" : "none"
-        case .delegator, .other: entry.role = "delegator"
+        // Delegated to the zero address: never bonded, no delegate.
+        case .delegator, .other: entry.role = weight.delegate.isZero ? "none" : "delegator"
         }
         entry.delegate = entry.role == "delegator" ? weight.delegate : nil
         entry.weight = weight.weight
