@@ -46,14 +46,34 @@ public enum ProposalTally {
         }
     }
 
-    /// Counts `votes` with `views` and judges quorum, quota and the chain's totals.
-    public static func tally(proposal: GovernorProposal, views: ProposalViews, votes: [GovernorVote]) throws -> ProposalResult {
+    /// What a count decides: the totals after overrides, the quorum and quota and the outcome.
+    package struct Decision: Sendable {
+        package var totals: ProposalTotals
+        package var counted: [ProposalCount.CountedVote]
+        package var quorum: BigUInt
+        package var quorumMet: Bool
+        package var quotaThreshold: BigUInt
+        package var result: ProposalOutcome
+    }
+
+    /// Counts `votes` with `views` and judges quorum and quota: the tally without its digest,
+    /// ordering and checks (what turnout needs of every proposal).
+    package static func decide(views: ProposalViews, votes: [GovernorVote]) throws -> Decision {
         let (totals, counted) = try ProposalCount.count(votes, delegations: views.delegations)
         let million = BigUInt(1_000_000)
         let quorum = views.totalSupply * views.quorumNumerator / million
         let quorumMet = totals.sum >= quorum
         let quotaThreshold = (totals.for + totals.against) * views.quota / million
         let result: ProposalOutcome = !quorumMet ? .quorumNotMet : (totals.for >= quotaThreshold ? .succeeded : .defeated)
+        return Decision(totals: totals, counted: counted, quorum: quorum, quorumMet: quorumMet, quotaThreshold: quotaThreshold, result: result)
+    }
+
+    /// Counts `votes` with `views` and judges quorum, quota and the chain's totals.
+    public static func tally(proposal: GovernorProposal, views: ProposalViews, votes: [GovernorVote]) throws -> ProposalResult {
+        let decision = try decide(views: views, votes: votes)
+        let (totals, counted, quorum, quorumMet, quotaThreshold, result) = (
+            decision.totals, decision.counted, decision.quorum, decision.quorumMet, decision.quotaThreshold, decision.result
+        )
         var warnings: [String] = []
         let provisional = views.state.isVoting
         if provisional { warnings.append("voting is not over (the governor says \(views.state.name)): this result is provisional") }

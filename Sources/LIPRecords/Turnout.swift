@@ -95,10 +95,10 @@ public struct Turnout: Sendable {
             guard let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id), !views.state.isVoting else { continue }
             let votes = try ledger.proposalVotes(governor: proposal.governor, id: proposal.id)
             let stakes = try ledger.proposalStakes(governor: proposal.governor, id: proposal.id)
-            let result: ProposalResult
+            let result: ProposalTally.Decision
             let unvoted: [Address: BigUInt]
             do {
-                result = try ProposalTally.tally(proposal: proposal, views: views, votes: votes)
+                result = try ProposalTally.decide(views: views, votes: votes)
                 unvoted = try ProposalWeight.unvotedWeights(of: stakes, votes: votes, delegations: views.delegations)
             } catch let problem as ProposalCount.Problem {
                 throw LIPError.invalidInput(file: ledger.path, location: "proposal \(proposal.id)", message: problem.description)
