@@ -154,7 +154,7 @@ public struct Deadlines: Sendable {
         items.sort { a, b in
             let x = a.deadlineBlock ?? Int.max, y = b.deadlineBlock ?? Int.max
             if x != y { return x < y }
-            return VoteEntry.precedes(VoteEntry.sortKey(kind: a.kind, id: a.id, createdBlock: 0), VoteEntry.sortKey(kind: b.kind, id: b.id, createdBlock: 0))
+            return VoteEntry.precedes((0, a.kind, a.id), (0, b.kind, b.id))
         }
         return Deadlines(items: items, clock: clock, account: account, network: network, warnings: VoterRecord.summarized(warnings))
     }

@@ -109,10 +109,7 @@ public struct Turnout: Sendable {
                     endRound: proposal.voteEnd, totalVoteStake: result.totals.sum, totalStake: views.totalSupply, quorumMet: result.quorumMet,
                     outcome: ProposalOutcomeName.of(views.state), largestNonVoters: largest(unvoted), quorum: views.quorumNumerator))
         }
-        rows.sort { a, b in
-            VoteEntry.precedes(
-                VoteEntry.sortKey(kind: a.kind, id: a.id, createdBlock: a.createdBlock), VoteEntry.sortKey(kind: b.kind, id: b.id, createdBlock: b.createdBlock))
-        }
+        rows.sort { VoteEntry.precedes(($0.createdBlock, $0.kind, $0.id), ($1.createdBlock, $1.kind, $1.id)) }
         return Turnout(rows: rows, warnings: warnings)
     }
 
@@ -124,13 +121,4 @@ public struct Turnout: Sendable {
 
     /// records.md's JSON: an array of rows.
     public var json: JSONValue { .array(rows.map(\.json)) }
-}
-
-extension VoteEntry {
-    /// An entry that carries only what the record's order reads.
-    static func sortKey(kind: Kind, id: String, createdBlock: Int) -> VoteEntry {
-        VoteEntry(
-            kind: kind, id: id, lip: nil, createdBlock: createdBlock, endBlock: nil, endRound: nil, open: false, role: nil, delegate: nil, voted: nil, reason: nil,
-            weight: nil, delegateVoted: nil, outcome: nil)
-    }
 }

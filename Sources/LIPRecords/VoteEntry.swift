@@ -70,8 +70,11 @@ public struct VoteEntry: Sendable, Equatable {
 
     /// The order of a record: by creation block, then poll before proposal, then id (a proposal's
     /// decimal id by value).
-    static func precedes(_ a: VoteEntry, _ b: VoteEntry) -> Bool {
-        if a.createdBlock != b.createdBlock { return a.createdBlock < b.createdBlock }
+    static func precedes(_ a: VoteEntry, _ b: VoteEntry) -> Bool { precedes((a.createdBlock, a.kind, a.id), (b.createdBlock, b.kind, b.id)) }
+
+    /// The order of votes named by creation block, kind and id (what records, turnout and deadlines sort by).
+    static func precedes(_ a: (block: Int, kind: Kind, id: String), _ b: (block: Int, kind: Kind, id: String)) -> Bool {
+        if a.block != b.block { return a.block < b.block }
         if a.kind != b.kind { return a.kind == .poll }
         if a.kind == .proposal, let x = BigUInt(a.id), let y = BigUInt(b.id) { return x < y }
         return a.id < b.id

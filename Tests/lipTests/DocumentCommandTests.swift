@@ -219,6 +219,10 @@ final class DocumentCommandTests: XCTestCase {
             for live in ["LIPs", "Polls", "Templates", "README.md"] {
                 XCTAssertFalse(text.contains("packageRoot.appendingPathComponent(\"" + live), "\(file.lastPathComponent) reads the live \(live)")
             }
+            // Nor runs `lip` in the repository, where it would find the live workspace.
+            for line in text.split(separator: "\n") where line.contains("lip([") {
+                XCTAssertFalse(line.contains("in: packageRoot"), "\(file.lastPathComponent) runs lip in the repository: \(line)")
+            }
         }
     }
 }
