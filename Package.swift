@@ -139,7 +139,10 @@ let package = Package(
         .testTarget(name: "LIPSyncTests", dependencies: ["LIPSync", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "LIPRecordsTests",
-            dependencies: ["LIPRecords", "LIPTally", "LIPGovernor", "LIPLedger", "LIPEthereum", "LIPDocuments", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+            dependencies: [
+                "LIPRecords", "LIPTally", "LIPGovernor", "LIPLedger", "LIPEthereum", "LIPDocuments", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "LIPReportsTests",
             dependencies: [

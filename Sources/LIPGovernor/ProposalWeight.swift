@@ -61,14 +61,17 @@ public struct ProposalWeight: Sendable {
         guard let proposal = try ledger.proposals(governor: governor).first(where: { $0.id == id }) else {
             throw LIPError.usage("the ledger has views of proposal \(id) but not its ProposalCreated: sync the governor's proposals")
         }
-        guard let views = try ledger.proposalViews(governor: governor, id: id) else {
+        guard var views = try ledger.proposalViews(governor: governor, id: id, delegations: false) else {
             throw LIPError.usage("the ledger has no views of proposal \(id) yet (it is pending, or not synced): `lip ledger sync proposals` once its voting starts")
         }
-        return try weighing(account, proposal: proposal, views: views, votes: try ledger.proposalVotes(governor: governor, id: id), ledger: ledger, read: read)
+        let near = try ledger.proposalVotes(governor: governor, id: id, around: account)
+        views.delegations = near.delegations
+        return try weighing(account, proposal: proposal, views: views, votes: near.votes, ledger: ledger, read: read)
     }
 
-    /// The weight of `account` on `proposal`, its views and votes read already (a voter record
-    /// reads each proposal once).
+    /// The weight of `account` on `proposal`, counted from `votes` and `views`' delegations: every
+    /// vote, or only what decides this account's weight (`Ledger.proposalVotes(around:)`: its
+    /// own vote, its delegate's, its delegators'), which weighs it the same.
     package static func weighing(
         _ account: Address, proposal: GovernorProposal, views: ProposalViews, votes cast: [GovernorVote], ledger: Ledger, read: ((Address, Int) throws -> Stake)?
     ) throws -> ProposalWeight {
@@ -95,6 +98,13 @@ public struct ProposalWeight: Sendable {
         }
         if delegations[account] == nil { _ = try stake(account) }
         let delegate = delegations[account]!
+        if delegate != account, !votes.contains(where: { $0.voter == delegate }) {
+            // Votes read around an account the views name no delegate of lack its delegate's.
+            let near = try ledger.proposalVotes(governor: governor, id: id, around: delegate)
+            let have = Set(votes.map(\.voter))
+            votes += near.votes.filter { !have.contains($0.voter) }
+            delegations.merge(near.delegations) { mine, _ in mine }
+        }
         if delegations[delegate] == nil { _ = try stake(delegate) }
         let counted: [ProposalCount.CountedVote]
         do { counted = try ProposalCount.count(votes, delegations: delegations).votes } catch let problem as ProposalCount.Problem {

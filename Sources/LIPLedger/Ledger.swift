@@ -111,6 +111,7 @@ public final class Ledger: Sendable {
         m.registerMigration(Migration10LedgerNetwork.identifier, migrate: Migration10LedgerNetwork.migrate)
         m.registerMigration(Migration11GasMeasurements.identifier, migrate: Migration11GasMeasurements.migrate)
         m.registerMigration(Migration12PollScans.identifier, migrate: Migration12PollScans.migrate)
+        m.registerMigration(Migration13VoteSummaries.identifier, migrate: Migration13VoteSummaries.migrate)
         return m
     }
 }
@@ -125,15 +126,20 @@ extension Ledger {
         return Hex.encode(Array(hasher.finalize()))
     }
 
-    /// Runs `body` in one write transaction (GRDB's: IMMEDIATE, so no lock upgrade races): all or nothing.
-    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction (GRDB's: IMMEDIATE, so no lock upgrade races): all or
+    /// nothing. When it changed a row, the revision `change` names is raised in the same
+    /// transaction, so that no summary counted before it is read again (`VoteSummary`).
+    func transaction<T>(changing change: LedgerChange = .anything, _ body: (Database) throws -> T) throws -> T {
         do {
             return try database.write { db in
                 if let network = workingNetwork {
                     try Ledger.refuseOtherNetwork(db, network, path: path)
                     try Ledger.stamp(db, network)
                 }
-                return try body(db)
+                let before = db.totalChangesCount
+                let result = try body(db)
+                if db.totalChangesCount != before { try Ledger.raise(db, change) }
+                return result
             }
         } catch let error as DatabaseError {
             throw LIPError.writeFailed(path: path, reason: error.message ?? error.description)

@@ -112,7 +112,7 @@ public struct Deadlines: Sendable {
     ) throws -> Deadlines {
         var items: [Item] = []
         var warnings: [String] = []
-        let polls = try ledger.polls()
+        let polls = try ledger.polls(countingVotes: false)
         let files = try workspace.map { try PollFile.all(in: $0) } ?? []
         for poll in polls where poll.chain == chain && clock.position < poll.endBlock {
             let resolved = try PollResolver.resolve(poll.address.checksummed, polls: polls, files: files)

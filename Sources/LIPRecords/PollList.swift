@@ -44,7 +44,7 @@ public struct PollList: Sendable {
 
     /// The polls of `ledger`, by the poll.yaml files of `workspace`.
     public static func build(ledger: Ledger, workspace: Workspace?) throws -> PollList {
-        let polls = try ledger.polls()
+        let polls = try ledger.polls(countingVotes: false)
         let files = try workspace.map { try PollFile.all(in: $0) } ?? []
         var rows: [Row] = []
         var warnings: [String] = []
@@ -56,11 +56,9 @@ public struct PollList: Sendable {
                 result: nil, participation: nil)
             if !open {
                 do {
-                    let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: resolved.parameters.chain)
-                    let inputs = try TallyInputs.load(from: ledger, poll: resolved.parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase)
-                    let tally = TallyEngine.tally(inputs)
-                    row.result = tally.result.rawValue
-                    row.participation = truncatedShare(tally.totalVoteStake, of: tally.totalStake)
+                    let summary = try VoteSummaries.poll(resolved, ledger: ledger)
+                    row.result = summary.outcome
+                    row.participation = truncatedShare(summary.totalVoteStake, of: summary.totalStake)
                 } catch let error as LIPError {
                     guard case .usage(let message) = error else { throw error }
                     warnings.append("poll \(poll.address.checksummed): not tallied: \(message)")

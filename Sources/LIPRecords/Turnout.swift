@@ -62,62 +62,45 @@ public struct Turnout: Sendable {
     public var warnings: [String]
 
     /// How many of the largest non-voters a row names.
-    public static let nonVoterCount = 5
+    public static let nonVoterCount = VoteSummaries.nonVoterCount
 
     /// The turnout of `ledger`, polls by their poll.yaml's rules in `workspace`.
     public static func build(ledger: Ledger, workspace: Workspace?) throws -> Turnout {
         var rows: [Row] = []
         var warnings: [String] = []
-        let polls = try ledger.polls()
+        let polls = try ledger.polls(countingVotes: false)
         let files = try workspace.map { try PollFile.all(in: $0) } ?? []
         for poll in polls {
             let resolved = try PollResolver.resolve(poll.address.checksummed, polls: polls, files: files)
             guard try PollVoting.ended(resolved.parameters, ledger: ledger) != nil else { continue }
             let parameters = resolved.parameters
             do {
-                let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: parameters.chain)
-                let snapshot = try ledger.snapshot(chain: parameters.chain, forEndBlock: parameters.endBlock)
-                let registered = try ledger.registeredAccounts(of: snapshot)
-                let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: registered)
-                let tally = TallyEngine.tally(inputs)
-                let unvoted = PollWeight.unvotedWeights(of: registered, inputs: inputs)
+                let summary = try VoteSummaries.poll(resolved, ledger: ledger)
                 rows.append(
                     Row(
                         kind: .poll, id: poll.address.lowercased, lip: parameters.lip, createdBlock: poll.createdBlock ?? 0, endBlock: parameters.endBlock, endRound: nil,
-                        totalVoteStake: tally.totalVoteStake, totalStake: tally.totalStake, quorumMet: tally.quorumMet, outcome: tally.result.rawValue,
-                        largestNonVoters: largest(unvoted), quorum: parameters.quorum))
+                        totalVoteStake: summary.totalVoteStake, totalStake: summary.totalStake, quorumMet: summary.quorumMet, outcome: summary.outcome,
+                        largestNonVoters: nonVoters(summary), quorum: parameters.quorum))
             } catch let error as LIPError {
                 guard case .usage(let message) = error else { throw error }
                 warnings.append("poll \(poll.address.checksummed): left out: \(message)")
             }
         }
         for proposal in try ledger.proposals() {
-            guard let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id), !views.state.isVoting else { continue }
-            let votes = try ledger.proposalVotes(governor: proposal.governor, id: proposal.id)
-            let stakes = try ledger.proposalStakes(governor: proposal.governor, id: proposal.id)
-            let result: ProposalTally.Decision
-            let unvoted: [Address: BigUInt]
-            do {
-                result = try ProposalTally.decide(views: views, votes: votes)
-                unvoted = try ProposalWeight.unvotedWeights(of: stakes, votes: votes, delegations: views.delegations)
-            } catch let problem as ProposalCount.Problem {
-                throw LIPError.invalidInput(file: ledger.path, location: "proposal \(proposal.id)", message: problem.description)
-            }
+            guard let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id, delegations: false), !views.state.isVoting else { continue }
+            let summary = try VoteSummaries.proposal(proposal, views: views, ledger: ledger)
             rows.append(
                 Row(
                     kind: .proposal, id: String(proposal.id), lip: ProposalDescription(proposal.description).lip, createdBlock: proposal.block, endBlock: nil,
-                    endRound: proposal.voteEnd, totalVoteStake: result.totals.sum, totalStake: views.totalSupply, quorumMet: result.quorumMet,
-                    outcome: ProposalOutcomeName.of(views.state), largestNonVoters: largest(unvoted), quorum: views.quorumNumerator))
+                    endRound: proposal.voteEnd, totalVoteStake: summary.totalVoteStake, totalStake: summary.totalStake, quorumMet: summary.quorumMet,
+                    outcome: summary.outcome, largestNonVoters: nonVoters(summary), quorum: views.quorumNumerator))
         }
         rows.sort { VoteEntry.precedes(($0.createdBlock, $0.kind, $0.id), ($1.createdBlock, $1.kind, $1.id)) }
         return Turnout(rows: rows, warnings: warnings)
     }
 
-    /// The largest `nonVoterCount` of `weights` above 0, largest first, then by address.
-    static func largest(_ weights: [Address: BigUInt]) -> [NonVoter] {
-        weights.filter { $0.value > 0 }.map { NonVoter(address: $0.key, weight: $0.value) }
-            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.address < $1.address }.prefix(nonVoterCount).map { $0 }
-    }
+    /// A summary's largest non-voters as a row names them.
+    static func nonVoters(_ summary: VoteSummary) -> [NonVoter] { summary.largestNonVoters.map { NonVoter(address: $0.address, weight: $0.weight) } }
 
     /// records.md's JSON: an array of rows.
     public var json: JSONValue { .array(rows.map(\.json)) }

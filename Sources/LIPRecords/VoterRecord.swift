@@ -49,7 +49,7 @@ public struct VoterRecord: Sendable {
     public static func build(account: Address, ledger: Ledger, workspace: Workspace?, network: String, readers: Readers) throws -> VoterRecord {
         var entries: [VoteEntry] = []
         var warnings: [String] = []
-        let polls = try ledger.polls()
+        let polls = try ledger.polls(countingVotes: false)
         let files = try workspace.map { try PollFile.all(in: $0) } ?? []
         for poll in polls {
             let (entry, warning) = try pollEntry(account, poll: poll, polls: polls, files: files, ledger: ledger, read: readers.pollRow)
@@ -79,23 +79,24 @@ public struct VoterRecord: Sendable {
         var entry = VoteEntry(
             kind: .poll, id: poll.address.lowercased, lip: resolved.parameters.lip, createdBlock: poll.createdBlock ?? 0, endBlock: poll.endBlock, endRound: nil,
             open: open, role: nil, delegate: nil, voted: nil, reason: nil, weight: nil, delegateVoted: nil, outcome: nil)
-        let weighed: (weight: PollWeight, tally: TallyResult)
+        let w: PollWeight
         do {
-            weighed = try PollWeight.weighing(account, poll: resolved, ledger: ledger, read: { a, s in try (read ?? { _, _ in throw Gap() })(a, s) })
+            w = try PollWeight.weighing(account, poll: resolved, ledger: ledger, read: { a, s in try (read ?? { _, _ in throw Gap() })(a, s) })
+            if !open { entry.outcome = try VoteSummaries.poll(resolved, ledger: ledger).outcome }
         } catch is Gap {
-            entry.voted = try ledger.votes(poll: poll.address).last { $0.voter == account }.flatMap { VoteChoice(choiceID: $0.choice)?.rawValue }
+            entry.voted = try ledger.votes(poll: poll.address, voters: [account]).max { ($0.block, $0.logIndex) < ($1.block, $1.logIndex) }
+                .flatMap { VoteChoice(choiceID: $0.choice)?.rawValue }
             return (entry, "poll \(poll.address.checksummed): the partial snapshot has no row for \(account.checksummed); its weight is unknown (give --rpc URL)")
         } catch let error as LIPError where !error.isRefusal {
             guard case .usage(let message) = error else { throw error }
+            entry.outcome = nil
             return (entry, "poll \(poll.address.checksummed): not weighed: \(message)")
         }
-        let w = weighed.weight
         entry.role = w.role.rawValue
         entry.delegate = w.delegate
         entry.voted = w.voted?.rawValue
         entry.weight = w.weight
         entry.delegateVoted = w.role == .delegator ? w.delegateChoice?.rawValue : nil
-        entry.outcome = open ? nil : weighed.tally.result.rawValue
         return (entry, nil)
     }
 
@@ -103,18 +104,20 @@ public struct VoterRecord: Sendable {
     static func proposalEntry(
         _ account: Address, proposal: GovernorProposal, ledger: Ledger, read: ((Address, Int) throws -> ProposalWeight.Stake)?
     ) throws -> (VoteEntry, String?) {
-        let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id)
+        let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id, delegations: false)
         let description = ProposalDescription(proposal.description)
         var entry = VoteEntry(
             kind: .proposal, id: String(proposal.id), lip: description.lip, createdBlock: proposal.block, endBlock: nil, endRound: proposal.voteEnd,
             open: views?.state.isVoting ?? true, role: nil, delegate: nil, voted: nil, reason: nil, weight: nil, delegateVoted: nil, outcome: nil)
-        let votes = try ledger.proposalVotes(governor: proposal.governor, id: proposal.id)
+        let near = try ledger.proposalVotes(governor: proposal.governor, id: proposal.id, around: account)
+        let votes = near.votes
         if let mine = votes.last(where: { $0.voter == account }) {
             entry.voted = mine.support.name
             entry.reason = mine.reason.isEmpty ? nil : mine.reason
         }
-        guard let views else { return (entry, nil) }
+        guard var views else { return (entry, nil) }
         if !entry.open { entry.outcome = ProposalOutcomeName.of(views.state) }
+        views.delegations = near.delegations
         let stored = Dictionary(
             try ledger.proposalStakes(governor: proposal.governor, id: proposal.id).map { ($0.account, $0) }, uniquingKeysWith: { a, _ in a })
         let weight: ProposalWeight

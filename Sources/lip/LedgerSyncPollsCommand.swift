@@ -55,5 +55,6 @@ struct LedgerSyncPollsCommand: ParsableCommand {
         say(
             "  scanned to \(chain.rawValue) block \(outcome.scannedTo): \(outcome.found) new poll\(outcome.found == 1 ? "" : "s"), \(outcome.polls.count - outcome.found) read again; "
                 + "\(open) still open; \(reader.client.roundTrips) HTTP requests")
+        keepSummaries(opened, workspace: workspace)
     }
 }

@@ -32,10 +32,12 @@ struct LedgerSyncProposalsCommand: ParsableCommand {
         let outcome = try sync.read(progress: progress)
         if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let record = ImportRecord(kind: .proposalSync, file: sync.governor.address.checksummed, sha256: outcome.sha256, network: chosen.name)
-        let summary = try self.ledger.openForImport(network: network).storeProposalSync(logs: outcome.logs, state: outcome.state, stakes: outcome.stakes, record: record)
+        let opened = try self.ledger.openForImport(network: network)
+        let summary = try opened.storeProposalSync(logs: outcome.logs, state: outcome.state, stakes: outcome.stakes, record: record)
         say("governor \(sync.governor.address.checksummed) from \(client.endpoint.display): \(summary.line)")
         var line = "  read at block \(outcome.block): \(outcome.state.proposals.count) proposals with views"
         if !outcome.pending.isEmpty { line += ", \(outcome.pending.count) pending (no views yet: \(outcome.pending.map(String.init).joined(separator: ", ")))" }
         say(line + "; \(client.roundTrips) HTTP requests")
+        keepSummaries(opened, workspace: self.ledger.workspaceOptions.locateIfPresent())
     }
 }

@@ -49,3 +49,11 @@ func writeOutput(_ text: String, to output: String?) throws {
     try transaction.commit()
     warn("lip: wrote \(VisibleText.oneLine(output))")
 }
+
+/// After a sync, counts each ended poll and proposal again whose kept summary the sync made stale
+/// (`Turnout.keepSummaries`), so the records read next are quick. What was synced is stored
+/// already: a count that fails is said, and the sync still succeeds (the record that needs the
+/// count says why).
+func keepSummaries(_ ledger: Ledger, workspace: Workspace?) {
+    do { try Turnout.keepSummaries(ledger: ledger, workspace: workspace) } catch { warn("warning: the polls' and proposals' counts were not kept: \(error)") }
+}

@@ -404,9 +404,9 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(
             tables,
             [
-                "gas_measurements", "gas_price_sources", "gas_prices", "gas_set_sources", "gas_sets", "import_polls", "imports", "ledger_network", "logs", "migrations",
-                "poll_decisions", "poll_scans", "polls", "proposal_delegations",
-                "proposal_events", "proposal_stakes", "proposal_views", "proposal_votes", "proposals", "quorum_numerator_updates", "snapshot_accounts", "snapshots", "votes",
+                "gas_measurements", "gas_price_sources", "gas_prices", "gas_set_sources", "gas_sets", "import_polls", "imports", "ledger_network", "ledger_revisions", "logs",
+                "migrations", "poll_decisions", "poll_scans", "polls", "proposal_delegations", "proposal_events", "proposal_stakes", "proposal_views", "proposal_votes",
+                "proposals", "quorum_numerator_updates", "snapshot_accounts", "snapshots", "vote_summaries", "votes",
             ])
         let mode = try ledger.journalMode()
         XCTAssertEqual(mode, "wal")

@@ -143,6 +143,48 @@ final class VoterRecordTests: XCTestCase {
         XCTAssertEqual(try record(O3).eligible, 2)
     }
 
+    /// Sets the outcome of every kept summary of `kind`: what a record then shows came from them.
+    func tamper(_ kind: VoteSummary.Kind) throws {
+        try ledger.database.write { try $0.execute(sql: "UPDATE vote_summaries SET outcome = 'kept' WHERE kind = ?", arguments: [kind.rawValue]) }
+    }
+
+    func testAKeptSummaryIsReadUntilWhatItWasCountedFromChanges() throws {
+        XCTAssertEqual(try Turnout.build(ledger: ledger, workspace: nil).rows.map(\.outcome), ["no", "Succeeded"])
+        try tamper(.poll)
+        try tamper(.proposal)
+        XCTAssertEqual(try Turnout.build(ledger: ledger, workspace: nil).rows.map(\.outcome), ["kept", "kept"], "read back, not counted again")
+        XCTAssertEqual(try PollList.build(ledger: ledger, workspace: nil).rows.map(\.result), ["kept"])
+        XCTAssertEqual(try record(O1).entries.map(\.outcome), ["kept", "Succeeded"], "a proposal's outcome is its state")
+        // Nothing a count reads: the same logs again, gas prices.
+        _ = try ledger.importLogs(dir.appendingPathComponent("logs.json"), path: "logs.json", chain: .l2)
+        let prices = dir.appendingPathComponent("prices.csv")
+        try Data("block,timestamp,base_fee_wei,priority_fee_wei\n5,1700000000,100,1\n".utf8).write(to: prices)
+        _ = try ledger.importGasPrices(prices, path: "prices.csv", chain: .l2)
+        XCTAssertEqual(try Turnout.build(ledger: ledger, workspace: nil).rows.map(\.outcome), ["kept", "kept"])
+        // Another governor's proposal: the poll's summary and proposal 7's still hold.
+        var other = GovernorScenario()
+        other.governor = a(addr("9b"))
+        other.proposalID = 9
+        other.state = 3
+        try Data(other.stateJSON().utf8).write(to: dir.appendingPathComponent("other.json"))
+        _ = try ledger.importGovernorState(dir.appendingPathComponent("other.json"), path: "other.json")
+        XCTAssertEqual(try Turnout.build(ledger: ledger, workspace: nil).rows.map(\.outcome), ["kept", "kept"])
+        // A vote of the poll: counted again. D3 votes yes with 40: yes 160, no 30 + (90 - 40).
+        var maker = LogMaker()
+        maker.block = 70
+        try writeJSON([maker.vote(poll: poll, voter: D3, choice: 0)], to: dir.appendingPathComponent("d3.json"))
+        _ = try ledger.importLogs(dir.appendingPathComponent("d3.json"), path: "d3.json", chain: .l2)
+        let turnout = try Turnout.build(ledger: ledger, workspace: nil)
+        XCTAssertEqual(turnout.rows.map(\.outcome), ["yes", "Succeeded"])
+        XCTAssertEqual(turnout.rows[0].totalVoteStake, L(240))
+        XCTAssertEqual(try record(O2).entries[0].weight, L(50))
+        // A summary counted before a write (here, a revision raised by hand) is not kept.
+        let revisions = try ledger.summaryRevisions(.poll)
+        try ledger.database.write { try $0.execute(sql: "UPDATE ledger_revisions SET revision = revision + 1 WHERE key = '*'") }
+        let stale = VoteSummary(kind: .poll, id: "x", rules: "", totalVoteStake: 0, totalStake: 0, quorumMet: false, outcome: "no", largestNonVoters: [])
+        XCTAssertFalse(try ledger.keep(stale, countedAt: revisions))
+    }
+
     func testPollListAndDeadlines() throws {
         let list = try PollList.build(ledger: ledger, workspace: nil)
         XCTAssertEqual(list.rows.count, 1)

@@ -73,7 +73,7 @@ extension Ledger {
     {
         guard GasBenchmark.isLabel(name) else { throw LIPError.usage("--set `\(VisibleText.oneLine(name))` is not a name of 1 to 64 letters, digits, `.`, `_` or `-`") }
         var summary = ImportSummary(what: "gas benchmarks, set \(name)", rows: 0)
-        try transaction { db in
+        try transaction(changing: .nothing) { db in
             var changed = false
             for chain in [Chain.l1, .l2] {
                 let incoming = rows.filter { $0.chain == chain }.sorted(by: GasBenchmark.inOrder)
@@ -157,7 +157,7 @@ extension Ledger {
         _ samples: [(sample: GasPriceSample, location: String)], chain: Chain, source: String, file: String, arguments: String, sha256: String, sourceFile: String
     ) throws -> ImportSummary {
         var summary = ImportSummary(what: "gas prices on \(chain.rawValue)", rows: 0)
-        try transaction { db in
+        try transaction(changing: .nothing) { db in
             let insert = try db.makeStatement(
                 sql: "INSERT INTO gas_prices (chain, block, timestamp, base_fee, priority_fee) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
             let read = try db.makeStatement(sql: "SELECT chain, block, timestamp, base_fee, priority_fee FROM gas_prices WHERE chain = ? AND block = ?")

@@ -18,7 +18,7 @@ extension Ledger {
         let file = try GovernorStateFile(data: data, path: path)
         let record = ImportRecord(kind: .governorState, file: path, sha256: Hex.encode(Array(SHA256.hash(data: data))))
         var summary = ImportSummary(what: "governor state of \(file.governor.checksummed)", rows: 0)
-        try transaction { db in
+        try transaction(changing: .governor(file.governor)) { db in
             for views in file.proposals {
                 if try Ledger.storeViews(db, governor: file.governor, views) { summary.rows += 1 } else { summary.unchanged += 1 }
             }
@@ -32,7 +32,7 @@ extension Ledger {
     /// proposal's snapshot round (`stakes`, by proposal id). The same sync again changes nothing.
     package func storeProposalSync(logs: [EventLog], state: GovernorStateFile, stakes: [BigUInt: [ProposalStake]] = [:], record: ImportRecord) throws -> ImportSummary {
         var summary = ImportSummary(what: "sync of \(state.governor.checksummed)", rows: 0)
-        try transaction { db in
+        try transaction(changing: .governor(state.governor)) { db in
             try storeLogs(logs, chain: .l2, db: db, links: [:], source: record.file, into: &summary)
             for views in state.proposals {
                 if try Ledger.storeViews(db, governor: state.governor, views) { summary.rows += 1 } else { summary.unchanged += 1 }

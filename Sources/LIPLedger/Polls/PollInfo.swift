@@ -18,8 +18,8 @@ public struct PollInfo: Sendable, Equatable {
     public var quota: BigUInt
     /// The linked LIP.
     public var lip: Int?
-    /// How many vote rows it has.
-    public var votes: Int
+    /// How many vote rows it has; nil when not counted (`Ledger.polls(countingVotes: false)`).
+    public var votes: Int?
     /// The block of its PollCreated (nil in a ledger whose row lacks it).
     public var createdBlock: Int?
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LIPCore
 import LIPEthereum
 
 // Views of the raw tables for the project's own tests (`@testable import LIPLedger`), so that
@@ -22,6 +23,12 @@ extension Ledger {
             }
             return out
         }
+    }
+
+    /// How many rows `table` holds (one of `tableNames()`).
+    func rowCount(_ table: String) throws -> Int {
+        guard try tableNames().contains(table) else { throw LIPError.usage("no table \(table)") }
+        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
     /// The names of the tables, without SQLite's and GRDB's own.

@@ -108,6 +108,20 @@ extension Ledger {
         return try halves.get(0).get() + halves.get(1).get()
     }
 
+    /// The rows of `snapshot`'s accounts delegated to `delegate` (other than itself) that voted
+    /// in `poll`, by account: the delegators whose votes take stake off an orchestrator's.
+    package func accounts(of snapshot: SnapshotInfo, delegatedTo delegate: Address, votersOf poll: Address) throws -> [SnapshotAccount] {
+        try read { db in
+            try db.fetchAllRecords(
+                SnapshotAccount.self,
+                sql: """
+                    SELECT \(SnapshotAccount.columns) FROM snapshot_accounts
+                    WHERE snapshot_id = ? AND delegate = ? AND account <> ? AND EXISTS (SELECT 1 FROM votes WHERE poll = ? AND voter = snapshot_accounts.account)
+                    ORDER BY account
+                    """, arguments: [snapshot.id, delegate, delegate, poll])
+        }
+    }
+
     /// The registered orchestrators of `snapshot` (a synced poll's: the transcoder pool at its
     /// deciding block, with the voters' and delegates' rows), by account.
     public func registeredAccounts(of snapshot: SnapshotInfo) throws -> [Address] {
@@ -134,6 +148,18 @@ extension Ledger {
         }
     }
 
+    /// The votes of `voters` in `poll`, in no particular order.
+    package func votes(poll: Address, voters: [Address]) throws -> [CastVote] {
+        let wanted = Array(Set(voters)).sorted()
+        guard !wanted.isEmpty else { return [] }
+        return try read { db in
+            try db.fetchAllRecords(
+                CastVote.self,
+                sql: "SELECT \(CastVote.columns) FROM votes WHERE poll = ? AND voter IN (\(wanted.map { _ in "?" }.joined(separator: ","))) ORDER BY voter, block, log_index",
+                arguments: StatementArguments([poll.databaseValue] + wanted.map(\.databaseValue)))
+        }
+    }
+
     /// The migrations with L2 block <= `l2Block`, by kind and L1 account.
     public func migrations(atOrBefore l2Block: Int) throws -> [StakeMigration] {
         try read { db in
@@ -148,10 +174,10 @@ extension Ledger {
     }
 
     /// Every poll that has a PollCreated, by address, with its vote count.
-    public func polls() throws -> [PollInfo] {
-        try read { db in
-            try PollInfo.fetchAll(db, sql: "SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.poll = p.address) AS n FROM polls p ORDER BY address")
-        }
+    /// Without `countingVotes` their `votes` are nil (counting reads every vote row).
+    public func polls(countingVotes: Bool = true) throws -> [PollInfo] {
+        let count = countingVotes ? "(SELECT COUNT(*) FROM votes v WHERE v.poll = p.address)" : "NULL"
+        return try read { db in try PollInfo.fetchAll(db, sql: "SELECT p.*, \(count) AS n FROM polls p ORDER BY address") }
     }
 
     /// The contracts that emitted a PollCreated for `poll` on `chain` (one, for a poll created
@@ -178,7 +204,7 @@ extension Ledger {
             }
             return LedgerStatus(
                 path: path, network: try LedgerNetwork.fetchOne(db, sql: "SELECT id, name, l1_chain_id, l2_chain_id FROM ledger_network"), snapshots: snapshots,
-                polls: polls.map { LedgerStatus.Poll(address: $0.address, chain: $0.chain, endBlock: $0.endBlock, votes: $0.votes, lip: $0.lip) } + orphans,
+                polls: polls.map { LedgerStatus.Poll(address: $0.address, chain: $0.chain, endBlock: $0.endBlock, votes: $0.votes ?? 0, lip: $0.lip) } + orphans,
                 migrations: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations") ?? 0,
                 logsImported: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NOT NULL") ?? 0,
                 logsSkipped: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NULL") ?? 0)

@@ -35,7 +35,7 @@ extension PollInfo: LedgerRecord {
         let r = StoredRow(row: row, table: "polls", key: ["address"])
         self.init(
             address: try r("address"), chain: try r("chain"), proposal: try r("proposal"), endBlock: try r("end_block"),
-            quorum: try r("quorum"), quota: try r("quota"), lip: try r.optional("lip"), votes: try r("n"),
+            quorum: try r("quorum"), quota: try r("quota"), lip: try r.optional("lip"), votes: try r.optional("n"),
             createdBlock: try r.optional("created_block"))
     }
 }

@@ -144,8 +144,12 @@ struct SnapshotDigest: Equatable {
     /// Computes and stores snapshot `id`'s digest, count and sums.
     static func store(_ db: Database, snapshotID id: Int64, ledgerPath: String) throws {
         let d = try compute(db, snapshotID: id, ledgerPath: ledgerPath)
+        // Only when a value differs: the same rows again change no row (and raise no revision).
         try db.execute(
-            sql: "UPDATE snapshots SET rows_sha256 = ?, active_stake = ?, accounts = ?, total_stake = ? WHERE id = ?",
+            sql: """
+                UPDATE snapshots SET rows_sha256 = ?1, active_stake = ?2, accounts = ?3, total_stake = ?4
+                WHERE id = ?5 AND (rows_sha256 IS NOT ?1 OR active_stake IS NOT ?2 OR accounts IS NOT ?3 OR total_stake IS NOT ?4)
+                """,
             arguments: [d.rowsSHA256, StoredWei(d.activeStake), d.accounts, StoredWei(d.totalStake), id])
     }
 }

@@ -43,8 +43,10 @@ extension Ledger {
                 }
                 // A --full sync reads every delegator: the snapshot it completes is whole from now on.
                 madeWhole = try existing("partial", as: Bool.self) && !stake.partial
+                // Only when a value differs: the same sync again changes no row (and raises no revision).
                 try db.execute(
-                    sql: "UPDATE snapshots SET total_active = ?, block_hash = ?, partial = ? WHERE id = ?",
+                    sql:
+                        "UPDATE snapshots SET total_active = ?1, block_hash = ?2, partial = ?3 WHERE id = ?4 AND (total_active IS NOT ?1 OR block_hash IS NOT ?2 OR partial IS NOT ?3)",
                     arguments: [StoredWei(stake.totalActive), stake.blockHash, try existing("partial", as: Bool.self) && stake.partial, snapshotID])
             } else {
                 try db.execute(

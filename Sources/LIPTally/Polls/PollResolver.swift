@@ -18,7 +18,7 @@ public enum PollResolver {
     /// The poll; throws a usage error that says what to import or open, and refuses a LIP whose
     /// CID more than one PollCreated carries (its poll.yaml must say which `address:`).
     public static func resolve(_ reference: String, ledger: Ledger, workspace: Workspace?) throws -> ResolvedPoll {
-        try resolve(reference, polls: try ledger.polls(), files: try workspace.map { try PollFile.all(in: $0) } ?? [])
+        try resolve(reference, polls: try ledger.polls(countingVotes: false), files: try workspace.map { try PollFile.all(in: $0) } ?? [])
     }
 
     /// `resolve` among `polls` (the ledger's) and `files` (the workspace's poll.yaml files), read

@@ -71,17 +71,28 @@ public struct PollWeight: Sendable {
     public static func of(
         _ account: Address, reference: String, ledger: Ledger, workspace: Workspace?, read: ((Address, SnapshotReference) throws -> SnapshotAccount)? = nil
     ) throws -> PollWeight {
-        try weighing(account, poll: try PollResolver.resolve(reference, ledger: ledger, workspace: workspace), ledger: ledger, read: read).weight
+        try weighing(account, poll: try PollResolver.resolve(reference, ledger: ledger, workspace: workspace), ledger: ledger, read: read)
     }
 
-    /// The weight of `account` in the resolved poll, and the tally of the votes so far that it
-    /// is read from (a voter record's outcome is that tally's).
+    /// The weight of `account` in the resolved poll, counted by `TallyEngine` from what decides
+    /// it alone (`TallyInputs.load(around:)`: the account, its delegate, the voters delegated to
+    /// it), which weighs it as the count of every vote does (`PollWeightPropertyTests`).
     package static func weighing(
         _ account: Address, poll resolved: ResolvedPoll, ledger: Ledger, read: ((Address, SnapshotReference) throws -> SnapshotAccount)?
-    ) throws -> (weight: PollWeight, tally: TallyResult) {
+    ) throws -> PollWeight {
         let parameters = resolved.parameters
         let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: parameters.chain)
-        var inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: [account])
+        var inputs = try TallyInputs.load(
+            from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: [account], around: account)
+        return try weighing(account, inputs: &inputs, ledger: ledger, read: read)
+    }
+
+    /// The weight of `account` counted from `inputs` (every vote, or those around it); a row a
+    /// partial snapshot lacks is read with `read` and added to them.
+    package static func weighing(
+        _ account: Address, inputs: inout TallyInputs, ledger: Ledger, read: ((Address, SnapshotReference) throws -> SnapshotAccount)?
+    ) throws -> PollWeight {
+        let parameters = inputs.poll
         var mine = inputs.positions.filter { $0.account == account }
         if mine.isEmpty {
             for reference in inputs.snapshots where try ledger.snapshot(chain: reference.chain, block: reference.block)?.partial == true {
@@ -96,6 +107,10 @@ public struct PollWeight: Sendable {
                     active: row.active ?? false, domain: reference.chain)
                 inputs.positions.append(position)
                 mine.append(position)
+                // Inputs read around the account lack its delegate's vote until its row is known.
+                if let d = row.delegate, d != account, let poll = parameters.address, !inputs.votes.contains(where: { $0.voter == d }) {
+                    inputs.votes += try ledger.votes(poll: poll, voters: [d])
+                }
             }
         }
         let now = TallyEngine.tally(inputs)
@@ -122,7 +137,7 @@ public struct PollWeight: Sendable {
             votedDelegators: registered ? voted.sorted { $0.address < $1.address } : [],
             delegateVoted: delegateChoice != nil, delegateChoice: delegateChoice, weight: weight, voted: voter?.choice,
             provisional: inputs.provisional, snapshots: inputs.snapshots)
-        return (result, now)
+        return result
     }
 
     /// What the votes of `accounts`, none of which has voted, would each count for if cast now

@@ -13,13 +13,17 @@ extension TallyInputs {
     /// RPC: only voters and their delegates), whose total is the on-chain active stake.
     /// `alsoRead`: accounts whose rows are read besides the voters' (what `lip poll weight` asks
     /// of an account that has not voted yet).
+    /// `around`: only what decides that account's weight is read (on one chain: its row, its
+    /// delegate's row and vote, and the rows and votes of the voters delegated to it), so a
+    /// count of these inputs weighs that account as the full count does but decides nothing
+    /// else; their digest is `-`. The migration window reads everything either way.
     public static func load(
-        from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase stated: QuorumBase?, alsoRead: [Address] = []
+        from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase stated: QuorumBase?, alsoRead: [Address] = [], around account: Address? = nil
     ) throws -> TallyInputs {
         if stakeMode == .l1l2 && stated == .active {
             throw LIPError.usage("--quorum-base active is refused in stake mode l1+l2: unmigrated L1 stake has no active set on L2; use --quorum-base bonded")
         }
-        let votes = try ledger.votes(poll: poll.address)
+        var votes = try account == nil || stakeMode == .l1l2 ? ledger.votes(poll: poll.address) : []
         var warnings: [String] = []
         switch stakeMode {
         case .l1, .l2:
@@ -33,7 +37,16 @@ extension TallyInputs {
             }
             var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
             add(snapshot, to: &digest)
-            let voterRows = try poll.address.map { try ledger.accounts(of: snapshot, votersOf: $0) } ?? []
+            let voterRows: [SnapshotAccount]
+            if let account, let address = poll.address {
+                let own = try ledger.accounts(of: snapshot, among: [account])
+                let delegate = own.first?.delegate.flatMap { $0 == account ? nil : $0 }
+                voterRows = merged(
+                    try ledger.accounts(of: snapshot, delegatedTo: account, votersOf: address), try ledger.accounts(of: snapshot, among: [account] + (delegate.map { [$0] } ?? [])))
+                votes = try ledger.votes(poll: address, voters: voterRows.map(\.account) + [account] + (delegate.map { [$0] } ?? []))
+            } else {
+                voterRows = try poll.address.map { try ledger.accounts(of: snapshot, votersOf: $0) } ?? []
+            }
             let positions = merged(voterRows, try ledger.accounts(of: snapshot, among: alsoRead)).map { position($0, snapshot.chain) }
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
@@ -57,7 +70,7 @@ extension TallyInputs {
                 snapshots: [SnapshotReference(chain: chain, block: snapshot.block, l1Block: snapshot.l1Block)],
                 provisional: snapshot.l1Position < poll.endBlock, positions: positions, votes: votes, totalOverride: override,
                 totalBonded: snapshot.totalStake, totalActive: snapshot.activeStake, warnings: warnings,
-                inputsDigest: digest.finish(votes: votes, migrations: [], totalOverride: override))
+                inputsDigest: account == nil ? digest.finish(votes: votes, migrations: [], totalOverride: override) : "-")
         case .l1l2:
             let quorumBase = stated ?? .bonded
             var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
