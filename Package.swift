@@ -84,15 +84,25 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LIPTreasury",
+            dependencies: [
+                "LIPCore", "LIPEthereum", "LIPLedger", "LIPGovernor",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "LIPReports",
             dependencies: [
-                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor", "LIPCosts", "LIPRecords",
+                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor", "LIPCosts", "LIPRecords", "LIPTreasury",
                 .product(name: "BigInt", package: "BigInt"),
             ]
         ),
         .target(
             name: "LIPKit",
-            dependencies: ["LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor", "LIPCosts", "LIPRecords", "LIPReports"]
+            dependencies: [
+                "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPSync", "LIPGovernor", "LIPCosts", "LIPRecords", "LIPTreasury", "LIPReports",
+            ]
         ),
         // The git commit of a build, for `lip --version` (a prebuild command: /bin/sh and git).
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
@@ -137,6 +147,8 @@ let package = Package(
             name: "LIPCostsTests",
             dependencies: ["LIPCosts", "LIPLedger", "LIPCore", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LIPSyncTests", dependencies: ["LIPSync", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(
+            name: "LIPTreasuryTests", dependencies: ["LIPTreasury", "LIPLedger", "LIPCore", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "LIPRecordsTests",
             dependencies: [

@@ -125,4 +125,12 @@ status=0
 "$lip" due "$d3" --network devnet --networks networks.yaml --rpc "$url" --db ledger.sqlite || status=$?
 echo "lip due exited $status (1: a vote on proposal $proposal2 awaits $d3)"
 [ "$status" = 1 ]
+
+echo "the treasury: the reward cuts so far, an executed proposal, an ordinary transfer in"
+treasury="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["treasury"])' "$dir/devnet.json")"
+rpc devnet_transferLPT "\"$d1\"" "\"$treasury\"" "$(lpt 5)" >/dev/null
+"$lip" ledger sync treasury --network devnet --networks networks.yaml --rpc "$url" --db ledger.sqlite
+"$lip" treasury --db ledger.sqlite
+"$lip" treasury --db ledger.sqlite --format svg -o treasury.svg
+echo "the treasury's balanceOf on chain: $(rpc devnet_balanceOf "\"$treasury\"") wei"
 echo "rehearsal done in $dir"

@@ -9,6 +9,7 @@
 // - LIPGovernor: LivepeerGovernor proposals counted with overrides.
 // - LIPCosts: what a protocol transaction costs on L1 and L2, from gas benchmarks and price samples.
 // - LIPRecords: every vote over time: the polls a ledger holds, a voter's record, turnout, what is due.
+// - LIPTreasury: the treasury's movements, balance and ceiling, checked against balanceOf.
 // - LIPReports: what polls and proposals render: forum posts, CSV, SVG, JSON, reproduce commands, links.
 @_exported import LIPCore
 @_exported import LIPEthereum
@@ -19,4 +20,5 @@
 @_exported import LIPGovernor
 @_exported import LIPCosts
 @_exported import LIPRecords
+@_exported import LIPTreasury
 @_exported import LIPReports

@@ -112,6 +112,7 @@ public final class Ledger: Sendable {
         m.registerMigration(Migration11GasMeasurements.identifier, migrate: Migration11GasMeasurements.migrate)
         m.registerMigration(Migration12PollScans.identifier, migrate: Migration12PollScans.migrate)
         m.registerMigration(Migration13VoteSummaries.identifier, migrate: Migration13VoteSummaries.migrate)
+        m.registerMigration(Migration14Treasury.identifier, migrate: Migration14Treasury.migrate)
         return m
     }
 }

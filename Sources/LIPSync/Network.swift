@@ -31,6 +31,10 @@ package struct Network: Sendable {
         package var livepeerGovernor: Contract? = nil
         /// BondingVotes (its proxy), on L2: round-keyed voting weights.
         package var bondingVotes: Contract? = nil
+        /// The LivepeerToken (LPT) on this chain.
+        package var livepeerToken: Contract? = nil
+        /// The Treasury (LivepeerGovernor's timelock), on L2.
+        package var treasury: Contract? = nil
     }
 
     /// The network's name (`mainnet`, or a key of networks.yaml).
@@ -48,7 +52,11 @@ package struct Network: Sendable {
                 multicall3: Contract(address: Address("0xcA11bde05977b3631167028862bE2a173976CA11")!, block: 7_654_707),
                 roundsManager: Address("0xdd6f56DcC28D3F5f27084381fE8Df634985cc39f")!,
                 livepeerGovernor: Contract(address: Address("0xcFE4E2879B786C3aa075813F0E364bb5acCb6aa0")!, block: 139_793_525),
-                bondingVotes: Contract(address: Address("0x0B9C254837E72Ebe9Fe04960C43B69782E68169A")!, block: 139_793_525)),
+                bondingVotes: Contract(address: Address("0x0B9C254837E72Ebe9Fe04960C43B69782E68169A")!, block: 139_793_525),
+                // livepeer/arbitrum-lpt-bridge deployments/arbitrumMainnet/LivepeerToken.json (07f1d72) and
+                // livepeer/protocol deployments/arbitrumMainnet/Treasury.json (9cb915b): address and receipt block.
+                livepeerToken: Contract(address: Address("0x289ba1701C2F088cf0faf8B3705246331cB8A839")!, block: 5_856_156),
+                treasury: Contract(address: Address("0xf82C1FF415F1fCf582554fDba790E27019c8E8C4")!, block: 139_793_473)),
             .l1: ChainContracts(
                 chainID: 1, pollCreator: Contract(address: Address("0xBf824EDb6b94D9B52d972d5B25bCc19b4e6E3F3C")!, block: 0),
                 bondingManager: Contract(address: Address("0x511bc4556d823ae99630ae8de28b9b80df90ea2e")!, block: 0),
@@ -87,7 +95,7 @@ package struct Network: Sendable {
             chains[chain] = ChainContracts(
                 chainID: chainID, pollCreator: pollCreator, bondingManager: bondingManager, multicall3: try contract("multicall3"),
                 roundsManager: try contract("rounds-manager")?.address, livepeerGovernor: try contract("livepeer-governor"),
-                bondingVotes: try contract("bonding-votes"))
+                bondingVotes: try contract("bonding-votes"), livepeerToken: try contract("livepeer-token"), treasury: try contract("treasury"))
         }
         return Network(name: name, chains: chains)
     }

@@ -17,5 +17,8 @@ struct LedgerSyncCommand: ParsableCommand {
 
             Manual: docs/sync-and-networks.md (in the lip repository).
             """,
-        subcommands: [LedgerSyncPollCommand.self, LedgerSyncPollsCommand.self, LedgerSyncProposalsCommand.self, LedgerSyncGasCommand.self, LedgerSyncGasPricesCommand.self])
+        subcommands: [
+            LedgerSyncPollCommand.self, LedgerSyncPollsCommand.self, LedgerSyncProposalsCommand.self, LedgerSyncTreasuryCommand.self, LedgerSyncGasCommand.self,
+            LedgerSyncGasPricesCommand.self,
+        ])
 }

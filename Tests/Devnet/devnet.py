@@ -73,6 +73,10 @@ METHODS = [
     ("devnet_execute(id)", "LivepeerGovernor.execute (through the Treasury); the block"),
     ("devnet_proposal(id)", "the contract's own view of a proposal: {state, against, for, abstain, snapshot, deadline}"),
     ("devnet_expectedProposal(id)", "GovernorCountingOverridable's totals computed here from VoteCast logs and BondingVotes.delegatedAt"),
+    ("devnet_setTreasury(cutRate, ceiling)", "BondingManager.setTreasuryRewardCutRate(cutRate) and setTreasuryBalanceCeiling(ceiling) by the "
+     "Controller's owner (either may be null); the block"),
+    ("devnet_transferLPT(from, to, wei)", "LPT minted to from, then LivepeerToken.transfer(to, wei) from it; the block"),
+    ("devnet_balanceOf(account[, block])", "LivepeerToken.balanceOf(account) at block (default latest), wei as a decimal string"),
     ("devnet_gas()", "every protocol operation run so far: [{operation, chain, gas, tx}]"),
     ("devnet_gasCSV()", "the same as a benchmark CSV: operation,chain,gas,tx"),
     ("devnet_stats()", "HTTP requests, calls and batches answered (devnet_* not counted)"),
@@ -392,6 +396,22 @@ class Devnet:
                   [targets, values, calldatas, description_hash], operation=name, gas=6_000_000)
         return self.head()
 
+    def devnet_setTreasury(self, cut_rate=None, ceiling=None):
+        if cut_rate is not None:
+            self.call(self.owner, self.bonding_manager, "setTreasuryRewardCutRate(uint256)", ["uint256"], [int(cut_rate)], operation="setTreasuryRewardCutRate")
+        if ceiling is not None:
+            self.call(self.owner, self.bonding_manager, "setTreasuryBalanceCeiling(uint256)", ["uint256"], [int(ceiling)], operation="setTreasuryBalanceCeiling")
+        return self.head()
+
+    def devnet_transferLPT(self, sender, to, wei):
+        self.call(self.owner, self.token, "mint(address,uint256)", ["address", "uint256"], [sender, int(wei)])
+        self.call(sender, self.token, "transfer(address,uint256)", ["address", "uint256"], [to, int(wei)], operation="transfer")
+        return self.head()
+
+    def devnet_balanceOf(self, account, block="latest"):
+        (balance,) = self.protocol.view(self.token, "balanceOf(address)", ["address"], [account], ["uint256"], block)
+        return str(balance)
+
     def devnet_queue(self, proposal_id):
         return self.governor_action("queue", proposal_id)
 
@@ -686,6 +706,8 @@ devnet:
     livepeer-governor: {{address: "{info['governor']}", block: {first}}}
     bonding-votes: "{info['bondingVotes']}"
     rounds-manager: "{info['roundsManager']}"
+    livepeer-token: {{address: "{info['livepeerToken']}", block: 1}}
+    treasury: {{address: "{info['treasury']}", block: 1}}
   l1:
     chain-id: {c}
     poll-creator: {{address: "{info['pollCreator']}", block: {first}}}

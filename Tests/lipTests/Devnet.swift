@@ -20,6 +20,7 @@ final class Devnet {
         var governor: String
         var bondingVotes: String
         var livepeerToken: String
+        var treasury: String
         var firstBlock: Int
         var roundLength: Int
     }
@@ -136,6 +137,8 @@ final class Devnet {
             livepeer-governor: {address: "\(info.governor)", block: \(info.firstBlock)}
             bonding-votes: "\(info.bondingVotes)"
             rounds-manager: "\(info.roundsManager)"
+            livepeer-token: {address: "\(info.livepeerToken)", block: 1}
+            treasury: {address: "\(info.treasury)", block: 1}
 
           l1:
             chain-id: \(info.chainId)
