@@ -20,7 +20,9 @@ final class DevnetTreasuryTests: XCTestCase {
         let treasury = devnet.info.treasury
         try devnet.orchestrator(o1, lpt: "1000")
         try devnet.orchestrator(o2, lpt: "500")
-        // Two rounds of rewards, each paying the treasury its cut (the devnet's rate: 10%).
+        // The Controller's owner sets the cut to 20% (from the devnet's 10%): it takes effect at
+        // the next round's initialization. Two rounds of rewards, each paying the treasury its cut.
+        try devnet.rpc("devnet_setTreasury", ["200000000000000000000000000", NSNull()])
         try devnet.nextRound()
         for o in [o1, o2] { try devnet.rpc("devnet_reward", [o]) }
         try devnet.nextRound()
@@ -38,6 +40,9 @@ final class DevnetTreasuryTests: XCTestCase {
         XCTAssertEqual(first.code, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("3 reward cuts, 1 executed proposals"), first.stdout)
         XCTAssertEqual(try lip(["ledger", "sync", "proposals"] + node, in: dir).code, 0)
+        let before = try XCTUnwrap(try json(try lip(["treasury", "--format", "json", "--db", "l.sqlite"], in: dir))["ceiling"] as? [String: Any])
+        XCTAssertEqual(before["cutRate"] as? String, "200000000000000000000000000")
+        XCTAssertEqual(before["halted"] as? Bool, false)
         // The ceiling reached: the balance is the ceiling, so this round's reward() still pays
         // and stops the next round's; the round after pays nothing.
         let balance = try XCTUnwrap(try devnet.rpc("devnet_balanceOf", [treasury]) as? String)
