@@ -83,6 +83,10 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
             ]
         ),
+        // cmark-gfm, the library GitHub renders markdown with: Debian's libcmark-gfm-dev and
+        // libcmark-gfm-extensions-dev (.ci/run installs them).
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "LIPSite", dependencies: ["CCmarkGFM"]),
         .target(
             name: "LIPTreasury",
             dependencies: [
@@ -147,6 +151,7 @@ let package = Package(
             name: "LIPCostsTests",
             dependencies: ["LIPCosts", "LIPLedger", "LIPCore", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LIPSyncTests", dependencies: ["LIPSync", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "LIPSiteTests", dependencies: ["LIPSite"]),
         .testTarget(
             name: "LIPTreasuryTests", dependencies: ["LIPTreasury", "LIPLedger", "LIPCore", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
