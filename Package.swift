@@ -86,7 +86,7 @@ let package = Package(
         // cmark-gfm, the library GitHub renders markdown with: Debian's libcmark-gfm-dev and
         // libcmark-gfm-extensions-dev (.ci/run installs them).
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "LIPSite", dependencies: ["CCmarkGFM"]),
+        .target(name: "LIPSite", dependencies: ["CCmarkGFM", "LIPCore", "LIPDocuments", "LIPLedger", "LIPRecords", "LIPReports"]),
         .target(
             name: "LIPTreasury",
             dependencies: [
@@ -168,7 +168,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "lipTests",
-            dependencies: ["LIPKit", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Yams", package: "Yams")],
+            dependencies: ["LIPKit", "LIPSite", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Yams", package: "Yams")],
             // Fixtures/repository: the repository's workspace as the tests know it (read from the source tree).
             exclude: ["Fixtures"],
             resources: [.copy("Golden")]
@@ -183,7 +183,7 @@ let package = Package(
 // flag, which SwiftPM refuses in a package used as a versioned dependency: without the variable
 // no target has one, and LIPKit can be depended on by tag.
 if ProcessInfo.processInfo.environment["LIP_CROSS_MODULE_OPTIMIZATION"] == "1" {
-    for target in package.targets where target.type != .test && target.type != .plugin {
+    for target in package.targets where target.type != .test && target.type != .plugin && target.type != .system {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
     }
 }
