@@ -121,14 +121,19 @@ func benchSync(sizes: [Int]) {
         let viewCalls = 4 * (voters + orchestrators.count) + 1
         for network in ["devnet", "batches"] {
             let before = rpc("devnet_stats", []) as! [String: Int]
+            // py-evm answers a call over thousands of votes in minutes, not the 30 s a node is given.
+            let errors = dir.appendingPathComponent("\(network).stderr").path
             let run = measure(
                 lipExecutable,
                 [
                     "ledger", "sync", "poll", poll, "--network", network, "--networks", dir.appendingPathComponent("networks.yaml").path, "--rpc", url, "--db",
                     dir.appendingPathComponent("\(network).sqlite").path,
-                ])
+                ], environment: ["LIP_RPC_TIMEOUT": "1800"], errors: errors)
             let after = rpc("devnet_stats", []) as! [String: Int]
-            guard run.exitCode == 0 else { fail("sync failed with exit \(run.exitCode)") }
+            guard run.exitCode == 0 else {
+                let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+                fail("sync failed with exit \(run.exitCode): \(said.suffix(2_000))")
+            }
             figures.append((after["requests"]! - before["requests"]!, run.seconds))
         }
         stop()

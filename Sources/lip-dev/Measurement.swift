@@ -15,12 +15,12 @@ struct Measurement {
 /// posix_spawn starts inherits the high-water mark of lip-dev's own memory at exec, so wait4's
 /// figure can be lip-dev's size rather than the command's.
 /// With `output`, standard output goes to that file (a report written as a user writes it).
-func measure(_ executable: String, _ arguments: [String], environment: [String: String] = [:], output: String? = nil) -> Measurement {
+func measure(_ executable: String, _ arguments: [String], environment: [String: String] = [:], output: String? = nil, errors: String? = nil) -> Measurement {
     let time = "/usr/bin/time"
-    guard FileManager.default.isExecutableFile(atPath: time) else { return spawnAndWait(executable, arguments, environment: environment, output: output) }
+    guard FileManager.default.isExecutableFile(atPath: time) else { return spawnAndWait(executable, arguments, environment: environment, output: output, errors: errors) }
     let report = FileManager.default.temporaryDirectory.appendingPathComponent("lip-dev-time-\(getpid())").path
     defer { try? FileManager.default.removeItem(atPath: report) }
-    var m = spawnAndWait(time, ["-q", "-f", "%M", "-o", report, executable] + arguments, environment: environment, output: output)
+    var m = spawnAndWait(time, ["-q", "-f", "%M", "-o", report, executable] + arguments, environment: environment, output: output, errors: errors)
     if let text = try? String(contentsOfFile: report, encoding: .utf8), let kb = Double(text.split(separator: "\n").last.map(String.init) ?? "") {
         m.peakMemoryMB = kb / 1024
     }
@@ -52,12 +52,12 @@ func fastest(of runs: Int, prepare: () -> Void = {}, _ run: () -> Measurement) -
 }
 
 /// posix_spawn and wait4: the time, wait4's peak memory and the exit code.
-private func spawnAndWait(_ executable: String, _ arguments: [String], environment: [String: String], output: String? = nil) -> Measurement {
+private func spawnAndWait(_ executable: String, _ arguments: [String], environment: [String: String], output: String? = nil, errors: String? = nil) -> Measurement {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, errors ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
