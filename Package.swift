@@ -2,6 +2,10 @@
 import Foundation
 import PackageDescription
 
+/// LIP_STATIC_CMARK=1 (Scripts/release.sh): cmark-gfm's archives are linked into `lip`, so the
+/// self-contained binary needs no libcmark-gfm where it runs (a GitHub runner has none).
+let staticCmark = ProcessInfo.processInfo.environment["LIP_STATIC_CMARK"] == "1"
+
 let package = Package(
     name: "lip",
     // macOS 15: the cost report's 128-bit products (UInt128) need it.
@@ -85,8 +89,10 @@ let package = Package(
         ),
         // cmark-gfm, the library GitHub renders markdown with: Debian's libcmark-gfm-dev and
         // libcmark-gfm-extensions-dev (.ci/run installs them).
-        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "LIPSite", dependencies: ["CCmarkGFM", "LIPCore", "LIPDocuments", "LIPLedger", "LIPRecords", "LIPReports"]),
+        .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(
+            name: "LIPSite", dependencies: ["CCmarkGFM", "LIPCore", "LIPDocuments", "LIPLedger", "LIPRecords", "LIPReports"],
+            linkerSettings: staticCmark ? [] : [.linkedLibrary("cmark-gfm-extensions"), .linkedLibrary("cmark-gfm")]),
         .target(
             name: "LIPTreasury",
             dependencies: [
@@ -113,10 +119,11 @@ let package = Package(
         .executableTarget(
             name: "lip",
             dependencies: [
-                "LIPKit",
+                "LIPKit", "LIPSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "BigInt", package: "BigInt"),
             ],
+            linkerSettings: staticCmark ? [.unsafeFlags(["-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a"])] : [],
             plugins: ["BuildCommitPlugin"]
         ),
         .executableTarget(

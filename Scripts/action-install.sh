@@ -7,6 +7,11 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${RUNNER_TEMP:-/tmp}/lip-bin"
 mkdir -p "$bin"
 if [ "${INPUT_FROM_SOURCE:-false}" = "true" ]; then
+  # lip links cmark-gfm (lip site): Debian's and Ubuntu's -dev packages.
+  if ! dpkg -s libcmark-gfm-dev libcmark-gfm-extensions-dev >/dev/null 2>&1; then
+    sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq >&2 && $sudo_cmd apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev >&2
+  fi
   swift build -c release --product lip --package-path "$here" >&2
   cp "$here/.build/release/lip" "$bin/lip"
 else

@@ -23,7 +23,7 @@ struct LIPCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, AssignCommand.self, ListCommand.self, ShowCommand.self,
             LintCommand.self, IndexCommand.self, AdvanceCommand.self, LedgerCommand.self, PollCommand.self, ProposalCommand.self,
-            ReconcileCommand.self, CostsCommand.self, VoterCommand.self, TurnoutCommand.self, DueCommand.self, TreasuryCommand.self,
+            ReconcileCommand.self, CostsCommand.self, VoterCommand.self, TurnoutCommand.self, DueCommand.self, TreasuryCommand.self, SiteCommand.self,
         ]
     )
 }

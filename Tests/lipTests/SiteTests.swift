@@ -67,6 +67,34 @@ final class SiteTests: XCTestCase {
         }
     }
 
+    /// Every file under `folder`, by relative path.
+    func contents(of folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)! where !url.hasDirectoryPath {
+            out[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+        }
+        return out
+    }
+
+    func testLipSiteWritesTheSameBytesWhateverTheClockAndZoneSay() throws {
+        let root = try workspace()
+        let here = try temporaryDirectory(self)
+        let first = try lip(["site", "a", "--workspace", root.path, "--title", "Livepeer LIPs"], in: here, environment: ["TZ": "UTC", "LIP_TODAY": "2026-12-06"])
+        XCTAssertEqual(first.code, 0, first.stderr)
+        XCTAssertEqual(first.stdout, "wrote 9 files to a\n")
+        let second = try lip(["site", "b", "--workspace", root.path, "--title", "Livepeer LIPs"], in: here, environment: ["TZ": "Pacific/Kiritimati", "LIP_TODAY": "2030-01-01"])
+        XCTAssertEqual(second.code, 0, second.stderr)
+        let a = try contents(of: here.appendingPathComponent("a")), b = try contents(of: here.appendingPathComponent("b"))
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(a["index.html"].map { String(decoding: $0, as: UTF8.self) }, try site(root)["index.html"])
+        // A folder that cannot be made: exit 2, nothing half written.
+        try write("a file", "taken", in: here)
+        let refused = try lip(["site", "taken/site", "--workspace", root.path], in: here)
+        XCTAssertEqual(refused.code, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("taken"), refused.stderr)
+    }
+
     func testTheSameWorkspaceGivesTheSameBytesWhereverItLies() throws {
         let a = try site(try workspace()), b = try site(try workspace())
         XCTAssertEqual(a, b)
