@@ -91,7 +91,7 @@ let package = Package(
         // libcmark-gfm-extensions-dev (.ci/run installs them).
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(
-            name: "LIPSite", dependencies: ["CCmarkGFM", "LIPCore", "LIPDocuments", "LIPLedger", "LIPRecords", "LIPReports"],
+            name: "LIPSite", dependencies: ["CCmarkGFM", "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor", "LIPRecords", "LIPReports"],
             linkerSettings: staticCmark ? [] : [.linkedLibrary("cmark-gfm-extensions"), .linkedLibrary("cmark-gfm")]),
         .target(
             name: "LIPTreasury",

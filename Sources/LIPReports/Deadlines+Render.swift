@@ -68,7 +68,7 @@ extension Deadlines {
 
     /// TEXT as RFC 5545 writes it: backslash, semicolon and comma escaped, a line break as `\n`,
     /// other controls made visible.
-    static func icsText(_ text: String) -> String {
+    package static func icsText(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -91,7 +91,7 @@ extension Deadlines {
 
     /// A content line folded at 75 octets (RFC 5545 3.1): a CRLF and a space before each
     /// continuation, never inside a UTF-8 sequence.
-    static func fold(_ line: String) -> String {
+    package static func fold(_ line: String) -> String {
         var out = "", octets = 0
         for character in line.unicodeScalars {
             let size = String(character).utf8.count

@@ -12,9 +12,10 @@ import LIPReports
 ///
 /// What it writes today: `index.html` (the LIPs by status, open polls, the latest results),
 /// `LIPs/LIP-N.html` per LIP (its front matter, its body, its poll's result), `lips.json`,
-/// `feed.xml` and `last-call.xml` (Atom), `turnout.svg` (with a ledger), `style.css`, and the
-/// workspace files LIP bodies link to. Pages per poll, proposal and voter and `calendar.ics` are
-/// not written yet (issue 33).
+/// `feed.xml` and `last-call.xml` (Atom), `calendar.ics` (Last Call deadlines), `style.css`, the
+/// workspace files LIP bodies link to, and with a ledger `turnout.svg`, `polls/0x….html` and
+/// `proposals/ID.html`. Pages per voter and the votes' deadlines in the calendar are not written
+/// yet (issue 33).
 public struct Site: Sendable {
     /// Each file's path (relative, `/`-separated) and bytes, by path.
     public var files: [(path: String, data: Data)]
@@ -44,7 +45,12 @@ public struct Site: Sendable {
         out["lips.json"] = Data(SiteFeeds.lipsJSON(lips).utf8)
         out["feed.xml"] = Data(SiteFeeds.feed(lips, title: title, id: "feed", only: nil).utf8)
         out["last-call.xml"] = Data(SiteFeeds.feed(lips, title: title + ": Last Call", id: "last-call", only: .lastCall).utf8)
-        if let ledger { out["turnout.svg"] = Data(try Turnout.build(ledger: ledger, workspace: workspace).svg.utf8) }
+        out["calendar.ics"] = Data(SiteVotes.calendar(lips, title: title).utf8)
+        if let ledger, let polls {
+            out["turnout.svg"] = Data(try Turnout.build(ledger: ledger, workspace: workspace).svg.utf8)
+            for (path, page) in try SiteVotes.pollPages(polls, ledger: ledger, workspace: workspace, lips: lips, siteTitle: title) { out[path] = Data(page.utf8) }
+            for (path, page) in try SiteVotes.proposalPages(ledger: ledger, siteTitle: title) { out[path] = Data(page.utf8) }
+        }
         for file in carried.sorted() where out[file] == nil {
             out[file] = try Data(contentsOf: workspace.root.appendingPathComponent(file))
         }

@@ -60,7 +60,9 @@ enum SitePage {
                 ended.isEmpty
                 ? "<p>None.</p>\n"
                 : "<ul>\n"
-                    + ended.prefix(10).map { "<li>\(pollName($0, lips: lips)): \(text($0.result ?? "not tallied")), participation \(text($0.participation ?? "-"))</li>\n" }
+                    + ended.prefix(10).map {
+                        "<li>\(pollName($0, lips: lips)): \(text($0.result ?? "not tallied")), participation \(text($0.participation ?? "-")) (<a href=\"polls/\($0.address.lowercased).html\">figures and voters</a>)</li>\n"
+                    }
                     .joined() + "</ul>\n"
         }
         return page(title: siteTitle, root: "", body: body)
@@ -82,7 +84,8 @@ enum SitePage {
         body += "</table>\n"
         if let poll {
             body += "<h2>Poll</h2>\n<p>Poll <code>\(poll.address.checksummed)</code>, ending at block \(poll.endBlock): "
-            body += poll.open ? "open.</p>\n" : "\(text(poll.result ?? "not tallied")), participation \(text(poll.participation ?? "-")).</p>\n"
+            body += poll.open ? "open" : "\(text(poll.result ?? "not tallied")), participation \(text(poll.participation ?? "-"))"
+            body += ". <a href=\"\(root)polls/\(poll.address.lowercased).html\">Its figures and voters</a>.</p>\n"
         }
         body += "<article>\n\(bodyHTML)</article>\n"
         return page(title: "\(lip.name): \(lip.title) — \(siteTitle)", root: root, body: body)

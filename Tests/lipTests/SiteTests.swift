@@ -1,8 +1,11 @@
+import BigInt
 import Foundation
 import LIPKit
 import LIPSite
 import LIPTestSupport
 import XCTest
+
+@testable import LIPLedger
 
 /// The site of a workspace built here (site.md, as far as `Site` goes today): its pages as a
 /// person reads them (goldens), raw HTML and script links inert, every link and image resolving
@@ -29,6 +32,49 @@ final class SiteTests: XCTestCase {
         return root
     }
 
+    /// A ledger for LIP-7's poll (O1 yes with 150 less D1's 30, D1 no with 30: yes 120, no 30)
+    /// and proposal 7 (O1 for, D1 against).
+    func ledger(in root: URL) throws -> Ledger {
+        let ledger = try Ledger(path: root.appendingPathComponent(".lip/ledger.sqlite").path, create: true)
+        let (o1, d1, poll) = (addr("01"), addr("d1"), addr("90"))
+        try write("account,delegate,stake,status,active\n\(o1),\(o1),\(lpt(120)),registered,true\n\(d1),\(o1),\(lpt(30)),,\n", "s.csv", in: root)
+        _ = try ledger.importSnapshot(root.appendingPathComponent("s.csv"), path: "s.csv", options: SnapshotOptions(chain: .l2, block: 1000, l1Block: 1000))
+        var maker = LogMaker()
+        maker.block = 50
+        var logs = [maker.pollCreated(poll: poll, proposal: "QmSite", endBlock: 1000, quorum: 100_000)]
+        maker.block = 60
+        logs += [maker.vote(poll: poll, voter: o1, choice: 0), maker.vote(poll: poll, voter: d1, choice: 1)]
+        try writeJSON(logs, to: root.appendingPathComponent("logs.json"))
+        _ = try ledger.importLogs(root.appendingPathComponent("logs.json"), path: "logs.json", chain: .l2)
+        try write("lip: 7\ncid: QmSite\nchain: l2\nstake: l2\naddress: \"\(poll)\"\n", "Polls/LIP-7/poll.yaml", in: root)
+        var scenario = GovernorScenario()
+        scenario.proposalID = 7
+        scenario.totalSupply = BigUInt(150) * BigUInt(10).power(18)
+        scenario.votes = [
+            GovernorScenario.Vote(Address(o1)!, 1, BigUInt(150) * BigUInt(10).power(18)), GovernorScenario.Vote(Address(d1)!, 0, BigUInt(30) * BigUInt(10).power(18)),
+        ]
+        scenario.delegations = [Address(o1)!: Address(o1)!, Address(d1)!: Address(o1)!]
+        try write(scenario.logsJSON(), "gov.json", in: root)
+        try write(scenario.stateJSON(), "state.json", in: root)
+        _ = try ledger.importLogs(root.appendingPathComponent("gov.json"), path: "gov.json", chain: .l2)
+        _ = try ledger.importGovernorState(root.appendingPathComponent("state.json"), path: "state.json")
+        return ledger
+    }
+
+    func testTheVotesPagesShowTheFiguresAndEveryVoter() throws {
+        let root = try workspace()
+        let site = try Site.build(workspace: Workspace(root: root), ledger: try ledger(in: root), title: "Livepeer LIPs")
+        let files = Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
+        let poll = try XCTUnwrap(files["polls/\(addr("90")).html"])
+        XCTAssertTrue(poll.contains("<td>Yes</td>") && poll.contains("120.00") && poll.contains("30.00"), poll)
+        XCTAssertTrue(try XCTUnwrap(files["LIPs/LIP-7.html"]).contains("href=\"../polls/\(addr("90")).html\""))
+        XCTAssertNotNil(files["proposals/7.html"])
+        XCTAssertTrue(files["proposals/7.html"]!.contains("Against") && files["proposals/7.html"]!.contains("120.00"), files["proposals/7.html"]!)
+        XCTAssertNotNil(files["turnout.svg"])
+        assertGolden(poll, "site-poll.html")
+        try checkLinks(files)
+    }
+
     func site(_ root: URL) throws -> [String: String] {
         let site = try Site.build(workspace: Workspace(root: root), ledger: nil, title: "Livepeer LIPs")
         return Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
@@ -38,17 +84,25 @@ final class SiteTests: XCTestCase {
         let files = try site(try workspace())
         XCTAssertEqual(
             files.keys.sorted(),
-            ["LIPs/LIP-25.html", "LIPs/LIP-7.html", "LIPs/LIP-my-idea.html", "assets/lip-25/governor.png", "feed.xml", "index.html", "last-call.xml", "lips.json", "style.css"])
+            [
+                "LIPs/LIP-25.html", "LIPs/LIP-7.html", "LIPs/LIP-my-idea.html", "assets/lip-25/governor.png", "calendar.ics", "feed.xml", "index.html", "last-call.xml",
+                "lips.json", "style.css",
+            ])
         assertGolden(files["index.html"]!, "site-index.html")
         assertGolden(files["LIPs/LIP-7.html"]!, "site-LIP-7.html")
         assertGolden(files["LIPs/LIP-25.html"]!, "site-LIP-25.html")
         assertGolden(files["feed.xml"]!, "site-feed.xml")
         assertGolden(files["last-call.xml"]!, "site-last-call.xml")
         assertGolden(files["lips.json"]!, "site-lips.json")
+        assertGolden(files["calendar.ics"]!, "site-calendar.ics")
     }
 
     func testNothingRunsAndEveryLinkResolvesInsideTheSite() throws {
-        let files = try site(try workspace())
+        try checkLinks(try site(try workspace()))
+    }
+
+    /// No script, nothing from another host, every relative link and image a file of the site.
+    func checkLinks(_ files: [String: String], file: StaticString = #filePath, line: UInt = #line) throws {
         for (path, text) in files where path.hasSuffix(".html") {
             XCTAssertFalse(text.contains("<script"), path)
             XCTAssertFalse(text.lowercased().contains("javascript:"), path)
@@ -82,7 +136,7 @@ final class SiteTests: XCTestCase {
         let here = try temporaryDirectory(self)
         let first = try lip(["site", "a", "--workspace", root.path, "--title", "Livepeer LIPs"], in: here, environment: ["TZ": "UTC", "LIP_TODAY": "2026-12-06"])
         XCTAssertEqual(first.code, 0, first.stderr)
-        XCTAssertEqual(first.stdout, "wrote 9 files to a\n")
+        XCTAssertEqual(first.stdout, "wrote 10 files to a\n")
         let second = try lip(["site", "b", "--workspace", root.path, "--title", "Livepeer LIPs"], in: here, environment: ["TZ": "Pacific/Kiritimati", "LIP_TODAY": "2030-01-01"])
         XCTAssertEqual(second.code, 0, second.stderr)
         let a = try contents(of: here.appendingPathComponent("a")), b = try contents(of: here.appendingPathComponent("b"))
