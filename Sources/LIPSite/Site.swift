@@ -13,9 +13,9 @@ import LIPReports
 /// What it writes today: `index.html` (the LIPs by status, open polls, the latest results),
 /// `LIPs/LIP-N.html` per LIP (its front matter, its body, its poll's result), `lips.json`,
 /// `feed.xml` and `last-call.xml` (Atom), `calendar.ics` (Last Call deadlines), `style.css`, the
-/// workspace files LIP bodies link to, and with a ledger `turnout.svg`, `polls/0x….html` and
-/// `proposals/ID.html`. Pages per voter and the votes' deadlines in the calendar are not written
-/// yet (issue 33).
+/// workspace files LIP bodies link to, and with a ledger `turnout.svg`, `polls/0x….html`,
+/// `proposals/ID.html` and `voters/0x….html`. The votes' deadlines in the calendar are not
+/// written yet (issue 33).
 public struct Site: Sendable {
     /// Each file's path (relative, `/`-separated) and bytes, by path.
     public var files: [(path: String, data: Data)]
@@ -50,6 +50,7 @@ public struct Site: Sendable {
             out["turnout.svg"] = Data(try Turnout.build(ledger: ledger, workspace: workspace).svg.utf8)
             for (path, page) in try SiteVotes.pollPages(polls, ledger: ledger, workspace: workspace, lips: lips, siteTitle: title) { out[path] = Data(page.utf8) }
             for (path, page) in try SiteVotes.proposalPages(ledger: ledger, siteTitle: title) { out[path] = Data(page.utf8) }
+            for (path, page) in try SiteVotes.voterPages(ledger: ledger, workspace: workspace, siteTitle: title) { out[path] = Data(page.utf8) }
         }
         for file in carried.sorted() where out[file] == nil {
             out[file] = try Data(contentsOf: workspace.root.appendingPathComponent(file))

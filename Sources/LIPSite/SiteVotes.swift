@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 import LIPCore
 import LIPDocuments
@@ -64,15 +65,18 @@ enum SiteVotes {
     static func proposalPages(ledger: Ledger, siteTitle: String) throws -> [String: String] {
         var out: [String: String] = [:]
         for proposal in try ledger.proposals() {
-            guard let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id) else { continue }
             let title = ProposalDescription(proposal.description).title
             var body = "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n"
-            do {
-                let result = try ProposalTally.tally(proposal: proposal, views: views, votes: try ledger.proposalVotes(governor: proposal.governor, id: proposal.id))
-                body += forumHTML(ProposalReport(result: result).forumPost)
-            } catch let error as LIPError {
-                guard case .usage(let message) = error else { throw error }
-                body += "<p>Not counted: \(SitePage.text(message))</p>\n"
+            if let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id) {
+                do {
+                    let result = try ProposalTally.tally(proposal: proposal, views: views, votes: try ledger.proposalVotes(governor: proposal.governor, id: proposal.id))
+                    body += forumHTML(ProposalReport(result: result).forumPost)
+                } catch let error as LIPError {
+                    guard case .usage(let message) = error else { throw error }
+                    body += "<p>Not counted: \(SitePage.text(message))</p>\n"
+                }
+            } else {
+                body += "<p>Not counted: the ledger has no views of it yet (pending, or not synced).</p>\n"
             }
             out["proposals/\(proposal.id).html"] = SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body)
         }
@@ -95,5 +99,41 @@ enum SiteVotes {
         }
         lines.append("END:VCALENDAR")
         return lines.map(Deadlines.fold).joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+extension SiteVotes {
+    /// `voters/0x….html` for every account that voted in a poll or on a proposal: its record
+    /// (records.md), each vote linking its page.
+    static func voterPages(ledger: Ledger, workspace: Workspace, siteTitle: String) throws -> [String: String] {
+        var accounts = Set<Address>()
+        for poll in try ledger.polls(countingVotes: false) { for vote in try ledger.votes(poll: poll.address) { accounts.insert(vote.voter) } }
+        for proposal in try ledger.proposals() {
+            for vote in try ledger.proposalVotes(governor: proposal.governor, id: proposal.id) { accounts.insert(vote.voter) }
+        }
+        let network = try ledger.network()?.name ?? "mainnet"
+        var out: [String: String] = [:]
+        for account in accounts.sorted() {
+            let record = try VoterRecord.build(
+                account: account, ledger: ledger, workspace: workspace, network: network, readers: .init(pollRow: nil, bondingVotes: nil))
+            var body = "<h1>Voter \(account.checksummed)</h1>\n"
+            body +=
+                "<p>Voted in \(record.voted) of the \(record.eligible) ended votes it could weigh in (participation \(SitePage.text(record.participation ?? "-"))); with the outcome in \(record.withOutcome).</p>\n"
+            body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n"
+            for e in record.entries {
+                let page = e.kind == .poll ? "../polls/\(e.id).html" : "../proposals/\(e.id).html"
+                let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
+                let weight = e.weight.map { $0 > 0 && $0 < BigUInt(10).power(16) ? "<0.01" : Amount.formatLPT($0, decimals: 2, grouping: true) } ?? "unknown"
+                let cells = [
+                    e.lip.map { "LIP-\($0)" } ?? "-", e.role ?? "-", e.voted ?? (e.open ? "(open)" : "did not vote"), weight, e.delegateVoted ?? "-",
+                    e.outcome ?? (e.open ? "open" : "-"),
+                ]
+                body += "<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a></td>" + cells.map { "<td>\(SitePage.text($0))</td>" }.joined() + "</tr>\n"
+            }
+            body += "</table>\n"
+            for warning in record.warnings { body += "<p>Note: \(SitePage.text(warning))</p>\n" }
+            out["voters/\(account.lowercased).html"] = SitePage.page(title: "Voter \(account.checksummed) — \(siteTitle)", root: "../", body: body)
+        }
+        return out
     }
 }

@@ -71,6 +71,10 @@ final class SiteTests: XCTestCase {
         XCTAssertNotNil(files["proposals/7.html"])
         XCTAssertTrue(files["proposals/7.html"]!.contains("Against") && files["proposals/7.html"]!.contains("120.00"), files["proposals/7.html"]!)
         XCTAssertNotNil(files["turnout.svg"])
+        let voter = try XCTUnwrap(files["voters/\(addr("d1")).html"])
+        XCTAssertTrue(voter.contains("<td>no</td>") && voter.contains("href=\"../polls/\(addr("90")).html\""), voter)
+        XCTAssertNotNil(files["voters/\(addr("01")).html"])
+        assertGolden(voter, "site-voter.html")
         assertGolden(poll, "site-poll.html")
         try checkLinks(files)
     }
