@@ -91,7 +91,9 @@ let package = Package(
         // libcmark-gfm-extensions-dev (.ci/run installs them).
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(
-            name: "LIPSite", dependencies: ["CCmarkGFM", "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor", "LIPRecords", "LIPReports",
+            name: "LIPSite",
+            dependencies: [
+                "CCmarkGFM", "LIPCore", "LIPEthereum", "LIPDocuments", "LIPLedger", "LIPTally", "LIPGovernor", "LIPRecords", "LIPReports",
                 .product(name: "BigInt", package: "BigInt"),
             ],
             linkerSettings: staticCmark ? [] : [.linkedLibrary("cmark-gfm-extensions"), .linkedLibrary("cmark-gfm")]),
