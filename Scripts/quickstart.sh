@@ -5,6 +5,12 @@
 # each protocol operation costs on L1 and L2. Safe to run again: imports are idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# lip renders LIP bodies with cmark-gfm (lip site): Debian's packages, installed when missing.
+if command -v dpkg >/dev/null 2>&1 && ! dpkg -s libcmark-gfm-dev libcmark-gfm-extensions-dev >/dev/null 2>&1; then
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  echo "installing Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev" >&2
+  $sudo_cmd apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev >&2
+fi
 swift build --product lip >&2
 lip=".build/debug/lip"
 poll=Polls/LIP-120
