@@ -19,6 +19,7 @@ enum SitePage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(text(title))</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="\(root)style.css">
         <link rel="alternate" type="application/atom+xml" title="Every LIP" href="\(root)feed.xml">
         </head>

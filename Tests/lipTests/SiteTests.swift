@@ -11,8 +11,12 @@ import XCTest
 /// person reads them (goldens), raw HTML and script links inert, every link and image resolving
 /// to a file of the site (or http(s), mailto), and the same bytes wherever the workspace lies.
 final class SiteTests: XCTestCase {
-    func workspace() throws -> URL {
-        let root = try temporaryDirectory(self)
+    func workspace() throws -> URL { try Self.workspace(in: try temporaryDirectory(self)) }
+
+    func ledger(in root: URL) throws -> Ledger { try Self.ledger(in: root) }
+
+    /// The fixture workspace, written into `root`.
+    static func workspace(in root: URL) throws -> URL {
         try write(
             "# LIPs\n\n| LIP | Title | Status |\n| --- | --- | --- |\n| [25](LIPs/LIP-25.md) | Treasury | Last Call |\n| [7](LIPs/LIP-7.md) | Tables | Final |\n",
             "README.md", in: root)
@@ -27,14 +31,17 @@ final class SiteTests: XCTestCase {
                 25, title: "Treasury", type: "Meta", status: "Last Call", extra: "last-call-deadline: 2026-12-20\n",
                 body: "## Abstract\n\n![governor](../assets/lip-25/governor.png) ![remote](https://example.org/x.png)\n"), "LIPs/LIP-25.md", in: root)
         try write(lipText(nil, title: "An idea", status: "Draft"), "LIPs/LIP-my-idea.md", in: root)
-        try write("PNG", "assets/lip-25/governor.png", in: root)
+        // A real 1x1 PNG, so that a browser can show it.
+        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")!
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("assets/lip-25"), withIntermediateDirectories: true)
+        try png.write(to: root.appendingPathComponent("assets/lip-25/governor.png"))
         try write("secret", "assets/unlinked.txt", in: root)
         return root
     }
 
     /// A ledger for LIP-7's poll (O1 yes with 150 less D1's 30, D1 no with 30: yes 120, no 30)
     /// and proposal 7 (O1 for, D1 against).
-    func ledger(in root: URL) throws -> Ledger {
+    static func ledger(in root: URL) throws -> Ledger {
         let ledger = try Ledger(path: root.appendingPathComponent(".lip/ledger.sqlite").path, create: true)
         let (o1, d1, poll) = (addr("01"), addr("d1"), addr("90"))
         try write("account,delegate,stake,status,active\n\(o1),\(o1),\(lpt(120)),registered,true\n\(d1),\(o1),\(lpt(30)),,\n", "s.csv", in: root)
@@ -115,7 +122,7 @@ final class SiteTests: XCTestCase {
             let targets =
                 text.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
                 + text.components(separatedBy: "src=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
-            for target in targets where !target.hasPrefix("https://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#") {
+            for target in targets where !target.hasPrefix("https://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#") && target != "data:," {
                 let file = String(target.prefix { $0 != "#" })
                 var parts = folder.split(separator: "/").map(String.init)
                 for part in file.split(separator: "/") { if part == ".." { parts.removeLast() } else if part != "." { parts.append(String(part)) } }
