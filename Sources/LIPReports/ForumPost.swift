@@ -58,6 +58,8 @@ extension PollReport {
             out += "\n"
         }
         out += "---\n\n"
+        // Without the commands (a page of the site), the digest alone: no empty block.
+        guard !commands.isEmpty else { return out + "Inputs digest: `sha256:\(r.inputsDigest)`.\n" }
         out += "Inputs digest: `sha256:\(r.inputsDigest)`. Anyone can reproduce this result with `lip`, from the same files:\n\n"
         out += "```\n"
         for c in commands { out += c.line + (c.sha256.map { "   # sha256 \($0.prefix(16))…" } ?? "") + "\n" }

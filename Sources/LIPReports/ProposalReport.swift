@@ -85,6 +85,7 @@ public struct ProposalReport: Sendable {
         if !r.warnings.isEmpty {
             out += "**Warnings**\n\n" + r.warnings.map { "- " + $0 + "\n" }.joined() + "\n"
         }
+        guard !commands.isEmpty else { return out + "---\n\nInputs digest: `sha256:\(r.inputsDigest)`.\n" }
         out += "---\n\nInputs digest: `sha256:\(r.inputsDigest)`. Anyone can reproduce this result with `lip`:\n\n```\n"
         for c in commands { out += c.line + (c.sha256.map { "   # sha256 \($0.prefix(16))…" } ?? "") + "\n" }
         out += "```\n"
