@@ -32,7 +32,7 @@ enum VoteSummaries {
         let summary = VoteSummary(
             kind: .poll, id: id, rules: key, totalVoteStake: tally.totalVoteStake, totalStake: tally.totalStake, quorumMet: tally.quorumMet,
             outcome: tally.result.rawValue, largestNonVoters: largest(PollWeight.unvotedWeights(of: registered, inputs: inputs)))
-        keep(summary, revisions, in: ledger)
+        keep(summary, revisions, governor: nil, in: ledger)
         return summary
     }
 
@@ -57,14 +57,14 @@ enum VoteSummaries {
         let summary = VoteSummary(
             kind: .proposal, id: id, rules: "", totalVoteStake: decision.totals.sum, totalStake: views.totalSupply, quorumMet: decision.quorumMet,
             outcome: ProposalOutcomeName.of(views.state), largestNonVoters: largest(unvoted))
-        keep(summary, revisions, in: ledger)
+        keep(summary, revisions, governor: proposal.governor, in: ledger)
         return summary
     }
 
     /// Keeps a summary for the next reader. A ledger this user cannot write (or one written by
     /// another process meanwhile) keeps none: the next reader counts again, with the same result.
-    private static func keep(_ summary: VoteSummary, _ revisions: String, in ledger: Ledger) {
-        _ = try? ledger.keep(summary, countedAt: revisions)
+    private static func keep(_ summary: VoteSummary, _ revisions: String, governor: Address?, in ledger: Ledger) {
+        _ = try? ledger.keep(summary, countedAt: revisions, governor: governor)
     }
 
     /// The largest `nonVoterCount` of `weights` above 0, largest first, then by address.

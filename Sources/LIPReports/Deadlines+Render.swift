@@ -29,7 +29,7 @@ extension Deadlines {
                 if let voted = part.voted {
                     line += "voted \(voted)"
                 } else if part.awaits {
-                    line += "has not voted; its vote would count " + (part.weight.map { VoterRecord.lpt($0) + " LPT" } ?? "an unknown weight")
+                    line += "has not voted; its vote would count " + (part.weight.map { LPTFigure.text($0) + " LPT" } ?? "an unknown weight")
                 } else {
                     line += item.pending ? "voting has not started" : "nothing to vote with (weight 0)"
                 }

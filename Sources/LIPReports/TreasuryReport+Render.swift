@@ -6,11 +6,6 @@ import LIPTreasury
 
 /// The treasury's movements (`lip treasury`): text, CSV, an SVG of the balance, a forum post.
 extension TreasuryReport {
-    /// LPT with two decimals, never a non-zero amount as 0.
-    package static func lpt(_ wei: BigUInt) -> String {
-        wei > 0 && wei < BigUInt(10).power(16) ? "<0.01" : Amount.formatLPT(wei, decimals: 2, grouping: true)
-    }
-
     /// A cut rate of 10^27 as a percentage.
     static func rate(_ r: BigUInt) -> String { Amount.percent(r, of: BigUInt(10).power(27)) + "%" }
 
@@ -31,9 +26,9 @@ extension TreasuryReport {
     /// The headline, the ceiling, totals, periods and every movement.
     public var text: String {
         var out = "Treasury \(treasury.checksummed) on \(network), blocks \(fromBlock) to \(toBlock)\n"
-        out += "Balance at block \(toBlock): \(Self.lpt(balance)) LPT (the movements add up to balanceOf at block \(checkedBlock): \(Self.lpt(checkedBalance)) LPT)\n"
+        out += "Balance at block \(toBlock): \(LPTFigure.text(balance)) LPT (the movements add up to balanceOf at block \(checkedBlock): \(LPTFigure.text(checkedBalance)) LPT)\n"
         out += "Cut rate: \(Self.rate(ceiling.cutRate)) this round, \(Self.rate(ceiling.nextCutRate)) next round; ceiling "
-        out += ceiling.ceiling > 0 ? "\(Self.lpt(ceiling.ceiling)) LPT" : "none"
+        out += ceiling.ceiling > 0 ? "\(LPTFigure.text(ceiling.ceiling)) LPT" : "none"
         if ceiling.halted {
             out += "; halted: no reward() pays the treasury this round\n"
         } else if ceiling.stopsNextRound {
@@ -43,16 +38,18 @@ extension TreasuryReport {
         }
         var totalsTable = TextTable(header: ["kind", "in (LPT)", "out (LPT)"], right: [1, 2])
         totalsTable.rows = [
-            ["reward", Self.lpt(totals.reward), "-"], ["proposal", Self.lpt(totals.proposalIn), Self.lpt(totals.proposalOut)],
-            ["other", Self.lpt(totals.otherIn), Self.lpt(totals.otherOut)],
+            ["reward", LPTFigure.text(totals.reward), "-"], ["proposal", LPTFigure.text(totals.proposalIn), LPTFigure.text(totals.proposalOut)],
+            ["other", LPTFigure.text(totals.otherIn), LPTFigure.text(totals.otherOut)],
         ]
         out += "\nTotals\n" + totalsTable.text
         var periodTable = TextTable(header: [grouping == .round ? "round" : "day (UTC)", "in (LPT)", "out (LPT)", "balance after (LPT)"], right: [1, 2, 3])
-        periodTable.rows = periods.map { [$0.round.map(String.init) ?? $0.day?.description ?? "-", Self.lpt($0.incoming), Self.lpt($0.outgoing), Self.lpt($0.balance)] }
+        periodTable.rows = periods.map {
+            [$0.round.map(String.init) ?? $0.day?.description ?? "-", LPTFigure.text($0.incoming), LPTFigure.text($0.outgoing), LPTFigure.text($0.balance)]
+        }
         out += "\nBy \(grouping.rawValue)\n" + (periods.isEmpty ? "  (no movements)\n" : periodTable.text)
         var moves = TextTable(header: ["block", "transaction", "kind", "amount (LPT)", "balance after (LPT)"], right: [0, 3, 4])
         moves.rows = movements.map {
-            [String($0.block), String($0.transaction.prefix(12)) + "…", what($0), ($0.incoming ? "+" : "-") + Self.lpt($0.amount), Self.lpt($0.balanceAfter)]
+            [String($0.block), String($0.transaction.prefix(12)) + "…", what($0), ($0.incoming ? "+" : "-") + LPTFigure.text($0.amount), LPTFigure.text($0.balanceAfter)]
         }
         out += "\nMovements (\(movements.count))\n" + (movements.isEmpty ? "  (none)\n" : moves.text)
         for w in warnings { out += "warning: \(w)\n" }
@@ -101,7 +98,7 @@ extension TreasuryReport {
         }
         if ceiling.ceiling > 0 {
             out +=
-                "  <line x1=\"\(left)\" y1=\"\(y(ceiling.ceiling))\" x2=\"\(left + plotWidth)\" y2=\"\(y(ceiling.ceiling))\" stroke=\"#c62828\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>ceiling \(Self.lpt(ceiling.ceiling)) LPT</title></line>\n"
+                "  <line x1=\"\(left)\" y1=\"\(y(ceiling.ceiling))\" x2=\"\(left + plotWidth)\" y2=\"\(y(ceiling.ceiling))\" stroke=\"#c62828\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>ceiling \(LPTFigure.text(ceiling.ceiling)) LPT</title></line>\n"
         }
         // The balance as steps: flat until the next movement.
         if let first = movements.first {
@@ -112,7 +109,7 @@ extension TreasuryReport {
         }
         for m in movements where m.kind == .proposal {
             let label = Escaping.xml(
-                "proposal \(m.proposal.map { String($0) } ?? "?")\(m.proposalTitle.map { ": \($0)" } ?? ""): \(m.incoming ? "+" : "-")\(Self.lpt(m.amount)) LPT at block \(m.block)"
+                "proposal \(m.proposal.map { String($0) } ?? "?")\(m.proposalTitle.map { ": \($0)" } ?? ""): \(m.incoming ? "+" : "-")\(LPTFigure.text(m.amount)) LPT at block \(m.block)"
             )
             out += "  <circle cx=\"\(x(m.block))\" cy=\"\(y(m.balanceAfter))\" r=\"5\" fill=\"#6a1b9a\"><title>\(label)</title></circle>\n"
         }
@@ -135,17 +132,17 @@ extension TreasuryReport {
     /// digest and the commands that rebuild it. `rebuild`: the options naming the network.
     public func forumPost(rebuild: [String]) -> String {
         var out = "## Treasury: where its LPT came from and where it went\n\n"
-        out += "Treasury \(treasury.checksummed) on \(Escaping.markdown(network)), blocks \(fromBlock) to \(toBlock): **\(Self.lpt(balance)) LPT** at block \(toBlock).\n\n"
+        out += "Treasury \(treasury.checksummed) on \(Escaping.markdown(network)), blocks \(fromBlock) to \(toBlock): **\(LPTFigure.text(balance)) LPT** at block \(toBlock).\n\n"
         out += "| | In (LPT) | Out (LPT) |\n| --- | ---: | ---: |\n"
-        out += "| Rewards (the treasury's cut) | \(Self.lpt(totals.reward)) | |\n"
-        out += "| Executed proposals | \(Self.lpt(totals.proposalIn)) | \(Self.lpt(totals.proposalOut)) |\n"
-        out += "| Other transfers | \(Self.lpt(totals.otherIn)) | \(Self.lpt(totals.otherOut)) |\n\n"
+        out += "| Rewards (the treasury's cut) | \(LPTFigure.text(totals.reward)) | |\n"
+        out += "| Executed proposals | \(LPTFigure.text(totals.proposalIn)) | \(LPTFigure.text(totals.proposalOut)) |\n"
+        out += "| Other transfers | \(LPTFigure.text(totals.otherIn)) | \(LPTFigure.text(totals.otherOut)) |\n\n"
         let executed = movements.filter { $0.kind == .proposal }
         if !executed.isEmpty {
             out += "| Proposal | Block | Amount (LPT) |\n| --- | ---: | ---: |\n"
             for m in executed {
                 out +=
-                    "| \(Escaping.markdown(m.proposalTitle ?? "proposal \(m.proposal.map { String($0) } ?? "?")")) | \(m.block) | \(m.incoming ? "+" : "-")\(Self.lpt(m.amount)) |\n"
+                    "| \(Escaping.markdown(m.proposalTitle ?? "proposal \(m.proposal.map { String($0) } ?? "?")")) | \(m.block) | \(m.incoming ? "+" : "-")\(LPTFigure.text(m.amount)) |\n"
             }
             out += "\n"
         }
@@ -154,14 +151,14 @@ extension TreasuryReport {
         for p in periods.suffix(24) {
             let label = (p.round.map { "round \($0)" } ?? p.day?.description ?? "").padding(toLength: 12, withPad: " ", startingAt: 0)
             let bar = top > 0 ? String(repeating: "█", count: Int(p.balance * 40 / top)) : ""
-            out += "\(label) \(bar) \(Self.lpt(p.balance))\n"
+            out += "\(label) \(bar) \(LPTFigure.text(p.balance))\n"
         }
         out += "```\n\n"
         out += "Cut rate \(Self.rate(ceiling.cutRate)) this round, \(Self.rate(ceiling.nextCutRate)) next; ceiling "
-        out += (ceiling.ceiling > 0 ? "\(Self.lpt(ceiling.ceiling)) LPT" : "none") + (ceiling.halted ? "; contributions are halted.\n\n" : ".\n\n")
+        out += (ceiling.ceiling > 0 ? "\(LPTFigure.text(ceiling.ceiling)) LPT" : "none") + (ceiling.halted ? "; contributions are halted.\n\n" : ".\n\n")
         out +=
             "Method: every LPT `Transfer` into or out of the treasury, read from the chain; a transfer in with a `TreasuryReward` of the same amount in its transaction is a reward, one in the transaction of a `ProposalExecuted` is that proposal's (its calldata checked against it), any other is named as such. "
-        out += "The movements add up to the treasury's `balanceOf` at block \(checkedBlock) (\(Self.lpt(checkedBalance)) LPT), or no report is made.\n\n"
+        out += "The movements add up to the treasury's `balanceOf` at block \(checkedBlock) (\(LPTFigure.text(checkedBalance)) LPT), or no report is made.\n\n"
         if !warnings.isEmpty { out += "**Warnings**\n\n" + warnings.map { "- " + Escaping.markdown($0) + "\n" }.joined() + "\n" }
         out += "Evidence digest (SHA-256 of the movements and the balance): `\(evidenceDigest)`\n\n"
         out += "Rebuild it:\n\n```sh\n"

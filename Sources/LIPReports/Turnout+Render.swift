@@ -13,13 +13,13 @@ extension Turnout {
         for r in rows {
             table.rows.append([
                 Turnout.name(r), r.lip.map { "LIP-\($0)" } ?? "-", r.kind == .poll ? "block \(r.endBlock ?? 0)" : "round \(r.endRound ?? 0)",
-                VoterRecord.lpt(r.totalVoteStake), VoterRecord.lpt(r.totalStake), r.participation ?? "-", r.quorumMet ? "met" : "not met", r.outcome,
+                LPTFigure.text(r.totalVoteStake), LPTFigure.text(r.totalStake), r.participation ?? "-", r.quorumMet ? "met" : "not met", r.outcome,
             ])
         }
         var out = table.text
         for r in rows where !r.largestNonVoters.isEmpty {
             out += "Largest orchestrators that did not vote on \(Turnout.name(r)):\n"
-            for n in r.largestNonVoters { out += "  \(n.address.checksummed)  \(VoterRecord.lpt(n.weight)) LPT\n" }
+            for n in r.largestNonVoters { out += "  \(n.address.checksummed)  \(LPTFigure.text(n.weight)) LPT\n" }
         }
         return out
     }

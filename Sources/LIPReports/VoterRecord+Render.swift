@@ -15,7 +15,7 @@ extension VoterRecord {
             let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
             let ends = e.kind == .poll ? "block \(e.endBlock ?? 0)" : "round \(e.endRound ?? 0)"
             table.rows.append([
-                name, e.lip.map { "LIP-\($0)" } ?? "-", ends, e.role ?? "unknown", e.voted ?? "-", e.weight.map(VoterRecord.lpt) ?? "unknown",
+                name, e.lip.map { "LIP-\($0)" } ?? "-", ends, e.role ?? "unknown", e.voted ?? "-", e.weight.map(LPTFigure.text) ?? "unknown",
                 e.delegateVoted ?? "-", e.open ? "open" : (e.outcome ?? "-"),
             ])
         }
@@ -39,12 +39,6 @@ extension VoterRecord {
             out += cells.map(Escaping.csv).joined(separator: ",") + "\r\n"
         }
         return out
-    }
-
-    /// LPT with two decimals and grouping; a non-zero amount below 0.01 is never shown as 0.
-    static func lpt(_ wei: BigUInt) -> String {
-        let shown = Amount.formatLPT(wei, decimals: 2, grouping: true)
-        return wei > 0 && wei < BigUInt(10).power(16) ? "<0.01" : shown
     }
 }
 

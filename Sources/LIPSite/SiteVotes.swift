@@ -123,7 +123,7 @@ extension SiteVotes {
             for e in record.entries {
                 let page = e.kind == .poll ? "../polls/\(e.id).html" : "../proposals/\(e.id).html"
                 let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
-                let weight = e.weight.map { $0 > 0 && $0 < BigUInt(10).power(16) ? "<0.01" : Amount.formatLPT($0, decimals: 2, grouping: true) } ?? "unknown"
+                let weight = e.weight.map(LPTFigure.text) ?? "unknown"
                 let cells = [
                     e.lip.map { "LIP-\($0)" } ?? "-", e.role ?? "-", e.voted ?? (e.open ? "(open)" : "did not vote"), weight, e.delegateVoted ?? "-",
                     e.outcome ?? (e.open ? "open" : "-"),

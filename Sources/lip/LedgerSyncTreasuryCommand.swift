@@ -42,7 +42,7 @@ struct LedgerSyncTreasuryCommand: ParsableCommand {
         let summary = try opened.storeTreasurySync(read)
         say("treasury \(sync.treasury.address.checksummed) from \(reader.client.endpoint.display): \(summary.line)")
         say(
-            "  read to block \(read.state.block): \(read.transfers.count) transfers, \(read.rewards.count) reward cuts, \(read.executions.count) executed proposals; balance \(TreasuryReport.lpt(read.state.balance)) LPT; \(reader.client.roundTrips) HTTP requests"
+            "  read to block \(read.state.block): \(read.transfers.count) transfers, \(read.rewards.count) reward cuts, \(read.executions.count) executed proposals; balance \(LPTFigure.text(read.state.balance)) LPT; \(reader.client.roundTrips) HTTP requests"
         )
     }
 }

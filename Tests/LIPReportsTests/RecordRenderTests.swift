@@ -58,8 +58,8 @@ final class RecordRenderTests: XCTestCase {
     }
 
     func testAnAmountBelowAHundredthIsNeverShownAsZero() {
-        XCTAssertEqual(VoterRecord.lpt(1), "<0.01")
-        XCTAssertEqual(VoterRecord.lpt(0), "0.00")
-        XCTAssertEqual(VoterRecord.lpt(BigUInt(10).power(16)), "0.01")
+        XCTAssertEqual(LPTFigure.text(1), "<0.01")
+        XCTAssertEqual(LPTFigure.text(0), "0.00")
+        XCTAssertEqual(LPTFigure.text(BigUInt(10).power(16)), "0.01")
     }
 }

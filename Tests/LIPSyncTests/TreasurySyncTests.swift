@@ -147,6 +147,15 @@ final class TreasurySyncTests: XCTestCase {
         XCTAssertThrowsError(try TreasurySync(node: moved, network: network).read(scannedTo: nil, toBlock: nil))
     }
 
+    /// Mainnet's treasury and token, as livepeer/protocol's and arbitrum-lpt-bridge's deployments say.
+    func testMainnetNamesItsTreasuryAndToken() {
+        let l2 = Network.mainnet.chains[.l2]
+        XCTAssertEqual(l2?.treasury?.address, Address("0xf82C1FF415F1fCf582554fDba790E27019c8E8C4"))
+        XCTAssertEqual(l2?.treasury?.block, 139_793_473)
+        XCTAssertEqual(l2?.livepeerToken?.address, Address("0x289ba1701C2F088cf0faf8B3705246331cB8A839"))
+        XCTAssertEqual(l2?.livepeerToken?.block, 5_856_156)
+    }
+
     func testANetworkWithoutATreasuryIsAUsageError() {
         var n = network
         n.chains[.l2]?.treasury = nil

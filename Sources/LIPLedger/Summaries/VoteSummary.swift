@@ -104,14 +104,14 @@ extension Ledger {
         }
     }
 
-    /// Keeps `summary`, counted at `revisions`, when they are still the ledger's (a write since
-    /// then may have changed what it was counted from: then nothing is kept). Raises no revision.
-    /// Returns whether it was kept.
+    /// Keeps `summary`, counted at `revisions` (those of `governor`'s proposals for a proposal),
+    /// when they are still the ledger's (a write since then may have changed what it was counted
+    /// from: then nothing is kept). Raises no revision. Returns whether it was kept.
     @discardableResult
-    package func keep(_ summary: VoteSummary, countedAt revisions: String) throws -> Bool {
+    package func keep(_ summary: VoteSummary, countedAt revisions: String, governor: Address? = nil) throws -> Bool {
         do {
             return try database.write { db in
-                guard try Ledger.revisions(db, summary.kind, governor: summary.kind == .proposal ? Address(lowercase: String(summary.id.prefix(42))) : nil) == revisions else {
+                guard try Ledger.revisions(db, summary.kind, governor: governor) == revisions else {
                     return false
                 }
                 let nonVoters = summary.largestNonVoters.map { "\($0.address.lowercased) \($0.weight)" }.joined(separator: ";")
