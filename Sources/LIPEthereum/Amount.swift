@@ -149,19 +149,33 @@ public enum Amount {
 
     /// Formats wei as LPT with up to `decimals` places, truncated (never rounded up), no exponent.
     public static func formatLPT(_ wei: BigUInt, decimals: Int = 18, grouping: Bool = false) -> String {
-        let (whole, rest) = wei.quotientAndRemainder(dividingBy: weiPerLPT)
-        var wholeText = String(whole)
-        if grouping {
-            var grouped = ""
-            for (i, c) in wholeText.reversed().enumerated() {
-                if i > 0 && i % 3 == 0 { grouped.append(",") }
-                grouped.append(c)
+        var wholeText: String, tail: String
+        let words = wei.words
+        let unit: UInt64 = 1_000_000_000_000_000_000
+        if words.count <= 2, UInt64(words.count == 2 ? words[1] : 0) < unit {
+            // Below 2^64 LPT (every real amount): divided in machine words, without BigUInt.
+            let (whole, rest) = unit.dividingFullWidth((UInt64(words.count == 2 ? words[1] : 0), UInt64(words.first ?? 0)))
+            wholeText = String(whole)
+            tail = String(rest)
+        } else {
+            // One conversion to decimal, then the digits split at the 18th from the right.
+            let digits = String(wei)
+            let cut = Swift.max(0, digits.utf8.count - 18)
+            wholeText = cut == 0 ? "0" : String(digits.utf8.prefix(cut))!
+            tail = String(digits.utf8.dropFirst(cut))!
+        }
+        if grouping && wholeText.utf8.count > 3 {
+            var grouped: [UInt8] = []
+            grouped.reserveCapacity(wholeText.utf8.count * 4 / 3)
+            let count = wholeText.utf8.count
+            for (i, byte) in wholeText.utf8.enumerated() {
+                if i > 0 && (count - i) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
+                grouped.append(byte)
             }
-            wholeText = String(grouped.reversed())
+            wholeText = String(decoding: grouped, as: UTF8.self)
         }
         guard decimals > 0 else { return wholeText }
-        let restText = String(rest)
-        var fraction = String(repeating: "0", count: 18 - restText.count) + restText
+        var fraction = String(repeating: "0", count: 18 - tail.utf8.count) + tail
         fraction = String(fraction.prefix(decimals))
         if decimals == 18 {
             while fraction.hasSuffix("0") { fraction.removeLast() }

@@ -113,6 +113,7 @@ public final class Ledger: Sendable {
         m.registerMigration(Migration12PollScans.identifier, migrate: Migration12PollScans.migrate)
         m.registerMigration(Migration13VoteSummaries.identifier, migrate: Migration13VoteSummaries.migrate)
         m.registerMigration(Migration14Treasury.identifier, migrate: Migration14Treasury.migrate)
+        m.registerMigration(Migration15ChainClocks.identifier, migrate: Migration15ChainClocks.migrate)
         return m
     }
 }

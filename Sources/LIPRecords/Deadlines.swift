@@ -7,47 +7,6 @@ import LIPGovernor
 import LIPLedger
 import LIPTally
 
-/// Where a chain is now, as a node says (records.md, `lip due`): its head, the L1 block the head
-/// stands for (a poll's end block and a round's blocks are counted in it), the time, how many
-/// seconds recent blocks took, and the round.
-public struct ChainClock: Sendable, Equatable {
-    /// The head's number.
-    public var headBlock: Int
-    /// The block position deadlines are counted in: Arbitrum's `l1BlockNumber` of the head, else the head.
-    public var position: Int
-    /// The head's timestamp, Unix seconds.
-    public var timestamp: Int
-    /// Seconds that `sampleBlocks` positions took, up to the head: the estimate's rate.
-    public var sampleSeconds: Int
-    /// Positions in the sample; 0 when no rate is known.
-    public var sampleBlocks: Int
-    /// RoundsManager's `currentRound()`, `currentRoundStartBlock()` and `roundLength()`; nil when
-    /// the network names no `rounds-manager`.
-    public var round: (current: Int, startBlock: Int, length: Int)?
-
-    public init(headBlock: Int, position: Int, timestamp: Int, sampleSeconds: Int, sampleBlocks: Int, round: (current: Int, startBlock: Int, length: Int)?) {
-        self.headBlock = headBlock
-        self.position = position
-        self.timestamp = timestamp
-        self.sampleSeconds = sampleSeconds
-        self.sampleBlocks = sampleBlocks
-        self.round = round
-    }
-
-    public static func == (a: ChainClock, b: ChainClock) -> Bool {
-        a.headBlock == b.headBlock && a.position == b.position && a.timestamp == b.timestamp && a.sampleSeconds == b.sampleSeconds
-            && a.sampleBlocks == b.sampleBlocks && a.round?.current == b.round?.current && a.round?.startBlock == b.round?.startBlock
-            && a.round?.length == b.round?.length
-    }
-
-    /// When position `block` is estimated to come: now plus the blocks left at the sample's rate;
-    /// nil without a rate.
-    public func estimate(_ block: Int) -> Int? {
-        guard sampleBlocks > 0 else { return nil }
-        return timestamp + (block - position) * sampleSeconds / sampleBlocks
-    }
-}
-
 /// The open polls and proposals and their deadlines (records.md, `lip due`), and for an account
 /// whether it or its orchestrator voted.
 public struct Deadlines: Sendable {

@@ -14,8 +14,12 @@ enum VoteSummaries {
     /// How many of the largest non-voters a summary names.
     static let nonVoterCount = 5
 
-    /// The summary of the ended poll `resolved`, by its poll.yaml's rules.
-    static func poll(_ resolved: ResolvedPoll, ledger: Ledger) throws -> VoteSummary {
+    /// The summary of the ended poll `resolved`, by its poll.yaml's rules. `counted`: its inputs
+    /// (read with the rows of `registered`, the snapshot's registered accounts) and their count,
+    /// when the caller has them.
+    static func poll(
+        _ resolved: ResolvedPoll, ledger: Ledger, counted: (inputs: TallyInputs, result: TallyResult, registered: [Address])? = nil
+    ) throws -> VoteSummary {
         let parameters = resolved.parameters
         let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: parameters.chain)
         let id = parameters.address?.lowercased ?? "lip-\(parameters.lip.map(String.init) ?? "?")"
@@ -25,10 +29,14 @@ enum VoteSummaries {
         ].joined(separator: ";")
         let revisions = try ledger.summaryRevisions(.poll)
         if let kept = try ledger.voteSummary(.poll, id: id, rules: key, revisions: revisions) { return kept }
-        let snapshot = try ledger.snapshot(chain: parameters.chain, forEndBlock: parameters.endBlock)
-        let registered = try ledger.registeredAccounts(of: snapshot)
-        let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: registered)
-        let tally = TallyEngine.tally(inputs)
+        let (inputs, tally, registered) =
+            try counted
+            ?? {
+                let snapshot = try ledger.snapshot(chain: parameters.chain, forEndBlock: parameters.endBlock)
+                let registered = try ledger.registeredAccounts(of: snapshot)
+                let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: registered)
+                return (inputs, TallyEngine.tally(inputs), registered)
+            }()
         let summary = VoteSummary(
             kind: .poll, id: id, rules: key, totalVoteStake: tally.totalVoteStake, totalStake: tally.totalStake, quorumMet: tally.quorumMet,
             outcome: tally.result.rawValue, largestNonVoters: largest(PollWeight.unvotedWeights(of: registered, inputs: inputs)))
@@ -38,14 +46,17 @@ enum VoteSummaries {
 
     /// The summary of the decided `proposal`; `views` as the ledger holds them (their delegations
     /// may be left out: they are read when it is counted).
-    static func proposal(_ proposal: GovernorProposal, views: ProposalViews, ledger: Ledger) throws -> VoteSummary {
+    /// `read`: its votes, stored stakes and views with every delegation, when the caller has them.
+    static func proposal(
+        _ proposal: GovernorProposal, views: ProposalViews, ledger: Ledger, read: (votes: [GovernorVote], stakes: [ProposalStake], whole: ProposalViews)? = nil
+    ) throws -> VoteSummary {
         let id = VoteSummary.proposalID(governor: proposal.governor, id: proposal.id)
         let revisions = try ledger.summaryRevisions(.proposal, governor: proposal.governor)
         if let kept = try ledger.voteSummary(.proposal, id: id, rules: "", revisions: revisions) { return kept }
-        let votes = try ledger.proposalVotes(governor: proposal.governor, id: proposal.id)
-        let stakes = try ledger.proposalStakes(governor: proposal.governor, id: proposal.id)
+        let votes = try read?.votes ?? ledger.proposalVotes(governor: proposal.governor, id: proposal.id)
+        let stakes = try read?.stakes ?? ledger.proposalStakes(governor: proposal.governor, id: proposal.id)
         // The views with every delegation: the count needs them all.
-        let whole = try ledger.proposalViews(governor: proposal.governor, id: proposal.id) ?? views
+        let whole = try read?.whole ?? ledger.proposalViews(governor: proposal.governor, id: proposal.id) ?? views
         let decision: ProposalTally.Decision
         let unvoted: [Address: BigUInt]
         do {

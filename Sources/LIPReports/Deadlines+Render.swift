@@ -49,7 +49,13 @@ extension Deadlines {
     /// An RFC 5545 calendar: one VEVENT per open vote with a time estimate, a stable UID, DTSTAMP
     /// and DTSTART at the head's time and the estimate (UTC); CRLF lines folded at 75 octets.
     public var ics: String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Livepeer lip//lip due//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        let lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Livepeer lip//lip due//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] + icsEvents + ["END:VCALENDAR"]
+        return lines.map(Deadlines.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A VEVENT (unfolded lines) at each vote's estimated deadline; a vote without an estimate has none.
+    package var icsEvents: [String] {
+        var lines: [String] = []
         for item in items {
             guard let time = item.estimatedTime else { continue }
             var description = "\(item.kind == .poll ? "Poll" : "Proposal") \(item.id)"
@@ -62,8 +68,7 @@ extension Deadlines {
                 "END:VEVENT",
             ]
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(Deadlines.fold).joined(separator: "\r\n") + "\r\n"
+        return lines
     }
 
     /// TEXT as RFC 5545 writes it: backslash, semicolon and comma escaped, a line break as `\n`,

@@ -32,8 +32,21 @@ public enum Escaping {
 
     /// A URL inside `(...)` of a markdown link: spaces and parentheses percent-encoded.
     public static func markdownURL(_ url: String) -> String {
-        url.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
-            .replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
+        // One pass over the bytes (a report links every voter: this runs millions of times).
+        guard url.utf8.contains(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 || $0 == 0x3C || $0 == 0x3E }) else { return url }
+        var out = ""
+        out.reserveCapacity(url.utf8.count + 8)
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case " ": out += "%20"
+            case "(": out += "%28"
+            case ")": out += "%29"
+            case "<": out += "%3C"
+            case ">": out += "%3E"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// A CSV cell: every kind of line break becomes a space (so no text starts a new row, for any

@@ -29,9 +29,12 @@ public struct PollReport: Sendable {
     public var notice: String?
 
     /// Creates a report.
+    /// Where LIP files are linked: livepeer/LIPs on GitHub.
+    public static let lipsOnGitHub = "https://github.com/livepeer/LIPs/blob/master/"
+
     public init(
         result: TallyResult, lipTitle: String? = nil, lipStatus: String? = nil, lipFile: String? = nil, names: [Address: String] = [:],
-        commands: [ReproduceCommand] = [], linkBase: String = "https://github.com/livepeer/LIPs/blob/master/"
+        commands: [ReproduceCommand] = [], linkBase: String = PollReport.lipsOnGitHub
     ) {
         self.result = result
         self.lipTitle = lipTitle

@@ -1,6 +1,8 @@
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPEthereum
+import LIPGovernor
 import LIPLedger
 import LIPRecords
 import LIPReports
@@ -20,16 +22,40 @@ public struct Site: Sendable {
     /// Each file's path (relative, `/`-separated) and bytes, by path.
     public var files: [(path: String, data: Data)]
 
-    /// The site of `workspace`, its votes from `ledger` (nil: the LIPs alone), titled `title`.
-    public static func build(workspace: Workspace, ledger: Ledger?, title: String) throws -> Site {
-        let documents = try workspace.documents()
-        let lips = documents.map { SiteLIP($0) }
+    /// The site of `workspace`, its votes from `ledger` (nil: the LIPs alone), titled `title`;
+    /// the feeds' and calendar's links absolute under `baseURL` (nil: relative). In memory: a
+    /// large ledger's site is better written as it is made (`write`).
+    public static func build(workspace: Workspace, ledger: Ledger?, title: String, baseURL: String? = nil) throws -> Site {
+        var files: [(path: String, data: Data)] = []
+        try write(workspace: workspace, ledger: ledger, title: title, baseURL: baseURL) { files.append(($0, $1)) }
+        return Site(files: files.sorted { $0.path < $1.path })
+    }
+
+    /// Makes the site and gives each file to `sink` as soon as it is made (each path once), the
+    /// voters' pages last; returns how many files it gave.
+    @discardableResult
+    public static func write(workspace: Workspace, ledger: Ledger?, title: String, baseURL: String? = nil, to sink: (String, Data) throws -> Void) throws -> Int {
+        let base = try baseURL.map(SiteFeeds.baseURL) ?? ""
+        var written = Set<String>()
+        func give(_ path: String, _ text: String) throws {
+            written.insert(path)
+            try sink(path, Data(text.utf8))
+        }
+        // Every voter's record first: it counts each ended vote once and keeps its summary, which
+        // the poll list, turnout and the index then read.
+        let records = try ledger.map { try VoterRecords.build(ledger: $0, workspace: workspace, network: try $0.network()?.name ?? "mainnet") }
+        let lips = try workspace.documents().map { SiteLIP($0) }
         var pages: [String: String] = [:]
         for lip in lips { pages[lip.document.path] = lip.page }
         let workspaceFiles = Set(try Self.files(under: workspace.root))
-        var out: [String: Data] = [:]
         var carried = Set<String>()
         let polls = try ledger.map { try PollList.build(ledger: $0, workspace: workspace) }
+        // Each poll's page as soon as it is made; the reports of LIPs' polls kept for their pages.
+        var reports: [Address: String] = [:]
+        if let ledger, let polls {
+            reports = try SiteVotes.pollPages(polls, ledger: ledger, workspace: workspace, lips: lips, siteTitle: title, to: give)
+        }
+        let proposals = try ledger?.proposals() ?? []
         for lip in lips {
             let policy = LinkPolicy(folder: (lip.document.path as NSString).deletingLastPathComponent, files: workspaceFiles, pages: pages)
             let body = MarkdownHTML.render(lip.body) { url, isImage in
@@ -38,24 +64,29 @@ public struct Site: Sendable {
                 return rewrite
             }
             let poll = polls?.rows.last { $0.lip == lip.number && lip.number != nil }
-            out[lip.page] = Data(SitePage.lip(lip, bodyHTML: body, poll: poll, siteTitle: title).utf8)
+            let bundle = SiteBundle(lip, among: lips)
+            let itsProposals = proposals.filter { lip.number != nil && ProposalDescription($0.description).lip == lip.number }
+            try give(
+                lip.page,
+                SitePage.lip(lip, bodyHTML: body, bundle: bundle, poll: poll, pollReport: poll.flatMap { reports[$0.address] }, proposals: itsProposals, siteTitle: title))
         }
-        out["index.html"] = Data(SitePage.index(lips: lips, readme: try workspace.readmeIndex(), polls: polls, siteTitle: title).utf8)
-        out["style.css"] = Data(SitePage.style.utf8)
-        out["lips.json"] = Data(SiteFeeds.lipsJSON(lips).utf8)
-        out["feed.xml"] = Data(SiteFeeds.feed(lips, title: title, id: "feed", only: nil).utf8)
-        out["last-call.xml"] = Data(SiteFeeds.feed(lips, title: title + ": Last Call", id: "last-call", only: .lastCall).utf8)
-        out["calendar.ics"] = Data(SiteVotes.calendar(lips, title: title).utf8)
-        if let ledger, let polls {
-            out["turnout.svg"] = Data(try Turnout.build(ledger: ledger, workspace: workspace).svg.utf8)
-            for (path, page) in try SiteVotes.pollPages(polls, ledger: ledger, workspace: workspace, lips: lips, siteTitle: title) { out[path] = Data(page.utf8) }
-            for (path, page) in try SiteVotes.proposalPages(ledger: ledger, siteTitle: title) { out[path] = Data(page.utf8) }
-            for (path, page) in try SiteVotes.voterPages(ledger: ledger, workspace: workspace, siteTitle: title) { out[path] = Data(page.utf8) }
+        let openVotes = try ledger.map { try SiteDeadlines.openVotes(ledger: $0, workspace: workspace) } ?? []
+        try give("index.html", SitePage.index(lips: lips, readme: try workspace.readmeIndex(), polls: polls, openVotes: openVotes, siteTitle: title))
+        try give("style.css", SitePage.style)
+        try give("lips.json", SiteFeeds.lipsJSON(lips))
+        try give("feed.xml", SiteFeeds.feed(SiteFeeds.entries(lips, only: nil), title: title, id: "feed", baseURL: base))
+        try give("last-call.xml", SiteFeeds.feed(SiteFeeds.entries(lips, only: .lastCall), title: title + ": Last Call", id: "last-call", baseURL: base))
+        try give("calendar.ics", SiteVotes.calendar(lips, votes: openVotes, title: title, baseURL: base))
+        if let ledger, polls != nil, let records {
+            try give("turnout.svg", try Turnout.build(ledger: ledger, workspace: workspace).svg)
+            try SiteVotes.proposalPages(ledger: ledger, siteTitle: title, to: give)
+            try SiteVotes.voterPages(records, siteTitle: title, to: give)
         }
-        for file in carried.sorted() where out[file] == nil {
-            out[file] = try Data(contentsOf: workspace.root.appendingPathComponent(file))
+        for file in carried.sorted() where !written.contains(file) {
+            written.insert(file)
+            try sink(file, try Data(contentsOf: workspace.root.appendingPathComponent(file)))
         }
-        return Site(files: out.keys.sorted().map { ($0, out[$0]!) })
+        return written.count
     }
 
     /// The workspace's regular files, relative paths; hidden folders, `.build` and `Sources` left out.
@@ -73,6 +104,28 @@ public struct Site: Sendable {
             if (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true { out.append(path) }
         }
         return out.sorted()
+    }
+}
+
+/// The LIPs a LIP is bundled with (`part-of`): the one it is part of, and its parts.
+struct SiteBundle {
+    var partOf: SiteLIP?
+    /// Named by `part-of` but not in the workspace.
+    var partOfMissing: String?
+    var parts: [SiteLIP]
+
+    init(_ lip: SiteLIP, among lips: [SiteLIP]) {
+        let named = lip.document.preamble?.value("part-of").map { $0.trimmingCharacters(in: .whitespaces) }
+        let number = named.flatMap { Int($0.hasPrefix("LIP-") ? String($0.dropFirst(4)) : $0) }
+        partOf = number.flatMap { n in lips.first { $0.number == n } }
+        partOfMissing = partOf == nil ? named.flatMap { $0.isEmpty ? nil : $0 } : nil
+        parts =
+            lip.number.map { n in
+                lips.filter { other in
+                    guard let raw = other.document.preamble?.value("part-of")?.trimmingCharacters(in: .whitespaces) else { return false }
+                    return Int(raw.hasPrefix("LIP-") ? String(raw.dropFirst(4)) : raw) == n
+                }
+            } ?? []
     }
 }
 

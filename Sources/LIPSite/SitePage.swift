@@ -1,6 +1,8 @@
 import Foundation
 import LIPCore
 import LIPDocuments
+import LIPGovernor
+import LIPLedger
 import LIPRecords
 import LIPReports
 
@@ -35,7 +37,7 @@ enum SitePage {
 
     /// The index: the LIPs by status (in the README index's order, then by file), open polls and
     /// the latest results.
-    static func index(lips: [SiteLIP], readme: ReadmeIndex?, polls: PollList?, siteTitle: String) -> String {
+    static func index(lips: [SiteLIP], readme: ReadmeIndex?, polls: PollList?, openVotes: [Deadlines], siteTitle: String) -> String {
         var body = "<h1>\(text(siteTitle))</h1>\n<h2>LIPs</h2>\n"
         let rank = Dictionary((readme?.rows ?? []).enumerated().compactMap { i, row in row.number.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
         let order = LIPStatus.allCases.map(\.rawValue)
@@ -52,9 +54,7 @@ enum SitePage {
             body += "</table>\n"
         }
         if let polls {
-            let open = polls.rows.filter(\.open)
-            body += "<h2>Open polls</h2>\n"
-            body += open.isEmpty ? "<p>None.</p>\n" : "<ul>\n" + open.map { "<li>\(pollName($0, lips: lips)): ends at block \($0.endBlock)</li>\n" }.joined() + "</ul>\n"
+            body += "<h2>Open votes</h2>\n" + SiteDeadlines.html(openVotes)
             let ended = polls.rows.filter { !$0.open }.reversed()
             body += "<h2>Latest results</h2>\n"
             body +=
@@ -75,18 +75,37 @@ enum SitePage {
         return "poll <code>\(row.address.checksummed)</code>"
     }
 
-    /// A LIP's page: its front matter, its body and its poll.
-    static func lip(_ lip: SiteLIP, bodyHTML: String, poll: PollList.Row?, siteTitle: String) -> String {
+    /// A LIP's page: its front matter, its bundle, its poll (result, chart, evidence, a link to
+    /// its page), its proposals and its body.
+    static func lip(
+        _ lip: SiteLIP, bodyHTML: String, bundle: SiteBundle, poll: PollList.Row?, pollReport: String?, proposals: [GovernorProposal], siteTitle: String
+    ) -> String {
         let root = String(repeating: "../", count: lip.page.split(separator: "/").count - 1)
         var body = "<h1>\(text(lip.name)): \(text(lip.title))</h1>\n<table class=\"preamble\">\n"
         for field in lip.document.preamble?.fields ?? [] {
             body += "<tr><th>\(text(field.key))</th><td>\(text(field.value))</td></tr>\n"
         }
         body += "</table>\n"
+        if bundle.partOf != nil || bundle.partOfMissing != nil || !bundle.parts.isEmpty {
+            body += "<h2>Bundle</h2>\n<ul>\n"
+            if let whole = bundle.partOf { body += "<li>Part of <a href=\"\(root)\(whole.page)\">\(text(whole.name)): \(text(whole.title))</a></li>\n" }
+            if let missing = bundle.partOfMissing { body += "<li>Part of \(text(missing)) (not in this workspace)</li>\n" }
+            for part in bundle.parts { body += "<li>Its part <a href=\"\(root)\(part.page)\">\(text(part.name)): \(text(part.title))</a></li>\n" }
+            body += "</ul>\n"
+        }
         if let poll {
             body += "<h2>Poll</h2>\n<p>Poll <code>\(poll.address.checksummed)</code>, ending at block \(poll.endBlock): "
             body += poll.open ? "open" : "\(text(poll.result ?? "not tallied")), participation \(text(poll.participation ?? "-"))"
-            body += ". <a href=\"\(root)polls/\(poll.address.lowercased).html\">Its figures and voters</a>.</p>\n"
+            body += ". <a href=\"\(root)polls/\(poll.address.lowercased).html\">Its page, with every voter</a>.</p>\n"
+            if let pollReport { body += "<section class=\"poll\">\n\(pollReport)</section>\n" }
+        }
+        if !proposals.isEmpty {
+            body += "<h2>Proposals</h2>\n<ul>\n"
+            for proposal in proposals {
+                body +=
+                    "<li><a href=\"\(root)proposals/\(proposal.id).html\">\(text(ProposalDescription(proposal.description).title))</a> (proposal <code>\(proposal.id)</code>)</li>\n"
+            }
+            body += "</ul>\n"
         }
         body += "<article>\n\(bodyHTML)</article>\n"
         return page(title: "\(lip.name): \(lip.title) — \(siteTitle)", root: root, body: body)

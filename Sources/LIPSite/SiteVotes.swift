@@ -16,7 +16,10 @@ enum SiteVotes {
     /// links kept to http(s) (the explorer's, the LIP's on GitHub).
     static func forumHTML(_ markdown: String) -> String {
         var lines: [String] = []
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the newline byte: a report holds a line per voter, and splitting by Character
+        // (grapheme clusters) was a tenth of a large site.
+        for bytes in markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
             if line.hasPrefix("[details=\""), line.hasSuffix("\"]") {
                 lines.append("**" + line.dropFirst("[details=\"".count).dropLast(2) + "**")
             } else if line == "[/details]" {
@@ -32,38 +35,38 @@ enum SiteVotes {
         }
     }
 
-    /// `polls/0x….html` for each poll of `polls`, tallied by its poll.yaml's rules (a poll that
-    /// cannot be tallied says why).
-    static func pollPages(_ polls: PollList, ledger: Ledger, workspace: Workspace, lips: [SiteLIP], siteTitle: String) throws -> [String: String] {
-        let infos = try ledger.polls(countingVotes: false)
-        let files = try PollFile.all(in: workspace)
-        var out: [String: String] = [:]
+    /// `polls/0x….html` for each poll of `polls`: the forum export (figures, chart, voters,
+    /// evidence) as HTML, tallied by its poll.yaml's rules (a poll that cannot be tallied says
+    /// why); each page given to `give` as it is made (a poll of ten thousand voters is megabytes).
+    /// Returns the reports of the polls of a LIP, which its page shows too.
+    static func pollPages(
+        _ polls: PollList, ledger: Ledger, workspace: Workspace, lips: [SiteLIP], siteTitle: String, to give: (String, String) throws -> Void
+    ) throws -> [Address: String] {
+        var ofLIPs: [Address: String] = [:]
         for row in polls.rows {
+            let report: String
+            do {
+                let tally = try PollTally.run(reference: row.address.checksummed, ledger: ledger, workspace: workspace, stake: nil, quorumBase: nil)
+                report = forumHTML(try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace).forumPost)
+            } catch let error as LIPError {
+                guard case .usage(let message) = error else { throw error }
+                report = "<p>Not tallied: \(SitePage.text(message))</p>\n"
+            }
             let name = row.lip.map { "LIP-\($0) poll" } ?? "Poll \(row.address.checksummed)"
             var body = "<h1>\(SitePage.text(name))</h1>\n"
             if let lip = row.lip, let page = lips.first(where: { $0.number == lip }) {
                 body +=
                     "<p>For <a href=\"../\(page.page)\">\(SitePage.text(page.name)): \(SitePage.text(page.title))</a>; poll <code>\(row.address.checksummed)</code>, ending at block \(row.endBlock).</p>\n"
+                ofLIPs[row.address] = report
             }
-            do {
-                let resolved = try PollResolver.resolve(row.address.checksummed, polls: infos, files: files)
-                let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: resolved.parameters.chain)
-                let inputs = try TallyInputs.load(from: ledger, poll: resolved.parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase)
-                let page = row.lip.flatMap { lip in lips.first { $0.number == lip } }
-                let report = PollReport(result: TallyEngine.tally(inputs), lipTitle: page?.document.title, lipStatus: page?.document.preamble?.value("status"))
-                body += forumHTML(report.forumPost)
-            } catch let error as LIPError {
-                guard case .usage(let message) = error else { throw error }
-                body += "<p>Not tallied: \(SitePage.text(message))</p>\n"
-            }
-            out["polls/\(row.address.lowercased).html"] = SitePage.page(title: "\(name) — \(siteTitle)", root: "../", body: body)
+            try give("polls/\(row.address.lowercased).html", SitePage.page(title: "\(name) — \(siteTitle)", root: "../", body: body + report))
         }
-        return out
+        return ofLIPs
     }
 
-    /// `proposals/ID.html` for each proposal with views, counted with overrides.
-    static func proposalPages(ledger: Ledger, siteTitle: String) throws -> [String: String] {
-        var out: [String: String] = [:]
+    /// `proposals/ID.html` for each proposal with views, counted with overrides; each page given
+    /// to `give` as it is made.
+    static func proposalPages(ledger: Ledger, siteTitle: String, to give: (String, String) throws -> Void) throws {
         for proposal in try ledger.proposals() {
             let title = ProposalDescription(proposal.description).title
             var body = "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n"
@@ -78,13 +81,14 @@ enum SiteVotes {
             } else {
                 body += "<p>Not counted: the ledger has no views of it yet (pending, or not synced).</p>\n"
             }
-            out["proposals/\(proposal.id).html"] = SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body)
+            try give("proposals/\(proposal.id).html", SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body))
         }
-        return out
     }
 
-    /// RFC 5545: a VEVENT on the day each LIP's Last Call ends (dates from the LIPs, never the clock).
-    static func calendar(_ lips: [SiteLIP], title: String) -> String {
+    /// RFC 5545: a VEVENT on the day each LIP's Last Call ends (dates from the LIPs), and at each
+    /// open vote's estimated deadline (from the block times the ledger's last sync kept; never the clock).
+    /// With a base URL each Last Call event links its LIP's page.
+    static func calendar(_ lips: [SiteLIP], votes: [Deadlines], title: String, baseURL: String) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//lip//site//EN", "X-WR-CALNAME:\(Deadlines.icsText(title))"]
         let lastCall = lips.compactMap { lip -> (SiteLIP, CalendarDate)? in
             guard lip.document.status == .lastCall, let date = lip.document.preamble?.value("last-call-deadline").flatMap(CalendarDate.init) else { return nil }
@@ -94,9 +98,12 @@ enum SiteVotes {
             let day = date.description.replacingOccurrences(of: "-", with: "")
             lines += [
                 "BEGIN:VEVENT", "UID:last-call-\(Deadlines.icsText(lip.name))@lip-site", "DTSTAMP:\(day)T000000Z", "DTSTART;VALUE=DATE:\(day)",
-                "SUMMARY:\(Deadlines.icsText("Last Call ends: \(lip.name) \(VisibleText.oneLine(lip.title))"))", "END:VEVENT",
+                "SUMMARY:\(Deadlines.icsText("Last Call ends: \(lip.name) \(VisibleText.oneLine(lip.title))"))",
             ]
+            if !baseURL.isEmpty { lines.append("URL:" + baseURL + lip.page) }
+            lines.append("END:VEVENT")
         }
+        lines += votes.flatMap(\.icsEvents)
         lines.append("END:VCALENDAR")
         return lines.map(Deadlines.fold).joined(separator: "\r\n") + "\r\n"
     }
@@ -104,36 +111,58 @@ enum SiteVotes {
 
 extension SiteVotes {
     /// `voters/0x….html` for every account that voted in a poll or on a proposal: its record
-    /// (records.md), each vote linking its page.
-    static func voterPages(ledger: Ledger, workspace: Workspace, siteTitle: String) throws -> [String: String] {
-        var accounts = Set<Address>()
-        for poll in try ledger.polls(countingVotes: false) { for vote in try ledger.votes(poll: poll.address) { accounts.insert(vote.voter) } }
-        for proposal in try ledger.proposals() {
-            for vote in try ledger.proposalVotes(governor: proposal.governor, id: proposal.id) { accounts.insert(vote.voter) }
+    /// (records.md), each vote linking its page; given to `give` one by one.
+    static func voterPages(_ records: VoterRecords, siteTitle: String, to give: (String, String) throws -> Void) throws {
+        // Ten thousand pages of two hundred rows: a cell's HTML is made once per distinct text
+        // (roles, choices, outcomes, LIPs, a vote's link), a weight's once per page.
+        var cells: [String: String] = [:]
+        func cell(_ text: String) -> String {
+            if let known = cells[text] { return known }
+            let made = "<td>\(SitePage.text(text))</td>"
+            cells[text] = made
+            return made
         }
-        let network = try ledger.network()?.name ?? "mainnet"
-        var out: [String: String] = [:]
-        for account in accounts.sorted() {
-            let record = try VoterRecord.build(
-                account: account, ledger: ledger, workspace: workspace, network: network, readers: .init(pollRow: nil, bondingVotes: nil))
+        var links: [String: String] = [:]
+        for (index, account) in records.accounts.enumerated() {
+            let record = records.record(index)
+            var weights: [BigUInt: String] = [:]
             var body = "<h1>Voter \(account.checksummed)</h1>\n"
+            body.reserveCapacity(300 * record.entries.count + 1000)
             body +=
                 "<p>Voted in \(record.voted) of the \(record.eligible) ended votes it could weigh in (participation \(SitePage.text(record.participation ?? "-"))); with the outcome in \(record.withOutcome).</p>\n"
             body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n"
             for e in record.entries {
-                let page = e.kind == .poll ? "../polls/\(e.id).html" : "../proposals/\(e.id).html"
-                let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
-                let weight = e.weight.map(LPTFigure.text) ?? "unknown"
-                let cells = [
-                    e.lip.map { "LIP-\($0)" } ?? "-", e.role ?? "-", e.voted ?? (e.open ? "(open)" : "did not vote"), weight, e.delegateVoted ?? "-",
-                    e.outcome ?? (e.open ? "open" : "-"),
-                ]
-                body += "<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a></td>" + cells.map { "<td>\(SitePage.text($0))</td>" }.joined() + "</tr>\n"
+                let key = e.kind.rawValue + e.id
+                if let link = links[key] {
+                    body += link
+                } else {
+                    let page = e.kind == .poll ? "../polls/\(e.id).html" : "../proposals/\(e.id).html"
+                    let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
+                    let link = "<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a></td>"
+                    links[key] = link
+                    body += link
+                }
+                body += cell(e.lip.map { "LIP-\($0)" } ?? "-")
+                body += cell(e.role ?? "-")
+                body += cell(e.voted ?? (e.open ? "(open)" : "did not vote"))
+                if let weight = e.weight {
+                    if let known = weights[weight] {
+                        body += known
+                    } else {
+                        let made = "<td>\(SitePage.text(LPTFigure.text(weight)))</td>"
+                        weights[weight] = made
+                        body += made
+                    }
+                } else {
+                    body += cell("unknown")
+                }
+                body += cell(e.delegateVoted ?? "-")
+                body += cell(e.outcome ?? (e.open ? "open" : "-"))
+                body += "</tr>\n"
             }
             body += "</table>\n"
             for warning in record.warnings { body += "<p>Note: \(SitePage.text(warning))</p>\n" }
-            out["voters/\(account.lowercased).html"] = SitePage.page(title: "Voter \(account.checksummed) — \(siteTitle)", root: "../", body: body)
+            try give("voters/\(account.lowercased).html", SitePage.page(title: "Voter \(account.checksummed) — \(siteTitle)", root: "../", body: body))
         }
-        return out
     }
 }

@@ -2,6 +2,7 @@ import BigInt
 import Foundation
 import LIPCore
 import LIPEthereum
+import LIPLedger
 
 /// Where a chain is now (`lip due`): the head, the L1 block it stands for, its time, the time a
 /// recent stretch of blocks took, and RoundsManager's round.
@@ -14,12 +15,19 @@ package struct NodeClock: Sendable {
 
     /// How many blocks back the rate is measured (on Arbitrum about 40 minutes).
     package static let sampleDepth = 10_000
+
+    /// The clock as deadlines are counted with it: positions in L1 blocks, the rate from the sample.
+    package var chainClock: ChainClock {
+        ChainClock(
+            headBlock: head.number, position: head.l1Position, timestamp: head.timestamp ?? 0, sampleSeconds: (head.timestamp ?? 0) - (sample.timestamp ?? 0),
+            sampleBlocks: head.l1Position - sample.l1Position, round: round)
+    }
 }
 
 extension Node {
-    /// The chain's clock, its round read from `roundsManager` when given.
-    package func clock(roundsManager: Address?) throws -> NodeClock {
-        let head = try head()
+    /// The chain's clock at `block` (nil: the head), its round read from `roundsManager` when given.
+    package func clock(roundsManager: Address?, at block: Int? = nil) throws -> NodeClock {
+        let head = try block.map(header) ?? head()
         guard head.timestamp != nil else { throw malformed("eth_getBlockByNumber", "the head has no timestamp") }
         let sample = try header(max(0, head.number - NodeClock.sampleDepth))
         guard sample.timestamp != nil else { throw malformed("eth_getBlockByNumber", "block \(sample.number) has no timestamp") }

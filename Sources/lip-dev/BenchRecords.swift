@@ -15,6 +15,47 @@ func benchRecords() {
     // LIP_DEV_KEEP=1 keeps the ledger, to profile a command on it.
     let keep = ProcessInfo.processInfo.environment["LIP_DEV_KEEP"] == "1"
     defer { if keep { print("kept \(root.path)") } else { try? FileManager.default.removeItem(at: root) } }
+    let db = recordsLedger(in: root, polls: polls, proposals: proposals, accounts: accounts, orchestrators: orchestrators)
+    func address(_ n: Int) -> String { String(format: "0x%040x", n) }
+    func show(_ label: String, _ m: Measurement, target: String) {
+        print(
+            label.padding(toLength: 41, withPad: " ", startingAt: 0) + format(m.seconds, 3).padding(toLength: 9, withPad: " ", startingAt: 0)
+                + format(m.peakMemoryMB, 1).padding(toLength: 9, withPad: " ", startingAt: 0) + target)
+    }
+    let output = root.appendingPathComponent("out").path
+    // The first read after a write counts every ended poll and proposal in full and keeps what it
+    // found (vote_summaries); a sync keeps them itself, an import does not. Once each.
+    print("first run after a write (every ended poll and proposal counted in full, then kept): once each")
+    print("command                                  seconds  peak MB")
+    let coldVoter = measure(lipExecutable, ["voter", address(1), "--format", "json", "--db", db], output: output)
+    precondition(coldVoter.exitCode == 0, "cold lip voter failed")
+    show("lip voter ORCHESTRATOR --format json", coldVoter, target: "")
+    // One more vote in the first poll: every kept count no longer holds.
+    write("voter,choice,block,log_index\n\(address(accounts + 1)),0,999,0\n", root.appendingPathComponent("more.csv"))
+    precondition(
+        measure(lipExecutable, ["ledger", "import", "votes", root.appendingPathComponent("more.csv").path, "--poll", address(0x9000_0000), "--db", db]).exitCode == 0)
+    let coldTurnout = measure(lipExecutable, ["turnout", "--format", "json", "--db", db], output: output)
+    precondition(coldTurnout.exitCode == 0, "cold lip turnout failed")
+    show("lip turnout --format json", coldTurnout, target: "")
+    print("later runs (the kept counts read): the fastest of \(runsPerFigure)")
+    print("command                                  seconds  peak MB  target")
+    for (label, arguments) in [
+        ("lip voter ORCHESTRATOR --format json", ["voter", address(1), "--format", "json"]),
+        ("lip voter DELEGATOR --format json", ["voter", address(orchestrators + 1), "--format", "json"]),
+        ("lip voter ORCHESTRATOR (text)", ["voter", address(1)]), ("lip turnout --format json", ["turnout", "--format", "json"]),
+        ("lip turnout --format svg", ["turnout", "--format", "svg"]), ("lip poll list --format json", ["poll", "list", "--format", "json"]),
+    ] {
+        let m = fastest(of: runsPerFigure) { measure(lipExecutable, arguments + ["--db", db], output: output) }
+        precondition(m.exitCode == 0, "\(label) failed")
+        show(label, m, target: "< 1 s, 150 MB")
+    }
+}
+
+/// A ledger of `polls` polls and `proposals` proposals with `accounts` voters each (the first
+/// `orchestrators` registered, every other delegating to one of them; one L2 snapshot that decides
+/// every poll; every account votes in every poll and proposal), built by `lip ledger import` in
+/// `root`. Returns its path. bench-records and bench-site measure on it.
+func recordsLedger(in root: URL, polls: Int, proposals: Int, accounts: Int, orchestrators: Int) -> String {
     let db = root.appendingPathComponent("ledger.sqlite").path
     func address(_ n: Int) -> String { String(format: "0x%040x", n) }
     func word(_ n: Int) -> String { String(format: "%064x", n) }
@@ -94,38 +135,7 @@ func benchRecords() {
         precondition(m.exitCode == 0, "import \(args.prefix(2).joined(separator: " ")) failed")
     }
     print("ledger built in \(format(Date().timeIntervalSince(started), 1)) s")
-    func show(_ label: String, _ m: Measurement, target: String) {
-        print(
-            label.padding(toLength: 41, withPad: " ", startingAt: 0) + format(m.seconds, 3).padding(toLength: 9, withPad: " ", startingAt: 0)
-                + format(m.peakMemoryMB, 1).padding(toLength: 9, withPad: " ", startingAt: 0) + target)
-    }
-    let output = root.appendingPathComponent("out").path
-    // The first read after a write counts every ended poll and proposal in full and keeps what it
-    // found (vote_summaries); a sync keeps them itself, an import does not. Once each.
-    print("first run after a write (every ended poll and proposal counted in full, then kept): once each")
-    print("command                                  seconds  peak MB")
-    let coldVoter = measure(lipExecutable, ["voter", address(1), "--format", "json", "--db", db], output: output)
-    precondition(coldVoter.exitCode == 0, "cold lip voter failed")
-    show("lip voter ORCHESTRATOR --format json", coldVoter, target: "")
-    // One more vote in the first poll: every kept count no longer holds.
-    write("voter,choice,block,log_index\n\(address(accounts + 1)),0,999,0\n", root.appendingPathComponent("more.csv"))
-    precondition(
-        measure(lipExecutable, ["ledger", "import", "votes", root.appendingPathComponent("more.csv").path, "--poll", address(0x9000_0000), "--db", db]).exitCode == 0)
-    let coldTurnout = measure(lipExecutable, ["turnout", "--format", "json", "--db", db], output: output)
-    precondition(coldTurnout.exitCode == 0, "cold lip turnout failed")
-    show("lip turnout --format json", coldTurnout, target: "")
-    print("later runs (the kept counts read): the fastest of \(runsPerFigure)")
-    print("command                                  seconds  peak MB  target")
-    for (label, arguments) in [
-        ("lip voter ORCHESTRATOR --format json", ["voter", address(1), "--format", "json"]),
-        ("lip voter DELEGATOR --format json", ["voter", address(orchestrators + 1), "--format", "json"]),
-        ("lip voter ORCHESTRATOR (text)", ["voter", address(1)]), ("lip turnout --format json", ["turnout", "--format", "json"]),
-        ("lip turnout --format svg", ["turnout", "--format", "svg"]), ("lip poll list --format json", ["poll", "list", "--format", "json"]),
-    ] {
-        let m = fastest(of: runsPerFigure) { measure(lipExecutable, arguments + ["--db", db], output: output) }
-        precondition(m.exitCode == 0, "\(label) failed")
-        show(label, m, target: "< 1 s, 150 MB")
-    }
+    return db
 }
 
 private func write(_ text: String, _ url: URL) { try! Data(text.utf8).write(to: url) }

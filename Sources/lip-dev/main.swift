@@ -11,6 +11,7 @@ import LIPKit
 //   lip-dev sample-costs GAS DIR  write the cost sample that Costs/sample ships, from a devnet rehearsal's gas.csv
 //   lip-dev bench-costs     a cost report over 300,000 price samples per chain and 50 operations
 //   lip-dev bench-records   lip voter and lip turnout over 100 polls and 100 proposals of 10,000 voters
+//   lip-dev bench-site [LIPS]  lip site over a LIPs clone (default: here) and the records ledger
 //   --smoke                 (with any bench-*) once, at a small size: that it runs, not how fast
 let args = Array(CommandLine.arguments.dropFirst()).filter { $0 != "--smoke" }
 switch args.first {
@@ -32,8 +33,11 @@ case "sample-costs" where args.count == 3:
     }
 case "bench-costs": benchCosts()
 case "bench-records": benchRecords()
+case "bench-site": benchSite(lips: args.count > 1 ? args[1] : nil)
 default:
     FileHandle.standardError.write(
-        Data("usage: lip-dev bench-lint | bench-import | bench-tally | bench-logs | bench-sync [N...] | sample DIR | sample-costs GAS DIR | bench-costs | bench-records\n".utf8))
+        Data(
+            "usage: lip-dev bench-lint | bench-import | bench-tally | bench-logs | bench-sync [N...] | sample DIR | sample-costs GAS DIR | bench-costs | bench-records | bench-site [LIPS]\n"
+                .utf8))
     exit(2)
 }

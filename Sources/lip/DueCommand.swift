@@ -41,10 +41,7 @@ struct DueCommand: ParsableCommand {
         let network = try ledger.networkIdentity(of: opened)
         let contracts = try ledger.contracts(of: network)
         let reader = try node.connect(chain: chain, network: network)
-        let read = try reader.clock(roundsManager: contracts.chains[chain]?.roundsManager)
-        let clock = ChainClock(
-            headBlock: read.head.number, position: read.head.l1Position, timestamp: read.head.timestamp ?? 0,
-            sampleSeconds: (read.head.timestamp ?? 0) - (read.sample.timestamp ?? 0), sampleBlocks: read.head.l1Position - read.sample.l1Position, round: read.round)
+        let clock = try reader.clock(roundsManager: contracts.chains[chain]?.roundsManager).chainClock
         let due = try Deadlines.build(
             ledger: opened, workspace: ledger.workspaceOptions.locateIfPresent(), network: network.name, chain: chain, clock: clock, account: address,
             readers: recordReaders(ledger: opened, options: ledger, node: node))

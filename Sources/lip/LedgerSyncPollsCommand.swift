@@ -55,6 +55,7 @@ struct LedgerSyncPollsCommand: ParsableCommand {
         say(
             "  scanned to \(chain.rawValue) block \(outcome.scannedTo): \(outcome.found) new poll\(outcome.found == 1 ? "" : "s"), \(outcome.polls.count - outcome.found) read again; "
                 + "\(open) still open; \(reader.client.roundTrips) HTTP requests")
+        keepClock(opened, node: reader, chain: chain, roundsManager: chosen.chains[chain]?.roundsManager, at: outcome.scannedTo)
         keepSummaries(opened, workspace: workspace)
     }
 }

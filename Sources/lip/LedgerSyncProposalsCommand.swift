@@ -38,6 +38,7 @@ struct LedgerSyncProposalsCommand: ParsableCommand {
         var line = "  read at block \(outcome.block): \(outcome.state.proposals.count) proposals with views"
         if !outcome.pending.isEmpty { line += ", \(outcome.pending.count) pending (no views yet: \(outcome.pending.map(String.init).joined(separator: ", ")))" }
         say(line + "; \(client.roundTrips) HTTP requests")
+        keepClock(opened, node: reader, chain: .l2, roundsManager: chosen.chains[.l2]?.roundsManager, at: outcome.block)
         keepSummaries(opened, workspace: self.ledger.workspaceOptions.locateIfPresent())
     }
 }

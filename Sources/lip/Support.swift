@@ -57,3 +57,11 @@ func writeOutput(_ text: String, to output: String?) throws {
 func keepSummaries(_ ledger: Ledger, workspace: Workspace?) {
     do { try Turnout.keepSummaries(ledger: ledger, workspace: workspace) } catch { warn("warning: the polls' and proposals' counts were not kept: \(error)") }
 }
+
+/// Keeps where `chain` stood at `block` (nil: the head) in the ledger, so `lip site` can date
+/// open votes without a node; a failure is a warning (the sync stays stored).
+func keepClock(_ ledger: Ledger, node: Node, chain: Chain, roundsManager: Address?, at block: Int?) {
+    do { try ledger.keepClock(try node.clock(roundsManager: roundsManager, at: block).chainClock, chain: chain) } catch {
+        warn("warning: the chain's clock was not kept (lip site cannot date open votes): \(error)")
+    }
+}

@@ -117,6 +117,27 @@ final class EthereumTests: XCTestCase {
         XCTAssertEqual(Amount.formatLPT(BigUInt("1234567891234567891234"), decimals: 2, grouping: true), "1,234.56")
         XCTAssertEqual(Amount.formatLPT(BigUInt("1500000000000000000")), "1.5")
         XCTAssertEqual(Amount.formatLPT(Amount.max), "115792089237316195423570985008687907853269984665640564039457.584007913129639935")
+        // Below 2^64 LPT an amount is divided in machine words; the text is the one the digits
+        // of the whole amount give, on both sides of that edge and of every power of ten.
+        func byDigits(_ wei: BigUInt, _ decimals: Int) -> String {
+            let digits = String(repeating: "0", count: Swift.max(0, 19 - String(wei).count)) + String(wei)
+            let whole = String(digits.dropLast(18)).drop { $0 == "0" }
+            var grouped = ""
+            for (i, c) in (whole.isEmpty ? "0" : String(whole)).reversed().enumerated() {
+                if i > 0 && i % 3 == 0 { grouped.append(",") }
+                grouped.append(c)
+            }
+            return String(grouped.reversed()) + "." + digits.suffix(18).prefix(decimals)
+        }
+        var rng = SeededGenerator(seed: 33)
+        let edge = BigUInt(1) << 64 * BigUInt(10).power(18)
+        var amounts: [BigUInt] = [0, 1, edge - 1, edge, edge + 1, (BigUInt(1) << 128) - 1, BigUInt(1) << 128]
+        for n in 0...40 { amounts += [BigUInt(10).power(n), BigUInt(10).power(n) - 1] }
+        for _ in 0..<2_000 { amounts.append(BigUInt(rng.next()) << Int(rng.next() % 70) + BigUInt(rng.next() % 1000)) }
+        for wei in amounts {
+            XCTAssertEqual(Amount.formatLPT(wei, decimals: 2, grouping: true), byDigits(wei, 2), "\(wei)")
+            XCTAssertEqual(Amount.formatLPT(wei, decimals: 4), byDigits(wei, 4).replacingOccurrences(of: ",", with: ""), "\(wei)")
+        }
         XCTAssertEqual(Amount.percent(1, of: 3), "33.33")
         XCTAssertEqual(Amount.percent(0, of: 0), "0.00")
     }

@@ -404,7 +404,8 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(
             tables,
             [
-                "gas_measurements", "gas_price_sources", "gas_prices", "gas_set_sources", "gas_sets", "import_polls", "imports", "ledger_network", "ledger_revisions", "logs",
+                "chain_clocks", "gas_measurements", "gas_price_sources", "gas_prices", "gas_set_sources", "gas_sets", "import_polls", "imports", "ledger_network",
+                "ledger_revisions", "logs",
                 "migrations", "poll_decisions", "poll_scans", "polls", "proposal_delegations", "proposal_events", "proposal_stakes", "proposal_views", "proposal_votes",
                 "proposals", "quorum_numerator_updates", "snapshot_accounts", "snapshots", "treasury_executions", "treasury_rewards", "treasury_scans", "treasury_transfers",
                 "vote_summaries", "votes",

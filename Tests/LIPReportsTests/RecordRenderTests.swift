@@ -4,6 +4,7 @@ import XCTest
 
 @testable import LIPCore
 @testable import LIPEthereum
+@testable import LIPLedger
 @testable import LIPRecords
 @testable import LIPReports
 

@@ -40,7 +40,10 @@ public struct GovernorScenario {
     /// The address `0x…n` (n in the last bytes).
     public static func address(_ n: Int) -> Address { Address(lowercase: String(format: "0x%040x", n))! }
 
-    /// The logs JSON: ProposalCreated in block 100, then the votes in blocks 101, 102, … (one per block).
+    /// The block of ProposalCreated (a second scenario in one ledger needs another).
+    public var createdBlock = 100
+
+    /// The logs JSON: ProposalCreated in `createdBlock`, then the votes in the blocks after it (one per block).
     public func logsJSON() -> String {
         var logs: [String] = []
         func log(_ event: LedgerEvent, topics: [String], data: [UInt8], block: Int) -> String {
@@ -53,12 +56,12 @@ public struct GovernorScenario {
             .uint(proposalID), .address(GovernorScenario.address(0xbeef)), .addresses([GovernorScenario.address(0xf00d)]), .uints([0]), .strings([""]),
             .bytesList([[0xa9, 0x05, 0x9c, 0xbb]]), .uint(BigUInt(voteStart)), .uint(BigUInt(voteEnd)), .string(description),
         ])
-        logs.append(log(.proposalCreated, topics: [], data: created, block: 100))
+        logs.append(log(.proposalCreated, topics: [], data: created, block: createdBlock))
         for (i, v) in votes.enumerated() {
             let data = ABIEncoder.encode([.uint(proposalID), .uint(BigUInt(v.support)), .uint(v.weight), .string(v.reason)])
-            logs.append(log(.voteCast, topics: [Hex.prefixed(ABI.encode(address: v.voter))], data: data, block: 101 + i))
+            logs.append(log(.voteCast, topics: [Hex.prefixed(ABI.encode(address: v.voter))], data: data, block: createdBlock + 1 + i))
         }
-        if canceled { logs.append(log(.proposalCanceled, topics: [], data: ABIEncoder.encode([.uint(proposalID)]), block: 101 + votes.count)) }
+        if canceled { logs.append(log(.proposalCanceled, topics: [], data: ABIEncoder.encode([.uint(proposalID)]), block: createdBlock + 1 + votes.count)) }
         return "[\n" + logs.joined(separator: ",\n") + "\n]\n"
     }
 

@@ -1,6 +1,8 @@
 import BigInt
 import Foundation
+import LIPDocuments
 import LIPEthereum
+import LIPRecords
 import LIPTestSupport
 import XCTest
 
@@ -89,9 +91,16 @@ final class DevnetRecordsTests: XCTestCase {
         XCTAssertTrue(first.stdout.contains("2 new polls, 0 read again; 1 still open"), first.stdout)
         // Requests grow with polls and voters, not with blocks: chain id, head, one log range of
         // PollCreated; per poll its deciding block, one range of votes, the pool (an eth_call per
-        // orchestrator, and the end), and one Multicall3 batch of views. Counted by the devnet.
+        // orchestrator, and the end), and one Multicall3 batch of views; then the chain's clock the
+        // site dates open votes with (the scan's block, the sample block, the round's views).
+        // Counted by the devnet.
         let requests = try devnet.stats().requests - before.requests
-        XCTAssertLessThanOrEqual(requests, 3 + 2 * (2 + 4 + 2), "\(requests) requests: \(first.stdout)")
+        XCTAssertLessThanOrEqual(requests, 3 + 2 * (2 + 4 + 2) + 3, "\(requests) requests: \(first.stdout)")
+        let clock = try XCTUnwrap(try Ledger(path: dir.appendingPathComponent("l.sqlite").path, create: false).clock(chain: .l2))
+        let scanned = Int(try XCTUnwrap(try devnet.rpc("eth_blockNumber") as? String).dropFirst(2), radix: 16)!
+        XCTAssertEqual(clock.headBlock, scanned, "the clock is kept at the block the scan reached")
+        XCTAssertGreaterThan(clock.sampleBlocks, 0)
+        XCTAssertNotNil(clock.round, "the devnet names a RoundsManager")
         let proposalsSync = try lip(["ledger", "sync", "proposals"] + node, in: dir)
         XCTAssertEqual(proposalsSync.code, 0)
         XCTAssertEqual(proposalsSync.stderr, "")
@@ -101,6 +110,17 @@ final class DevnetRecordsTests: XCTestCase {
         let turnoutRows = try XCTUnwrap(try json(try lip(["turnout", "--format", "json"] + db, in: dir)) as? [[String: Any]])
         XCTAssertEqual(kept, turnoutRows.count)
         XCTAssertGreaterThan(kept, 0)
+        // The site's records, every vote counted once, are the records `lip voter` makes alone,
+        // on this synced ledger (partial snapshots, the pool's stored stakes).
+        let synced = try Ledger(path: dir.appendingPathComponent("l.sqlite").path, create: false)
+        let all = try VoterRecords.build(ledger: synced, workspace: Workspace(root: dir), network: "devnet")
+        XCTAssertGreaterThan(all.accounts.count, 3)
+        for (i, account) in all.accounts.enumerated() {
+            let alone = try VoterRecord.build(
+                account: account, ledger: synced, workspace: Workspace(root: dir), network: "devnet", readers: .init(pollRow: nil, bondingVotes: nil))
+            XCTAssertEqual(all.record(i).entries, alone.entries, "\(account)")
+            XCTAssertEqual(all.record(i).warnings, alone.warnings, "\(account)")
+        }
 
         // The polls the ledger found: A ended with the contracts' result, B open.
         let expectedA = try XCTUnwrap(try devnet.rpc("devnet_expected", [pollA, NSNull(), [o3, d3, nobody]]) as? [String: Any])

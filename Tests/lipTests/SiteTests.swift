@@ -22,7 +22,7 @@ final class SiteTests: XCTestCase {
             "README.md", in: root)
         try write(
             lipText(
-                7, title: "Tables & <b>tags</b>", type: "Standard Track", status: "Final",
+                7, title: "Tables & <b>tags</b>", type: "Standard Track", status: "Final", extra: "updated: 2024-06-01\n",
                 body:
                     "## Abstract\n\n| a | b |\n| --- | ---: |\n| 1 | 2 |\n\n<script>alert(1)</script>\n\nSee [LIP-25](LIP-25.md#motivation), [js](javascript:alert(2)), [gone](../nothing.md) and https://livepeer.org.\n"
             ), "LIPs/LIP-7.md", in: root)
@@ -30,7 +30,7 @@ final class SiteTests: XCTestCase {
             lipText(
                 25, title: "Treasury", type: "Meta", status: "Last Call", extra: "last-call-deadline: 2026-12-20\n",
                 body: "## Abstract\n\n![governor](../assets/lip-25/governor.png) ![remote](https://example.org/x.png)\n"), "LIPs/LIP-25.md", in: root)
-        try write(lipText(nil, title: "An idea", status: "Draft"), "LIPs/LIP-my-idea.md", in: root)
+        try write(lipText(nil, title: "An idea", status: "Draft", extra: "part-of: 25\n"), "LIPs/LIP-my-idea.md", in: root)
         // A real 1x1 PNG, so that a browser can show it.
         let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")!
         try FileManager.default.createDirectory(at: root.appendingPathComponent("assets/lip-25"), withIntermediateDirectories: true)
@@ -56,6 +56,7 @@ final class SiteTests: XCTestCase {
         try write("lip: 7\ncid: QmSite\nchain: l2\nstake: l2\naddress: \"\(poll)\"\n", "Polls/LIP-7/poll.yaml", in: root)
         var scenario = GovernorScenario()
         scenario.proposalID = 7
+        scenario.description = "---\nlip: 7\n---\n# Fund the tables\n\nA proposal for tests.\n"
         scenario.totalSupply = BigUInt(150) * BigUInt(10).power(18)
         scenario.votes = [
             GovernorScenario.Vote(Address(o1)!, 1, BigUInt(150) * BigUInt(10).power(18)), GovernorScenario.Vote(Address(d1)!, 0, BigUInt(30) * BigUInt(10).power(18)),
@@ -83,7 +84,72 @@ final class SiteTests: XCTestCase {
         XCTAssertNotNil(files["voters/\(addr("01")).html"])
         assertGolden(voter, "site-voter.html")
         assertGolden(poll, "site-poll.html")
+        // The LIP's page carries its poll's chart and evidence, and links its proposal.
+        let lip7 = try XCTUnwrap(files["LIPs/LIP-7.html"])
+        XCTAssertTrue(lip7.contains("120.00") && lip7.contains("lip poll tally"), lip7)
+        XCTAssertTrue(lip7.contains("<a href=\"../proposals/7.html\">Fund the tables</a>"), lip7)
+        assertGolden(lip7, "site-LIP-7-with-votes.html")
         try checkLinks(files)
+    }
+
+    /// An open poll and an open proposal on the index and in the calendar, dated from the clock
+    /// the ledger's last sync kept (never the machine's); without one, a deadline block and no date.
+    func testOpenVotesAreDatedFromTheChainsKeptClock() throws {
+        let root = try workspace()
+        let ledger = try ledger(in: root)
+        // A second poll, still open: the ledger's stake is at block 1000, it ends at 5000.
+        var maker = LogMaker()
+        maker.block = 70
+        try writeJSON([maker.pollCreated(poll: addr("91"), proposal: "QmOpen", endBlock: 5000, quorum: 100_000)], to: root.appendingPathComponent("open.json"))
+        _ = try ledger.importLogs(root.appendingPathComponent("open.json"), path: "open.json", chain: .l2)
+        var scenario = GovernorScenario()
+        scenario.proposalID = 8
+        scenario.createdBlock = 200
+        scenario.state = 1  // Active
+        scenario.voteEnd = 3500
+        scenario.votes = []
+        try write(scenario.logsJSON(), "gov8.json", in: root)
+        try write(scenario.stateJSON(), "state8.json", in: root)
+        _ = try ledger.importLogs(root.appendingPathComponent("gov8.json"), path: "gov8.json", chain: .l2)
+        _ = try ledger.importGovernorState(root.appendingPathComponent("state8.json"), path: "state8.json")
+
+        func files() throws -> [String: String] {
+            let site = try Site.build(workspace: Workspace(root: root), ledger: ledger, title: "Livepeer LIPs")
+            return Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
+        }
+        let undated = try files()
+        XCTAssertTrue(undated["index.html"]!.contains("block 5000") && undated["index.html"]!.contains("unknown (no sync has read"), undated["index.html"]!)
+        XCTAssertFalse(undated["calendar.ics"]!.contains("Vote closes"), "no date without a kept clock")
+        // A sync kept the clock: block 2000 at 1,800,000,000, 100 blocks in 1,200 s, round 3405 from block 1990, 100 blocks long (the proposal votes until round 3500).
+        try ledger.keepClock(
+            ChainClock(headBlock: 2000, position: 2000, timestamp: 1_800_000_000, sampleSeconds: 1200, sampleBlocks: 100, round: (3405, 1990, 100)), chain: .l2)
+        let dated = try files()
+        // The poll: 3,000 blocks at 12 s = 36,000 s later; the proposal: the last block of round 3500.
+        XCTAssertTrue(dated["index.html"]!.contains(UTCTimestamp.iso(1_800_036_000)), dated["index.html"]!)
+        XCTAssertTrue(dated["calendar.ics"]!.contains("DTSTART:\(UTCTimestamp.basic(1_800_036_000))"), dated["calendar.ics"]!)
+        XCTAssertTrue(dated["calendar.ics"]!.contains("UID:proposal-8@"), dated["calendar.ics"]!)
+        XCTAssertTrue(dated["index.html"]!.contains("href=\"proposals/8.html\""), dated["index.html"]!)
+        assertGolden(dated["index.html"]!, "site-index-open-votes.html")
+        assertGolden(dated["calendar.ics"]!, "site-calendar-open-votes.ics")
+        try checkLinks(dated)
+        // A clock of an earlier block does not replace a later one.
+        try ledger.keepClock(ChainClock(headBlock: 1500, position: 1500, timestamp: 1, sampleSeconds: 1, sampleBlocks: 1, round: nil), chain: .l2)
+        XCTAssertEqual(try ledger.clock(chain: .l2)?.headBlock, 2000)
+    }
+
+    /// With --base-url the feeds' and calendar's links are absolute; pages stay relative; a URL
+    /// that is not http(s) is refused.
+    func testABaseURLMakesTheFeedsLinksAbsolute() throws {
+        let root = try workspace()
+        let site = try Site.build(workspace: Workspace(root: root), ledger: nil, title: "Livepeer LIPs", baseURL: "https://example.org/lips")
+        let files = Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
+        XCTAssertTrue(files["feed.xml"]!.contains("<link href=\"https://example.org/lips/LIPs/LIP-7.html\"/>"), files["feed.xml"]!)
+        XCTAssertTrue(files["last-call.xml"]!.contains("<link rel=\"self\" href=\"https://example.org/lips/last-call.xml\"/>"))
+        XCTAssertTrue(files["calendar.ics"]!.contains("URL:https://example.org/lips/LIPs/LIP-25.html"), files["calendar.ics"]!)
+        XCTAssertFalse(files["index.html"]!.contains("example.org"))
+        for bad in ["javascript:alert(1)", "example.org/lips", "https://example.org/?q=1", "ftp://example.org/"] {
+            XCTAssertThrowsError(try Site.build(workspace: Workspace(root: root), ledger: nil, title: "T", baseURL: bad), bad)
+        }
     }
 
     func site(_ root: URL) throws -> [String: String] {
@@ -106,6 +172,10 @@ final class SiteTests: XCTestCase {
         assertGolden(files["last-call.xml"]!, "site-last-call.xml")
         assertGolden(files["lips.json"]!, "site-lips.json")
         assertGolden(files["calendar.ics"]!, "site-calendar.ics")
+        assertGolden(files["LIPs/LIP-my-idea.html"]!, "site-LIP-my-idea.html")
+        // LIP-7's creation and its move to Final (dated by `updated`), LIP-25's creation and Last Call, the draft's creation.
+        XCTAssertEqual(files["feed.xml"]!.components(separatedBy: "<entry>").count - 1, 5)
+        XCTAssertTrue(files["LIPs/LIP-25.html"]!.contains("Its part <a href=\"../LIPs/LIP-my-idea.html\">"), files["LIPs/LIP-25.html"]!)
     }
 
     func testNothingRunsAndEveryLinkResolvesInsideTheSite() throws {
@@ -158,6 +228,11 @@ final class SiteTests: XCTestCase {
         let refused = try lip(["site", "taken/site", "--workspace", root.path], in: here)
         XCTAssertEqual(refused.code, 2, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("taken"), refused.stderr)
+        // A base URL that is no web address: exit 2, naming it, nothing written.
+        let badBase = try lip(["site", "c", "--workspace", root.path, "--base-url", "javascript:alert(1)"], in: here)
+        XCTAssertEqual(badBase.code, 2, badBase.stderr)
+        XCTAssertTrue(badBase.stderr.contains("--base-url `javascript:alert(1)`"), badBase.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: here.appendingPathComponent("c").path))
     }
 
     func testTheSameWorkspaceGivesTheSameBytesWhereverItLies() throws {

@@ -301,3 +301,21 @@ extension Ledger {
         return entries
     }
 }
+
+extension Ledger {
+    /// Every account that voted in a poll the ledger holds (any vote, a valid choice or not) or
+    /// on a governor proposal it holds, once each, in address order.
+    package func everyVoter() throws -> [Address] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT voter FROM votes WHERE poll IN (SELECT address FROM polls)
+                    UNION
+                    SELECT voter FROM proposal_votes v WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.governor = v.governor AND p.id = v.proposal)
+                    ORDER BY 1
+                    """
+            ).map { try stored($0, "votes", key: ["voter"])("voter", as: Address.self) }
+        }
+    }
+}

@@ -1,0 +1,328 @@
+import BigInt
+import Foundation
+import LIPCore
+import LIPDocuments
+import LIPEthereum
+import LIPGovernor
+import LIPLedger
+import LIPTally
+
+/// Every voter's record at once (`lip site`'s voter pages): each poll and proposal is read and
+/// counted once, and every account's part in it taken from that one count, where
+/// `VoterRecord.build` reads and counts around one account. The records are the same
+/// (`VoterRecordsTests` compares them on random ledgers): a voter's part is its part of the full
+/// count, which equals the count around it (`WeightAroundAnAccountTests`); an account that did not
+/// vote is weighed by `PollWeight`/`ProposalWeight` from what decides its weight, taken from the
+/// votes and rows already read. Held compactly, 24 bytes per account and vote, so that ten
+/// thousand voters of two hundred votes fit in under 60 MB; a record is made when asked for.
+public struct VoterRecords: Sendable {
+    /// Every account that voted in a poll or on a proposal the ledger holds, in address order.
+    public let accounts: [Address]
+    /// The ledger's network.
+    public let network: String
+    /// The votes, in the order `VoterRecord.build` meets them (polls, then proposals).
+    let columns: [Column]
+    /// The columns in the order a record lists them (`VoteEntry.precedes`).
+    let order: [Int]
+    /// Delegates named by the parts, by the index a part holds (0: none).
+    let delegates: [Address]
+
+    /// The record of `accounts[index]`, as `VoterRecord.build` makes it without a node.
+    public func record(_ index: Int) -> VoterRecord {
+        var warnings: [String] = []
+        for column in columns { if let w = column.warnings[index] { warnings.append(w) } }
+        let entries = order.map { columns[$0].entry(index, delegates: delegates) }
+        return VoterRecord(account: accounts[index], network: network, entries: entries, warnings: VoterRecord.summarized(warnings))
+    }
+
+    /// The records of every account that voted in `ledger`, the polls' rules from `workspace`.
+    /// Each ended vote's summary is kept as `lip turnout` keeps it.
+    public static func build(ledger: Ledger, workspace: Workspace?, network: String) throws -> VoterRecords {
+        let accounts = try ledger.everyVoter()
+        var builder = Builder(accounts: accounts, ledger: ledger)
+        let polls = try ledger.polls(countingVotes: false)
+        let files = try workspace.map { try PollFile.all(in: $0) } ?? []
+        var columns: [Column] = []
+        for poll in polls { columns.append(try builder.pollColumn(poll, polls: polls, files: files)) }
+        for proposal in try ledger.proposals() { columns.append(try builder.proposalColumn(proposal)) }
+        let order = columns.indices.sorted { VoteEntry.precedes(columns[$0].shared, columns[$1].shared) }
+        return VoterRecords(accounts: accounts, network: network, columns: columns, order: order, delegates: builder.delegates)
+    }
+}
+
+extension VoterRecords {
+    /// One account's part in one vote, in 24 bytes.
+    struct Part: Sendable {
+        /// The weight's low and high 64 bits (a wider one is in the column's `wideWeights`).
+        var low: UInt64 = 0, high: UInt64 = 0
+        /// The delegate's index in `delegates`; 0: none.
+        var delegate: UInt32 = 0
+        /// `roles[role]`.
+        var role: UInt8 = 0
+        /// `words[voted - 1]`, `words[delegateVoted - 1]`; 0: nil.
+        var voted: UInt8 = 0, delegateVoted: UInt8 = 0
+        var flags: UInt8 = 0
+
+        static let weightKnown: UInt8 = 1, wideWeight: UInt8 = 2, withoutOutcome: UInt8 = 4
+        static let roles: [String?] = [nil, "orchestrator", "delegator", "none"]
+    }
+
+    /// One vote as every account's record holds it.
+    struct Column: Sendable {
+        /// What every account's entry shares (its own fields nil).
+        var shared: VoteEntry
+        /// By account index.
+        var parts: [Part]
+        /// The choices' names, by code less one.
+        var words: [String] = []
+        var reasons: [Int: String] = [:]
+        var warnings: [Int: String] = [:]
+        var wideWeights: [Int: BigUInt] = [:]
+
+        /// The entry of account `index`.
+        func entry(_ index: Int, delegates: [Address]) -> VoteEntry {
+            let part = parts[index]
+            var entry = shared
+            entry.role = Part.roles[Int(part.role)]
+            entry.delegate = part.delegate == 0 ? nil : delegates[Int(part.delegate)]
+            entry.voted = part.voted == 0 ? nil : words[Int(part.voted) - 1]
+            entry.delegateVoted = part.delegateVoted == 0 ? nil : words[Int(part.delegateVoted) - 1]
+            entry.reason = reasons[index]
+            if part.flags & Part.weightKnown != 0 {
+                entry.weight = part.flags & Part.wideWeight != 0 ? wideWeights[index] : BigUInt(words: [UInt(part.low), UInt(part.high)])
+            }
+            if part.flags & Part.withoutOutcome != 0 { entry.outcome = nil }
+            return entry
+        }
+
+        /// Sets account `index`'s part from `entry` (the fields `shared` leaves nil).
+        mutating func set(_ index: Int, _ entry: VoteEntry, delegate: UInt32) {
+            var part = Part()
+            part.role = UInt8(Part.roles.firstIndex(of: entry.role) ?? 0)
+            part.delegate = delegate
+            part.voted = code(entry.voted)
+            part.delegateVoted = code(entry.delegateVoted)
+            if let weight = entry.weight {
+                part.flags |= Part.weightKnown
+                if weight.words.count <= 2 {
+                    part.low = UInt64(weight.words.first ?? 0)
+                    part.high = weight.words.count == 2 ? UInt64(weight.words[1]) : 0
+                } else {
+                    part.flags |= Part.wideWeight
+                    wideWeights[index] = weight
+                }
+            }
+            if entry.outcome == nil && shared.outcome != nil { part.flags |= Part.withoutOutcome }
+            if let reason = entry.reason { reasons[index] = reason }
+            parts[index] = part
+        }
+
+        private mutating func code(_ word: String?) -> UInt8 {
+            guard let word else { return 0 }
+            if let i = words.firstIndex(of: word) { return UInt8(i + 1) }
+            words.append(word)
+            return UInt8(words.count)
+        }
+    }
+
+    /// Reads and counts each vote once and sets every account's part.
+    struct Builder {
+        let accounts: [Address]
+        let ledger: Ledger
+        var delegates: [Address] = [.zero]
+        var delegateIndex: [Address: UInt32] = [:]
+
+        init(accounts: [Address], ledger: Ledger) {
+            self.accounts = accounts
+            self.ledger = ledger
+        }
+
+        mutating func index(of delegate: Address?) -> UInt32 {
+            guard let delegate else { return 0 }
+            if let known = delegateIndex[delegate] { return known }
+            delegates.append(delegate)
+            delegateIndex[delegate] = UInt32(delegates.count - 1)
+            return UInt32(delegates.count - 1)
+        }
+
+        mutating func set(_ column: inout Column, _ i: Int, _ entry: VoteEntry) { column.set(i, entry, delegate: index(of: entry.delegate)) }
+    }
+}
+
+extension VoterRecords.Builder {
+    /// The column of one poll, as `VoterRecord.pollEntry` gives each account's entry.
+    mutating func pollColumn(_ poll: PollInfo, polls: [PollInfo], files: [PollFile]) throws -> VoterRecords.Column {
+        let resolved = try PollResolver.resolve(poll.address.checksummed, polls: polls, files: files)
+        let parameters = resolved.parameters
+        let open = try PollVoting.ended(parameters, ledger: ledger) == nil
+        let shared = VoteEntry(
+            kind: .poll, id: poll.address.lowercased, lip: parameters.lip, createdBlock: poll.createdBlock ?? 0, endBlock: poll.endBlock, endRound: nil,
+            open: open, role: nil, delegate: nil, voted: nil, reason: nil, weight: nil, delegateVoted: nil, outcome: nil)
+        var column = VoterRecords.Column(shared: shared, parts: Array(repeating: .init(), count: accounts.count))
+        func account(_ i: Int, _ entry: VoteEntry?, _ warning: String?) {
+            if let entry { set(&column, i, entry) }
+            if let warning { column.warnings[i] = warning }
+        }
+        let counted: (inputs: TallyInputs, result: TallyResult, partial: Bool, extra: [Address: [Position]])
+        do {
+            let rules = try PollRules.resolve(file: resolved.file, stake: nil, quorumBase: nil, chain: parameters.chain)
+            if rules.stake == .l1l2 {
+                // The migration window reads every row either way: each account as its record does.
+                for i in accounts.indices {
+                    let (entry, warning) = try VoterRecord.pollEntry(accounts[i], poll: poll, polls: polls, files: files, ledger: ledger, read: nil)
+                    account(i, entry, warning)
+                }
+                return column
+            }
+            let snapshot = try ledger.snapshot(chain: parameters.chain, forEndBlock: parameters.endBlock)
+            let registered = try ledger.registeredAccounts(of: snapshot)
+            let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: registered)
+            // The rows of the accounts that did not vote, and of their delegates.
+            let voters = Set(inputs.votes.map(\.voter))
+            let have = Set(inputs.positions.map(\.account))
+            var extra = Dictionary(grouping: try ledger.accounts(of: snapshot, among: accounts.filter { !voters.contains($0) && !have.contains($0) }), by: \.account)
+            let delegates = Set(extra.values.joined().compactMap(\.delegate)).filter { !have.contains($0) && extra[$0] == nil }
+            extra.merge(Dictionary(grouping: try ledger.accounts(of: snapshot, among: Array(delegates)), by: \.account)) { a, _ in a }
+            let positions = extra.mapValues { rows in
+                rows.map {
+                    Position(
+                        account: $0.account, delegate: $0.delegate, stake: $0.stake, delegatedStake: $0.delegatedStake, registered: $0.registered,
+                        active: $0.active ?? false, domain: snapshot.chain)
+                }
+            }
+            counted = (inputs, TallyEngine.tally(inputs), snapshot.partial, positions)
+            if !open {
+                column.shared.outcome = try VoteSummaries.poll(resolved, ledger: ledger, counted: (inputs, counted.result, registered)).outcome
+            }
+        } catch let error as LIPError where !error.isRefusal {
+            guard case .usage(let message) = error else { throw error }
+            for i in accounts.indices { account(i, nil, "poll \(poll.address.checksummed): not weighed: \(message)") }
+            column.shared.outcome = nil
+            return column
+        }
+        let (inputs, result) = (counted.inputs, counted.result)
+        let voters = Dictionary(result.voters.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = Dictionary(grouping: inputs.positions, by: \.account).merging(counted.extra) { a, _ in a }
+        let votes = Dictionary(grouping: inputs.votes, by: \.voter)
+        let delegatorsWhoVoted = Dictionary(grouping: inputs.positions.filter { $0.delegate != nil && $0.delegate != $0.account && votes[$0.account] != nil }) {
+            $0.delegate!
+        }.mapValues { $0.map(\.account) }
+        for (i, a) in accounts.enumerated() {
+            let mine = rows[a] ?? []
+            var entry = column.shared
+            if mine.isEmpty && counted.partial {
+                entry.voted = votes[a]?.max { ($0.block, $0.logIndex) < ($1.block, $1.logIndex) }.flatMap { VoteChoice(choiceID: $0.choice)?.rawValue }
+                entry.outcome = nil
+                account(
+                    i, entry,
+                    "poll \(poll.address.checksummed): the partial snapshot has no row for \(a.checksummed); its weight is unknown (give --rpc URL)")
+                continue
+            }
+            let delegate = mine.compactMap(\.delegate).first { $0 != a }
+            let registered = mine.contains { $0.registered }
+            let role: PollWeight.Role = registered ? .orchestrator : (delegate != nil ? .delegator : .none)
+            if let voter = voters[a] {
+                entry.voted = voter.choice.rawValue
+                entry.weight = voter.weight
+                entry.delegateVoted = role == .delegator ? delegate.flatMap { voters[$0]?.choice.rawValue } : nil
+            } else {
+                // What decides its weight, as `TallyInputs.load(around:)` reads it.
+                var near = inputs
+                let around = Set([a] + (delegate.map { [$0] } ?? []) + (delegatorsWhoVoted[a] ?? [])).sorted()
+                near.positions = around.flatMap { rows[$0] ?? [] }
+                near.votes = around.flatMap { votes[$0] ?? [] }
+                near.inputsDigest = "-"
+                let w = try PollWeight.weighing(a, inputs: &near, ledger: ledger, read: nil)
+                entry.voted = w.voted?.rawValue
+                entry.weight = w.weight
+                entry.delegateVoted = w.role == .delegator ? w.delegateChoice?.rawValue : nil
+            }
+            entry.role = role.rawValue
+            entry.delegate = role == .delegator ? delegate : nil
+            account(i, entry, nil)
+        }
+        return column
+    }
+}
+
+extension VoterRecords.Builder {
+    /// The column of one proposal, as `VoterRecord.proposalEntry` gives each account's entry.
+    mutating func proposalColumn(_ proposal: GovernorProposal) throws -> VoterRecords.Column {
+        let (governor, id) = (proposal.governor, proposal.id)
+        let views = try ledger.proposalViews(governor: governor, id: id)
+        let description = ProposalDescription(proposal.description)
+        var shared = VoteEntry(
+            kind: .proposal, id: String(id), lip: description.lip, createdBlock: proposal.block, endBlock: nil, endRound: proposal.voteEnd,
+            open: views?.state.isVoting ?? true, role: nil, delegate: nil, voted: nil, reason: nil, weight: nil, delegateVoted: nil, outcome: nil)
+        if let views, !shared.open { shared.outcome = ProposalOutcomeName.of(views.state) }
+        var column = VoterRecords.Column(shared: shared, parts: Array(repeating: .init(), count: accounts.count))
+        let all = try ledger.proposalVotes(governor: governor, id: id)
+        let byVoter = Dictionary(grouping: all, by: \.voter)
+        guard let views else {
+            for (i, a) in accounts.enumerated() {
+                guard let mine = byVoter[a]?.last else { continue }
+                var entry = column.shared
+                entry.voted = mine.support.name
+                entry.reason = mine.reason.isEmpty ? nil : mine.reason
+                set(&column, i, entry)
+            }
+            return column
+        }
+        let delegations = views.delegations
+        let counted: [Address: ProposalCount.CountedVote]
+        do {
+            counted = Dictionary(try ProposalCount.count(all, delegations: delegations).votes.map { ($0.vote.voter, $0) }, uniquingKeysWith: { a, _ in a })
+        } catch let problem as ProposalCount.Problem {
+            throw LIPError.invalidInput(file: ledger.path, location: "proposal \(id)", message: problem.description)
+        }
+        let stakes = try ledger.proposalStakes(governor: governor, id: id)
+        let stored = Dictionary(stakes.map { ($0.account, $0) }, uniquingKeysWith: { a, _ in a })
+        // Its summary kept for turnout and the poll list, from what was read here.
+        if !views.state.isVoting { _ = try VoteSummaries.proposal(proposal, views: views, ledger: ledger, read: (all, stakes, views)) }
+        let delegatorsWhoVoted = Dictionary(grouping: delegations.filter { byVoter[$0.key] != nil }.map(\.key)) { delegations[$0]! }
+        for (i, a) in accounts.enumerated() {
+            var entry = column.shared
+            if let mine = byVoter[a]?.last {
+                entry.voted = mine.support.name
+                entry.reason = mine.reason.isEmpty ? nil : mine.reason
+            }
+            let d = delegations[a]
+            let role: ProposalCount.Role, weight: BigUInt, delegate: Address, delegateSupport: VoteSupport?, votes: BigUInt
+            if let me = counted[a], let d, d == a || delegations[d] != nil {
+                // It voted, and the views name its delegate and its delegate's: its part of the full count.
+                (role, weight, delegate, votes) = (me.role, me.countedWeight, d, byVoter[a]!.first!.weight)
+                delegateSupport = d == a ? nil : counted[d]?.vote.support
+            } else {
+                // What `Ledger.proposalVotes(around:)` reads for it, from the votes read once.
+                let own = d ?? a
+                let keys = Set([a, own, delegations[own] ?? own])
+                let nearVoters = Set([a, own]).union(delegatorsWhoVoted[a] ?? [])
+                let nearVotes = all.filter { nearVoters.contains($0.voter) }
+                var near = views
+                near.delegations = delegations.filter { keys.contains($0.key) || (delegatorsWhoVoted[a]?.contains($0.key) ?? false) }
+                let w: ProposalWeight
+                do {
+                    w = try ProposalWeight.weighing(a, proposal: proposal, views: near, votes: nearVotes, ledger: ledger) { account, _ in
+                        guard let s = stored[account] else { throw VoterRecord.Gap() }
+                        return ProposalWeight.Stake(votes: s.votes, delegate: s.delegate)
+                    }
+                } catch is VoterRecord.Gap {
+                    column.warnings[i] =
+                        "proposal \(id): the ledger has no votes of \(a.checksummed) at round \(proposal.voteStart); its weight is unknown (give --rpc URL)"
+                    if entry.voted != nil { set(&column, i, entry) }
+                    continue
+                }
+                (role, weight, delegate, delegateSupport, votes) = (w.role, w.weight, w.delegate, w.delegateSupport, w.votes)
+            }
+            switch role {
+            case .orchestrator: entry.role = votes > 0 ? "orchestrator" : "none"
+            case .delegator, .other: entry.role = delegate.isZero ? "none" : "delegator"
+            }
+            entry.delegate = entry.role == "delegator" ? delegate : nil
+            entry.weight = weight
+            entry.delegateVoted = entry.role == "delegator" ? delegateSupport?.name : nil
+            set(&column, i, entry)
+        }
+        return column
+    }
+}

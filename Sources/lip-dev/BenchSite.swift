@@ -1,0 +1,39 @@
+import Foundation
+import LIPKit
+
+/// `lip site` over a clone of livepeer/LIPs (`LIPS`; default: the current workspace) and the
+/// ledger of bench-records: 100 polls and 100 proposals of 10,000 voters, every voter in every
+/// vote, so 10,000 voter pages of 200 votes each (issue 33's target: under 5 s). Prints the time
+/// and peak memory of the `lip` process, start to exit, and what it wrote.
+func benchSite(lips: String?) {
+    // LIP_DEV_VOTERS sets another number of voters (to profile at a smaller size); LIP_DEV_KEEP=1
+    // keeps the ledger.
+    let environment = ProcessInfo.processInfo.environment
+    let polls = smoke ? 3 : 100, proposals = smoke ? 3 : 100, orchestrators = smoke ? 4 : 100
+    let accounts = environment["LIP_DEV_VOTERS"].flatMap { Int($0) } ?? (smoke ? 200 : 10_000)
+    let workspace = URL(fileURLWithPath: lips ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+    print("site benchmark: the workspace \(workspace.path), and \(polls) polls and \(proposals) proposals of \(accounts) voters; the `lip` process, start to exit")
+    print("target: lip site < 5 s")
+    let root = scratchDirectory("site")
+    let keep = environment["LIP_DEV_KEEP"] == "1"
+    defer { if keep { print("kept \(root.path)") } else { try? FileManager.default.removeItem(at: root) } }
+    let db = recordsLedger(in: root, polls: polls, proposals: proposals, accounts: accounts, orchestrators: orchestrators)
+    print("run                                      seconds  peak MB  files   MB written")
+    for run in 1...runsPerFigure {
+        let out = root.appendingPathComponent("site-\(run)")
+        let m = measure(lipExecutable, ["site", out.path, "--workspace", workspace.path, "--db", db], output: root.appendingPathComponent("out").path)
+        precondition(m.exitCode == 0, "lip site failed")
+        var files = 0, bytes = 0
+        for case let url as URL in FileManager.default.enumerator(at: out, includingPropertiesForKeys: [.fileSizeKey])! {
+            guard let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize, !url.hasDirectoryPath else { continue }
+            files += 1
+            bytes += size
+        }
+        let label = run == 1 ? "lip site (first read after the import)" : "lip site (again, into a new folder)"
+        print(
+            label.padding(toLength: 41, withPad: " ", startingAt: 0) + format(m.seconds, 3).padding(toLength: 9, withPad: " ", startingAt: 0)
+                + format(m.peakMemoryMB, 1).padding(toLength: 9, withPad: " ", startingAt: 0) + "\(files)".padding(toLength: 8, withPad: " ", startingAt: 0)
+                + format(Double(bytes) / 1_000_000, 1))
+        try? FileManager.default.removeItem(at: out)
+    }
+}

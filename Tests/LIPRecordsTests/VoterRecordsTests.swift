@@ -1,0 +1,94 @@
+import BigInt
+import Foundation
+import LIPTestSupport
+import PropertyBased
+import Testing
+
+@testable import LIPEthereum
+@testable import LIPGovernor
+@testable import LIPLedger
+@testable import LIPRecords
+@testable import LIPTally
+
+/// Every voter's record made at once (`VoterRecords`, the site's voter pages: each vote counted
+/// once) is the record `VoterRecord.build` makes for that account alone, on random ledgers of two
+/// polls and two proposals: voters and accounts that did not vote, overrides both ways, rows
+/// missing from the snapshot, delegations missing from the views, a stored stake or none.
+/// PropertyBased shrinks a failing case.
+struct VoterRecordsTests {
+    static let accounts = (1...7).map { GovernorScenario.address($0) }
+
+    /// Per account: delegate (7: none; 8: no row at all), stake, registered.
+    static let row = zip(Gen.int(in: 0...8), Gen.int(in: 0...100), Gen.bool)
+    /// voter, choiceID (2 is invalid), block, which poll.
+    static let vote = zip(Gen.int(in: 0...6), Gen.int(in: 0...2), Gen.int(in: 0...3), Gen.bool)
+    /// Per account and proposal: its delegate (7: no delegation in the views), whether it votes
+    /// and how, whether its stake is stored.
+    static let proposalPart = zip(Gen.int(in: 0...7), Gen.int(in: 0...3), Gen.bool)
+
+    @Test func everyRecordMadeAtOnceIsTheRecordMadeAlone() async throws {
+        let input = zip(Self.row.array(of: 7...7), Self.vote.array(of: 0...12), Self.proposalPart.array(of: 14...14))
+        await propertyCheck(count: 50, input: input) { rows, rawVotes, parts in
+            let (ledger, dir) = try! WeightAroundAnAccountTests.ledger()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            var csv = "account,delegate,stake,status,active\n"
+            for (i, (d, stake, registered)) in rows.enumerated() where d != 8 {
+                csv += "\(Self.accounts[i]),\(d == 7 ? "" : Self.accounts[d].lowercased),\(stake * 1000),\(registered ? "registered,true" : ",")\n"
+            }
+            try! Data(csv.utf8).write(to: dir.appendingPathComponent("s.csv"))
+            _ = try! ledger.importSnapshot(dir.appendingPathComponent("s.csv"), path: "s.csv", options: SnapshotOptions(chain: .l2, block: 1000, l1Block: 1000))
+            // Two polls: one ended at the snapshot, one still open past it.
+            var maker = LogMaker()
+            maker.block = 50
+            var logs = [
+                maker.pollCreated(poll: addr("90"), proposal: "QmEnded", endBlock: 1000, quorum: 100_000),
+                maker.pollCreated(poll: addr("91"), proposal: "QmOpen", endBlock: 5000, quorum: 100_000),
+            ]
+            for (voter, choice, block, second) in rawVotes {
+                maker.block = 60 + block
+                logs.append(maker.vote(poll: second ? addr("91") : addr("90"), voter: Self.accounts[voter].lowercased, choice: choice))
+            }
+            try! writeJSON(logs, to: dir.appendingPathComponent("logs.json"))
+            _ = try! ledger.importLogs(dir.appendingPathComponent("logs.json"), path: "logs.json", chain: .l2)
+            // Two proposals: one defeated, one active.
+            for p in 0..<2 {
+                var scenario = GovernorScenario()
+                scenario.proposalID = BigUInt(10 + p)
+                scenario.createdBlock = 100 + p * 50
+                scenario.state = p == 0 ? 3 : 1
+                scenario.totalSupply = 1_000
+                var stakes: [ProposalStake] = []
+                let mine = Array(parts[(p * 7)..<(p * 7 + 7)])
+                // Weights as BondingVotes gives them: an account delegated to itself (or named
+                // by no delegation) holds its own stake and its delegators'; any other its own.
+                let delegate = mine.indices.map { mine[$0].0 == 7 ? $0 : mine[$0].0 }
+                func weight(_ i: Int) -> BigUInt {
+                    guard delegate[i] == i else { return BigUInt(rows[i].1) }
+                    return mine.indices.filter { delegate[$0] == i }.reduce(BigUInt(0)) { $0 + BigUInt(rows[$1].1) }
+                }
+                // The views name the delegation of every voter and every voter's delegate (a
+                // ledger without them is refused by both); of other accounts, some.
+                let named = Set(mine.indices.filter { mine[$0].1 < 3 }.flatMap { [$0, delegate[$0]] })
+                for (i, (d, vote, stored)) in mine.enumerated() {
+                    let a = Self.accounts[i]
+                    if d != 7 || named.contains(i) { scenario.delegations[a] = Self.accounts[delegate[i]] }
+                    if vote < 3 { scenario.votes.append(GovernorScenario.Vote(a, vote, weight(i))) }
+                    if stored { stakes.append(ProposalStake(account: a, votes: weight(i), delegate: Self.accounts[delegate[i]])) }
+                }
+                try! Data(scenario.logsJSON().utf8).write(to: dir.appendingPathComponent("gov\(p).json"))
+                try! Data(scenario.stateJSON().utf8).write(to: dir.appendingPathComponent("state\(p).json"))
+                _ = try! ledger.importLogs(dir.appendingPathComponent("gov\(p).json"), path: "gov\(p).json", chain: .l2)
+                _ = try! ledger.importGovernorState(dir.appendingPathComponent("state\(p).json"), path: "state\(p).json")
+                try! ledger.transaction { db in _ = try Ledger.storeStakes(db, governor: scenario.governor, id: scenario.proposalID, stakes) }
+            }
+            let all = try! VoterRecords.build(ledger: ledger, workspace: nil, network: "mainnet")
+            #expect(all.accounts == Set(rawVotes.map { Self.accounts[$0.0] } + parts.enumerated().filter { $0.element.1 < 3 }.map { Self.accounts[$0.offset % 7] }).sorted())
+            for (i, account) in all.accounts.enumerated() {
+                let alone = try! VoterRecord.build(account: account, ledger: ledger, workspace: nil, network: "mainnet", readers: .init(pollRow: nil, bondingVotes: nil))
+                let atOnce = all.record(i)
+                #expect(atOnce.entries == alone.entries, "entries of \(account)")
+                #expect(atOnce.warnings == alone.warnings, "warnings of \(account)")
+            }
+        }
+    }
+}
