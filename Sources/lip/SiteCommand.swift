@@ -49,7 +49,17 @@ struct SiteCommand: ParsableCommand {
                     throw LIPError.writeFailed(path: folder.path, reason: FileProblem.describe(error, at: folder))
                 }
             }
-            do { try data.write(to: url, options: .atomic) } catch { throw LIPError.writeFailed(path: url.path, reason: FileProblem.describe(error, at: url)) }
+            // A temporary file beside it, renamed over it: never half a page, and no fsync per
+            // file (a site is ten thousand files, rebuilt from the ledger at will).
+            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).lip-tmp")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+                throw LIPError.writeFailed(path: temporary.path, reason: "cannot create it (is the folder writable, the disk full?)")
+            }
+            guard rename(temporary.path, url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw LIPError.writeFailed(path: url.path, reason: reason)
+            }
         }
         say("wrote \(count) files to \(out)")
     }

@@ -228,6 +228,13 @@ final class SiteTests: XCTestCase {
         let refused = try lip(["site", "taken/site", "--workspace", root.path], in: here)
         XCTAssertEqual(refused.code, 2, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("taken"), refused.stderr)
+        // A page that cannot replace what is at its path (a folder): exit 2 naming it, no
+        // temporary file left beside it.
+        try FileManager.default.createDirectory(at: here.appendingPathComponent("d/index.html/x"), withIntermediateDirectories: true)
+        let blocked = try lip(["site", "d", "--workspace", root.path], in: here)
+        XCTAssertEqual(blocked.code, 2, blocked.stderr)
+        XCTAssertTrue(blocked.stderr.contains("d/index.html"), blocked.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: here.appendingPathComponent("d/.index.html.lip-tmp").path))
         // A base URL that is no web address: exit 2, naming it, nothing written.
         let badBase = try lip(["site", "c", "--workspace", root.path, "--base-url", "javascript:alert(1)"], in: here)
         XCTAssertEqual(badBase.code, 2, badBase.stderr)
