@@ -196,8 +196,8 @@ extension VoterRecords.Builder {
             }
         } catch let error as LIPError where !error.isRefusal {
             guard case .usage(let message) = error else { throw error }
+            // As `VoterRecord.pollEntry`: no part and no outcome (the shared outcome is not set yet).
             for i in accounts.indices { account(i, nil, "poll \(poll.address.checksummed): not weighed: \(message)") }
-            column.shared.outcome = nil
             return column
         }
         let (inputs, result) = (counted.inputs, counted.result)

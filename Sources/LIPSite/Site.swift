@@ -107,25 +107,19 @@ public struct Site: Sendable {
     }
 }
 
-/// The LIPs a LIP is bundled with (`part-of`): the one it is part of, and its parts.
+/// The LIPs a LIP is bundled with (`part-of`, as `LIPDocument.partOf` reads it): those it is
+/// part of, and its parts.
 struct SiteBundle {
-    var partOf: SiteLIP?
+    var partOf: [SiteLIP]
     /// Named by `part-of` but not in the workspace.
-    var partOfMissing: String?
+    var partOfMissing: [Int]
     var parts: [SiteLIP]
 
     init(_ lip: SiteLIP, among lips: [SiteLIP]) {
-        let named = lip.document.preamble?.value("part-of").map { $0.trimmingCharacters(in: .whitespaces) }
-        let number = named.flatMap { Int($0.hasPrefix("LIP-") ? String($0.dropFirst(4)) : $0) }
-        partOf = number.flatMap { n in lips.first { $0.number == n } }
-        partOfMissing = partOf == nil ? named.flatMap { $0.isEmpty ? nil : $0 } : nil
-        parts =
-            lip.number.map { n in
-                lips.filter { other in
-                    guard let raw = other.document.preamble?.value("part-of")?.trimmingCharacters(in: .whitespaces) else { return false }
-                    return Int(raw.hasPrefix("LIP-") ? String(raw.dropFirst(4)) : raw) == n
-                }
-            } ?? []
+        let wholes = lip.document.partOf
+        partOf = wholes.compactMap { n in lips.first { $0.number == n } }
+        partOfMissing = wholes.filter { n in !lips.contains { $0.number == n } }
+        parts = lip.number.map { n in lips.filter { $0.document.partOf.contains(n) } } ?? []
     }
 }
 

@@ -86,10 +86,10 @@ enum SitePage {
             body += "<tr><th>\(text(field.key))</th><td>\(text(field.value))</td></tr>\n"
         }
         body += "</table>\n"
-        if bundle.partOf != nil || bundle.partOfMissing != nil || !bundle.parts.isEmpty {
+        if !bundle.partOf.isEmpty || !bundle.partOfMissing.isEmpty || !bundle.parts.isEmpty {
             body += "<h2>Bundle</h2>\n<ul>\n"
-            if let whole = bundle.partOf { body += "<li>Part of <a href=\"\(root)\(whole.page)\">\(text(whole.name)): \(text(whole.title))</a></li>\n" }
-            if let missing = bundle.partOfMissing { body += "<li>Part of \(text(missing)) (not in this workspace)</li>\n" }
+            for whole in bundle.partOf { body += "<li>Part of <a href=\"\(root)\(whole.page)\">\(text(whole.name)): \(text(whole.title))</a></li>\n" }
+            for missing in bundle.partOfMissing { body += "<li>Part of LIP-\(missing) (not in this workspace)</li>\n" }
             for part in bundle.parts { body += "<li>Its part <a href=\"\(root)\(part.page)\">\(text(part.name)): \(text(part.title))</a></li>\n" }
             body += "</ul>\n"
         }

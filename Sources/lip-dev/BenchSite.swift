@@ -1,7 +1,8 @@
 import Foundation
 import LIPKit
 
-/// `lip site` over a clone of livepeer/LIPs (`LIPS`; default: the current workspace) and the
+/// `lip site` over a clone of livepeer/LIPs (`LIPS`; default: three LIPs written here, so that
+/// the repository's own LIPs/ and Polls/ never decide whether it runs) and the
 /// ledger of bench-records: 100 polls and 100 proposals of 10,000 voters, every voter in every
 /// vote, so 10,000 voter pages of 200 votes each (issue 33's target: under 5 s). Prints the time
 /// and peak memory of the `lip` process, start to exit, and what it wrote.
@@ -11,10 +12,18 @@ func benchSite(lips: String?) {
     let environment = ProcessInfo.processInfo.environment
     let polls = smoke ? 3 : 100, proposals = smoke ? 3 : 100, orchestrators = smoke ? 4 : 100
     let accounts = environment["LIP_DEV_VOTERS"].flatMap { Int($0) } ?? (smoke ? 200 : 10_000)
-    let workspace = URL(fileURLWithPath: lips ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+    let root = scratchDirectory("site")
+    let workspace = lips.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("workspace")
+    if lips == nil {
+        try! FileManager.default.createDirectory(at: workspace.appendingPathComponent("LIPs"), withIntermediateDirectories: true)
+        for n in 1...3 {
+            let text =
+                "---\nlip: \(n)\ntitle: Benchmark LIP \(n)\nauthor: Bench (@bench)\ntype: Meta\nstatus: Draft\ncreated: 2026-01-0\(n)\ndiscussions-to: https://forum.livepeer.org/t/\(n)\n---\n\n## Abstract\n\nText with a [link](https://livepeer.org) and a table.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n"
+            try! Data(text.utf8).write(to: workspace.appendingPathComponent("LIPs/LIP-\(n).md"))
+        }
+    }
     print("site benchmark: the workspace \(workspace.path), and \(polls) polls and \(proposals) proposals of \(accounts) voters; the `lip` process, start to exit")
     print("target: lip site < 5 s")
-    let root = scratchDirectory("site")
     let keep = environment["LIP_DEV_KEEP"] == "1"
     defer { if keep { print("kept \(root.path)") } else { try? FileManager.default.removeItem(at: root) } }
     let db = recordsLedger(in: root, polls: polls, proposals: proposals, accounts: accounts, orchestrators: orchestrators)

@@ -11,7 +11,7 @@ import LIPKit
 //   lip-dev sample-costs GAS DIR  write the cost sample that Costs/sample ships, from a devnet rehearsal's gas.csv
 //   lip-dev bench-costs     a cost report over 300,000 price samples per chain and 50 operations
 //   lip-dev bench-records   lip voter and lip turnout over 100 polls and 100 proposals of 10,000 voters
-//   lip-dev bench-site [LIPS]  lip site over a LIPs clone (default: here) and the records ledger
+//   lip-dev bench-site [LIPS]  lip site over a LIPs clone (default: three LIPs it writes) and the records ledger
 //   --smoke                 (with any bench-*) once, at a small size: that it runs, not how fast
 let args = Array(CommandLine.arguments.dropFirst()).filter { $0 != "--smoke" }
 switch args.first {
