@@ -18,46 +18,9 @@ dir="${1:-$(mktemp -d)}"
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 
-bash "$root/Scripts/devnet-setup.sh"
-py="$root/.build/devnet-venv/bin/python"
-if [ -n "${LIP:-}" ]; then
-  lip="$LIP"
-elif command -v lip >/dev/null 2>&1; then
-  lip="$(command -v lip)"
-else
-  [ -x "$root/.build/debug/lip" ] || (cd "$root" && swift build --product lip >/dev/null)
-  lip="$root/.build/debug/lip"
-fi
+source "$root/Scripts/devnet-lib.sh"
 
-"$py" "$root/Tests/Devnet/devnet.py" --poll-period 60 --networks-out "$dir/networks.yaml" >"$dir/devnet.json" 2>"$dir/devnet.log" </dev/null &
-devnet=$!
-trap 'kill "$devnet" 2>/dev/null || true; wait "$devnet" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  [ -s "$dir/devnet.json" ] && break
-  kill -0 "$devnet" 2>/dev/null || { echo "devnet-rehearse: the devnet did not start:" >&2; cat "$dir/devnet.log" >&2; exit 2; }
-  sleep 0.1
-done
-port="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["port"])' "$dir/devnet.json")"
-url="http://127.0.0.1:$port"
-echo "devnet: $url (networks.yaml in $dir)"
-
-# rpc METHOD [JSON-PARAM...]: calls a devnet method; prints its result (strings bare, the rest as JSON).
-rpc() {
-  "$py" - "$url" "$@" <<'PY'
-import json, sys, urllib.request
-url, method, params = sys.argv[1], sys.argv[2], [json.loads(p) for p in sys.argv[3:]]
-body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()
-answer = json.loads(urllib.request.urlopen(urllib.request.Request(url, body, {"Content-Type": "application/json"})).read())
-if "error" in answer:
-    sys.exit(f"devnet-rehearse: {method}: {answer['error']['message']}")
-r = answer["result"]
-sys.stdout.write((r if r.endswith("\n") else r + "\n") if isinstance(r, str) else json.dumps(r) + "\n")
-PY
-}
-field() { "$py" -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
-lpt() { echo "\"${1}000000000000000000\""; }
-
-mapfile -t a < <(rpc devnet_accounts 8 | "$py" -c 'import json,sys; print("\n".join(json.load(sys.stdin)))')
+mapfile -t a < <(accounts 8)
 o1="${a[1]}" o2="${a[2]}" d1="${a[3]}" d2="${a[4]}" d3="${a[5]}"
 echo "orchestrators $o1 and $o2 bond and register; three delegators bond"
 for o in "$o1" "$o2"; do

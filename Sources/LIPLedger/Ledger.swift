@@ -114,6 +114,7 @@ public final class Ledger: Sendable {
         m.registerMigration(Migration13VoteSummaries.identifier, migrate: Migration13VoteSummaries.migrate)
         m.registerMigration(Migration14Treasury.identifier, migrate: Migration14Treasury.migrate)
         m.registerMigration(Migration15ChainClocks.identifier, migrate: Migration15ChainClocks.migrate)
+        m.registerMigration(Migration16MigrationScans.identifier, migrate: Migration16MigrationScans.migrate)
         return m
     }
 }

@@ -31,6 +31,14 @@ public struct ReproduceCommand: Equatable, Sendable {
         switch record.kind {
         case .sync: line = ShellWord.line(["lip", "ledger", "sync", "poll", record.file] + options + ["--rpc"]) + " URL"
         case .proposalSync: line = ShellWord.line(["lip", "ledger", "sync", "proposals"] + options + ["--rpc"]) + " URL"
+        case .migrationSync:
+            // Recorded with the block it read up to (its --to-block) on the L2 chain, which the command has no option for.
+            var words: [String] = []
+            var i = 0
+            while i < options.count {
+                if ["--chain", "--block"].contains(options[i]) { i += 2 } else { words.append(options[i]); i += 1 }
+            }
+            line = ShellWord.line(["lip", "ledger", "sync", "migrations", "--to-block", String(record.block ?? 0)] + words + ["--rpc"]) + " URL"
         default: line = ShellWord.line(["lip", "ledger", "import", record.kind.rawValue, record.file] + options)
         }
         sha256 = record.sha256

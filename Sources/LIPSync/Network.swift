@@ -35,6 +35,8 @@ package struct Network: Sendable {
         package var livepeerToken: Contract? = nil
         /// The Treasury (LivepeerGovernor's timelock), on L2.
         package var treasury: Contract? = nil
+        /// The L2Migrator (its proxy), on L2: the LIP-73 migrations from L1.
+        package var l2Migrator: Contract? = nil
     }
 
     /// The network's name (`mainnet`, or a key of networks.yaml).
@@ -56,7 +58,9 @@ package struct Network: Sendable {
                 // livepeer/arbitrum-lpt-bridge deployments/arbitrumMainnet/LivepeerToken.json (07f1d72) and
                 // livepeer/protocol deployments/arbitrumMainnet/Treasury.json (9cb915b): address and receipt block.
                 livepeerToken: Contract(address: Address("0x289ba1701C2F088cf0faf8B3705246331cB8A839")!, block: 5_856_156),
-                treasury: Contract(address: Address("0xf82C1FF415F1fCf582554fDba790E27019c8E8C4")!, block: 139_793_473)),
+                treasury: Contract(address: Address("0xf82C1FF415F1fCf582554fDba790E27019c8E8C4")!, block: 139_793_473),
+                // livepeer/arbitrum-lpt-bridge deployments/arbitrumMainnet/L2MigratorProxy.json (603314d): address and receipt block.
+                l2Migrator: Contract(address: Address("0x148D5b6B4df9530c7C76A810bd1Cdf69EC4c2085")!, block: 5_864_923)),
             .l1: ChainContracts(
                 chainID: 1, pollCreator: Contract(address: Address("0xBf824EDb6b94D9B52d972d5B25bCc19b4e6E3F3C")!, block: 0),
                 bondingManager: Contract(address: Address("0x511bc4556d823ae99630ae8de28b9b80df90ea2e")!, block: 0),
@@ -95,7 +99,8 @@ package struct Network: Sendable {
             chains[chain] = ChainContracts(
                 chainID: chainID, pollCreator: pollCreator, bondingManager: bondingManager, multicall3: try contract("multicall3"),
                 roundsManager: try contract("rounds-manager")?.address, livepeerGovernor: try contract("livepeer-governor"),
-                bondingVotes: try contract("bonding-votes"), livepeerToken: try contract("livepeer-token"), treasury: try contract("treasury"))
+                bondingVotes: try contract("bonding-votes"), livepeerToken: try contract("livepeer-token"), treasury: try contract("treasury"),
+                l2Migrator: try contract("l2-migrator"))
         }
         return Network(name: name, chains: chains)
     }

@@ -86,6 +86,19 @@ package final class Node: BlockSource, @unchecked Sendable {
             timestamp: try block["timestamp"].map { try quantity($0, "eth_getBlockByNumber") })
     }
 
+    /// The blocks a sync that reads forward reads: from the block after `scannedTo` (`first`
+    /// when nil) up to `toBlock` (the head when nil); `from > end` when nothing is new. A
+    /// `toBlock` past the head, or before what the ledger holds of `what`, is a usage error.
+    package func forwardRange(after scannedTo: Int?, first: Int, toBlock: Int?, what: String) throws -> (from: Int, end: Int) {
+        let head = try head()
+        if let toBlock, toBlock > head.number { throw LIPError.usage("--to-block \(toBlock) is after the node's head, block \(head.number)") }
+        let end = toBlock ?? head.number
+        if let scannedTo, scannedTo > end {
+            throw LIPError.usage("the ledger holds \(what) up to block \(scannedTo), after --to-block \(end): \(what) is only read forward")
+        }
+        return (scannedTo.map { $0 + 1 } ?? first, end)
+    }
+
     /// The logs of `address` with `topics` from block `from` to `to`, in ranges of at most
     /// `logRange` blocks, halving a range the node refuses as too large or too full.
     package func logs(address: Address, topics: [String?], from: Int, to: Int, progress: ((Int) -> Void)? = nil) throws -> [[String: Any]] {
@@ -144,8 +157,9 @@ package final class Node: BlockSource, @unchecked Sendable {
             let dataText = object["data"] as? String, let data = Hex.decode(dataText), let tx = object["transactionHash"] as? String, Hex.decode(tx)?.count == 32,
             let block = object["blockNumber"], let index = object["logIndex"]
         else { throw LIPError.invalidInput(file: client.endpoint.display, location: "", message: "eth_getLogs: a malformed log; nothing was stored") }
+        // Hex in one letter case: what is compared and digested is the same whatever case the node wrote.
         return EventLog(
-            address: address, topics: topics, data: data, blockNumber: try quantity(block, "eth_getLogs"), transactionHash: tx,
+            address: address, topics: topics.map { $0.lowercased() }, data: data, blockNumber: try quantity(block, "eth_getLogs"), transactionHash: tx.lowercased(),
             logIndex: try quantity(index, "eth_getLogs"))
     }
 

@@ -44,13 +44,7 @@ package struct TreasurySync {
     /// `toBlock` (the head when nil).
     package func read(scannedTo: Int?, toBlock: Int?, progress: ((String) -> Void)? = nil) throws -> TreasurySyncRead {
         try node.require(chainID: contracts.chainID, network: network)
-        let head = try node.head()
-        if let toBlock, toBlock > head.number { throw LIPError.usage("--to-block \(toBlock) is after the node's head, block \(head.number)") }
-        let end = toBlock ?? head.number
-        if let scannedTo, scannedTo > end {
-            throw LIPError.usage("the ledger holds the treasury up to block \(scannedTo), after --to-block \(end): a treasury is only read forward")
-        }
-        let from = scannedTo.map { $0 + 1 } ?? treasury.block
+        let (from, end) = try node.forwardRange(after: scannedTo, first: treasury.block, toBlock: toBlock, what: "the treasury")
         let source = node.client.endpoint.display
         func fail(_ why: String) -> LIPError { LIPError.invalidInput(file: source, location: "", message: why) }
         let treasuryTopic = Hex.prefixed(ABI.encode(address: treasury.address))

@@ -42,6 +42,16 @@ struct LedgerStatusCommand: ParsableCommand {
                     + (p.lip.map { ", LIP-\($0)" } ?? ""))
         }
         say("migrations: \(status.migrations)")
+        if let window = status.window {
+            say("migration window:")
+            say(
+                "  L1 snapshot: "
+                    + (window.l1SnapshotBlock.map { "block \($0)" } ?? "none (import the LIP-73 snapshot: lip ledger import snapshot FILE --chain l1 --block N)"))
+            let span = window.firstL2Block.flatMap { first in window.lastL2Block.map { ", L2 blocks \(first)-\($0)" } } ?? ""
+            say("  migrations: \(window.migrations)\(span)")
+            if window.scans.isEmpty { say("  read from imported files only: lip ledger sync migrations reads them from a node") }
+            for scan in window.scans { say("  L2Migrator \(scan.l2Migrator.checksummed) read to \(scan.chain.rawValue) block \(scan.scannedTo)") }
+        }
         say("logs: " + JSONValue.object([("imported", .int(status.logsImported)), ("skipped", .int(status.logsSkipped))]).serialized(pretty: false))
     }
 }

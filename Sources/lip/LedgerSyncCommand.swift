@@ -12,13 +12,15 @@ struct LedgerSyncCommand: ParsableCommand {
               lip ledger sync poll 120 --network devnet --rpc http://127.0.0.1:8545
               LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync polls
               LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync proposals
+              LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync migrations
               lip ledger sync gas --set devnet --chain l2 bond=0x… reward=0x… --network devnet --rpc http://127.0.0.1:8545
               LIP_RPC_L2=https://arb1.example.org/KEY lip ledger sync gas-prices --chain l2 --from 2026-01-01 --to 2026-01-31 --every 900
 
             Manual: docs/sync-and-networks.md (in the lip repository).
             """,
         subcommands: [
-            LedgerSyncPollCommand.self, LedgerSyncPollsCommand.self, LedgerSyncProposalsCommand.self, LedgerSyncTreasuryCommand.self, LedgerSyncGasCommand.self,
+            LedgerSyncPollCommand.self, LedgerSyncPollsCommand.self, LedgerSyncProposalsCommand.self, LedgerSyncTreasuryCommand.self, LedgerSyncMigrationsCommand.self,
+            LedgerSyncGasCommand.self,
             LedgerSyncGasPricesCommand.self,
         ])
 }

@@ -70,7 +70,7 @@ struct LedgerSyncGasPricesCommand: ParsableCommand {
         let network = try ledger.writingNetwork()
         let reader = try node.connect(chain: chain, network: network)
         let reading = try GasSync(node: reader).read(request, chain: chain, progress: node.progress)
-        if node.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        node.endProgress()
         let summary = try ledger.openForImport(network: network).storeSyncedGasPrices(
             reading.samples, chain: chain, network: network.name, arguments: request.arguments, endpoint: reader.client.endpoint.display)
         say(

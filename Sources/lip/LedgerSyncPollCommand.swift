@@ -42,7 +42,7 @@ struct LedgerSyncPollCommand: ParsableCommand {
         let sync = try PollSync(node: reader, network: chosen, chain: chain)
         let progress = node.progress
         let outcome = try sync.read(poll: address, full: full, progress: progress)
-        if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        node.endProgress()
         let record = ImportRecord(kind: .sync, file: address.checksummed, sha256: outcome.sha256, chain: chain, network: chosen.name, full: full)
         let summary = try self.ledger.openForImport(network: network).storeSync(logs: outcome.logs, stake: outcome.stake, record: record, links: try PollFile.links(in: workspace))
         say("\(address.checksummed) from \(client.endpoint.display): \(summary.line)")

@@ -38,16 +38,14 @@ struct LedgerSyncPollsCommand: ParsableCommand {
 
     func run() throws {
         let workspace = ledger.workspaceOptions.locateIfPresent()
-        let network = try ledger.writingNetwork()
-        let chosen = try ledger.contracts(of: network)
-        let opened = try ledger.openForImport(network: network)
-        let reader = try node.connect(chain: chain, network: network)
+        let target = try SyncTarget(ledger, node: node, chain: chain)
+        let (chosen, opened, reader) = (target.contracts, target.ledger, target.node)
         let sync = try PollsSync(node: reader, network: chosen, chain: chain)
         let undecided = Set(try opened.undecidedPolls(chain: chain, creator: sync.creator))
         let known = try opened.polls().filter { undecided.contains($0.address) }.compactMap { p in p.createdBlock.map { (poll: p.address, createdBlock: $0) } }
         let progress = node.progress
         let outcome = try sync.read(scannedTo: try opened.pollScan(chain: chain, creator: sync.creator), undecided: known, toBlock: toBlock, full: full, progress: progress)
-        if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        node.endProgress()
         let summary = try opened.storePollScan(
             outcome.polls, chain: chain, creator: sync.creator, scannedTo: outcome.scannedTo, links: try PollFile.links(in: workspace))
         say("\(sync.creator.checksummed) from \(reader.client.endpoint.display): \(summary.line)")

@@ -30,7 +30,7 @@ struct LedgerSyncProposalsCommand: ParsableCommand {
         let sync = try ProposalSync(node: reader, network: chosen)
         let progress = node.progress
         let outcome = try sync.read(progress: progress)
-        if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        node.endProgress()
         let record = ImportRecord(kind: .proposalSync, file: sync.governor.address.checksummed, sha256: outcome.sha256, network: chosen.name)
         let opened = try self.ledger.openForImport(network: network)
         let summary = try opened.storeProposalSync(logs: outcome.logs, state: outcome.state, stakes: outcome.stakes, record: record)

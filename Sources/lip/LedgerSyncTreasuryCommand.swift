@@ -22,23 +22,16 @@ struct LedgerSyncTreasuryCommand: ParsableCommand {
 
     @OptionGroup var node: NodeOptions
 
-    @Option(name: .customLong("to-block"), help: ArgumentHelp("Read up to this block, as if it were the head (default: the head).", valueName: "N"))
-    var toBlock: Int?
-
-    func validate() throws {
-        if let toBlock, toBlock < 0 { throw ValidationError("--to-block must not be negative") }
-    }
+    @OptionGroup var range: ToBlockOption
 
     func run() throws {
-        let network = try ledger.writingNetwork()
-        let chosen = try ledger.contracts(of: network)
-        let opened = try ledger.openForImport(network: network)
-        let reader = try node.connect(chain: .l2, network: network)
+        let target = try SyncTarget(ledger, node: node, chain: .l2)
+        let (chosen, opened, reader) = (target.contracts, target.ledger, target.node)
         let sync = try TreasurySync(node: reader, network: chosen)
         let progress = node.progress
         let scanned = try opened.treasuryState(chain: .l2, treasury: sync.treasury.address)?.block
-        let read = try sync.read(scannedTo: scanned, toBlock: toBlock, progress: progress)
-        if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let read = try sync.read(scannedTo: scanned, toBlock: range.toBlock, progress: progress)
+        node.endProgress()
         let summary = try opened.storeTreasurySync(read)
         say("treasury \(sync.treasury.address.checksummed) from \(reader.client.endpoint.display): \(summary.line)")
         say(

@@ -25,6 +25,9 @@ struct NodeOptions: ParsableArguments {
 
     /// Progress on standard error when it is a terminal.
     var progress: ((String) -> Void)? { stderrIsTerminal ? { FileHandle.standardError.write(Data("\r\u{1B}[K  \(VisibleText.oneLine($0))…".utf8)) } : nil }
+
+    /// Clears the progress line, when there is one.
+    func endProgress() { if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }
 
 /// What BondingVotes says of an account at a round, from the node `rpc` (else `$LIP_RPC_L2`),
@@ -46,5 +49,21 @@ func bondingVotesReader(rpc: String?, ledger: Ledger, options: LedgerOptions) ->
         }
         let s = try c.node.votingStake(bondingVotes: c.bondingVotes, account: account, round: round)
         return ProposalWeight.Stake(votes: s.votes, delegate: s.delegate)
+    }
+}
+
+/// What a sync command opens before it reads: its network's contracts, the ledger opened for
+/// import (a ledger of another network is refused before any node is asked), and a node of the
+/// chain checked to serve that network.
+struct SyncTarget {
+    let contracts: Network
+    let ledger: Ledger
+    let node: Node
+
+    init(_ options: LedgerOptions, node: NodeOptions, chain: Chain) throws {
+        let network = try options.writingNetwork()
+        contracts = try options.contracts(of: network)
+        ledger = try options.openForImport(network: network)
+        self.node = try node.connect(chain: chain, network: network)
     }
 }

@@ -41,6 +41,10 @@ PROPOSAL_CREATED_TOPIC = "0x" + keccak(text="ProposalCreated(uint256,address,add
 VOTE_CAST_TOPIC = "0x" + keccak(text="VoteCast(address,uint256,uint8,uint256,string)").hex()
 VOTE_CAST_WITH_PARAMS_TOPIC = "0x" + keccak(text="VoteCastWithParams(address,uint256,uint8,uint256,string,bytes)").hex()
 UNBOND_TOPIC = "0x" + keccak(text="Unbond(address,address,uint256,uint256,uint256)").hex()
+MIGRATE_FINALIZED_TOPIC = "0x" + keccak(text="MigrateDelegatorFinalized((address,address,uint256,uint256,uint256,address))").hex()
+STAKE_CLAIMED_TOPIC = "0x" + keccak(text="StakeClaimed(address,address,uint256,uint256)").hex()
+POOL_CREATED_TOPIC = "0x" + keccak(text="DelegatorPoolCreated(address,address)").hex()
+ZERO = "0x" + "00" * 20
 
 # The methods that drive the chain, with their arguments: `--help` and devnet_help list them.
 METHODS = [
@@ -77,6 +81,18 @@ METHODS = [
      "Controller's owner (either may be null); the block"),
     ("devnet_transferLPT(from, to, wei)", "LPT minted to from, then LivepeerToken.transfer(to, wei) from it; the block"),
     ("devnet_balanceOf(account[, block])", "LivepeerToken.balanceOf(account) at block (default latest), wei as a decimal string"),
+    ("devnet_setL1Snapshot(rows[, file])", "the LIP-73 L1 snapshot: rows [[delegator, delegate, stake, fees]]; its Merkle root set in "
+     "MerkleSnapshot (id keccak256(\"LIP-73\")) and claimStake enabled; with file, writes it there as lip imports it (--format lip73); "
+     "{root, block, entries}"),
+    ("devnet_migrate(l1Account, l2Account[, atBlock])", "L2Migrator.finalizeMigrateDelegator from the bridge account with the L1 snapshot's "
+     "row of l1Account (an orchestrator: its delegated stake is the snapshot's stake delegated to it); LPT minted to the migrator for "
+     "what it bonds; with atBlock, mined so that it lands in that block; the block"),
+    ("devnet_claimStake(delegator[, newDelegate[, atBlock]])", "L2Migrator.claimStake from delegator with its L1 snapshot row and "
+     "Merkle proof (newDelegate: bonded there when its delegate has no pool); the block"),
+    ("devnet_delegatorPool(l1Orchestrator)", "the L2Migrator's delegatorPools(l1Orchestrator), the zero address when none"),
+    ("devnet_expectedWindow(poll[, ignore])", "the migration-window (l1+l2) tally computed here: L2 weights from the contracts' views at "
+     "the deciding block, the L1 snapshot's rows, the migrator's own logs up to that block, LIP-16 over both; ignore \"migrations\" "
+     "counts as if nobody had migrated"),
     ("devnet_gas()", "every protocol operation run so far: [{operation, chain, gas, tx}]"),
     ("devnet_gasCSV()", "the same as a benchmark CSV: operation,chain,gas,tx"),
     ("devnet_stats()", "HTTP requests, calls and batches answered (devnet_* not counted)"),
@@ -126,6 +142,10 @@ class Devnet:
         p = self.protocol
         self.poll_creator, self.bonding_manager, self.rounds_manager = p.poll_creator, p.bonding_manager, p.rounds_manager
         self.governor, self.bonding_votes, self.token = p.governor, p.bonding_votes, p.token
+        self.l2_migrator, self.bridge = p.l2_migrator, p.bridge
+        self.l1_rows = None  # the LIP-73 snapshot set by devnet_setL1Snapshot: [(delegator, delegate, stake, fees)]
+        # The migrator pays fees in ETH from its own balance (its proxy's receive forwards to the target's).
+        self.tester.send_transaction({"from": self.owner, "to": self.l2_migrator, "value": 100 * 10**18, "gas": 100_000})
         # The first round, so that bonds can start.
         self.devnet_nextRound()
         self.first_block = self.head()
@@ -194,15 +214,35 @@ class Devnet:
         self.call(self.owner, self.token, "mint(address,uint256)", ["address", "uint256"], [account, int(wei)])
         self.call(account, self.token, "approve(address,uint256)", ["address", "uint256"], [self.bonding_manager, MAX_UINT])
 
-    def bm(self, sender, operation, signature, types, args):
-        """A BondingManager transaction; the current round is initialized first when it is not
-        (the protocol refuses staking in an uninitialized round; on mainnet a keeper calls it)."""
-        # The round of the block this transaction lands in (the next one), not of the head.
+    def ready_round(self):
+        """Initializes the round of the block the next transaction lands in (the next one, not
+        the head's) when it is not (the protocol refuses staking in an uninitialized round; on
+        mainnet a keeper calls it)."""
         landing = (self.head() + 1) // self.protocol.ROUND_LENGTH
         (initialized,) = self.protocol.view(self.rounds_manager, "lastInitializedRound()", [], [], ["uint256"])
         if initialized < landing:
             self.call(self.owner, self.rounds_manager, "initializeRound()", [], [], operation="initializeRound", gas=6_000_000)
+
+    def bm(self, sender, operation, signature, types, args):
+        """A BondingManager transaction, in an initialized round."""
+        self.ready_round()
         return self.call(sender, self.bonding_manager, signature, types, args, operation=operation, gas=6_000_000)
+
+    def land_in(self, block):
+        """Mines so that the next transaction lands in `block`, its round initialized (in the
+        block before it when needed, which must then be of the same round)."""
+        block, length = int(block), self.protocol.ROUND_LENGTH
+        (initialized,) = self.protocol.view(self.rounds_manager, "lastInitializedRound()", [], [], ["uint256"])
+        if initialized < block // length:
+            if block % length == 0 or block - 1 <= self.head():
+                raise RpcError(-32602, f"block {block}: its round is not initialized and cannot be before it")
+            if block - 1 > self.head() + 1:
+                self.tester.mine_blocks(block - 1 - (self.head() + 1))
+            self.call(self.owner, self.rounds_manager, "initializeRound()", [], [], operation="initializeRound", gas=6_000_000)
+        if block <= self.head():
+            raise RpcError(-32602, f"block {block} is mined already (the head is {self.head()})")
+        if block > self.head() + 1:
+            self.tester.mine_blocks(block - (self.head() + 1))
 
     def devnet_help(self):
         return [f"{m}: {what}" for m, what in METHODS]
@@ -461,6 +501,186 @@ class Devnet:
         return {"against": str(totals[0]), "for": str(totals[1]), "abstain": str(totals[2]), "counted": {v: str(w) for v, w in sorted(counted.items())},
                 "rawAgainst": str(raw[0]), "rawFor": str(raw[1]), "rawAbstain": str(raw[2])}
 
+    # The L1-to-L2 migration (LIP-73) ---------------------------------------------------------
+
+    @staticmethod
+    def lip73_entry(row):
+        delegator, delegate, stake, fees = row
+        return bytes.fromhex(delegator[2:]) + bytes.fromhex(delegate[2:]) + int(stake).to_bytes(32, "big") + int(fees).to_bytes(32, "big")
+
+    def lip73_levels(self):
+        """The LIP-73 tree of the L1 snapshot: leaves keccak256 of the packed entries, sorted and
+        de-duplicated; a parent hashes the smaller child first; an odd last node goes up as is."""
+        level = sorted({keccak(self.lip73_entry(r)) for r in self.l1_rows if any(self.lip73_entry(r))})
+        levels = [level]
+        while len(level) > 1:
+            level = [keccak(min(level[i], level[i + 1]) + max(level[i], level[i + 1])) if i + 1 < len(level) else level[i]
+                     for i in range(0, len(level), 2)]
+            levels.append(level)
+        return levels
+
+    def lip73_proof(self, row):
+        levels = self.lip73_levels()
+        i, proof = levels[0].index(keccak(self.lip73_entry(row))), []
+        for level in levels[:-1]:
+            if i ^ 1 < len(level):
+                proof.append(level[i ^ 1])
+            i //= 2
+        return proof
+
+    def l1_row(self, account):
+        if self.l1_rows is None:
+            raise RpcError(-32602, "no L1 snapshot: call devnet_setL1Snapshot first")
+        for row in self.l1_rows:
+            if row[0].lower() == account.lower():
+                return row
+        raise RpcError(-32602, f"{account} has no row in the L1 snapshot")
+
+    def migrator_view(self, signature, types, args, returns, block="latest"):
+        return self.protocol.view(self.l2_migrator, signature, types, args, returns, block)
+
+    def devnet_setL1Snapshot(self, rows, file=None):
+        self.l1_rows = [(to_checksum_address(d), to_checksum_address(g), int(s), int(f)) for d, g, s, f in rows]
+        root = self.lip73_levels()[-1][0]
+        owner = self.owner
+        self.call(owner, self.protocol.merkle_snapshot, "setSnapshot(bytes32,bytes32)", ["bytes32", "bytes32"], [keccak(text="LIP-73"), root])
+        self.call(owner, self.l2_migrator, "setClaimStakeEnabled(bool)", ["bool"], [True])
+        entries = ["0x" + self.lip73_entry(r).hex() for r in self.l1_rows]
+        if file:
+            with open(file, "w") as f:
+                json.dump(entries, f)
+        return {"root": "0x" + root.hex(), "block": self.head(), "entries": entries}
+
+    def fund_migrator(self, wei):
+        """The L2 LPT the migrator bonds for others (on mainnet the L1 side bridged it)."""
+        if wei > 0:
+            self.call(self.owner, self.token, "mint(address,uint256)", ["address", "uint256"], [self.l2_migrator, int(wei)])
+
+    def devnet_delegatorPool(self, orchestrator):
+        return to_checksum_address(self.migrator_view("delegatorPools(address)", ["address"], [orchestrator], ["address"])[0])
+
+    def devnet_migrate(self, l1_account, l2_account, at_block=None):
+        delegator, delegate, stake, fees = self.l1_row(l1_account)
+        pool = self.devnet_delegatorPool(delegate)
+        if delegator == delegate:
+            delegated = sum(s for _, d, s, _ in self.l1_rows if d == delegate)
+            (claimed,) = self.migrator_view("claimedDelegatedStake(address)", ["address"], [delegate], ["uint256"])
+            self.fund_migrator(delegated - claimed)
+            operation = "finalizeMigrateDelegator.orchestrator"
+        else:
+            delegated = 0
+            self.fund_migrator(0 if pool != ZERO else stake)
+            operation = "finalizeMigrateDelegator.fromPool" if pool != ZERO else "finalizeMigrateDelegator.noPool"
+        if at_block is not None:
+            self.land_in(at_block)
+        else:
+            self.ready_round()
+        receipt = self.call(self.bridge, self.l2_migrator, "finalizeMigrateDelegator((address,address,uint256,uint256,uint256,address))",
+                            ["(address,address,uint256,uint256,uint256,address)"], [(delegator, l2_account, stake, delegated, fees, delegate)],
+                            operation=operation, gas=6_000_000)
+        return receipt["block_number"]
+
+    def devnet_claimStake(self, delegator, new_delegate=None, at_block=None):
+        row = self.l1_row(delegator)
+        _, delegate, stake, fees = row
+        pool = self.devnet_delegatorPool(delegate) if int(delegate, 16) else ZERO
+        if pool == ZERO and int(delegate, 16):
+            self.fund_migrator(stake)
+        operation = "claimStake.fromPool" if pool != ZERO else ("claimStake.noPool" if int(delegate, 16) else "claimStake.feesOnly")
+        if at_block is not None:
+            self.land_in(at_block)
+        else:
+            self.ready_round()
+        receipt = self.call(row[0], self.l2_migrator, "claimStake(address,uint256,uint256,bytes32[],address)",
+                            ["address", "uint256", "uint256", "bytes32[]", "address"],
+                            [delegate, stake, fees, self.lip73_proof(row), to_checksum_address(new_delegate or ZERO)], operation=operation, gas=6_000_000)
+        return receipt["block_number"]
+
+    def devnet_expectedWindow(self, poll, ignore=None):
+        """LIP-16 over both domains of the migration window, as ledger-and-tally.md states it,
+        from the L1 snapshot, the migrator's logs and the BondingManager's views at the deciding
+        block: written here for the tests, independently of lip."""
+        if self.l1_rows is None:
+            raise RpcError(-32602, "no L1 snapshot: call devnet_setL1Snapshot first")
+        created = [l for l in self.raw_logs(self.first_block, self.head(), self.poll_creator, [POLL_CREATED_TOPIC])
+                   if l["topics"][1][-40:].lower() == poll[2:].lower()]
+        _, end_block, quorum, quota = decode(["bytes", "uint256", "uint256", "uint256"], bytes.fromhex(created[0]["data"][2:]))
+        block = min(end_block, self.head())
+        choice = {}
+        for log in sorted(self.raw_logs(created[0]["block_number"], block, poll, [VOTE_TOPIC]), key=lambda l: (l["block_number"], l["log_index"])):
+            (c,) = decode(["uint256"], bytes.fromhex(log["data"][2:]))
+            if c in (0, 1):
+                choice[to_checksum_address("0x" + log["topics"][1][-40:])] = c
+        migrated, l2_of, pools = set(), {}, {}
+        every_l2 = set(self.accounts)
+        for log in self.raw_logs(0, self.head(), self.l2_migrator, None):
+            data, topic = bytes.fromhex(log["data"][2:]), log["topics"][0]
+            if topic == MIGRATE_FINALIZED_TOPIC:
+                l1, l2, _, _, _, delegate = decode(["address", "address", "uint256", "uint256", "uint256", "address"], data)
+                l1, l2 = to_checksum_address(l1), to_checksum_address(l2)
+                every_l2.add(l2)
+                if log["block_number"] <= block:
+                    migrated.add(l1)
+                    if l1 == to_checksum_address(delegate):
+                        l2_of[l1] = l2
+            elif topic == STAKE_CLAIMED_TOPIC and log["block_number"] <= block:
+                migrated.add(to_checksum_address("0x" + log["topics"][1][-40:]))
+            elif topic == POOL_CREATED_TOPIC:
+                (pool,) = decode(["address"], data)
+                every_l2.add(to_checksum_address(pool))
+                if log["block_number"] <= block:
+                    pools[to_checksum_address("0x" + log["topics"][1][-40:])] = to_checksum_address(pool)
+        if ignore == "migrations":
+            migrated, l2_of, pools = set(), {}, {}
+
+        def l2_position(account):
+            delegator = self.bm_view("getDelegator(address)", ["address"], [account], ["uint256"] * 2 + ["address"] + ["uint256"] * 4, block)
+            (stake,) = self.bm_view("pendingStake(address,uint256)", ["address", "uint256"], [account, 0], ["uint256"], block)
+            (delegated,) = self.bm_view("transcoderTotalStake(address)", ["address"], [account], ["uint256"], block)
+            (registered,) = self.bm_view("isRegisteredTranscoder(address)", ["address"], [account], ["bool"], block)
+            return {"account": account, "delegate": to_checksum_address(delegator[2]), "stake": stake, "delegated": delegated,
+                    "registered": registered, "domain": "l2"}
+        positions = [l2_position(a) for a in sorted(set(choice) | set(pools.values()))]
+        pool_position = {p["account"]: p for p in positions}
+        l2_total = sum(self.bm_view("pendingStake(address,uint256)", ["address", "uint256"], [a, 0], ["uint256"], block)[0] for a in sorted(every_l2))
+        remaining = [(a, d, s) for a, d, s, _ in self.l1_rows if s > 0 and a not in migrated]
+        toward = {}
+        for a, d, s in remaining:
+            if d != a:
+                toward[d] = toward.get(d, 0) + s
+        pool_before = {p: pool_position[p]["stake"] for p in pools.values()}
+        l1_positions = []
+        for a, d, s in remaining:
+            if d != a and d in pools:
+                share = pool_before[pools[d]] * s // toward[d]
+                pool_position[pools[d]]["stake"] -= min(share, pool_position[pools[d]]["stake"])
+                positions.append({"account": a, "delegate": l2_of[d], "stake": share, "delegated": 0, "registered": False, "domain": "l2"})
+            else:
+                l1_positions.append({"account": a, "delegate": d, "stake": s, "delegated": 0, "registered": False, "domain": "l1"})
+        for p in l1_positions:
+            if p["account"] == p["delegate"]:
+                p["registered"] = True
+                p["delegated"] = sum(q["stake"] for q in l1_positions if q["delegate"] == p["account"])
+        positions += l1_positions
+        weights = {}
+        for v in choice:
+            w = 0
+            for p in (p for p in positions if p["account"] == v):
+                if p["registered"]:
+                    overriding = sum(q["stake"] for q in positions
+                                     if q["domain"] == p["domain"] and q["account"] != v and q["account"] in choice and q["delegate"] == v)
+                    w += max(0, p["delegated"] - overriding)
+                else:
+                    w += p["stake"]
+            weights[v] = w
+        yes = sum(w for v, w in weights.items() if choice[v] == 0)
+        no = sum(w for v, w in weights.items() if choice[v] == 1)
+        total = l2_total + sum(p["stake"] for p in l1_positions)
+        quorum_met = yes + no >= total * quorum // 1_000_000
+        result = "quorum-not-met" if not quorum_met else ("yes" if yes > (yes + no) * quota // 1_000_000 else "no")
+        return {"block": block, "yes": str(yes), "no": str(no), "totalStake": str(total), "result": result,
+                "migrated": sorted(migrated), "weights": {v: str(w) for v, w in sorted(weights.items())}}
+
     # Gas -----------------------------------------------------------------------------------
 
     def devnet_gas(self):
@@ -673,7 +893,8 @@ def serve(devnet, port, until_stdin_closes, networks_out):
             "roundLength": devnet.protocol.ROUND_LENGTH, "pollCreator": devnet.poll_creator, "bondingManager": devnet.bonding_manager,
             "multicall3": devnet.multicall3, "roundsManager": devnet.rounds_manager, "governor": devnet.governor,
             "bondingVotes": devnet.bonding_votes, "livepeerToken": devnet.token, "controller": devnet.protocol.controller,
-            "treasury": devnet.protocol.treasury, "minter": devnet.protocol.minter}
+            "treasury": devnet.protocol.treasury, "minter": devnet.protocol.minter,
+            "l2Migrator": devnet.l2_migrator, "merkleSnapshot": devnet.protocol.merkle_snapshot, "bridge": devnet.bridge}
     if networks_out:
         with open(networks_out, "w") as f:
             f.write(networks_yaml(info))
@@ -708,6 +929,7 @@ devnet:
     rounds-manager: "{info['roundsManager']}"
     livepeer-token: {{address: "{info['livepeerToken']}", block: 1}}
     treasury: {{address: "{info['treasury']}", block: 1}}
+    l2-migrator: {{address: "{info['l2Migrator']}", block: 1}}
   l1:
     chain-id: {c}
     poll-creator: {{address: "{info['pollCreator']}", block: {first}}}

@@ -19,6 +19,8 @@ VENDOR = os.path.join(HERE, "vendor")
 MAINNET_SORTED_DOUBLY_LL = "c45f6918f7bcac7abc8fe05302b3cdf39776cdeb"
 LPT = 10**18
 MAX_UINT = 2**256 - 1
+# Arbitrum's L1-to-L2 address alias: an L1 contract's messages arrive from its address plus this.
+ALIAS_OFFSET = 0x1111000000000000000000000000000000001111
 
 
 def selector(signature):
@@ -102,6 +104,28 @@ class Protocol:
             assert creation.count("61e100") == 2, "POLL_PERIOD is not where it was"
             creation = creation.replace("61e100", "61%04x" % poll_period)
         self.poll_creator = self.deploy_with(creation, encode(["address"], [self.bonding_manager]).hex())
+        self.deploy_migrator(c, commit)
+
+    def deploy_migrator(self, c, commit):
+        """The L2Migrator behind the bridge's own proxy, the DelegatorPool it clones and the
+        MerkleSnapshot holding the LIP-73 root, registered before `initialize` (which caches the
+        Controller's addresses). The L1 migrator stored is `bridge − ALIAS_OFFSET`: the bridge
+        account's calls then pass `onlyL1Counterpart` as the L1Migrator's retryable tickets do on
+        mainnet (Solidity 0.8 adds the offset with checked arithmetic: the account must be at least
+        the offset)."""
+        owner, chain = self.owner, self.chain
+        self.bridge = owner
+        if int(self.bridge, 16) < ALIAS_OFFSET:
+            raise SystemExit(f"the bridge account {self.bridge} is below Arbitrum's alias offset")
+        self.delegator_pool_impl = chain.deploy(artifact("arbitrum-lpt-bridge", "DelegatorPool")["bytecode"])
+        self.merkle_snapshot = self.deploy_with(artifact("livepeer-protocol", "MerkleSnapshot")["bytecode"], c)
+        target = self.deploy_with(artifact("arbitrum-lpt-bridge", "L2MigratorTarget")["bytecode"], c)
+        self.l2_migrator = self.deploy_with(artifact("arbitrum-lpt-bridge", "L2MigratorProxy")["bytecode"],
+                                            encode(["address", "bytes32"], [self.controller, keccak(text="L2MigratorTarget")]).hex())
+        for name, address in (("MerkleSnapshot", self.merkle_snapshot), ("L2MigratorTarget", target), ("L2Migrator", self.l2_migrator)):
+            self.send(owner, self.controller, "setContractInfo(bytes32,address,bytes20)", ["bytes32", "address", "bytes20"], [keccak(text=name), address, commit])
+        l1_migrator = to_checksum_address("0x%040x" % (int(self.bridge, 16) - ALIAS_OFFSET))
+        self.send(owner, self.l2_migrator, "initialize(address,address)", ["address", "address"], [l1_migrator, self.delegator_pool_impl])
 
     def deploy_with(self, bytecode, args_hex):
         return self.chain.deploy(bytecode + args_hex)

@@ -201,7 +201,10 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(again.unchanged, 7)
         XCTAssertEqual(try ledgerDump(ledger), before)
         let status = try ledger.status().json.serialized(pretty: false)
-        XCTAssertTrue(status.contains(#""migrations":3,"logs":{"imported":6,"skipped":1}"#), status)
+        XCTAssertTrue(
+            status.contains(
+                #""migrations":3,"migrationWindow":{"l1SnapshotBlock":null,"migrations":3,"firstL2Block":100,"lastL2Block":100,"syncedTo":[]},"logs":{"imported":6,"skipped":1}"#
+            ), status)
         XCTAssertTrue(status.contains(#""polls":[{"address":"0x9090909090909090909090909090909090909090","chain":"l2","endBlock":5000,"votes":2,"lip":120}]"#), status)
     }
 
@@ -406,7 +409,8 @@ final class LedgerTests: XCTestCase {
             [
                 "chain_clocks", "gas_measurements", "gas_price_sources", "gas_prices", "gas_set_sources", "gas_sets", "import_polls", "imports", "ledger_network",
                 "ledger_revisions", "logs",
-                "migrations", "poll_decisions", "poll_scans", "polls", "proposal_delegations", "proposal_events", "proposal_stakes", "proposal_views", "proposal_votes",
+                "migration_scans", "migrations", "poll_decisions", "poll_scans", "polls", "proposal_delegations", "proposal_events", "proposal_stakes", "proposal_views",
+                "proposal_votes",
                 "proposals", "quorum_numerator_updates", "snapshot_accounts", "snapshots", "treasury_executions", "treasury_rewards", "treasury_scans", "treasury_transfers",
                 "vote_summaries", "votes",
             ])

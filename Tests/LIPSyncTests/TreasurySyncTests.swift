@@ -17,68 +17,36 @@ final class TreasurySyncTests: XCTestCase {
     let grantee = Address("0x" + String(repeating: "0b", count: 20))!, other = Address("0x" + String(repeating: "99", count: 20))!
     let head = 200
 
-    func hex(_ n: Int) -> String { "0x" + String(n, radix: 16) }
-    func topic(_ a: Address) -> String { Hex.prefixed(ABI.encode(address: a)) }
-
     /// The chain's logs: a reward cut (block 20), another treasury's reward (block 21), a payout by
     /// proposal 9 (block 30); `change` may alter any answer.
     func node(change: @escaping (String, inout [String: Any]) -> Void = { _, _ in }) -> Node {
-        let transport = ScriptedTransport { [self] request in
-            func answer(_ r: [String: Any]) -> [String: Any] {
-                let method = r["method"] as? String ?? "", params = r["params"] as? [Any] ?? []
-                var object: [String: Any] = ["jsonrpc": "2.0", "id": r["id"] ?? NSNull()]
-                func log(_ address: Address, _ topics: [String], _ data: [UInt8], _ block: Int, _ index: Int) -> [String: Any] {
-                    [
-                        "address": address.lowercased, "topics": topics, "data": Hex.prefixed(data), "blockNumber": hex(block),
-                        "transactionHash": Hex.prefixed(Array(repeating: UInt8(block), count: 32)), "logIndex": hex(index), "removed": false,
+        scriptedNode(
+            head: head,
+            logs: { [self] q in
+                let topics = q["topics"] as? [Any] ?? []
+                let address = Address(q["address"] as? String ?? "")
+                if address == token, topics.count == 2 {  // from the treasury
+                    return [scriptedLog(token, [TreasurySync.transferTopic, addressTopic(treasury), addressTopic(grantee)], ABI.encode(uint: 7), block: 30, index: 1)]
+                } else if address == token, topics.count == 3 {  // to the treasury
+                    return [scriptedLog(token, [TreasurySync.transferTopic, addressTopic(.zero), addressTopic(treasury)], ABI.encode(uint: 10), block: 20, index: 2)]
+                } else if address == bm {
+                    return [
+                        scriptedLog(bm, [TreasurySync.treasuryRewardTopic, addressTopic(orchestrator)], ABI.encode(address: treasury) + ABI.encode(uint: 10), block: 20, index: 3),
+                        scriptedLog(bm, [TreasurySync.treasuryRewardTopic, addressTopic(orchestrator)], ABI.encode(address: other) + ABI.encode(uint: 4), block: 21, index: 1),
                     ]
+                } else if address == governor {
+                    return [scriptedLog(governor, [LedgerEvent.proposalExecuted.topic0], ABI.encode(uint: 9), block: 30, index: 2)]
                 }
-                switch method {
-                case "eth_chainId": object["result"] = hex(1337)
-                case "eth_getBlockByNumber":
-                    let tag = params.first as? String ?? ""
-                    let n = tag == "latest" ? head : Node.canonicalQuantity(tag) ?? 0
-                    object["result"] = ["number": hex(n), "hash": Hex.prefixed(Array(repeating: UInt8(n % 256), count: 32)), "timestamp": hex(1_700_000_000 + n)]
-                case "eth_getLogs":
-                    let q = params.first as? [String: Any] ?? [:]
-                    let topics = q["topics"] as? [Any] ?? []
-                    let address = Address(q["address"] as? String ?? "")
-                    var logs: [[String: Any]] = []
-                    if address == token, topics.count == 2 {  // from the treasury
-                        logs.append(log(token, [TreasurySync.transferTopic, topic(treasury), topic(grantee)], ABI.encode(uint: 7), 30, 1))
-                    } else if address == token, topics.count == 3 {  // to the treasury
-                        logs.append(log(token, [TreasurySync.transferTopic, topic(.zero), topic(treasury)], ABI.encode(uint: 10), 20, 2))
-                    } else if address == bm {
-                        logs.append(log(bm, [TreasurySync.treasuryRewardTopic, topic(orchestrator)], ABI.encode(address: treasury) + ABI.encode(uint: 10), 20, 3))
-                        logs.append(log(bm, [TreasurySync.treasuryRewardTopic, topic(orchestrator)], ABI.encode(address: other) + ABI.encode(uint: 4), 21, 1))
-                    } else if address == governor {
-                        logs.append(log(governor, [LedgerEvent.proposalExecuted.topic0], ABI.encode(uint: 9), 30, 2))
-                    }
-                    object["result"] = logs
-                case "eth_call":
-                    let data = Hex.decode((params.first as? [String: Any])?["data"] as? String ?? "") ?? []
-                    let views: [([UInt8], Int)] = [
-                        (ABI.selector("balanceOf(address)") + ABI.encode(address: treasury), 3), (ABI.selector("treasuryRewardCutRate()"), 100),
-                        (ABI.selector("nextRoundTreasuryRewardCutRate()"), 100), (ABI.selector("treasuryBalanceCeiling()"), 750), (ABI.selector("roundLength()"), 10),
-                        (ABI.selector("lastRoundLengthUpdateRound()"), 5), (ABI.selector("lastRoundLengthUpdateStartBlock()"), 0),
-                    ]
-                    if let value = views.first(where: { $0.0 == data })?.1 {
-                        object["result"] = Hex.prefixed(ABI.encode(uint: BigUInt(value)))
-                    } else {
-                        object["error"] = ["code": 3, "message": "execution reverted"]
-                    }
-                default: object["error"] = ["code": -32601, "message": "method not found"]
-                }
-                change(method, &object)
-                return object
-            }
-            if let batch = request as? [[String: Any]] { return ScriptedTransport.json(batch.map(answer)) }
-            return ScriptedTransport.json(answer(request as! [String: Any]))
-        }
-        return Node(
-            client: JSONRPCClient(
-                endpoint: try! RPCEndpoint("http://127.0.0.1:8545/SECRET"), policy: RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 1), batchLimit: 100,
-                transport: transport, pause: { _ in }, jitter: { 0 }))
+                return []
+            },
+            call: { [self] data in
+                let views: [([UInt8], Int)] = [
+                    (ABI.selector("balanceOf(address)") + ABI.encode(address: treasury), 3), (ABI.selector("treasuryRewardCutRate()"), 100),
+                    (ABI.selector("nextRoundTreasuryRewardCutRate()"), 100), (ABI.selector("treasuryBalanceCeiling()"), 750), (ABI.selector("roundLength()"), 10),
+                    (ABI.selector("lastRoundLengthUpdateRound()"), 5), (ABI.selector("lastRoundLengthUpdateStartBlock()"), 0),
+                ]
+                return views.first(where: { $0.0 == data }).map { ABI.encode(uint: BigUInt($0.1)) }
+            }, change: change)
     }
 
     var network: Network {
@@ -126,7 +94,7 @@ final class TreasurySyncTests: XCTestCase {
                 { method, object in
                     guard method == "eth_getLogs", var logs = object["result"] as? [[String: Any]], let first = logs.first, (first["address"] as? String) == self.token.lowercased
                     else { return }
-                    logs[0]["topics"] = [TreasurySync.transferTopic, self.topic(self.treasury)]
+                    logs[0]["topics"] = [TreasurySync.transferTopic, addressTopic(self.treasury)]
                     object["result"] = logs
                 }
             ),

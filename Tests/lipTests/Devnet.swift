@@ -21,6 +21,7 @@ final class Devnet {
         var bondingVotes: String
         var livepeerToken: String
         var treasury: String
+        var l2Migrator: String
         var firstBlock: Int
         var roundLength: Int
     }
@@ -139,6 +140,7 @@ final class Devnet {
             rounds-manager: "\(info.roundsManager)"
             livepeer-token: {address: "\(info.livepeerToken)", block: 1}
             treasury: {address: "\(info.treasury)", block: 1}
+            l2-migrator: {address: "\(info.l2Migrator)", block: 1}
 
           l1:
             chain-id: \(info.chainId)
@@ -172,6 +174,24 @@ final class Devnet {
 
     /// The first `n` funded accounts.
     func accounts(_ n: Int) throws -> [String] { try XCTUnwrap(try rpc("devnet_accounts", [n]) as? [String]) }
+
+    /// Runs the rehearsal `Scripts/NAME` into `dir` with the built `lip`: its exit status and its
+    /// standard output and error together.
+    static func rehearse(_ name: String, in dir: URL) throws -> (status: Int32, text: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["bash", packageRoot.appendingPathComponent("Scripts/\(name)").path, dir.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["LIP"] = productsDirectory.appendingPathComponent("lip").path
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
 
     /// HTTP requests and calls the devnet answered (its own devnet_* methods not counted).
     func stats() throws -> (requests: Int, calls: Int) {

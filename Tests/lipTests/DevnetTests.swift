@@ -62,19 +62,8 @@ final class DevnetTests: XCTestCase {
     func testTheRehearsalRunsAPollAndAProposalAndRecordsTheGasOfEveryOperation() throws {
         _ = try Devnet.python()
         let dir = try temporaryDirectory(self)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", packageRoot.appendingPathComponent("Scripts/devnet-rehearse.sh").path, dir.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LIP"] = productsDirectory.appendingPathComponent("lip").path
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, text)
+        let (status, text) = try Devnet.rehearse("devnet-rehearse.sh", in: dir)
+        XCTAssertEqual(status, 0, text)
         XCTAssertTrue(text.contains("Result: YES"), text)
         XCTAssertTrue(text.contains("On chain: proposalVotes matches the counted totals"), text)
         // lip's poll tally is the devnet's own, computed from the contracts' views.

@@ -17,4 +17,6 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case governorState = "governor-state"
     /// `lip ledger sync proposals`: the governor's logs and views read from a node.
     case proposalSync = "sync-proposals"
+    /// `lip ledger sync migrations`: an L2Migrator's logs read from a node.
+    case migrationSync = "sync-migrations"
 }

@@ -196,7 +196,17 @@ extension Ledger {
     public func status() throws -> LedgerStatus {
         let snapshots = try self.snapshots()
         let polls = try self.polls()
+        let scans = try migrationScans()
         return try read { db in
+            let migrations = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations") ?? 0
+            let l1Block = snapshots.filter { $0.chain == .l1 }.map(\.block).max()
+            var window: LedgerStatus.MigrationWindow?
+            if l1Block != nil || migrations > 0 || !scans.isEmpty {
+                let span = try Row.fetchOne(db, sql: "SELECT MIN(l2_block) AS first, MAX(l2_block) AS last FROM migrations")
+                let r = span.map { stored($0, "migrations", key: ["l2_block"]) }
+                window = LedgerStatus.MigrationWindow(
+                    l1SnapshotBlock: l1Block, migrations: migrations, firstL2Block: try r?.optional("first"), lastL2Block: try r?.optional("last"), scans: scans)
+            }
             // Votes for a poll whose PollCreated is not imported yet are listed too, with what is known.
             let orphans = try Row.fetchAll(db, sql: "SELECT poll, COUNT(*) AS n FROM votes WHERE poll NOT IN (SELECT address FROM polls) GROUP BY poll ORDER BY poll").map { row in
                 let r = stored(row, "votes", key: ["poll"])
@@ -205,7 +215,7 @@ extension Ledger {
             return LedgerStatus(
                 path: path, network: try LedgerNetwork.fetchOne(db, sql: "SELECT id, name, l1_chain_id, l2_chain_id FROM ledger_network"), snapshots: snapshots,
                 polls: polls.map { LedgerStatus.Poll(address: $0.address, chain: $0.chain, endBlock: $0.endBlock, votes: $0.votes ?? 0, lip: $0.lip) } + orphans,
-                migrations: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrations") ?? 0,
+                migrations: migrations, window: window,
                 logsImported: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NOT NULL") ?? 0,
                 logsSkipped: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logs WHERE event IS NULL") ?? 0)
         }
@@ -253,7 +263,7 @@ extension Ledger {
                 case .snapshot: return usedSnapshot()
                 case .sync: return record.poll == poll || usedSnapshot()
                 case .votes: return record.poll == poll
-                case .migrations: return migrations
+                case .migrations, .migrationSync: return migrations
                 case .logs: return held.map { $0.contains(poll.lowercased) || (migrations && $0.contains("migrations")) } ?? true
                 case .governorState, .proposalSync: return false
                 }
@@ -261,7 +271,7 @@ extension Ledger {
                 switch record.kind {
                 case .governorState, .proposalSync: return true
                 case .logs: return held.map { $0.contains("governor") } ?? true
-                default: return false
+                case .snapshot, .sync, .votes, .migrations, .migrationSync: return false
                 }
             }
         }.map(\.record)
@@ -277,7 +287,7 @@ extension Ledger {
         let records: [(id: Int64, snapshotID: Int64?, record: ImportRecord)] = try read { db in
             try ImportRow.fetchAll(db, sql: "SELECT * FROM imports ORDER BY id").map { ($0.id, $0.snapshotID, $0.record) }
         }
-        let rank: [ImportKind: Int] = [.snapshot: 0, .sync: 1, .migrations: 2, .logs: 3, .votes: 4, .governorState: 5, .proposalSync: 6]
+        let rank: [ImportKind: Int] = [.snapshot: 0, .sync: 1, .migrations: 2, .migrationSync: 2, .logs: 3, .votes: 4, .governorState: 5, .proposalSync: 6]
         return records.sorted { x, y in
             let (a, b) = (x.record, y.record)
             let ka = (rank[a.kind] ?? 9, a.options.joined(separator: " "), a.file), kb = (rank[b.kind] ?? 9, b.options.joined(separator: " "), b.file)

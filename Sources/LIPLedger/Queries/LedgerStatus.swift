@@ -18,6 +18,31 @@ public struct LedgerStatus: Sendable, Equatable {
         public var lip: Int?
     }
 
+    /// The migration window (LIP-73) as far as the ledger knows it.
+    public struct MigrationWindow: Sendable, Equatable {
+        /// The block of the latest L1 snapshot (the frozen LIP-73 one), nil without one.
+        public var l1SnapshotBlock: Int?
+        /// Rows of `migrations`.
+        public var migrations: Int
+        /// The L2 blocks of the first and the last of them.
+        public var firstL2Block: Int?, lastL2Block: Int?
+        /// How far `lip ledger sync migrations` read each L2Migrator; empty when migrations came
+        /// from files only (then they are complete as far as those files are).
+        public var scans: [MigrationScan]
+
+        /// The contract's JSON.
+        public var json: JSONValue {
+            .object([
+                ("l1SnapshotBlock", .int(l1SnapshotBlock)), ("migrations", .int(migrations)), ("firstL2Block", .int(firstL2Block)),
+                ("lastL2Block", .int(lastL2Block)),
+                (
+                    "syncedTo",
+                    .array(scans.map { .object([("chain", .string($0.chain.rawValue)), ("l2Migrator", .string($0.l2Migrator.checksummed)), ("block", .int($0.scannedTo))]) })
+                ),
+            ])
+        }
+    }
+
     /// The ledger file.
     public var path: String
     /// The network it belongs to; nil for a ledger no command has written since networks were recorded.
@@ -28,6 +53,8 @@ public struct LedgerStatus: Sendable, Equatable {
     public var polls: [Poll]
     /// Rows of `migrations`.
     public var migrations: Int
+    /// The migration window: nil when the ledger holds no L1 snapshot, no migration and no scan.
+    public var window: MigrationWindow?
     /// Logs of a known event.
     public var logsImported: Int
     /// Logs of an unknown topic, stored and skipped.
@@ -64,6 +91,7 @@ public struct LedgerStatus: Sendable, Equatable {
                     })
             ),
             ("migrations", .int(migrations)),
+            ("migrationWindow", window?.json ?? .null),
             ("logs", .object([("imported", .int(logsImported)), ("skipped", .int(logsSkipped))])),
         ])
     }

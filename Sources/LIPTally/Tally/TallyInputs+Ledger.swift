@@ -83,6 +83,12 @@ extension TallyInputs {
             let migrations = try ledger.migrations(atOrBefore: s2.block)
             let later = try ledger.migrationCount(after: s2.block)
             if later > 0 { warnings.append("\(later) migration\(later == 1 ? "" : "s") after the L2 snapshot's block \(s2.block) \(later == 1 ? "was" : "were") not counted") }
+            // Migrations read from a node are known only up to where the sync stopped.
+            if let readTo = try ledger.migrationScans().filter({ $0.chain == .l2 }).map(\.scannedTo).max(), readTo < s2.block {
+                warnings.append(
+                    "the L2Migrator's logs are read up to L2 block \(readTo) only, before the L2 snapshot's block \(s2.block): migrations between them are not counted (run lip ledger sync migrations)"
+                )
+            }
             add(s2, to: &digest)
             add(s1, to: &digest)
             // From L2 only the voters' rows and the pools' (their stake is shared out); from L1
