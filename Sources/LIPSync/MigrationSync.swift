@@ -51,17 +51,20 @@ package struct MigrationSync {
         let (from, end) = try node.forwardRange(after: scannedTo, first: migrator.block, toBlock: toBlock, what: "the migrations")
         var logs: [EventLog] = []
         if from <= end {
-            for shape in Self.shapes {
-                progress?("\(shape.event.rawValue) logs of \(migrator.address.checksummed) from block \(from) to \(end)")
-                let found = try node.eventLogs(address: migrator.address, topics: [shape.event.topic0], from: from, to: end)
-                for log in found where log.topics.count != shape.topics || log.data.count != shape.dataBytes {
+            // One query for the three events: the migrator's logs are few, its blocks many (on
+            // Arbitrum One hundreds of millions), so each range is asked once, not once per event.
+            // Its other events (L1MigratorUpdate, ControllerContractUpdate, …) are left out here.
+            progress?("logs of \(migrator.address.checksummed) from block \(from) to \(end)")
+            for log in try node.eventLogs(address: migrator.address, topics: [], from: from, to: end) {
+                guard let shape = Self.shapes.first(where: { $0.event.topic0 == log.topics.first }) else { continue }
+                guard log.topics.count == shape.topics, log.data.count == shape.dataBytes else {
                     throw LIPError.invalidInput(
                         file: node.client.endpoint.display, location: "",
                         message:
                             "a \(shape.event.rawValue) log of block \(log.blockNumber) (tx \(log.transactionHash.prefix(10))…) has \(log.topics.count) topics and \(log.data.count) data bytes, not the \(shape.topics) and \(shape.dataBytes) its event has; nothing was stored"
                     )
                 }
-                logs += found
+                logs.append(log)
             }
         }
         logs.sort { ($0.blockNumber, $0.logIndex) < ($1.blockNumber, $1.logIndex) }
