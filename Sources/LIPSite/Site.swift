@@ -26,19 +26,22 @@ public struct Site: Sendable {
     /// the feeds' and calendar's links absolute under `baseURL` (nil: relative). In memory: a
     /// large ledger's site is better written as it is made (`write`).
     public static func build(workspace: Workspace, ledger: Ledger?, title: String, baseURL: String? = nil) throws -> Site {
-        var files: [(path: String, data: Data)] = []
-        try write(workspace: workspace, ledger: ledger, title: title, baseURL: baseURL) { files.append(($0, $1)) }
-        return Site(files: files.sorted { $0.path < $1.path })
+        let files = Locked<[(path: String, data: Data)]>([])
+        try write(workspace: workspace, ledger: ledger, title: title, baseURL: baseURL) { path, data in files.withLock { $0.append((path, data)) } }
+        return Site(files: files.withLock { $0 }.sorted { $0.path < $1.path })
     }
 
-    /// Makes the site and gives each file to `sink` as soon as it is made (each path once), the
-    /// voters' pages last; returns how many files it gave.
+    /// Makes the site and gives each file to `sink` as soon as it is made (each path once; the
+    /// vote and voter pages from two threads at once, so `sink` is called from either); returns
+    /// how many files it gave.
     @discardableResult
-    public static func write(workspace: Workspace, ledger: Ledger?, title: String, baseURL: String? = nil, to sink: (String, Data) throws -> Void) throws -> Int {
+    public static func write(
+        workspace: Workspace, ledger: Ledger?, title: String, baseURL: String? = nil, to sink: @escaping @Sendable (String, Data) throws -> Void
+    ) throws -> Int {
         let base = try baseURL.map(SiteFeeds.baseURL) ?? ""
-        var written = Set<String>()
-        func give(_ path: String, _ text: String) throws {
-            written.insert(path)
+        let written = Locked(Set<String>())
+        let give: @Sendable (String, String) throws -> Void = { path, text in
+            written.withLock { _ = $0.insert(path) }
             try sink(path, Data(text.utf8))
         }
         // Every voter's record first: it counts each ended vote once and keeps its summary, which
@@ -50,10 +53,23 @@ public struct Site: Sendable {
         let workspaceFiles = Set(try Self.files(under: workspace.root))
         var carried = Set<String>()
         let polls = try ledger.map { try PollList.build(ledger: $0, workspace: workspace) }
-        // Each poll's page as soon as it is made; the reports of LIPs' polls kept for their pages.
-        var reports: [Address: String] = [:]
-        if let ledger, let polls {
-            reports = try SiteVotes.pollPages(polls, ledger: ledger, workspace: workspace, lips: lips, siteTitle: title, to: give)
+        // The vote and voter pages, most of a large site, on two cores: the polls' pages (whose
+        // reports the LIPs' pages show) and half the voters' on one, the proposals' pages and the
+        // other half on the other. Each page is given as soon as it is made.
+        let reports = Locked<[Address: String]>([:])
+        if let ledger, let polls, let records {
+            let half = records.accounts.count / 2
+            try runConcurrently([
+                {
+                    let made = try SiteVotes.pollPages(polls, ledger: ledger, workspace: workspace, lips: lips, siteTitle: title, to: give)
+                    reports.withLock { $0 = made }
+                    try SiteVotes.voterPages(records, 0..<half, siteTitle: title, to: give)
+                },
+                {
+                    try SiteVotes.proposalPages(ledger: ledger, siteTitle: title, to: give)
+                    try SiteVotes.voterPages(records, half..<records.accounts.count, siteTitle: title, to: give)
+                },
+            ])
         }
         let proposals = try ledger?.proposals() ?? []
         for lip in lips {
@@ -68,7 +84,9 @@ public struct Site: Sendable {
             let itsProposals = proposals.filter { lip.number != nil && ProposalDescription($0.description).lip == lip.number }
             try give(
                 lip.page,
-                SitePage.lip(lip, bodyHTML: body, bundle: bundle, poll: poll, pollReport: poll.flatMap { reports[$0.address] }, proposals: itsProposals, siteTitle: title))
+                SitePage.lip(
+                    lip, bodyHTML: body, bundle: bundle, poll: poll, pollReport: poll.flatMap { p in reports.withLock { $0[p.address] } }, proposals: itsProposals, siteTitle: title
+                ))
         }
         let openVotes = try ledger.map { try SiteDeadlines.openVotes(ledger: $0, workspace: workspace) } ?? []
         try give("index.html", SitePage.index(lips: lips, readme: try workspace.readmeIndex(), polls: polls, openVotes: openVotes, siteTitle: title))
@@ -77,16 +95,13 @@ public struct Site: Sendable {
         try give("feed.xml", SiteFeeds.feed(SiteFeeds.entries(lips, only: nil), title: title, id: "feed", baseURL: base))
         try give("last-call.xml", SiteFeeds.feed(SiteFeeds.entries(lips, only: .lastCall), title: title + ": Last Call", id: "last-call", baseURL: base))
         try give("calendar.ics", SiteVotes.calendar(lips, votes: openVotes, title: title, baseURL: base))
-        if let ledger, polls != nil, let records {
+        if let ledger, polls != nil, records != nil {
             try give("turnout.svg", try Turnout.build(ledger: ledger, workspace: workspace).svg)
-            try SiteVotes.proposalPages(ledger: ledger, siteTitle: title, to: give)
-            try SiteVotes.voterPages(records, siteTitle: title, to: give)
         }
-        for file in carried.sorted() where !written.contains(file) {
-            written.insert(file)
+        for file in carried.sorted() where written.withLock({ $0.insert(file).inserted }) {
             try sink(file, try Data(contentsOf: workspace.root.appendingPathComponent(file)))
         }
-        return written.count
+        return written.withLock { $0.count }
     }
 
     /// The workspace's regular files, relative paths; hidden folders, `.build` and `Sources` left out.

@@ -110,9 +110,9 @@ enum SiteVotes {
 }
 
 extension SiteVotes {
-    /// `voters/0x….html` for every account that voted in a poll or on a proposal: its record
-    /// (records.md), each vote linking its page; given to `give` one by one.
-    static func voterPages(_ records: VoterRecords, siteTitle: String, to give: (String, String) throws -> Void) throws {
+    /// `voters/0x….html` for the accounts at `indices` of those that voted in a poll or on a
+    /// proposal: its record (records.md), each vote linking its page; given to `give` one by one.
+    static func voterPages(_ records: VoterRecords, _ indices: Range<Int>, siteTitle: String, to give: (String, String) throws -> Void) throws {
         // Ten thousand pages of two hundred rows: a cell's HTML is made once per distinct text
         // (roles, choices, outcomes, LIPs, a vote's link), a weight's once per page.
         var cells: [String: String] = [:]
@@ -123,7 +123,8 @@ extension SiteVotes {
             return made
         }
         var links: [String: String] = [:]
-        for (index, account) in records.accounts.enumerated() {
+        for index in indices {
+            let account = records.accounts[index]
             let record = records.record(index)
             var weights: [BigUInt: String] = [:]
             var body = "<h1>Voter \(account.checksummed)</h1>\n"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LIPCore
 import LIPKit
 import LIPSite
 
@@ -39,28 +40,56 @@ struct SiteCommand: ParsableCommand {
         let opened = FileManager.default.fileExists(atPath: path) ? try ledger.open() : nil
         let root = URL(fileURLWithPath: out, relativeTo: currentDirectory).standardizedFileURL
         // Each file written as soon as it is made (a large ledger's site does not fit in memory
-        // at once), each one whole (a temporary file renamed).
-        var folders = Set<String>()
-        let count = try Site.write(workspace: workspace, ledger: opened, title: title, baseURL: baseURL) { path, data in
-            let url = root.appendingPathComponent(path)
-            let folder = url.deletingLastPathComponent()
-            if folders.insert(folder.path).inserted {
-                do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                    throw LIPError.writeFailed(path: folder.path, reason: FileProblem.describe(error, at: folder))
-                }
-            }
-            // A temporary file beside it, renamed over it: never half a page, and no fsync per
-            // file (a site is ten thousand files, rebuilt from the ledger at will).
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).lip-tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-                throw LIPError.writeFailed(path: temporary.path, reason: "cannot create it (is the folder writable, the disk full?)")
-            }
-            guard rename(temporary.path, url.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw LIPError.writeFailed(path: url.path, reason: reason)
+        // at once), each one whole, from either of the threads that make pages.
+        let folder = SiteFolder(root)
+        let count = try Site.write(workspace: workspace, ledger: opened, title: title, baseURL: baseURL) { path, data in try folder.write(path, data) }
+        say("wrote \(count) files to \(out)")
+    }
+}
+
+/// The folder a site is written into: each page through a temporary file beside it, renamed over
+/// it (never half a page; no fsync per file: a site is ten thousand files, rebuilt from the ledger
+/// at will). Written from several threads: the folders made so far are kept under a lock.
+final class SiteFolder: Sendable {
+    let root: URL
+    private let made = Locked(Set<String>())
+
+    init(_ root: URL) { self.root = root }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        let folder = url.deletingLastPathComponent()
+        if made.withLock({ $0.insert(folder.path).inserted }) {
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw LIPError.writeFailed(path: folder.path, reason: FileProblem.describe(error, at: folder))
             }
         }
-        say("wrote \(count) files to \(out)")
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).lip-tmp").path
+        // One open, write and close (Foundation's createFile writes a temporary file of its own and renames it).
+        let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard file >= 0 else { throw LIPError.writeFailed(path: temporary, reason: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let n = Foundation.write(file, base + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(file) != 0 && failure == 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw LIPError.writeFailed(path: temporary, reason: String(cString: strerror(failure)))
+        }
+        guard rename(temporary, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw LIPError.writeFailed(path: url.path, reason: reason)
+        }
     }
 }

@@ -90,6 +90,11 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(lip7.contains("<a href=\"../proposals/7.html\">Fund the tables</a>"), lip7)
         assertGolden(lip7, "site-LIP-7-with-votes.html")
         try checkLinks(files)
+        // `lip site` writes the vote and voter pages from two threads: the same files, byte for byte.
+        let here = try temporaryDirectory(self)
+        let written = try lip(["site", "out", "--workspace", root.path, "--title", "Livepeer LIPs"], in: here)
+        XCTAssertEqual(written.code, 0, written.stderr)
+        XCTAssertEqual(try contents(of: here.appendingPathComponent("out")), Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, $0.data) }))
     }
 
     /// An open poll and an open proposal on the index and in the calendar, dated from the clock

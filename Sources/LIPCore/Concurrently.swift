@@ -1,0 +1,27 @@
+import Foundation
+
+/// A value shared by threads, read and changed only under its lock.
+package final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    package init(_ value: Value) { self.value = value }
+
+    /// Runs `body` on the value while holding the lock.
+    package func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
+
+/// Runs `jobs` at once, as many at a time as the machine has cores, and returns when all have
+/// ended; then throws the error of the first job (in the order given) that threw, so that the
+/// error a run reports does not depend on which thread was faster.
+package func runConcurrently(_ jobs: [@Sendable () throws -> Void]) throws {
+    let errors = Locked<[Int: any Error]>([:])
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        do { try jobs[i]() } catch { errors.withLock { $0[i] = error } }
+    }
+    if let first = errors.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
+}
