@@ -160,14 +160,22 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whether this is the zero address.
     public var isZero: Bool { self == .zero }
 
+    /// The EIP-55 forms made so far: a site or a set of reports shows the same ten thousand
+    /// voters on hundreds of pages, and each form costs a keccak-256. At most 65,536 are kept
+    /// (about 7 MB); past that a form is made each time it is asked for.
+    private static let checksums = Locked<[Address: String]>([:])
+
     /// The EIP-55 mixed-case checksum form.
     public var checksummed: String {
-        String(unsafeUninitializedCapacity: 42) { out in
+        if let known = Address.checksums.withLock({ $0[self] }) { return known }
+        let made = String(unsafeUninitializedCapacity: 42) { out in
             out[0] = 0x30
             out[1] = 0x78
             writeChecksummed(into: out)
             return 42
         }
+        Address.checksums.withLock { if $0.count < 1 << 16 { $0[self] = made } }
+        return made
     }
 
     /// Writes the checksummed hex digits after the `0x` that `out` (42 bytes) starts with.

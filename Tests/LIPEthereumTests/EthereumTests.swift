@@ -47,6 +47,23 @@ final class EthereumTests: XCTestCase {
         XCTAssertEqual(Address("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")?.short, "0x5aAe…eAed")
     }
 
+    /// The EIP-55 forms kept once made: asked from several threads, and past the 65,536 kept, each
+    /// is what the uncached byte path makes.
+    func testChecksumsKeptOnceMadeAreRightFromEveryThreadAndPastTheLimit() {
+        let addresses = (0..<70_000).map { i in Address(bytes: Array(repeating: UInt8(i % 251), count: 12) + withUnsafeBytes(of: UInt64(i).bigEndian, Array.init)) }
+        let wrong = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            for (i, address) in addresses.enumerated() where i % 4 == part {
+                var bytes: [UInt8] = []
+                address.appendChecksummed(to: &bytes)
+                if address.checksummed != String(decoding: bytes, as: UTF8.self) || address.checksummed != String(decoding: bytes, as: UTF8.self) {
+                    wrong.withLock { $0 += 1 }
+                }
+            }
+        }
+        XCTAssertEqual(wrong.withLock { $0 }, 0)
+    }
+
     func testABIWords() throws {
         let addr = Address("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")!
         let payload = Array("QmHash".utf8)
