@@ -5,9 +5,12 @@ It runs py-evm (through eth-tester) and deploys Livepeer's contracts from their 
 deployment artifacts (vendor/; see vendor/README.md for origin, commit and licence): the
 Controller, LivepeerToken (L2), the BondingManager, RoundsManager, BondingVotes, TicketBroker and
 LivepeerGovernor behind their ManagerProxy, the Minter, the Treasury (the governor's timelock),
-L2LPTDataCache, PollCreator, and Multicall3 at its canonical address from its presigned
-transaction. Rounds last 20 blocks; `--poll-period N` patches PollCreator's one constant
-POLL_PERIOD (57,600 blocks) so that a poll ends after N blocks. No contract is a stand-in.
+L2LPTDataCache, PollCreator, the L2Migrator (behind the bridge's own proxy) with the DelegatorPool
+it clones and the MerkleSnapshot holding the LIP-73 root, and Multicall3 at its canonical address
+from its presigned transaction. The owner account stands for the L1Migrator's aliased address (see
+docs/devnet.md), so every migration path runs on the real L2Migrator. Rounds last 20 blocks;
+`--poll-period N` patches PollCreator's one constant POLL_PERIOD (57,600 blocks) so that a poll
+ends after N blocks. No contract is a stand-in.
 
 It prints one JSON line (the addresses, `port`, `chainId`, `firstBlock`, `roundLength`) and serves
 until it is killed (Ctrl-C, SIGTERM), or with --stdin until its standard input closes.

@@ -1,4 +1,4 @@
-"""Livepeer's L2 protocol deployed on a local py-evm chain from its published deployment artifacts
+"""Livepeer's L2 protocol (and the L2Migrator) deployed on a local py-evm chain from its published deployment artifacts
 (vendor/: livepeer/protocol and livepeer/arbitrum-lpt-bridge `deployments/arbitrumMainnet/`, and
 Multicall3's presigned deployment), registered in a Controller and initialized as livepeer/protocol's
 deploy scripts do, with short rounds so that a test crosses rounds in seconds.
