@@ -34,14 +34,19 @@ package struct MigrationSync {
 
     /// A sync of `network`'s L2Migrator through `node`; the network must name it (`l2-migrator`).
     package init(node: Node, network: Network) throws {
+        migrator = try Self.migrator(of: network)
+        self.node = node
+        self.network = network.name
+        chainID = network.chains[.l2]?.chainID ?? 0
+    }
+
+    /// The L2Migrator `network` names; a usage error (before any node is asked) when it names none.
+    package static func migrator(of network: Network) throws -> Network.Contract {
         guard let contracts = network.chains[.l2] else { throw LIPError.usage("network `\(network.name)` has no l2 chain in networks.yaml") }
         guard let migrator = contracts.l2Migrator else {
             throw LIPError.usage("network `\(network.name)` names no l2 `l2-migrator`: add it to networks.yaml as {address: \"0x…\", block: N} (its deploy block)")
         }
-        self.node = node
-        self.network = network.name
-        chainID = contracts.chainID
-        self.migrator = migrator
+        return migrator
     }
 
     /// Reads from the block after `scannedTo` (the migrator's deploy block when nil) up to

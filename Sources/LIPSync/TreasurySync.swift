@@ -26,11 +26,7 @@ package struct TreasurySync {
     /// A sync of `network`'s L2 treasury through `node`; the network must name the token, the
     /// treasury and the RoundsManager.
     package init(node: Node, network: Network) throws {
-        guard let contracts = network.chains[.l2] else { throw LIPError.usage("network `\(network.name)` has no l2 chain in networks.yaml") }
-        guard let treasury = contracts.treasury, let token = contracts.livepeerToken, let roundsManager = contracts.roundsManager else {
-            throw LIPError.usage(
-                "network `\(network.name)` names no l2 `treasury`, `livepeer-token` and `rounds-manager`: add them to networks.yaml, each as {address: \"0x…\", block: N}")
-        }
+        let (contracts, treasury, token, roundsManager) = try Self.contracts(of: network)
         self.node = node
         self.network = network.name
         self.contracts = contracts
@@ -39,6 +35,20 @@ package struct TreasurySync {
         self.governor = contracts.livepeerGovernor
         self.roundsManager = roundsManager
     }
+
+    /// The contracts of `network` a treasury sync reads; a usage error (before any node is asked)
+    /// when it does not name them.
+    static func contracts(of network: Network) throws -> (Network.ChainContracts, Network.Contract, Network.Contract, Address) {
+        guard let contracts = network.chains[.l2] else { throw LIPError.usage("network `\(network.name)` has no l2 chain in networks.yaml") }
+        guard let treasury = contracts.treasury, let token = contracts.livepeerToken, let roundsManager = contracts.roundsManager else {
+            throw LIPError.usage(
+                "network `\(network.name)` names no l2 `treasury`, `livepeer-token` and `rounds-manager`: add them to networks.yaml, each as {address: \"0x…\", block: N}")
+        }
+        return (contracts, treasury, token, roundsManager)
+    }
+
+    /// Whether `network` names what a treasury sync reads (a usage error when not).
+    package static func check(_ network: Network) throws { _ = try contracts(of: network) }
 
     /// Reads from the block after `scannedTo` (the treasury's creation block when nil) up to
     /// `toBlock` (the head when nil).

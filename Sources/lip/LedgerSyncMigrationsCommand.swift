@@ -27,7 +27,7 @@ struct LedgerSyncMigrationsCommand: ParsableCommand {
     @OptionGroup var range: ToBlockOption
 
     func run() throws {
-        let target = try SyncTarget(ledger, node: node, chain: .l2)
+        let target = try SyncTarget(ledger, node: node, chain: .l2) { _ = try MigrationSync.migrator(of: $0) }
         let (chosen, opened, reader) = (target.contracts, target.ledger, target.node)
         let sync = try MigrationSync(node: reader, network: chosen)
         let progress = node.progress

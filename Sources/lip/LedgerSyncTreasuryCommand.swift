@@ -25,7 +25,7 @@ struct LedgerSyncTreasuryCommand: ParsableCommand {
     @OptionGroup var range: ToBlockOption
 
     func run() throws {
-        let target = try SyncTarget(ledger, node: node, chain: .l2)
+        let target = try SyncTarget(ledger, node: node, chain: .l2, requiring: TreasurySync.check)
         let (chosen, opened, reader) = (target.contracts, target.ledger, target.node)
         let sync = try TreasurySync(node: reader, network: chosen)
         let progress = node.progress

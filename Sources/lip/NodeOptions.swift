@@ -52,17 +52,18 @@ func bondingVotesReader(rpc: String?, ledger: Ledger, options: LedgerOptions) ->
     }
 }
 
-/// What a sync command opens before it reads: its network's contracts, the ledger opened for
-/// import (a ledger of another network is refused before any node is asked), and a node of the
-/// chain checked to serve that network.
+/// What a sync command opens before it reads: its network's contracts (checked by `requiring`),
+/// the ledger opened for import (a ledger of another network is refused before any node is
+/// asked), and a node of the chain checked to serve that network.
 struct SyncTarget {
     let contracts: Network
     let ledger: Ledger
     let node: Node
 
-    init(_ options: LedgerOptions, node: NodeOptions, chain: Chain) throws {
+    init(_ options: LedgerOptions, node: NodeOptions, chain: Chain, requiring check: (Network) throws -> Void = { _ in }) throws {
         let network = try options.writingNetwork()
         contracts = try options.contracts(of: network)
+        try check(contracts)
         ledger = try options.openForImport(network: network)
         self.node = try node.connect(chain: chain, network: network)
     }

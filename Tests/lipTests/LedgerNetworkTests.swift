@@ -104,4 +104,19 @@ final class LedgerNetworkTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("networks.yaml defines no network `nowhere`"), missing.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: ws.appendingPathComponent(".lip/ledger-nowhere.sqlite").path))
     }
+
+    /// A sync of a contract the network does not name is refused before the ledger is opened or
+    /// any node asked (the node here is a closed port: its error would show otherwise).
+    func testASyncOfAContractTheNetworkDoesNotNameIsRefusedBeforeAnyNode() throws {
+        let dir = try temporaryDirectory(self)
+        try write(
+            "dev:\n  l2:\n    chain-id: 1337\n    poll-creator: \"0x\(String(repeating: "11", count: 20))\"\n    bonding-manager: \"0x\(String(repeating: "22", count: 20))\"\n",
+            "networks.yaml", in: dir)
+        for (what, missing) in [("migrations", "names no l2 `l2-migrator`"), ("treasury", "names no l2 `treasury`")] {
+            let run = try lip(["ledger", "sync", what, "--network", "dev", "--networks", "networks.yaml", "--rpc", "http://127.0.0.1:9", "--db", "l.sqlite"], in: dir)
+            XCTAssertEqual(run.code, 2, what)
+            XCTAssertTrue(run.stderr.contains(missing) && !run.stderr.contains("127.0.0.1"), run.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("l.sqlite").path), what)
+        }
+    }
 }
