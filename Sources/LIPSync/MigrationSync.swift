@@ -50,10 +50,11 @@ package struct MigrationSync {
     }
 
     /// Reads from the block after `scannedTo` (the migrator's deploy block when nil) up to
-    /// `toBlock` (the head when nil).
+    /// `toBlock` (when nil the node's finalized block, or its head when it has none).
     package func read(scannedTo: Int?, toBlock: Int?, progress: ((String) -> Void)? = nil) throws -> Outcome {
         try node.require(chainID: chainID, network: network)
-        let (from, end) = try node.forwardRange(after: scannedTo, first: migrator.block, toBlock: toBlock, what: "the migrations")
+        // Up to the finalized block: a migration stored is one no reorganisation can take back.
+        let (from, end) = try node.forwardRange(after: scannedTo, first: migrator.block, toBlock: toBlock, what: "the migrations", finalOnly: true)
         var logs: [EventLog] = []
         if from <= end {
             // One query for the three events: the migrator's logs are few, its blocks many (on

@@ -87,12 +87,22 @@ package final class Node: BlockSource, @unchecked Sendable {
     }
 
     /// The blocks a sync that reads forward reads: from the block after `scannedTo` (`first`
-    /// when nil) up to `toBlock` (the head when nil); `from > end` when nothing is new. A
-    /// `toBlock` past the head, or before what the ledger holds of `what`, is a usage error.
-    package func forwardRange(after scannedTo: Int?, first: Int, toBlock: Int?, what: String) throws -> (from: Int, end: Int) {
+    /// when nil) up to `toBlock` (the head when nil; with `finalOnly`, the node's finalized block
+    /// when it has one, so that a reorganisation cannot take back what was stored); `from > end`
+    /// when nothing is new. A `toBlock` past that, or before what the ledger holds of `what`, is a
+    /// usage error.
+    package func forwardRange(after scannedTo: Int?, first: Int, toBlock: Int?, what: String, finalOnly: Bool = false) throws -> (from: Int, end: Int) {
         let head = try head()
         if let toBlock, toBlock > head.number { throw LIPError.usage("--to-block \(toBlock) is after the node's head, block \(head.number)") }
-        let end = toBlock ?? head.number
+        var last = head.number
+        if finalOnly, let finalized = try finalizedBlock(), finalized < head.number {
+            last = max(0, finalized)
+            if let toBlock, toBlock > last {
+                throw LIPError.usage(
+                    "--to-block \(toBlock) is past block \(last), the node's finalized block: a later block may still be reorganised away; ask up to \(last)")
+            }
+        }
+        let end = toBlock ?? last
         if let scannedTo, scannedTo > end {
             throw LIPError.usage("the ledger holds \(what) up to block \(scannedTo), after --to-block \(end): \(what) is only read forward")
         }

@@ -7,7 +7,7 @@ struct LedgerSyncMigrationsCommand: ParsableCommand {
         commandName: "migrations",
         abstract: "Read the L2Migrator's migrations (LIP-73) from an L2 node: the migration window's L1-to-L2 moves.",
         discussion: """
-            Reads the L2Migrator's MigrateDelegatorFinalized, StakeClaimed and DelegatorPoolCreated logs from its deploy block (networks.yaml: l2-migrator.block; mainnet's is built in), or from the block after the last run, up to --to-block (default: the head). Every log is checked to come from the L2Migrator and to have its event's shape, and is stored as `lip ledger import logs` stores it; a log stored before must be the same. Stored in one transaction: a failed or killed run changes nothing.
+            Reads the L2Migrator's MigrateDelegatorFinalized, StakeClaimed and DelegatorPoolCreated logs from its deploy block (networks.yaml: l2-migrator.block; mainnet's is built in), or from the block after the last run, up to --to-block (default: the node's finalized block, or its head when it has none; a --to-block past the finalized block is refused, so that no reorganisation can take back a migration the ledger stored). Every log is checked to come from the L2Migrator and to have its event's shape, and is stored as `lip ledger import logs` stores it; a log stored before must be the same. Stored in one transaction: a failed or killed run changes nothing.
 
             With the LIP-73 L1 snapshot imported (`lip ledger import snapshot FILE --chain l1 --block N`) and the poll synced with --full, `lip poll tally POLL --stake l1+l2` counts the migration window from a node alone. `lip ledger status` shows up to which block the migrations are read; a tally whose L2 block is after that warns.
 

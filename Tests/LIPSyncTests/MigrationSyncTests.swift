@@ -18,9 +18,9 @@ final class MigrationSyncTests: XCTestCase {
 
     /// The migrator's logs: the orchestrator's MigrateDelegatorFinalized and DelegatorPoolCreated
     /// (block 20), a delegator's StakeClaimed (block 150); `change` may alter any answer.
-    func node(change: @escaping (String, inout [String: Any]) -> Void = { _, _ in }) -> Node {
+    func node(finalized: Int? = nil, change: @escaping (String, inout [String: Any]) -> Void = { _, _ in }) -> Node {
         scriptedNode(
-            head: head,
+            head: head, finalized: finalized,
             logs: { [self] q in
                 let topic0 = (q["topics"] as? [Any])?.first as? String  // nil: every event of the migrator
                 let from = Node.canonicalQuantity(q["fromBlock"] as Any) ?? 0, to = Node.canonicalQuantity(q["toBlock"] as Any) ?? 0
@@ -55,7 +55,7 @@ final class MigrationSyncTests: XCTestCase {
         let first = try sync.read(scannedTo: nil, toBlock: 100)
         XCTAssertEqual(first.logs.map(\.blockNumber), [20, 20])
         XCTAssertEqual(first.scannedTo, 100)
-        XCTAssertEqual(sync.node.client.roundTrips, 3, "eth_chainId, the head, and one eth_getLogs for the three events")
+        XCTAssertEqual(sync.node.client.roundTrips, 4, "eth_chainId, the head, the finalized block, and one eth_getLogs for the three events")
         let stored = try ledger.storeMigrationScan(first.logs, chain: .l2, migrator: migrator, scannedTo: 100, record: sync.record(first))
         XCTAssertEqual(stored.rows, 2)
         XCTAssertEqual(try ledger.migrationScan(chain: .l2, migrator: migrator), 100)
@@ -78,6 +78,19 @@ final class MigrationSyncTests: XCTestCase {
         // Only forward, and never past the head.
         XCTAssertThrowsError(try sync.read(scannedTo: 150, toBlock: 100)) { XCTAssertTrue("\($0)".contains("only read forward"), "\($0)") }
         XCTAssertThrowsError(try sync.read(scannedTo: nil, toBlock: 201)) { XCTAssertTrue("\($0)".contains("after the node's head"), "\($0)") }
+    }
+
+    /// A node with a `finalized` block: read up to it, never past it (a reorganisation could take
+    /// a later block's migration back after the ledger stored it).
+    func testOnlyFinalizedBlocksAreReadWhenTheNodeKnowsThem() throws {
+        let sync = try MigrationSync(node: node(finalized: 120), network: network)
+        let read = try sync.read(scannedTo: nil, toBlock: nil)
+        XCTAssertEqual(read.scannedTo, 120)
+        XCTAssertEqual(read.logs.map(\.blockNumber), [20, 20], "the claim of block 150 waits for finality")
+        XCTAssertEqual(try sync.read(scannedTo: nil, toBlock: 100).scannedTo, 100)
+        XCTAssertThrowsError(try sync.read(scannedTo: nil, toBlock: 150)) {
+            XCTAssertTrue("\($0)".contains("past block 120, the node's finalized block"), "\($0)")
+        }
     }
 
     func testALogOfTheWrongShapeOrOfAnotherContractIsRefusedAndNothingIsStored() throws {
@@ -175,9 +188,12 @@ final class MigrationSyncTests: XCTestCase {
                     // A node may claim another head (up to which it then answers): the same logs, read to there.
                     if read.scannedTo == base.scannedTo { XCTAssertEqual(read.sha256, base.sha256, "run \(run)") }
                     same += 1
-                } else {
+                } else if read.scannedTo == base.scannedTo {
                     // Only the lone claim can go missing unseen; the orchestrator's pair cannot.
                     XCTAssertEqual(read.logs.map(\.blockNumber), [20, 20], "run \(run): \(target) kind \(kind)")
+                } else {
+                    // A claimed head or finalized block: the chain's logs up to it.
+                    XCTAssertEqual(read.logs, base.logs.filter { $0.blockNumber <= read.scannedTo }, "run \(run): \(target) kind \(kind)")
                 }
             } catch let error as LIPError {
                 XCTAssertFalse(error.isRefusal, "run \(run): \(error)")

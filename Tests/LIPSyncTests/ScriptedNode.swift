@@ -9,11 +9,11 @@ import LIPTestSupport
 
 /// A node of chain 1337 whose head is `head` and whose logs and views a test scripts, served
 /// through `ScriptedTransport` as a JSON-RPC node answers (`lip` sees its endpoint as
-/// `http://127.0.0.1:8545/SECRET`, whose key must never be shown). `logs` answers an
-/// `eth_getLogs` query object; `call` an `eth_call`'s data (nil: it reverts); `change` may alter
-/// any answer object before it is sent.
+/// `http://127.0.0.1:8545/SECRET`, whose key must never be shown). Its `finalized` block, when
+/// given (else the tag is unknown to it). `logs` answers an `eth_getLogs` query object; `call` an
+/// `eth_call`'s data (nil: it reverts); `change` may alter any answer object before it is sent.
 func scriptedNode(
-    head: Int, logs: @escaping ([String: Any]) -> [[String: Any]], call: @escaping ([UInt8]) -> [UInt8]? = { _ in nil },
+    head: Int, finalized: Int? = nil, logs: @escaping ([String: Any]) -> [[String: Any]], call: @escaping ([UInt8]) -> [UInt8]? = { _ in nil },
     change: @escaping (String, inout [String: Any]) -> Void = { _, _ in }
 ) -> Node {
     let transport = ScriptedTransport { request in
@@ -24,7 +24,11 @@ func scriptedNode(
             case "eth_chainId": object["result"] = scriptedHex(1337)
             case "eth_getBlockByNumber":
                 let tag = params.first as? String ?? ""
-                let n = tag == "latest" ? head : Node.canonicalQuantity(tag) ?? 0
+                if tag == "finalized" && finalized == nil {
+                    object["error"] = ["code": -32602, "message": "unknown block tag"]
+                    break
+                }
+                let n = tag == "latest" ? head : tag == "finalized" ? finalized ?? head : Node.canonicalQuantity(tag) ?? 0
                 object["result"] = [
                     "number": scriptedHex(n), "hash": Hex.prefixed(Array(repeating: UInt8(n % 256), count: 32)), "timestamp": scriptedHex(1_700_000_000 + n),
                 ]
