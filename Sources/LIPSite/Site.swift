@@ -57,6 +57,7 @@ public struct Site: Sendable {
         // reports the LIPs' pages show) and half the voters' on one, the proposals' pages and the
         // other half on the other. Each page is given as soon as it is made.
         let reports = Locked<[Address: String]>([:])
+        let proposals = try ledger?.proposals() ?? []
         if let ledger, let polls, let records {
             let half = records.accounts.count / 2
             try runConcurrently([
@@ -66,12 +67,11 @@ public struct Site: Sendable {
                     try SiteVotes.voterPages(records, 0..<half, siteTitle: title, to: give)
                 },
                 {
-                    try SiteVotes.proposalPages(ledger: ledger, siteTitle: title, to: give)
+                    try SiteVotes.proposalPages(proposals, ledger: ledger, siteTitle: title, to: give)
                     try SiteVotes.voterPages(records, half..<records.accounts.count, siteTitle: title, to: give)
                 },
             ])
         }
-        let proposals = try ledger?.proposals() ?? []
         for lip in lips {
             let policy = LinkPolicy(folder: (lip.document.path as NSString).deletingLastPathComponent, files: workspaceFiles, pages: pages)
             let body = MarkdownHTML.render(lip.body) { url, isImage in

@@ -64,10 +64,10 @@ enum SiteVotes {
         return ofLIPs
     }
 
-    /// `proposals/ID.html` for each proposal with views, counted with overrides; each page given
-    /// to `give` as it is made.
-    static func proposalPages(ledger: Ledger, siteTitle: String, to give: (String, String) throws -> Void) throws {
-        for proposal in try ledger.proposals() {
+    /// `proposals/ID.html` for each of `proposals` with views, counted with overrides; each page
+    /// given to `give` as it is made.
+    static func proposalPages(_ proposals: [GovernorProposal], ledger: Ledger, siteTitle: String, to give: (String, String) throws -> Void) throws {
+        for proposal in proposals {
             let title = ProposalDescription(proposal.description).title
             var body = "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n"
             if let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id) {

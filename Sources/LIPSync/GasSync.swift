@@ -95,13 +95,7 @@ package struct GasSync {
     /// before anything is read; block timestamps that go backwards, or a sample outside the dates
     /// asked, are refused naming the blocks. Nothing is stored here.
     package func read(_ request: PriceRequest, chain: Chain, progress: ((String) -> Void)? = nil) throws -> PriceReading {
-        let head = try node.head().number
-        let (final, finality): (Int, String)
-        if let finalized = try node.finalizedBlock(), finalized <= head {
-            (final, finality) = (finalized, "the node's finalized block")
-        } else {
-            (final, finality) = (max(-1, head - request.confirmations), "the head \(head) less \(request.confirmations) confirmations")
-        }
+        let (final, finality) = try node.finalBlock(head: try node.head().number, confirmations: request.confirmations)
         var range: ClosedRange<Int>
         var window: Swift.Range<Int64>?
         var clamped = false

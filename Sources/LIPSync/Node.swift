@@ -67,6 +67,15 @@ package final class Node: BlockSource, @unchecked Sendable {
         return try quantity(block["number"] as Any, "eth_getBlockByNumber")
     }
 
+    /// The last block a sync may store, and why in words: the node's finalized block when it has
+    /// one (never past `head`), else `head` less `confirmations`; so that a reorganisation cannot
+    /// take back what the ledger stored.
+    package func finalBlock(head: Int, confirmations: Int) throws -> (block: Int, why: String) {
+        if let finalized = try finalizedBlock(), finalized <= head { return (finalized, "the node's finalized block") }
+        if confirmations == 0 { return (head, "the head (the node has no finalized block)") }
+        return (max(-1, head - confirmations), "the head \(head) less \(confirmations) confirmations")
+    }
+
     package func header(_ number: Int) throws -> BlockHeader {
         let header = try header(tag: "0x" + String(number, radix: 16))
         guard header.number == number else { throw malformed("eth_getBlockByNumber", "block \(number) was answered with block \(header.number)") }
@@ -87,19 +96,18 @@ package final class Node: BlockSource, @unchecked Sendable {
     }
 
     /// The blocks a sync that reads forward reads: from the block after `scannedTo` (`first`
-    /// when nil) up to `toBlock` (the head when nil; with `finalOnly`, the node's finalized block
-    /// when it has one, so that a reorganisation cannot take back what was stored); `from > end`
-    /// when nothing is new. A `toBlock` past that, or before what the ledger holds of `what`, is a
-    /// usage error.
+    /// when nil) up to `toBlock` (the head when nil; with `finalOnly`, `finalBlock`'s with no
+    /// confirmations: the finalized block, else the head); `from > end` when nothing is new. A
+    /// `toBlock` past that, or before what the ledger holds of `what`, is a usage error.
     package func forwardRange(after scannedTo: Int?, first: Int, toBlock: Int?, what: String, finalOnly: Bool = false) throws -> (from: Int, end: Int) {
         let head = try head()
         if let toBlock, toBlock > head.number { throw LIPError.usage("--to-block \(toBlock) is after the node's head, block \(head.number)") }
         var last = head.number
-        if finalOnly, let finalized = try finalizedBlock(), finalized < head.number {
-            last = max(0, finalized)
+        if finalOnly {
+            let (final, why) = try finalBlock(head: head.number, confirmations: 0)
+            last = final
             if let toBlock, toBlock > last {
-                throw LIPError.usage(
-                    "--to-block \(toBlock) is past block \(last), the node's finalized block: a later block may still be reorganised away; ask up to \(last)")
+                throw LIPError.usage("--to-block \(toBlock) is past block \(last), \(why): a later block may still be reorganised away; ask up to \(last)")
             }
         }
         let end = toBlock ?? last

@@ -89,18 +89,19 @@ final class ActionTests: XCTestCase {
         try write("a file", "file.txt", in: runner)
         for (workspace, words) in [(runner.appendingPathComponent("missing").path, "does not exist"), (runner.appendingPathComponent("file.txt").path, "is not a folder")] {
             let env = ["PATH": productsDirectory.path + ":/usr/bin:/bin", "HOME": runner.path, "INPUT_WORKSPACE": workspace, "GITHUB_OUTPUT": "/dev/null"]
-            let r = try runProcess("/bin/bash", [packageRoot.appendingPathComponent("Scripts/action-check.sh").path], environment: env)
+            let r = try runProcess("/bin/bash", [packageRoot.appendingPathComponent("Scripts/action-check.sh").path], in: runner, environment: env)
             XCTAssertEqual(r.code, 2, r.stderr)
             XCTAssertTrue(r.stderr.contains("the workspace '\(workspace)' \(words)"), r.stderr)
         }
         // A real workspace still runs lip (exit 0 for a clean one).
         let ws = try initWorkspace(self)
         let env = ["PATH": productsDirectory.path + ":/usr/bin:/bin", "HOME": runner.path, "INPUT_WORKSPACE": ws.path, "GITHUB_OUTPUT": "/dev/null", "LIP_TODAY": "2024-03-01"]
-        let ok = try runProcess("/bin/bash", [packageRoot.appendingPathComponent("Scripts/action-check.sh").path], environment: env)
+        let ok = try runProcess("/bin/bash", [packageRoot.appendingPathComponent("Scripts/action-check.sh").path], in: runner, environment: env)
         XCTAssertEqual(ok.code, 0, ok.stderr)
     }
 
+    /// Runs a step's script in its runner's folder (`RUNNER_TEMP`'s parent, as the tests make it).
     func shell(_ script: String, environment: [String: String]) throws -> CLIResult {
-        try runProcess("/bin/bash", ["-c", script], environment: environment)
+        try runProcess("/bin/bash", ["-c", script], in: URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()), environment: environment)
     }
 }

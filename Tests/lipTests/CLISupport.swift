@@ -193,12 +193,13 @@ func importSample(_ ws: URL, file: StaticString = #filePath, line: UInt = #line)
 }
 
 /// Runs `executable` with `arguments` in `directory` (with exactly `environment` when given) and
-/// collects its exit code and output.
-func runProcess(_ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CLIResult {
+/// collects its exit code and output. Always in a folder of the test's own: run in the test
+/// process's folder (the repository) it could find the live workspace.
+func runProcess(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> CLIResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
+    process.currentDirectoryURL = directory
     if let environment { process.environment = environment }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

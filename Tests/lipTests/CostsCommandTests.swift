@@ -222,6 +222,7 @@ final class CostsCommandTests: XCTestCase {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("lip-dev")
         process.arguments = ["sample-costs", sample.appendingPathComponent("l2-gas.csv").path, dir.appendingPathComponent("out").path]
+        process.currentDirectoryURL = dir
         try process.run()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)

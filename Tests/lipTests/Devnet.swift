@@ -40,6 +40,8 @@ final class Devnet {
         let setup = Process()
         setup.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         setup.arguments = ["bash", packageRoot.appendingPathComponent("Scripts/devnet-setup.sh").path]
+        // The script finds the repository by its own path; it runs no lip.
+        setup.currentDirectoryURL = FileManager.default.temporaryDirectory
         try setup.run()
         setup.waitUntilExit()
         guard setup.terminationStatus == 0, FileManager.default.isExecutableFile(atPath: python) else {
@@ -181,6 +183,7 @@ final class Devnet {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["bash", packageRoot.appendingPathComponent("Scripts/\(name)").path, dir.path]
+        process.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
         environment["LIP"] = productsDirectory.appendingPathComponent("lip").path
         process.environment = environment

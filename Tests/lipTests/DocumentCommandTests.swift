@@ -220,8 +220,16 @@ final class DocumentCommandTests: XCTestCase {
                 XCTAssertFalse(text.contains("packageRoot.appendingPathComponent(\"" + live), "\(file.lastPathComponent) reads the live \(live)")
             }
             // Nor runs `lip` in the repository, where it would find the live workspace.
-            for line in text.split(separator: "\n") where line.contains("lip([") {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for line in lines where line.contains("lip([") {
                 XCTAssertFalse(line.contains("in: packageRoot"), "\(file.lastPathComponent) runs lip in the repository: \(line)")
+            }
+            // Nor starts lip, lip-dev or a script with no folder of its own (it would inherit the
+            // test process's folder, the repository): each such Process says where it runs.
+            for (i, line) in lines.enumerated() where line.contains("= Process()") {
+                let block = lines[i..<min(lines.count, i + 12)].joined(separator: "\n")
+                guard block.contains("productsDirectory") || block.contains("Scripts/") else { continue }
+                XCTAssertTrue(block.contains("currentDirectoryURL"), "\(file.lastPathComponent):\(i + 1) starts a process without a folder of its own")
             }
         }
     }

@@ -256,6 +256,7 @@ final class SampleDataTests: XCTestCase {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("lip-dev")
         process.arguments = ["sample", dir.path]
+        process.currentDirectoryURL = dir
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
