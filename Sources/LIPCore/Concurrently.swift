@@ -19,9 +19,16 @@ package final class Locked<Value>: @unchecked Sendable {
 /// ended; then throws the error of the first job (in the order given) that threw, so that the
 /// error a run reports does not depend on which thread was faster.
 package func runConcurrently(_ jobs: [@Sendable () throws -> Void]) throws {
+    try forEachConcurrently(jobs.count) { try jobs[$0]() }
+}
+
+/// Runs `body` for each index below `count`, as many at a time as the machine has cores (each
+/// thread taking the next index when it is free), and returns when all have ended; then throws
+/// the error of the lowest index that threw.
+package func forEachConcurrently(_ count: Int, _ body: @Sendable (Int) throws -> Void) throws {
     let errors = Locked<[Int: any Error]>([:])
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-        do { try jobs[i]() } catch { errors.withLock { $0[i] = error } }
+    DispatchQueue.concurrentPerform(iterations: count) { i in
+        do { try body(i) } catch { errors.withLock { $0[i] = error } }
     }
     if let first = errors.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
 }

@@ -24,29 +24,52 @@ public struct VoterRecords: Sendable {
     let columns: [Column]
     /// The columns in the order a record lists them (`VoteEntry.precedes`).
     let order: [Int]
-    /// Delegates named by the parts, by the index a part holds (0: none).
-    let delegates: [Address]
 
     /// The record of `accounts[index]`, as `VoterRecord.build` makes it without a node.
     public func record(_ index: Int) -> VoterRecord {
         var warnings: [String] = []
         for column in columns { if let w = column.warnings[index] { warnings.append(w) } }
-        let entries = order.map { columns[$0].entry(index, delegates: delegates) }
+        let entries = order.map { columns[$0].entry(index) }
         return VoterRecord(account: accounts[index], network: network, entries: entries, warnings: VoterRecord.summarized(warnings))
     }
 
     /// The records of every account that voted in `ledger`, the polls' rules from `workspace`.
-    /// Each ended vote's summary is kept as `lip turnout` keeps it.
-    public static func build(ledger: Ledger, workspace: Workspace?, network: String) throws -> VoterRecords {
+    /// Each ended vote's summary is kept as `lip turnout` keeps it. The votes are counted on every
+    /// core; `each`, when given, is handed each vote's full count as it is made (from any of those
+    /// threads), so that a caller showing every vote (the site's pages) need not count it again.
+    public static func build(
+        ledger: Ledger, workspace: Workspace?, network: String, each: (@Sendable (CountedVote) throws -> Void)? = nil
+    ) throws -> VoterRecords {
         let accounts = try ledger.everyVoter()
-        var builder = Builder(accounts: accounts, ledger: ledger)
         let polls = try ledger.polls(countingVotes: false)
         let files = try workspace.map { try PollFile.all(in: $0) } ?? []
-        var columns: [Column] = []
-        for poll in polls { columns.append(try builder.pollColumn(poll, polls: polls, files: files)) }
-        for proposal in try ledger.proposals() { columns.append(try builder.proposalColumn(proposal)) }
-        let order = columns.indices.sorted { VoteEntry.precedes(columns[$0].shared, columns[$1].shared) }
-        return VoterRecords(accounts: accounts, network: network, columns: columns, order: order, delegates: builder.delegates)
+        let proposals = try ledger.proposals()
+        let columns = Locked<[Int: Column]>([:])
+        try forEachConcurrently(polls.count + proposals.count) { i in
+            var builder = Builder(accounts: accounts, ledger: ledger, workspace: workspace, each: each)
+            let column =
+                i < polls.count
+                ? try builder.pollColumn(polls[i], polls: polls, files: files) : try builder.proposalColumn(proposals[i - polls.count])
+            columns.withLock { $0[i] = column }
+        }
+        let all = columns.withLock { made in made.keys.sorted().map { made[$0]! } }
+        let order = all.indices.sorted { VoteEntry.precedes(all[$0].shared, all[$1].shared) }
+        return VoterRecords(accounts: accounts, network: network, columns: all, order: order)
+    }
+}
+
+/// One vote as `VoterRecords.build` counted it, for a caller that shows each vote.
+public enum CountedVote: Sendable {
+    /// A poll and its LIP (its poll.yaml's), tallied by its rules, or why it could not be.
+    case poll(PollInfo, lip: Int?, Counted<PollTally>)
+    /// A proposal, counted from its views and votes, or why it could not be (no views yet: nil
+    /// views).
+    case proposal(GovernorProposal, views: ProposalViews?, Counted<ProposalResult>)
+
+    /// A count, or why there is none, in words.
+    public enum Counted<Value: Sendable>: Sendable {
+        case counted(Value)
+        case notCounted(String)
     }
 }
 
@@ -73,6 +96,8 @@ extension VoterRecords {
         var shared: VoteEntry
         /// By account index.
         var parts: [Part]
+        /// Delegates named by the parts, by the index a part holds (0: none).
+        var delegates: [Address] = [.zero]
         /// The choices' names, by code less one.
         var words: [String] = []
         var reasons: [Int: String] = [:]
@@ -80,7 +105,7 @@ extension VoterRecords {
         var wideWeights: [Int: BigUInt] = [:]
 
         /// The entry of account `index`.
-        func entry(_ index: Int, delegates: [Address]) -> VoteEntry {
+        func entry(_ index: Int) -> VoteEntry {
             let part = parts[index]
             var entry = shared
             entry.role = Part.roles[Int(part.role)]
@@ -125,27 +150,24 @@ extension VoterRecords {
         }
     }
 
-    /// Reads and counts each vote once and sets every account's part.
+    /// Reads and counts one vote and sets every account's part.
     struct Builder {
         let accounts: [Address]
         let ledger: Ledger
-        var delegates: [Address] = [.zero]
+        let workspace: Workspace?
+        /// Given the vote's full count, when the caller asked for it.
+        let each: (@Sendable (CountedVote) throws -> Void)?
         var delegateIndex: [Address: UInt32] = [:]
 
-        init(accounts: [Address], ledger: Ledger) {
-            self.accounts = accounts
-            self.ledger = ledger
-        }
-
-        mutating func index(of delegate: Address?) -> UInt32 {
+        mutating func index(of delegate: Address?, in column: inout Column) -> UInt32 {
             guard let delegate else { return 0 }
             if let known = delegateIndex[delegate] { return known }
-            delegates.append(delegate)
-            delegateIndex[delegate] = UInt32(delegates.count - 1)
-            return UInt32(delegates.count - 1)
+            column.delegates.append(delegate)
+            delegateIndex[delegate] = UInt32(column.delegates.count - 1)
+            return UInt32(column.delegates.count - 1)
         }
 
-        mutating func set(_ column: inout Column, _ i: Int, _ entry: VoteEntry) { column.set(i, entry, delegate: index(of: entry.delegate)) }
+        mutating func set(_ column: inout Column, _ i: Int, _ entry: VoteEntry) { column.set(i, entry, delegate: index(of: entry.delegate, in: &column)) }
     }
 }
 
@@ -172,6 +194,7 @@ extension VoterRecords.Builder {
                     let (entry, warning) = try VoterRecord.pollEntry(accounts[i], poll: poll, polls: polls, files: files, ledger: ledger, read: nil)
                     account(i, entry, warning)
                 }
+                try give(poll, lip: parameters.lip, tally: nil)
                 return column
             }
             let snapshot = try ledger.snapshot(chain: parameters.chain, forEndBlock: parameters.endBlock)
@@ -191,6 +214,7 @@ extension VoterRecords.Builder {
                 }
             }
             counted = (inputs, TallyEngine.tally(inputs), snapshot.partial, positions)
+            try give(poll, lip: parameters.lip, tally: counted.result)
             if !open {
                 column.shared.outcome = try VoteSummaries.poll(resolved, ledger: ledger, counted: (inputs, counted.result, registered)).outcome
             }
@@ -198,6 +222,7 @@ extension VoterRecords.Builder {
             guard case .usage(let message) = error else { throw error }
             // As `VoterRecord.pollEntry`: no part and no outcome (the shared outcome is not set yet).
             for i in accounts.indices { account(i, nil, "poll \(poll.address.checksummed): not weighed: \(message)") }
+            try give(poll, lip: parameters.lip, tally: nil)
             return column
         }
         let (inputs, result) = (counted.inputs, counted.result)
@@ -246,6 +271,23 @@ extension VoterRecords.Builder {
 }
 
 extension VoterRecords.Builder {
+    /// Gives the caller `poll`'s full count (`result`, when the column counted it as `lip poll
+    /// tally` does; else tallied here as it does, or why it cannot be).
+    func give(_ poll: PollInfo, lip: Int?, tally result: TallyResult?) throws {
+        guard let each else { return }
+        let reference = poll.address.checksummed
+        let tally: CountedVote.Counted<PollTally>
+        do {
+            tally = .counted(
+                try result.map { try PollTally(reference: reference, result: $0, workspace: workspace, ledger: ledger) }
+                    ?? PollTally.run(reference: reference, ledger: ledger, workspace: workspace, stake: nil, quorumBase: nil))
+        } catch let error as LIPError {
+            guard case .usage(let message) = error else { throw error }
+            tally = .notCounted(message)
+        }
+        try each(.poll(poll, lip: lip, tally))
+    }
+
     /// The column of one proposal, as `VoterRecord.proposalEntry` gives each account's entry.
     mutating func proposalColumn(_ proposal: GovernorProposal) throws -> VoterRecords.Column {
         let (governor, id) = (proposal.governor, proposal.id)
@@ -259,6 +301,7 @@ extension VoterRecords.Builder {
         let all = try ledger.proposalVotes(governor: governor, id: id)
         let byVoter = Dictionary(grouping: all, by: \.voter)
         guard let views else {
+            try each?(.proposal(proposal, views: nil, .notCounted("the ledger has no views of it yet (pending, or not synced).")))
             for (i, a) in accounts.enumerated() {
                 guard let mine = byVoter[a]?.last else { continue }
                 var entry = column.shared
@@ -271,7 +314,18 @@ extension VoterRecords.Builder {
         let delegations = views.delegations
         let counted: [Address: ProposalCount.CountedVote]
         do {
-            counted = Dictionary(try ProposalCount.count(all, delegations: delegations).votes.map { ($0.vote.voter, $0) }, uniquingKeysWith: { a, _ in a })
+            // The caller's full count, when it asked for one, is the count the parts are taken from.
+            var tally: CountedVote.Counted<ProposalResult>?
+            if each != nil {
+                do { tally = .counted(try ProposalTally.tally(proposal: proposal, views: views, votes: all)) } catch let error as LIPError {
+                    guard case .usage(let message) = error else { throw error }
+                    tally = .notCounted(message)
+                }
+            }
+            let votes: [ProposalCount.CountedVote]
+            if case .counted(let result) = tally { votes = result.votes } else { votes = try ProposalCount.count(all, delegations: delegations).votes }
+            counted = Dictionary(votes.map { ($0.vote.voter, $0) }, uniquingKeysWith: { a, _ in a })
+            if let tally { try each?(.proposal(proposal, views: views, tally)) }
         } catch let problem as ProposalCount.Problem {
             throw LIPError.invalidInput(file: ledger.path, location: "proposal \(id)", message: problem.description)
         }

@@ -14,6 +14,8 @@ public enum Escaping {
     /// becomes a space, so no text can end a table row, start a heading or open `[details]`; other
     /// controls are shown as `\u{1b}`. Works on Unicode scalars.
     public static func markdown(_ text: String) -> String {
+        // Most cells are figures and words with nothing to escape: kept as they are, in one pass.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 > 0x7E || markdownSpecial.contains($0) }) else { return text }
         var out = ""
         for scalar in VisibleText.oneLine(text).unicodeScalars {
             switch scalar {
@@ -29,6 +31,9 @@ public enum Escaping {
         }
         return out
     }
+
+    /// The ASCII bytes `markdown` changes.
+    private static let markdownSpecial: Set<UInt8> = Set("\\`*_[]|~<>&@:".utf8)
 
     /// A URL inside `(...)` of a markdown link: spaces and parentheses percent-encoded.
     public static func markdownURL(_ url: String) -> String {
@@ -63,6 +68,8 @@ public enum Escaping {
 
     /// Text or an attribute value in XML (SVG).
     public static func xml(_ text: String) -> String {
+        // Printable ASCII without markup characters is kept as it is, in one pass.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 > 0x7E || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

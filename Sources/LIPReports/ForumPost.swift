@@ -10,6 +10,26 @@ import LIPLedger
 extension PollReport {
     /// The result as a Discourse post (markdown with Discourse's `[details]`).
     public var forumPost: String {
+        let sections = forumSections
+        return sections.head + voterTable.markdown + sections.tail
+    }
+
+    /// The voters, orchestrators first, each with its choice, stake and share of the vote.
+    public var voterTable: VoterTable {
+        let r = result
+        let rows = orderedVoters.map { v in
+            [
+                VoterTable.Cell(names[v.address] ?? v.address.short, linkedTo: explorerURL(v), then: v.role == .delegator ? "" : " (\(v.roleLabel))"),
+                VoterTable.Cell(v.choice == .yes ? "Yes" : "No"), VoterTable.Cell(lpt(v.weight)), VoterTable.Cell(share(v.weight)),
+            ]
+        }
+        return VoterTable(
+            count: r.voters.count, columns: [("Voter", false), ("Choice", false), ("Stake (LPT)", true), ("Share of the vote", true)], rows: rows,
+            note: r.roundingNote())
+    }
+
+    /// The post before its voters' table, and after it.
+    public var forumSections: (head: String, tail: String) {
         let r = result
         var out = ""
         let title = lipTitle.map { "\(pollName): " + Escaping.markdown($0) } ?? pollName
@@ -40,30 +60,19 @@ extension PollReport {
         } else {
             out += "The poll ends at L1 block \(r.poll.endBlock).\n\n"
         }
-        var table = "| Voter | Choice | Stake (LPT) | Share of the vote |\n| --- | --- | ---: | ---: |\n"
-        for v in orderedVoters {
-            let label = names[v.address].map(Escaping.markdown) ?? v.address.short
-            let role = v.role == .delegator ? "" : " (\(v.roleLabel))"
-            table += "| \(explorerLink(label, v))\(role) | \(v.choice == .yes ? "Yes" : "No") | \(lpt(v.weight)) | \(share(v.weight)) |\n"
-        }
-        if let note = r.roundingNote() { table += "\n" + note + "\n" }
-        if r.voters.count > 10 {
-            out += "[details=\"All \(r.voters.count) voters\"]\n\n" + table + "\n[/details]\n\n"
-        } else {
-            out += "**Voters (\(r.voters.count))**\n\n" + table + "\n"
-        }
+        var tail = ""
         if !r.warnings.isEmpty {
-            out += "**Warnings**\n\n"
-            for w in r.warnings { out += "- " + w + "\n" }
-            out += "\n"
+            tail += "**Warnings**\n\n"
+            for w in r.warnings { tail += "- " + w + "\n" }
+            tail += "\n"
         }
-        out += "---\n\n"
+        tail += "---\n\n"
         // Without the commands (a page of the site), the digest alone: no empty block.
-        guard !commands.isEmpty else { return out + "Inputs digest: `sha256:\(r.inputsDigest)`.\n" }
-        out += "Inputs digest: `sha256:\(r.inputsDigest)`. Anyone can reproduce this result with `lip`, from the same files:\n\n"
-        out += "```\n"
-        for c in commands { out += c.line + (c.sha256.map { "   # sha256 \($0.prefix(16))…" } ?? "") + "\n" }
-        out += "```\n"
-        return out
+        guard !commands.isEmpty else { return (out, tail + "Inputs digest: `sha256:\(r.inputsDigest)`.\n") }
+        tail += "Inputs digest: `sha256:\(r.inputsDigest)`. Anyone can reproduce this result with `lip`, from the same files:\n\n"
+        tail += "```\n"
+        for c in commands { tail += c.line + (c.sha256.map { "   # sha256 \($0.prefix(16))…" } ?? "") + "\n" }
+        tail += "```\n"
+        return (out, tail)
     }
 }

@@ -65,10 +65,10 @@ public struct PollReport: Sendable {
         result.voters.filter(\.isOrchestrator) + result.voters.filter { !$0.isOrchestrator }
     }
 
-    /// A voter's label linked to its explorer page (of the chain its stake is on), when the network has one.
-    func explorerLink(_ label: String, _ voter: VoterResult) -> String {
+    /// A voter's explorer page (of the chain its stake is on), when the network has one.
+    func explorerURL(_ voter: VoterResult) -> String? {
         let onL2 = voter.positions.isEmpty ? result.poll.chain == .l2 : voter.positions.contains { $0.position.domain == .l2 }
-        return explorers.link(label, voter.address, on: onL2 ? .l2 : .l1)
+        return explorers.url(voter.address, on: onL2 ? .l2 : .l1)
     }
 
     /// What the report calls the poll: `LIP-120`, or for a poll without a LIP, `Poll 0x1234…abcd`.

@@ -36,12 +36,31 @@ public struct ProposalReport: Sendable {
         self.linkBase = linkBase
     }
 
-    func label(_ a: Address) -> String { names[a].map(Escaping.markdown) ?? a.short }
     func lpt(_ wei: BigUInt) -> String { result.lpt(wei) }
     func share(_ wei: BigUInt) -> String { Amount.percent(wei, of: result.totals.sum) + "%" }
 
     /// The result as a Discourse post.
     public var forumPost: String {
+        let sections = forumSections
+        return sections.head + voterTable.markdown + sections.tail
+    }
+
+    /// The voters, heaviest first, each with its support, counted and cast weight and reason.
+    public var voterTable: VoterTable {
+        let rows = result.votes.map { v in
+            let role = v.role == .orchestrator ? " (orchestrator)" : (v.role == .delegator ? " (delegator of \(names[v.delegate] ?? v.delegate.short))" : "")
+            return [
+                VoterTable.Cell(names[v.vote.voter] ?? v.vote.voter.short, linkedTo: explorers.url(v.vote.voter, on: .l2), then: role),
+                VoterTable.Cell(v.vote.support.name.capitalized), VoterTable.Cell(lpt(v.countedWeight)), VoterTable.Cell(lpt(v.vote.weight)), VoterTable.Cell(v.vote.reason),
+            ]
+        }
+        return VoterTable(
+            count: result.votes.count, columns: [("Voter", false), ("Support", false), ("Counted (LPT)", true), ("Cast (LPT)", true), ("Reason", false)], rows: rows,
+            note: nil)
+    }
+
+    /// The post before its voters' table, and after it.
+    public var forumSections: (head: String, tail: String) {
         let r = result, t = r.totals
         let d = r.description
         var out = "## Proposal: \(Escaping.markdown(d.title)) — result\n\n"
@@ -71,25 +90,15 @@ public struct ProposalReport: Sendable {
             "Counted as LivepeerGovernor counts (GovernorCountingOverridable): a delegator who votes takes its stake off its orchestrator's vote. Each voter's cast weight is what its VoteCast says; the counted weight is what it adds after overrides. "
         out +=
             "Snapshot round \(r.proposal.voteStart), deadline round \(r.proposal.voteEnd); governor \(explorers.link(r.proposal.governor.short, r.proposal.governor, on: .l2)).\n\n"
-        var table = "| Voter | Support | Counted (LPT) | Cast (LPT) | Reason |\n| --- | --- | ---: | ---: | --- |\n"
-        for v in r.votes {
-            let role = v.role == .orchestrator ? " (orchestrator)" : (v.role == .delegator ? " (delegator of \(label(v.delegate)))" : "")
-            table +=
-                "| \(explorers.link(label(v.vote.voter), v.vote.voter, on: .l2))\(role) | \(v.vote.support.name.capitalized) | \(lpt(v.countedWeight)) | \(lpt(v.vote.weight)) | \(Escaping.markdown(v.vote.reason)) |\n"
-        }
-        if r.votes.count > 10 {
-            out += "[details=\"All \(r.votes.count) voters\"]\n\n" + table + "\n[/details]\n\n"
-        } else {
-            out += "**Voters (\(r.votes.count))**\n\n" + table + "\n"
-        }
+        var tail = ""
         if !r.warnings.isEmpty {
-            out += "**Warnings**\n\n" + r.warnings.map { "- " + $0 + "\n" }.joined() + "\n"
+            tail += "**Warnings**\n\n" + r.warnings.map { "- " + $0 + "\n" }.joined() + "\n"
         }
-        guard !commands.isEmpty else { return out + "---\n\nInputs digest: `sha256:\(r.inputsDigest)`.\n" }
-        out += "---\n\nInputs digest: `sha256:\(r.inputsDigest)`. Anyone can reproduce this result with `lip`:\n\n```\n"
-        for c in commands { out += c.line + (c.sha256.map { "   # sha256 \($0.prefix(16))…" } ?? "") + "\n" }
-        out += "```\n"
-        return out
+        guard !commands.isEmpty else { return (out, tail + "---\n\nInputs digest: `sha256:\(r.inputsDigest)`.\n") }
+        tail += "---\n\nInputs digest: `sha256:\(r.inputsDigest)`. Anyone can reproduce this result with `lip`:\n\n```\n"
+        for c in commands { tail += c.line + (c.sha256.map { "   # sha256 \($0.prefix(16))…" } ?? "") + "\n" }
+        tail += "```\n"
+        return (out, tail)
     }
 
     /// One row per voter: `address,name,support,cast_weight_wei,counted_weight_wei,counted_weight_lpt,role,delegate,reason` (RFC 4180, CRLF).

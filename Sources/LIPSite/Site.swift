@@ -16,8 +16,7 @@ import LIPReports
 /// `LIPs/LIP-N.html` per LIP (its front matter, its body, its poll's result), `lips.json`,
 /// `feed.xml` and `last-call.xml` (Atom), `calendar.ics` (Last Call deadlines), `style.css`, the
 /// workspace files LIP bodies link to, and with a ledger `turnout.svg`, `polls/0x….html`,
-/// `proposals/ID.html` and `voters/0x….html`. The votes' deadlines in the calendar are not
-/// written yet (issue 33).
+/// `proposals/ID.html` and `voters/0x….html`.
 public struct Site: Sendable {
     /// Each file's path (relative, `/`-separated) and bytes, by path.
     public var files: [(path: String, data: Data)]
@@ -44,32 +43,36 @@ public struct Site: Sendable {
             written.withLock { _ = $0.insert(path) }
             try sink(path, Data(text.utf8))
         }
-        // Every voter's record first: it counts each ended vote once and keeps its summary, which
-        // the poll list, turnout and the index then read.
-        let records = try ledger.map { try VoterRecords.build(ledger: $0, workspace: workspace, network: try $0.network()?.name ?? "mainnet") }
         let lips = try workspace.documents().map { SiteLIP($0) }
         var pages: [String: String] = [:]
         for lip in lips { pages[lip.document.path] = lip.page }
         let workspaceFiles = Set(try Self.files(under: workspace.root))
         var carried = Set<String>()
-        let polls = try ledger.map { try PollList.build(ledger: $0, workspace: workspace) }
-        // The vote and voter pages, most of a large site, on two cores: the polls' pages (whose
-        // reports the LIPs' pages show) and half the voters' on one, the proposals' pages and the
-        // other half on the other. Each page is given as soon as it is made.
+        // Every voter's record first, counting each vote once on every core; each vote's page is
+        // made from that count as soon as it is made. The records keep each ended vote's summary,
+        // which the poll list, turnout and the index then read.
         let reports = Locked<[Address: String]>([:])
+        let records = try ledger.map { ledger in
+            try VoterRecords.build(ledger: ledger, workspace: workspace, network: try ledger.network()?.name ?? "mainnet") { vote in
+                switch vote {
+                case .poll(let poll, let lip, let tally):
+                    let made = try SiteVotes.pollPage(poll, lip: lip, tally: tally, workspace: workspace, lips: lips, siteTitle: title)
+                    if let report = made.lipReport { reports.withLock { $0[poll.address] = report } }
+                    try give(made.path, made.page)
+                case .proposal(let proposal, _, let count):
+                    let made = SiteVotes.proposalPage(proposal, count: count, siteTitle: title)
+                    try give(made.path, made.page)
+                }
+            }
+        }
+        let polls = try ledger.map { try PollList.build(ledger: $0, workspace: workspace) }
         let proposals = try ledger?.proposals() ?? []
-        if let ledger, let polls, let records {
+        // The voters' pages, on every core.
+        if let records {
             let half = records.accounts.count / 2
             try runConcurrently([
-                {
-                    let made = try SiteVotes.pollPages(polls, ledger: ledger, workspace: workspace, lips: lips, siteTitle: title, to: give)
-                    reports.withLock { $0 = made }
-                    try SiteVotes.voterPages(records, 0..<half, siteTitle: title, to: give)
-                },
-                {
-                    try SiteVotes.proposalPages(proposals, ledger: ledger, siteTitle: title, to: give)
-                    try SiteVotes.voterPages(records, half..<records.accounts.count, siteTitle: title, to: give)
-                },
+                { try SiteVotes.voterPages(records, 0..<half, siteTitle: title, to: give) },
+                { try SiteVotes.voterPages(records, half..<records.accounts.count, siteTitle: title, to: give) },
             ])
         }
         for lip in lips {

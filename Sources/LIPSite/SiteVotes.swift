@@ -35,54 +35,77 @@ enum SiteVotes {
         }
     }
 
-    /// `polls/0x….html` for each poll of `polls`: the forum export (figures, chart, voters,
-    /// evidence) as HTML, tallied by its poll.yaml's rules (a poll that cannot be tallied says
-    /// why); each page given to `give` as it is made (a poll of ten thousand voters is megabytes).
-    /// Returns the reports of the polls of a LIP, which its page shows too.
-    static func pollPages(
-        _ polls: PollList, ledger: Ledger, workspace: Workspace, lips: [SiteLIP], siteTitle: String, to give: (String, String) throws -> Void
-    ) throws -> [Address: String] {
-        var ofLIPs: [Address: String] = [:]
-        for row in polls.rows {
-            let report: String
-            do {
-                let tally = try PollTally.run(reference: row.address.checksummed, ledger: ledger, workspace: workspace, stake: nil, quorumBase: nil)
-                report = forumHTML(try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace).forumPost)
-            } catch let error as LIPError {
-                guard case .usage(let message) = error else { throw error }
-                report = "<p>Not tallied: \(SitePage.text(message))</p>\n"
+    /// A report's voters as HTML, written directly (ten thousand rows through a markdown
+    /// renderer were most of a vote's page): as cmark-gfm renders the forum post's table, each
+    /// cell's text escaped as text (a reason's URL stays text), links kept to http(s).
+    static func html(_ table: VoterTable) -> String {
+        var out = "<p><strong>\(SitePage.text(table.heading))</strong></p>\n<table>\n<thead>\n<tr>\n"
+        let opens = table.columns.map { $0.alignsRight ? "<td align=\"right\">" : "<td>" }
+        for column in table.columns { out += (column.alignsRight ? "<th align=\"right\">" : "<th>") + SitePage.text(column.name) + "</th>\n" }
+        out += "</tr>\n</thead>\n"
+        if !table.rows.isEmpty {
+            out.reserveCapacity(out.utf8.count + table.rows.count * (40 + 60 * table.columns.count))
+            out += "<tbody>\n"
+            for row in table.rows {
+                out += "<tr>\n"
+                for (cell, open) in zip(row, opens) {
+                    out += open
+                    if let label = cell.linked {
+                        if let url = cell.link, url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") {
+                            out += "<a href=\"" + Escaping.xml(url) + "\">" + SitePage.text(label) + "</a>"
+                        } else {
+                            out += SitePage.text(label)
+                        }
+                    }
+                    out += SitePage.text(cell.text) + "</td>\n"
+                }
+                out += "</tr>\n"
             }
-            let name = row.lip.map { "LIP-\($0) poll" } ?? "Poll \(row.address.checksummed)"
-            var body = "<h1>\(SitePage.text(name))</h1>\n"
-            if let lip = row.lip, let page = lips.first(where: { $0.number == lip }) {
-                body +=
-                    "<p>For <a href=\"../\(page.page)\">\(SitePage.text(page.name)): \(SitePage.text(page.title))</a>; poll <code>\(row.address.checksummed)</code>, ending at block \(row.endBlock).</p>\n"
-                ofLIPs[row.address] = report
-            }
-            try give("polls/\(row.address.lowercased).html", SitePage.page(title: "\(name) — \(siteTitle)", root: "../", body: body + report))
+            out += "</tbody>\n"
         }
-        return ofLIPs
+        out += "</table>\n"
+        if let note = table.note { out += "<p>" + SitePage.text(note) + "</p>\n" }
+        return out
     }
 
-    /// `proposals/ID.html` for each of `proposals` with views, counted with overrides; each page
-    /// given to `give` as it is made.
-    static func proposalPages(_ proposals: [GovernorProposal], ledger: Ledger, siteTitle: String, to give: (String, String) throws -> Void) throws {
-        for proposal in proposals {
-            let title = ProposalDescription(proposal.description).title
-            var body = "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n"
-            if let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id) {
-                do {
-                    let result = try ProposalTally.tally(proposal: proposal, views: views, votes: try ledger.proposalVotes(governor: proposal.governor, id: proposal.id))
-                    body += forumHTML(ProposalReport(result: result).forumPost)
-                } catch let error as LIPError {
-                    guard case .usage(let message) = error else { throw error }
-                    body += "<p>Not counted: \(SitePage.text(message))</p>\n"
-                }
-            } else {
-                body += "<p>Not counted: the ledger has no views of it yet (pending, or not synced).</p>\n"
-            }
-            try give("proposals/\(proposal.id).html", SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body))
+    /// `polls/0x….html`: the forum export of `poll`'s tally (figures, chart, voters, evidence)
+    /// as HTML, or why it was not tallied; and the report, when the poll is of a LIP of `lips`
+    /// (whose page shows it too).
+    static func pollPage(
+        _ poll: PollInfo, lip: Int?, tally: CountedVote.Counted<PollTally>, workspace: Workspace, lips: [SiteLIP], siteTitle: String
+    ) throws -> (path: String, page: String, lipReport: String?) {
+        let report: String
+        switch tally {
+        case .counted(let tally):
+            let made = try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace)
+            let sections = made.forumSections
+            report = forumHTML(sections.head) + html(made.voterTable) + forumHTML(sections.tail)
+        case .notCounted(let message):
+            report = "<p>Not tallied: \(SitePage.text(message))</p>\n"
         }
+        let name = lip.map { "LIP-\($0) poll" } ?? "Poll \(poll.address.checksummed)"
+        var body = "<h1>\(SitePage.text(name))</h1>\n"
+        var lipReport: String?
+        if let lip, let page = lips.first(where: { $0.number == lip }) {
+            body +=
+                "<p>For <a href=\"../\(page.page)\">\(SitePage.text(page.name)): \(SitePage.text(page.title))</a>; poll <code>\(poll.address.checksummed)</code>, ending at block \(poll.endBlock).</p>\n"
+            lipReport = report
+        }
+        return ("polls/\(poll.address.lowercased).html", SitePage.page(title: "\(name) — \(siteTitle)", root: "../", body: body + report), lipReport)
+    }
+
+    /// `proposals/ID.html`: `proposal` counted with overrides, or why it was not.
+    static func proposalPage(_ proposal: GovernorProposal, count: CountedVote.Counted<ProposalResult>, siteTitle: String) -> (path: String, page: String) {
+        let title = ProposalDescription(proposal.description).title
+        var body = "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n"
+        switch count {
+        case .counted(let result):
+            let made = ProposalReport(result: result)
+            let sections = made.forumSections
+            body += forumHTML(sections.head) + html(made.voterTable) + forumHTML(sections.tail)
+        case .notCounted(let message): body += "<p>Not counted: \(SitePage.text(message))</p>\n"
+        }
+        return ("proposals/\(proposal.id).html", SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body))
     }
 
     /// RFC 5545: a VEVENT on the day each LIP's Last Call ends (dates from the LIPs), and at each

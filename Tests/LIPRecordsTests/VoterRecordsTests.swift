@@ -1,5 +1,6 @@
 import BigInt
 import Foundation
+import LIPCore
 import LIPTestSupport
 import PropertyBased
 import Testing
@@ -81,7 +82,32 @@ struct VoterRecordsTests {
                 _ = try! ledger.importGovernorState(dir.appendingPathComponent("state\(p).json"), path: "state\(p).json")
                 try! ledger.transaction { db in _ = try Ledger.storeStakes(db, governor: scenario.governor, id: scenario.proposalID, stakes) }
             }
-            let all = try! VoterRecords.build(ledger: ledger, workspace: nil, network: "mainnet")
+            // Each vote's count handed out (the site's vote pages) is what `lip poll tally` and
+            // `lip proposal tally` count, from whichever thread counted it.
+            let handed = Locked<[String: String]>([:])
+            let all = try! VoterRecords.build(ledger: ledger, workspace: nil, network: "mainnet") { vote in
+                switch vote {
+                case .poll(let poll, _, .counted(let tally)): handed.withLock { $0[poll.address.lowercased] = tally.result.json.serialized() }
+                case .poll(let poll, _, .notCounted(let message)): handed.withLock { $0[poll.address.lowercased] = "not counted: " + message }
+                case .proposal(let proposal, _, .counted(let result)): handed.withLock { $0[String(proposal.id)] = result.json.serialized() }
+                case .proposal(let proposal, _, .notCounted(let message)): handed.withLock { $0[String(proposal.id)] = "not counted: " + message }
+                }
+            }
+            var expected: [String: String] = [:]
+            for poll in try! ledger.polls(countingVotes: false) {
+                do {
+                    expected[poll.address.lowercased] =
+                        try PollTally.run(reference: poll.address.checksummed, ledger: ledger, workspace: nil, stake: nil, quorumBase: nil).result.json.serialized()
+                } catch LIPError.usage(let message) {
+                    expected[poll.address.lowercased] = "not counted: " + message
+                } catch {
+                    Issue.record(error)
+                }
+            }
+            for proposal in try! ledger.proposals() {
+                expected[String(proposal.id)] = try! ProposalTally.run(String(proposal.id), ledger: ledger).json.serialized()
+            }
+            #expect(handed.withLock { $0 } == expected)
             #expect(all.accounts == Set(rawVotes.map { Self.accounts[$0.0] } + parts.enumerated().filter { $0.element.1 < 3 }.map { Self.accounts[$0.offset % 7] }).sorted())
             for (i, account) in all.accounts.enumerated() {
                 let alone = try! VoterRecord.build(account: account, ledger: ledger, workspace: nil, network: "mainnet", readers: .init(pollRow: nil, bondingVotes: nil))

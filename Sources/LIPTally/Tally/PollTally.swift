@@ -26,10 +26,18 @@ public struct PollTally: Sendable {
         let parameters = resolved.parameters
         let rules = try PollRules.resolve(file: resolved.file, stake: stake, quorumBase: quorumBase, chain: parameters.chain)
         let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase)
-        let document = try parameters.lip.flatMap { n in
+        return try PollTally(reference: reference, result: TallyEngine.tally(inputs), workspace: workspace, ledger: ledger)
+    }
+
+    /// The tally `result` of the poll named `reference` (as `run` makes it, from inputs read by
+    /// its rules), with its LIP's document when `workspace` has it.
+    public init(reference: String, result: TallyResult, workspace: Workspace?, ledger: Ledger) throws {
+        self.reference = reference
+        self.result = result
+        self.document = try result.poll.lip.flatMap { n in
             try workspace.flatMap { ws in FileManager.default.fileExists(atPath: ws.fileURL(lip: n).path) ? try ws.document(lip: n) : nil }
         }
-        return PollTally(reference: reference, result: TallyEngine.tally(inputs), document: document, ledger: ledger)
+        self.ledger = ledger
     }
 
     /// Writes the result to `Polls/LIP-<n>/result.json`, which `lip advance` reads; returns the file.

@@ -1,0 +1,65 @@
+import Foundation
+import LIPCore
+
+/// The voters of a report (a poll's or a proposal's): one model for the forum post's markdown
+/// table and the site's HTML table, so that both show the same rows. Its cells hold plain text
+/// (a voter's label, a reason): each format escapes it as it must.
+public struct VoterTable: Sendable {
+    /// A column: its name, and whether its figures align right.
+    public struct Column: Sendable {
+        public var name: String
+        public var alignsRight: Bool
+    }
+
+    /// A cell: a label linked to a page (an explorer's; nil: no link), then plain text.
+    public struct Cell: Sendable {
+        public var linked: String?
+        public var link: String?
+        public var text: String
+
+        /// Plain text.
+        init(_ text: String) { (linked, link, self.text) = (nil, nil, text) }
+        /// `label` linked to `url` (nil: the label alone), then `text`.
+        init(_ label: String, linkedTo url: String?, then text: String) { (linked, link, self.text) = (label, url, text) }
+    }
+
+    /// What the table is headed by: `All 12 voters`, or `Voters (3)` when it is not folded.
+    public var heading: String
+    /// More than ten voters: the forum folds the table under Discourse's `[details]`.
+    public var folded: Bool
+    public var columns: [Column]
+    /// A row per voter, a cell per column.
+    public var rows: [[Cell]]
+    /// A sentence under the rows (how rounding makes them add up), nil when none is needed.
+    public var note: String?
+
+    init(count: Int, columns: [(String, alignsRight: Bool)], rows: [[Cell]], note: String?) {
+        folded = count > 10
+        heading = folded ? "All \(count) voters" : "Voters (\(count))"
+        self.columns = columns.map { Column(name: $0.0, alignsRight: $0.alignsRight) }
+        self.rows = rows
+        self.note = note
+    }
+
+    /// As the forum post holds it: folded under `[details]` (more than ten voters) or headed in
+    /// bold; text escaped for markdown, each link's address as a markdown link takes it.
+    public var markdown: String {
+        var table = "| " + columns.map(\.name).joined(separator: " | ") + " |\n"
+        table += "|" + columns.map { $0.alignsRight ? " ---: |" : " --- |" }.joined() + "\n"
+        table.reserveCapacity(table.utf8.count + rows.count * 160)
+        for row in rows {
+            table += "|"
+            for cell in row {
+                table += " "
+                if let label = cell.linked {
+                    let text = Escaping.markdown(label)
+                    table += cell.link.map { "[\(text)](\(Escaping.markdownURL($0)))" } ?? text
+                }
+                table += Escaping.markdown(cell.text) + " |"
+            }
+            table += "\n"
+        }
+        if let note { table += "\n" + note + "\n" }
+        return folded ? "[details=\"\(heading)\"]\n\n" + table + "\n[/details]\n\n" : "**\(heading)**\n\n" + table + "\n"
+    }
+}

@@ -1,0 +1,48 @@
+import PropertyBased
+import Testing
+
+@testable import LIPReports
+@testable import LIPSite
+
+/// A vote page's voters are written as HTML directly (`SiteVotes.html`), not through cmark-gfm:
+/// for the text reports hold (figures, words, labels, explorer links) it is exactly what cmark-gfm
+/// renders of the forum post's table (PropertyBased shrinks a failing table); text from outside
+/// is shown as text, and a link other than http(s) is not made.
+struct VoterTableHTMLTests {
+    /// Words as reports write them: letters, digits, figures, `%`, parentheses, an ellipsis.
+    static let word = Gen.element(of: ["Yes", "No", "0x1234…abcd", "1,353,097.04", "0.01%", "(orchestrator)", "delegator", "LIP-16", "a", "Z9", "…"]).map { $0! }
+    static let text = word.array(of: 0...3).map { $0.joined(separator: " ") }
+    /// A cell: plain text, or a label linked to an explorer's page (or to none) then text.
+    static let cell = zip(Gen.int(in: 0...2), word, text).map { kind, label, text in
+        switch kind {
+        case 0: return VoterTable.Cell(text)
+        case 1: return VoterTable.Cell(label, linkedTo: "https://arbiscan.io/address/0xAbC0000000000000000000000000000000000001", then: text.isEmpty ? "" : " " + text)
+        default: return VoterTable.Cell(label, linkedTo: nil, then: text.isEmpty ? "" : " " + text)
+        }
+    }
+
+    @Test func theTableIsWhatCmarkGFMRendersOfTheForumPostsTable() async {
+        let input = zip(Gen.bool.array(of: 1...5), Self.cell.array(of: 5...5).array(of: 0...14), Gen.bool, Self.text)
+        await propertyCheck(count: 200, input: input) { alignments, cells, withNote, note in
+            let columns = alignments.enumerated().map { ("Column \($0.offset)", alignsRight: $0.element) }
+            let rows = cells.map { Array($0.prefix(columns.count)) }
+            let table = VoterTable(count: rows.count, columns: columns, rows: rows, note: withNote && !note.isEmpty ? note : nil)
+            #expect(SiteVotes.html(table) == SiteVotes.forumHTML(table.markdown))
+        }
+    }
+
+    @Test func textFromOutsideIsShownAsTextAndOnlyWebLinksAreMade() {
+        let table = VoterTable(
+            count: 2, columns: [("Voter", alignsRight: false), ("Reason", alignsRight: false)],
+            rows: [
+                [VoterTable.Cell("x", linkedTo: "javascript:alert(1)", then: ""), VoterTable.Cell("<script>alert(\"1\")</script> & www.example.org")],
+                [VoterTable.Cell("y", linkedTo: "HTTPS://example.org/a?b=1&c=\"2\"", then: " (orchestrator)"), VoterTable.Cell("\u{1b}[31mred\nline")],
+            ], note: nil)
+        let html = SiteVotes.html(table)
+        #expect(!html.contains("javascript:") && html.contains("<td>x</td>"))
+        #expect(html.contains("<td>&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt; &amp; www.example.org</td>"))
+        #expect(html.contains("<a href=\"HTTPS://example.org/a?b=1&amp;c=&quot;2&quot;\">y</a> (orchestrator)"))
+        #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(html.hasPrefix("<p><strong>Voters (2)</strong></p>\n<table>\n"))
+    }
+}
