@@ -13,6 +13,32 @@ package enum VisibleText {
         }
     }
 
+    /// Whether `text` holds nothing `oneLine` changes (no control, no line break) and no character
+    /// XML or HTML markup escapes (`&`, `<`, `>`, `"`, `'`), nor U+FFFE or U+FFFF: one pass over
+    /// its bytes, for the text of a page's cells (most of them figures and words kept as they are).
+    package static func isPlainMarkupText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                switch b {
+                case 0x00...0x1F, 0x7F, 0x26, 0x3C, 0x3E, 0x22, 0x27: return false
+                // U+0080-U+009F: C1 (U+0085 among them).
+                case 0xC2 where i + 1 < n && bytes[i + 1] <= 0x9F: return false
+                // U+2028-U+202E (line and paragraph separators, bidirectional embeddings and
+                // overrides) and U+2066-U+2069 (isolates).
+                case 0xE2 where i + 2 < n && ((bytes[i + 1] == 0x80 && (0xA8...0xAE).contains(bytes[i + 2])) || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))):
+                    return false
+                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE: return false
+                default: i += 1
+                }
+            }
+            return true
+        }
+    }
+
     /// Whether `scalar` is a control a terminal or a parser may act on: C0 (tab and newline
     /// included), DEL, C1, and the bidirectional overrides and isolates that reorder what a reader sees.
     package static func isControl(_ scalar: Unicode.Scalar) -> Bool {

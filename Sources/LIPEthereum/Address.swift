@@ -162,19 +162,22 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The EIP-55 forms made so far: a site or a set of reports shows the same ten thousand
     /// voters on hundreds of pages, and each form costs a keccak-256. At most 65,536 are kept
-    /// (about 7 MB); past that a form is made each time it is asked for.
-    private static let checksums = Locked<[Address: String]>([:])
+    /// (about 7 MB); past that a form is made each time it is asked for. In 16 parts by the
+    /// address's last byte, each under its own lock, so that threads making pages at once
+    /// seldom wait for one another.
+    private static let checksums = (0..<16).map { _ in Locked<[Address: String]>([:]) }
 
     /// The EIP-55 mixed-case checksum form.
     public var checksummed: String {
-        if let known = Address.checksums.withLock({ $0[self] }) { return known }
+        let part = Address.checksums[Int(low & 0x0f)]
+        if let known = part.withLock({ $0[self] }) { return known }
         let made = String(unsafeUninitializedCapacity: 42) { out in
             out[0] = 0x30
             out[1] = 0x78
             writeChecksummed(into: out)
             return 42
         }
-        Address.checksums.withLock { if $0.count < 1 << 16 { $0[self] = made } }
+        part.withLock { if $0.count < 1 << 12 { $0[self] = made } }
         return made
     }
 
@@ -188,8 +191,16 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// A short form for tables: `0x1234…abcd` (checksummed).
     public var short: String {
-        let c = checksummed
-        return String(c.prefix(6)) + "…" + String(c.suffix(4))
+        var c = checksummed
+        // Thirteen bytes, made from the form's bytes (a table shows one per voter).
+        return c.withUTF8 { form in
+            String(unsafeUninitializedCapacity: 13) { out in
+                for i in 0..<6 { out[i] = form[i] }
+                (out[6], out[7], out[8]) = (0xE2, 0x80, 0xA6)
+                for i in 0..<4 { out[9 + i] = form[38 + i] }
+                return 13
+            }
+        }
     }
 
     public var description: String { checksummed }

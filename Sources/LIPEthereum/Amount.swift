@@ -187,11 +187,21 @@ public enum Amount {
     /// `part / whole` as a percentage with `decimals` places, truncated; "0" style when whole is 0.
     public static func percent(_ part: BigUInt, of whole: BigUInt, decimals: Int = 2) -> String {
         guard whole > 0 else { return String(format: "%.\(decimals)f", 0.0) }
-        let scale = BigUInt(10).power(decimals)
+        let scale = decimals == 2 ? hundred : BigUInt(10).power(decimals)
         let scaled = part * 100 * scale / whole
+        // A share (at most 100%) fits a machine word: divided and written there.
+        if decimals <= 18, let small = UInt(exactly: scaled) {
+            var unit: UInt = 1
+            for _ in 0..<decimals { unit *= 10 }
+            guard decimals > 0 else { return String(small) }
+            let f = String(small % unit)
+            return String(small / unit) + "." + String(repeating: "0", count: decimals - f.count) + f
+        }
         let (intPart, frac) = scaled.quotientAndRemainder(dividingBy: scale)
         guard decimals > 0 else { return String(intPart) }
         let f = String(frac)
         return String(intPart) + "." + String(repeating: "0", count: decimals - f.count) + f
     }
+
+    private static let hundred = BigUInt(100)
 }

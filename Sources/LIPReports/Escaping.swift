@@ -68,8 +68,8 @@ public enum Escaping {
 
     /// Text or an attribute value in XML (SVG).
     public static func xml(_ text: String) -> String {
-        // Printable ASCII without markup characters is kept as it is, in one pass.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 > 0x7E || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        // Text without a control or a markup character is kept as it is, in one pass.
+        guard !VisibleText.isPlainMarkupText(text) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -51,7 +51,7 @@ enum SiteVotes {
                 for (cell, open) in zip(row, opens) {
                     out += open
                     if let label = cell.linked {
-                        if let url = cell.link, url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") {
+                        if let url = cell.link, isWebURL(url) {
                             out += "<a href=\"" + Escaping.xml(url) + "\">" + SitePage.text(label) + "</a>"
                         } else {
                             out += SitePage.text(label)
@@ -66,6 +66,13 @@ enum SiteVotes {
         out += "</table>\n"
         if let note = table.note { out += "<p>" + SitePage.text(note) + "</p>\n" }
         return out
+    }
+
+    /// Whether `url` is http(s), the scheme in any case (without lowercasing the whole URL: a
+    /// table links every voter).
+    static func isWebURL(_ url: String) -> Bool {
+        let head = Substring(url.utf8.prefix(8)).lowercased()
+        return head.hasPrefix("https://") || head.hasPrefix("http://")
     }
 
     /// `polls/0x….html`: the forum export of `poll`'s tally (figures, chart, voters, evidence)

@@ -23,4 +23,16 @@ final class ConcurrentlyTests: XCTestCase {
         XCTAssertNoThrow(try runConcurrently([{ ran.withLock { _ = $0.insert(9) } }]))
         XCTAssertTrue(ran.withLock { $0.contains(9) })
     }
+
+    func testEveryIndexRunsOnceAndTheLowestIndexsErrorIsThrown() {
+        let seen = Locked([Int: Int]())
+        XCTAssertThrowsError(
+            try forEachConcurrently(200) { i in
+                seen.withLock { $0[i, default: 0] += 1 }
+                if i % 50 == 7 { throw Failure(job: i) }
+            }
+        ) { XCTAssertEqual($0 as? Failure, Failure(job: 7)) }
+        XCTAssertEqual(seen.withLock { $0 }, Dictionary(uniqueKeysWithValues: (0..<200).map { ($0, 1) }))
+        XCTAssertNoThrow(try forEachConcurrently(0) { _ in XCTFail("no index") })
+    }
 }

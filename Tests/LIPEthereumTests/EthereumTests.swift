@@ -45,6 +45,14 @@ final class EthereumTests: XCTestCase {
         XCTAssertNil(Address("5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed00"))
         XCTAssertNil(Address("0xZZAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"))
         XCTAssertEqual(Address("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")?.short, "0x5aAe…eAed")
+        // The short form is the checksummed form's first six and last four characters, for
+        // addresses past the cache's size too.
+        var rng = SeededGenerator(seed: 55)
+        for _ in 0..<70_000 {
+            let a = Address(bytes: (0..<20).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
+            let c = a.checksummed
+            if a.short != String(c.prefix(6)) + "…" + String(c.suffix(4)) { XCTFail("\(c): \(a.short)") }
+        }
     }
 
     /// The EIP-55 forms kept once made: asked from several threads, and past the 65,536 kept, each
@@ -157,6 +165,26 @@ final class EthereumTests: XCTestCase {
         }
         XCTAssertEqual(Amount.percent(1, of: 3), "33.33")
         XCTAssertEqual(Amount.percent(0, of: 0), "0.00")
+    }
+
+    /// A share written in machine words is the share written in BigUInt digits, for shares up to
+    /// 100% and past it, any number of decimals.
+    func testPercentInMachineWordsIsPercentInDigits() {
+        func byDigits(_ part: BigUInt, _ whole: BigUInt, _ decimals: Int) -> String {
+            let scale = BigUInt(10).power(decimals)
+            let (intPart, frac) = (part * 100 * scale / whole).quotientAndRemainder(dividingBy: scale)
+            guard decimals > 0 else { return String(intPart) }
+            let f = String(frac)
+            return String(intPart) + "." + String(repeating: "0", count: decimals - f.count) + f
+        }
+        var rng = SeededGenerator(seed: 16)
+        for _ in 0..<3_000 {
+            let whole = BigUInt(rng.next()) << Int(rng.next() % 90) + 1
+            let part = rng.next() % 4 == 0 ? whole * BigUInt(rng.next() % 5 + 1) : whole / (BigUInt(rng.next() % 1_000_000) + 1)
+            let decimals = [0, 1, 2, 2, 2, 4, 18, 19][Int(rng.next() % 8)]
+            XCTAssertEqual(Amount.percent(part, of: whole, decimals: decimals), byDigits(part, whole, decimals), "\(part) of \(whole), \(decimals)")
+        }
+        XCTAssertEqual(Amount.percent(BigUInt(1) << 200, of: 1), byDigits(BigUInt(1) << 200, 1, 2))
     }
 
 }
