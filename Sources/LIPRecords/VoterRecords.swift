@@ -47,10 +47,14 @@ public struct VoterRecords: Sendable {
         let columns = Locked<[Int: Column]>([:])
         try forEachConcurrently(polls.count + proposals.count) { i in
             var builder = Builder(accounts: accounts, ledger: ledger, workspace: workspace, each: each)
-            let column =
-                i < polls.count
-                ? try builder.pollColumn(polls[i], polls: polls, files: files) : try builder.proposalColumn(proposals[i - polls.count])
-            columns.withLock { $0[i] = column }
+            do {
+                let column =
+                    i < polls.count
+                    ? try builder.pollColumn(polls[i], polls: polls, files: files) : try builder.proposalColumn(proposals[i - polls.count])
+                columns.withLock { $0[i] = column }
+            } catch let failure as CallerFailure {
+                throw failure.error
+            }
         }
         let all = columns.withLock { made in made.keys.sorted().map { made[$0]! } }
         let order = all.indices.sorted { VoteEntry.precedes(all[$0].shared, all[$1].shared) }
@@ -150,6 +154,9 @@ extension VoterRecords {
         }
     }
 
+    /// An error of the caller's `each`, carried out of the counting as it is.
+    struct CallerFailure: Error { let error: any Error }
+
     /// Reads and counts one vote and sets every account's part.
     struct Builder {
         let accounts: [Address]
@@ -214,7 +221,6 @@ extension VoterRecords.Builder {
                 }
             }
             counted = (inputs, TallyEngine.tally(inputs), snapshot.partial, positions)
-            try give(poll, lip: parameters.lip, tally: counted.result)
             if !open {
                 column.shared.outcome = try VoteSummaries.poll(resolved, ledger: ledger, counted: (inputs, counted.result, registered)).outcome
             }
@@ -225,6 +231,8 @@ extension VoterRecords.Builder {
             try give(poll, lip: parameters.lip, tally: nil)
             return column
         }
+        // Handed out here, past the catch: the caller's own errors are its own.
+        try give(poll, lip: parameters.lip, tally: counted.result)
         let (inputs, result) = (counted.inputs, counted.result)
         let voters = Dictionary(result.voters.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = Dictionary(grouping: inputs.positions, by: \.account).merging(counted.extra) { a, _ in a }
@@ -274,7 +282,7 @@ extension VoterRecords.Builder {
     /// Gives the caller `poll`'s full count (`result`, when the column counted it as `lip poll
     /// tally` does; else tallied here as it does, or why it cannot be).
     func give(_ poll: PollInfo, lip: Int?, tally result: TallyResult?) throws {
-        guard let each else { return }
+        guard each != nil else { return }
         let reference = poll.address.checksummed
         let tally: CountedVote.Counted<PollTally>
         do {
@@ -285,7 +293,13 @@ extension VoterRecords.Builder {
             guard case .usage(let message) = error else { throw error }
             tally = .notCounted(message)
         }
-        try each(.poll(poll, lip: lip, tally))
+        try hand(.poll(poll, lip: lip, tally))
+    }
+
+    /// Gives `vote` to the caller; its error is carried out unchanged (`CallerFailure`), never
+    /// taken for the vote's own.
+    func hand(_ vote: CountedVote) throws {
+        do { try each?(vote) } catch { throw VoterRecords.CallerFailure(error: error) }
     }
 
     /// The column of one proposal, as `VoterRecord.proposalEntry` gives each account's entry.
@@ -301,7 +315,7 @@ extension VoterRecords.Builder {
         let all = try ledger.proposalVotes(governor: governor, id: id)
         let byVoter = Dictionary(grouping: all, by: \.voter)
         guard let views else {
-            try each?(.proposal(proposal, views: nil, .notCounted("the ledger has no views of it yet (pending, or not synced).")))
+            try hand(.proposal(proposal, views: nil, .notCounted("the ledger has no views of it yet (pending, or not synced).")))
             for (i, a) in accounts.enumerated() {
                 guard let mine = byVoter[a]?.last else { continue }
                 var entry = column.shared
@@ -313,9 +327,9 @@ extension VoterRecords.Builder {
         }
         let delegations = views.delegations
         let counted: [Address: ProposalCount.CountedVote]
+        // The caller's full count, when it asked for one, is the count the parts are taken from.
+        var tally: CountedVote.Counted<ProposalResult>?
         do {
-            // The caller's full count, when it asked for one, is the count the parts are taken from.
-            var tally: CountedVote.Counted<ProposalResult>?
             if each != nil {
                 do { tally = .counted(try ProposalTally.tally(proposal: proposal, views: views, votes: all)) } catch let error as LIPError {
                     guard case .usage(let message) = error else { throw error }
@@ -325,10 +339,10 @@ extension VoterRecords.Builder {
             let votes: [ProposalCount.CountedVote]
             if case .counted(let result) = tally { votes = result.votes } else { votes = try ProposalCount.count(all, delegations: delegations).votes }
             counted = Dictionary(votes.map { ($0.vote.voter, $0) }, uniquingKeysWith: { a, _ in a })
-            if let tally { try each?(.proposal(proposal, views: views, tally)) }
         } catch let problem as ProposalCount.Problem {
             throw LIPError.invalidInput(file: ledger.path, location: "proposal \(id)", message: problem.description)
         }
+        if let tally { try hand(.proposal(proposal, views: views, tally)) }
         let stakes = try ledger.proposalStakes(governor: governor, id: id)
         let stored = Dictionary(stakes.map { ($0.account, $0) }, uniquingKeysWith: { a, _ in a })
         // Its summary kept for turnout and the poll list, from what was read here.

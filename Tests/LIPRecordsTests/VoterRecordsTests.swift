@@ -108,6 +108,10 @@ struct VoterRecordsTests {
                 expected[String(proposal.id)] = try! ProposalTally.run(String(proposal.id), ledger: ledger).json.serialized()
             }
             #expect(handed.withLock { $0 } == expected)
+            // The caller's own error ends the build as it is: never taken for a vote that cannot be counted.
+            #expect(throws: LIPError.usage("the caller's own")) {
+                try VoterRecords.build(ledger: ledger, workspace: nil, network: "mainnet") { _ in throw LIPError.usage("the caller's own") }
+            }
             #expect(all.accounts == Set(rawVotes.map { Self.accounts[$0.0] } + parts.enumerated().filter { $0.element.1 < 3 }.map { Self.accounts[$0.offset % 7] }).sorted())
             for (i, account) in all.accounts.enumerated() {
                 let alone = try! VoterRecord.build(account: account, ledger: ledger, workspace: nil, network: "mainnet", readers: .init(pollRow: nil, bondingVotes: nil))
