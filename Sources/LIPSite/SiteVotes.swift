@@ -68,6 +68,12 @@ enum SiteVotes {
         return out
     }
 
+    /// A forum post as a page shows it: the text before and after its voters rendered as the
+    /// LIP bodies are, the voters written directly.
+    static func html(_ sections: (head: String, tail: String), voters: VoterTable) -> String {
+        forumHTML(sections.head) + html(voters) + forumHTML(sections.tail)
+    }
+
     /// Whether `url` is http(s), the scheme in any case (without lowercasing the whole URL: a
     /// table links every voter).
     static func isWebURL(_ url: String) -> Bool {
@@ -85,8 +91,7 @@ enum SiteVotes {
         switch tally {
         case .counted(let tally):
             let made = try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace)
-            let sections = made.forumSections
-            report = forumHTML(sections.head) + html(made.voterTable) + forumHTML(sections.tail)
+            report = html(made.forumSections, voters: made.voterTable)
         case .notCounted(let message):
             report = "<p>Not tallied: \(SitePage.text(message))</p>\n"
         }
@@ -108,8 +113,7 @@ enum SiteVotes {
         switch count {
         case .counted(let result):
             let made = ProposalReport(result: result)
-            let sections = made.forumSections
-            body += forumHTML(sections.head) + html(made.voterTable) + forumHTML(sections.tail)
+            body += html(made.forumSections, voters: made.voterTable)
         case .notCounted(let message): body += "<p>Not counted: \(SitePage.text(message))</p>\n"
         }
         return ("proposals/\(proposal.id).html", SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body))
@@ -152,7 +156,9 @@ extension SiteVotes {
             cells[text] = made
             return made
         }
-        var links: [String: String] = [:]
+        // A vote's link and LIP cell, by its place in a record: every record lists the same votes
+        // in the same order.
+        var links: [Int: String] = [:]
         for index in indices {
             let account = records.accounts[index]
             let record = records.record(index)
@@ -162,18 +168,16 @@ extension SiteVotes {
             body +=
                 "<p>Voted in \(record.voted) of the \(record.eligible) ended votes it could weigh in (participation \(SitePage.text(record.participation ?? "-"))); with the outcome in \(record.withOutcome).</p>\n"
             body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n"
-            for e in record.entries {
-                let key = e.kind.rawValue + e.id
-                if let link = links[key] {
+            for (place, e) in record.entries.enumerated() {
+                if let link = links[place] {
                     body += link
                 } else {
                     let page = e.kind == .poll ? "../polls/\(e.id).html" : "../proposals/\(e.id).html"
                     let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
-                    let link = "<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a></td>"
-                    links[key] = link
+                    let link = "<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a></td>" + cell(e.lip.map { "LIP-\($0)" } ?? "-")
+                    links[place] = link
                     body += link
                 }
-                body += cell(e.lip.map { "LIP-\($0)" } ?? "-")
                 body += cell(e.role ?? "-")
                 body += cell(e.voted ?? (e.open ? "(open)" : "did not vote"))
                 if let weight = e.weight {
