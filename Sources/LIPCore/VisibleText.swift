@@ -16,7 +16,13 @@ package enum VisibleText {
     /// Whether `text` holds nothing `oneLine` changes (no control, no line break) and no character
     /// XML or HTML markup escapes (`&`, `<`, `>`, `"`, `'`), nor U+FFFE or U+FFFF: one pass over
     /// its bytes, for the text of a page's cells (most of them figures and words kept as they are).
-    package static func isPlainMarkupText(_ text: String) -> Bool {
+    package static func isPlainMarkupText(_ text: String) -> Bool { isPlain(text, markup: true) }
+
+    /// Whether `oneLine` keeps `text` as it is: one pass over its bytes.
+    package static func isOneLine(_ text: String) -> Bool { isPlain(text, markup: false) }
+
+    /// No control or line break in `text`, nor (`markup`) a character markup escapes.
+    private static func isPlain(_ text: String, markup: Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             let n = bytes.count
@@ -24,14 +30,16 @@ package enum VisibleText {
             while i < n {
                 let b = bytes[i]
                 switch b {
-                case 0x00...0x1F, 0x7F, 0x26, 0x3C, 0x3E, 0x22, 0x27: return false
+                case 0x00...0x1F, 0x7F: return false
+                // `where` binds to one pattern only: each markup byte is tested with it.
+                case 0x26 where markup, 0x3C where markup, 0x3E where markup, 0x22 where markup, 0x27 where markup: return false
                 // U+0080-U+009F: C1 (U+0085 among them).
                 case 0xC2 where i + 1 < n && bytes[i + 1] <= 0x9F: return false
                 // U+2028-U+202E (line and paragraph separators, bidirectional embeddings and
                 // overrides) and U+2066-U+2069 (isolates).
                 case 0xE2 where i + 2 < n && ((bytes[i + 1] == 0x80 && (0xA8...0xAE).contains(bytes[i + 2])) || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))):
                     return false
-                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE: return false
+                case 0xEF where markup && i + 2 < n && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE: return false
                 default: i += 1
                 }
             }
@@ -56,7 +64,7 @@ package enum VisibleText {
     /// `text` on one line: every line break (a `\r\n` pair counts once) becomes one space, every
     /// other control its visible form (tab stays when `keepTab`).
     package static func oneLine(_ text: String, keepTab: Bool = false) -> String {
-        if text.unicodeScalars.allSatisfy({ !isControl($0) && !isLineBreak($0) }) { return text }
+        if isOneLine(text) { return text }
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {

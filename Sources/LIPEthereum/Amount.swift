@@ -190,17 +190,16 @@ public enum Amount {
         let scale = decimals == 2 ? hundred : BigUInt(10).power(decimals)
         let scaled = part * 100 * scale / whole
         // A share (at most 100%) fits a machine word: divided and written there.
+        let (wholePart, fraction): (String, String)
         if decimals <= 18, let small = UInt(exactly: scaled) {
-            var unit: UInt = 1
-            for _ in 0..<decimals { unit *= 10 }
-            guard decimals > 0 else { return String(small) }
-            let f = String(small % unit)
-            return String(small / unit) + "." + String(repeating: "0", count: decimals - f.count) + f
+            let unit = (0..<decimals).reduce(UInt(1)) { unit, _ in unit * 10 }
+            (wholePart, fraction) = (String(small / unit), String(small % unit))
+        } else {
+            let (q, r) = scaled.quotientAndRemainder(dividingBy: scale)
+            (wholePart, fraction) = (String(q), String(r))
         }
-        let (intPart, frac) = scaled.quotientAndRemainder(dividingBy: scale)
-        guard decimals > 0 else { return String(intPart) }
-        let f = String(frac)
-        return String(intPart) + "." + String(repeating: "0", count: decimals - f.count) + f
+        guard decimals > 0 else { return wholePart }
+        return wholePart + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 
     private static let hundred = BigUInt(100)

@@ -66,9 +66,9 @@ public struct VoterRecords: Sendable {
 public enum CountedVote: Sendable {
     /// A poll and its LIP (its poll.yaml's), tallied by its rules, or why it could not be.
     case poll(PollInfo, lip: Int?, Counted<PollTally>)
-    /// A proposal, counted from its views and votes, or why it could not be (no views yet: nil
-    /// views).
-    case proposal(GovernorProposal, views: ProposalViews?, Counted<ProposalResult>)
+    /// A proposal, counted from its views and votes, or why it could not be (no views yet, a
+    /// count refused).
+    case proposal(GovernorProposal, Counted<ProposalResult>)
 
     /// A count, or why there is none, in words.
     public enum Counted<Value: Sendable>: Sendable {
@@ -315,7 +315,7 @@ extension VoterRecords.Builder {
         let all = try ledger.proposalVotes(governor: governor, id: id)
         let byVoter = Dictionary(grouping: all, by: \.voter)
         guard let views else {
-            try hand(.proposal(proposal, views: nil, .notCounted("the ledger has no views of it yet (pending, or not synced).")))
+            try hand(.proposal(proposal, .notCounted("the ledger has no views of it yet (pending, or not synced).")))
             for (i, a) in accounts.enumerated() {
                 guard let mine = byVoter[a]?.last else { continue }
                 var entry = column.shared
@@ -342,7 +342,7 @@ extension VoterRecords.Builder {
         } catch let problem as ProposalCount.Problem {
             throw LIPError.invalidInput(file: ledger.path, location: "proposal \(id)", message: problem.description)
         }
-        if let tally { try hand(.proposal(proposal, views: views, tally)) }
+        if let tally { try hand(.proposal(proposal, tally)) }
         let stakes = try ledger.proposalStakes(governor: governor, id: id)
         let stored = Dictionary(stakes.map { ($0.account, $0) }, uniquingKeysWith: { a, _ in a })
         // Its summary kept for turnout and the poll list, from what was read here.

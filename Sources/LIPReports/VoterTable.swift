@@ -11,16 +11,18 @@ public struct VoterTable: Sendable {
         public var alignsRight: Bool
     }
 
-    /// A cell: a label linked to a page (an explorer's; nil: no link), then plain text.
+    /// A cell: a label linked to a page (an explorer's), then plain text.
     public struct Cell: Sendable {
-        public var linked: String?
-        public var link: String?
+        /// The label at the cell's start (a voter's), nil when the cell has none.
+        public var label: String?
+        /// The page the label links to; nil: the label alone.
+        public var url: String?
         public var text: String
 
         /// Plain text.
-        init(_ text: String) { (linked, link, self.text) = (nil, nil, text) }
+        init(_ text: String) { (label, url, self.text) = (nil, nil, text) }
         /// `label` linked to `url` (nil: the label alone), then `text`.
-        init(_ label: String, linkedTo url: String?, then text: String) { (linked, link, self.text) = (label, url, text) }
+        init(_ label: String, linkedTo url: String?, then text: String) { (self.label, self.url, self.text) = (label, url, text) }
     }
 
     /// What the table is headed by: `All 12 voters`, or `Voters (3)` when it is not folded.
@@ -51,9 +53,9 @@ public struct VoterTable: Sendable {
             table += "|"
             for cell in row {
                 table += " "
-                if let label = cell.linked {
+                if let label = cell.label {
                     let text = Escaping.markdown(label)
-                    table += cell.link.map { "[\(text)](\(Escaping.markdownURL($0)))" } ?? text
+                    table += cell.url.map { "[\(text)](\(Escaping.markdownURL($0)))" } ?? text
                 }
                 table += Escaping.markdown(cell.text) + " |"
             }

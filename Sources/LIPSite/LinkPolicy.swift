@@ -18,11 +18,17 @@ public struct LinkPolicy: Sendable {
         self.pages = pages
     }
 
+    /// Whether `url` is http(s), its scheme in any case (only its first bytes lowercased: a vote's
+    /// page links every voter).
+    static func isWeb(_ url: String) -> Bool {
+        let head = Substring(url.utf8.prefix(8)).lowercased()
+        return head.hasPrefix("https://") || head.hasPrefix("http://")
+    }
+
     /// What `url` becomes, and the workspace file the site must carry for it (nil when none).
     public func rewrite(_ url: String, isImage: Bool) -> (MarkdownHTML.Rewrite, carried: String?) {
-        let lower = url.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return (isImage ? .link(url) : .target(url), nil) }
-        if lower.hasPrefix("mailto:") { return (isImage ? .text : .target(url), nil) }
+        if Self.isWeb(url) { return (isImage ? .link(url) : .target(url), nil) }
+        if url.lowercased().hasPrefix("mailto:") { return (isImage ? .text : .target(url), nil) }
         if url.hasPrefix("#") { return (isImage ? .text : .target(url), nil) }
         // Any other scheme, and a URL that starts with // (another host), is no link here.
         if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return (.text, nil) }

@@ -59,7 +59,7 @@ public struct Site: Sendable {
                     let made = try SiteVotes.pollPage(poll, lip: lip, tally: tally, workspace: workspace, lips: lips, siteTitle: title)
                     if let report = made.lipReport { reports.withLock { $0[poll.address] = report } }
                     try give(made.path, made.page)
-                case .proposal(let proposal, _, let count):
+                case .proposal(let proposal, let count):
                     let made = SiteVotes.proposalPage(proposal, count: count, siteTitle: title)
                     try give(made.path, made.page)
                 }

@@ -10,7 +10,7 @@ import LIPReports
 /// outside escaped; links relative to the page.
 enum SitePage {
     /// Text in HTML.
-    static func text(_ s: String) -> String { VisibleText.isPlainMarkupText(s) ? s : Escaping.xml(VisibleText.oneLine(s)) }
+    static func text(_ s: String) -> String { Escaping.xml(VisibleText.oneLine(s)) }
 
     /// A whole page; `root` leads from the page's folder to the site's (`` or `../`).
     static func page(title: String, root: String, body: String) -> String {

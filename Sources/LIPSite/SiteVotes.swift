@@ -29,8 +29,7 @@ enum SiteVotes {
             }
         }
         return MarkdownHTML.render(lines.joined(separator: "\n")) { url, isImage in
-            let lower = url.lowercased()
-            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return .text }
+            guard LinkPolicy.isWeb(url) else { return .text }
             return isImage ? .link(url) : .target(url)
         }
     }
@@ -50,8 +49,8 @@ enum SiteVotes {
                 out += "<tr>\n"
                 for (cell, open) in zip(row, opens) {
                     out += open
-                    if let label = cell.linked {
-                        if let url = cell.link, isWebURL(url) {
+                    if let label = cell.label {
+                        if let url = cell.url, LinkPolicy.isWeb(url) {
                             out += "<a href=\"" + Escaping.xml(url) + "\">" + SitePage.text(label) + "</a>"
                         } else {
                             out += SitePage.text(label)
@@ -72,13 +71,6 @@ enum SiteVotes {
     /// LIP bodies are, the voters written directly.
     static func html(_ sections: (head: String, tail: String), voters: VoterTable) -> String {
         forumHTML(sections.head) + html(voters) + forumHTML(sections.tail)
-    }
-
-    /// Whether `url` is http(s), the scheme in any case (without lowercasing the whole URL: a
-    /// table links every voter).
-    static func isWebURL(_ url: String) -> Bool {
-        let head = Substring(url.utf8.prefix(8)).lowercased()
-        return head.hasPrefix("https://") || head.hasPrefix("http://")
     }
 
     /// `polls/0x….html`: the forum export of `poll`'s tally (figures, chart, voters, evidence)

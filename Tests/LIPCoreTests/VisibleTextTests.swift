@@ -4,7 +4,7 @@ import LIPTestSupport
 
 @testable import LIPCore
 
-/// `VisibleText.isPlainMarkupText` reads bytes: it must say "plain" exactly when no scalar of the
+/// `VisibleText.isPlainMarkupText` and `isOneLine` read bytes: it must say "plain" exactly when no scalar of the
 /// text is one `oneLine` changes or markup escapes, around every boundary of those ranges.
 final class VisibleTextTests: XCTestCase {
     func testPlainMarkupTextIsDecidedAsTheScalarsDecideIt() {
@@ -27,7 +27,9 @@ final class VisibleTextTests: XCTestCase {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...4, using: &rng) { scalars.append(pool.randomElement(using: &rng)!) }
             let text = String(scalars)
-            XCTAssertEqual(VisibleText.isPlainMarkupText(text), expected(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            let shown = "\(text.unicodeScalars.map { String($0.value, radix: 16) })"
+            XCTAssertEqual(VisibleText.isPlainMarkupText(text), expected(text), shown)
+            XCTAssertEqual(VisibleText.isOneLine(text), text.unicodeScalars.allSatisfy { !VisibleText.isControl($0) && !VisibleText.isLineBreak($0) }, shown)
         }
     }
 }

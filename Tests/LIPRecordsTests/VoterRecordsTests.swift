@@ -89,8 +89,8 @@ struct VoterRecordsTests {
                 switch vote {
                 case .poll(let poll, _, .counted(let tally)): handed.withLock { $0[poll.address.lowercased] = tally.result.json.serialized() }
                 case .poll(let poll, _, .notCounted(let message)): handed.withLock { $0[poll.address.lowercased] = "not counted: " + message }
-                case .proposal(let proposal, _, .counted(let result)): handed.withLock { $0[String(proposal.id)] = result.json.serialized() }
-                case .proposal(let proposal, _, .notCounted(let message)): handed.withLock { $0[String(proposal.id)] = "not counted: " + message }
+                case .proposal(let proposal, .counted(let result)): handed.withLock { $0[String(proposal.id)] = result.json.serialized() }
+                case .proposal(let proposal, .notCounted(let message)): handed.withLock { $0[String(proposal.id)] = "not counted: " + message }
                 }
             }
             var expected: [String: String] = [:]

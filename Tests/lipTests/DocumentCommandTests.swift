@@ -219,6 +219,8 @@ final class DocumentCommandTests: XCTestCase {
             for live in ["LIPs", "Polls", "Templates", "README.md"] {
                 XCTAssertFalse(text.contains("packageRoot.appendingPathComponent(\"" + live), "\(file.lastPathComponent) reads the live \(live)")
             }
+            // Nor finds it from the test process's folder (the repository, under `swift test`).
+            XCTAssertFalse(text.contains("currentDirectory" + "Path"), "\(file.lastPathComponent) reads the folder swift test runs in")
             // Nor runs `lip` in the repository, where it would find the live workspace.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             for line in lines where line.contains("lip([") {

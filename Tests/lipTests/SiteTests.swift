@@ -59,7 +59,8 @@ final class SiteTests: XCTestCase {
         scenario.description = "---\nlip: 7\n---\n# Fund the tables\n\nA proposal for tests.\n"
         scenario.totalSupply = BigUInt(150) * BigUInt(10).power(18)
         scenario.votes = [
-            GovernorScenario.Vote(Address(o1)!, 1, BigUInt(150) * BigUInt(10).power(18)), GovernorScenario.Vote(Address(d1)!, 0, BigUInt(30) * BigUInt(10).power(18)),
+            GovernorScenario.Vote(Address(o1)!, 1, BigUInt(150) * BigUInt(10).power(18)),
+            GovernorScenario.Vote(Address(d1)!, 0, BigUInt(30) * BigUInt(10).power(18), reason: "See <b>www.example.org</b> & \"LIP-7\""),
         ]
         scenario.delegations = [Address(o1)!: Address(o1)!, Address(d1)!: Address(o1)!]
         try write(scenario.logsJSON(), "gov.json", in: root)
@@ -78,6 +79,9 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(files["LIPs/LIP-7.html"]).contains("href=\"../polls/\(addr("90")).html\""))
         XCTAssertNotNil(files["proposals/7.html"])
         XCTAssertTrue(files["proposals/7.html"]!.contains("Against") && files["proposals/7.html"]!.contains("120.00"), files["proposals/7.html"]!)
+        // A reason is text from outside: shown as text, its markup and its URL never made live.
+        XCTAssertTrue(files["proposals/7.html"]!.contains("<td>See &lt;b&gt;www.example.org&lt;/b&gt; &amp; &quot;LIP-7&quot;</td>"), files["proposals/7.html"]!)
+        assertGolden(files["proposals/7.html"]!, "site-proposal.html")
         XCTAssertNotNil(files["turnout.svg"])
         let voter = try XCTUnwrap(files["voters/\(addr("d1")).html"])
         XCTAssertTrue(voter.contains("<td>no</td>") && voter.contains("href=\"../polls/\(addr("90")).html\""), voter)
