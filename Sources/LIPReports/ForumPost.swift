@@ -19,7 +19,7 @@ extension PollReport {
         let r = result
         let rows = orderedVoters.map { v in
             [
-                VoterTable.Cell(names[v.address] ?? v.address.short, linkedTo: explorerURL(v), then: v.role == .delegator ? "" : " (\(v.roleLabel))"),
+                VoterTable.Cell(names[v.address] ?? v.address.short, of: v.address, linkedTo: explorerURL(v), then: v.role == .delegator ? "" : " (\(v.roleLabel))"),
                 VoterTable.Cell(v.choice == .yes ? "Yes" : "No"), VoterTable.Cell(lpt(v.weight)), VoterTable.Cell(share(v.weight)),
             ]
         }

@@ -50,7 +50,7 @@ public struct ProposalReport: Sendable {
         let rows = result.votes.map { v in
             let role = v.role == .orchestrator ? " (orchestrator)" : (v.role == .delegator ? " (delegator of \(names[v.delegate] ?? v.delegate.short))" : "")
             return [
-                VoterTable.Cell(names[v.vote.voter] ?? v.vote.voter.short, linkedTo: explorers.url(v.vote.voter, on: .l2), then: role),
+                VoterTable.Cell(names[v.vote.voter] ?? v.vote.voter.short, of: v.vote.voter, linkedTo: explorers.url(v.vote.voter, on: .l2), then: role),
                 VoterTable.Cell(v.vote.support.name.capitalized), VoterTable.Cell(lpt(v.countedWeight)), VoterTable.Cell(lpt(v.vote.weight)), VoterTable.Cell(v.vote.reason),
             ]
         }

@@ -1,5 +1,6 @@
 import Foundation
 import LIPCore
+import LIPEthereum
 
 /// The voters of a report (a poll's or a proposal's): one model for the forum post's markdown
 /// table and the site's HTML table, so that both show the same rows. Its cells hold plain text
@@ -15,14 +16,18 @@ public struct VoterTable: Sendable {
     public struct Cell: Sendable {
         /// The label at the cell's start (a voter's), nil when the cell has none.
         public var label: String?
+        /// The account the label names, nil when it names none: a site links it to the account's own page.
+        public var account: Address?
         /// The page the label links to; nil: the label alone.
         public var url: String?
         public var text: String
 
         /// Plain text.
-        init(_ text: String) { (label, url, self.text) = (nil, nil, text) }
-        /// `label` linked to `url` (nil: the label alone), then `text`.
-        init(_ label: String, linkedTo url: String?, then text: String) { (self.label, self.url, self.text) = (label, url, text) }
+        init(_ text: String) { (label, account, url, self.text) = (nil, nil, nil, text) }
+        /// `account`'s `label` linked to `url` (nil: the label alone), then `text`.
+        init(_ label: String, of account: Address, linkedTo url: String?, then text: String) {
+            (self.label, self.account, self.url, self.text) = (label, account, url, text)
+        }
     }
 
     /// What the table is headed by: `All 12 voters`, or `Voters (3)` when it is not folded.

@@ -52,15 +52,17 @@ public struct Site: Sendable {
         // made from that count as soon as it is made. The records keep each ended vote's summary,
         // which the poll list, turnout and the index then read.
         let reports = Locked<[Address: String]>([:])
+        // Every account that voted has a page; a vote's page links its voters there.
+        let voterPages = Set(try ledger?.everyVoter() ?? [])
         let records = try ledger.map { ledger in
             try VoterRecords.build(ledger: ledger, workspace: workspace, network: try ledger.network()?.name ?? "mainnet") { vote in
                 switch vote {
                 case .poll(let poll, let lip, let tally):
-                    let made = try SiteVotes.pollPage(poll, lip: lip, tally: tally, workspace: workspace, lips: lips, siteTitle: title)
+                    let made = try SiteVotes.pollPage(poll, lip: lip, tally: tally, workspace: workspace, lips: lips, voterPages: voterPages, siteTitle: title)
                     if let report = made.lipReport { reports.withLock { $0[poll.address] = report } }
                     try give(made.path, made.page)
                 case .proposal(let proposal, let count):
-                    let made = SiteVotes.proposalPage(proposal, count: count, siteTitle: title)
+                    let made = SiteVotes.proposalPage(proposal, count: count, voterPages: voterPages, siteTitle: title)
                     try give(made.path, made.page)
                 }
             }
@@ -70,9 +72,10 @@ public struct Site: Sendable {
         // The voters' pages, on every core.
         if let records {
             let half = records.accounts.count / 2
+            let explorers = Explorers.of(network: records.network, workspace: workspace)
             try runConcurrently([
-                { try SiteVotes.voterPages(records, 0..<half, siteTitle: title, to: give) },
-                { try SiteVotes.voterPages(records, half..<records.accounts.count, siteTitle: title, to: give) },
+                { try SiteVotes.voterPages(records, 0..<half, explorers: explorers, siteTitle: title, to: give) },
+                { try SiteVotes.voterPages(records, half..<records.accounts.count, explorers: explorers, siteTitle: title, to: give) },
             ])
         }
         for lip in lips {

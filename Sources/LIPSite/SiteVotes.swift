@@ -36,8 +36,10 @@ enum SiteVotes {
 
     /// A report's voters as HTML, written directly (ten thousand rows through a markdown
     /// renderer were most of a vote's page): as cmark-gfm renders the forum post's table, each
-    /// cell's text escaped as text (a reason's URL stays text), links kept to http(s).
-    static func html(_ table: VoterTable) -> String {
+    /// cell's text escaped as text (a reason's URL stays text), links kept to http(s); except
+    /// that a voter of `voterPages` links to its own page in the site (`../voters/0x….html`,
+    /// from a page one folder deep), where its every vote is, instead of to an explorer.
+    static func html(_ table: VoterTable, voterPages: Set<Address>) -> String {
         var out = "<p><strong>\(SitePage.text(table.heading))</strong></p>\n<table>\n<thead>\n<tr>\n"
         let opens = table.columns.map { $0.alignsRight ? "<td align=\"right\">" : "<td>" }
         for column in table.columns { out += (column.alignsRight ? "<th align=\"right\">" : "<th>") + SitePage.text(column.name) + "</th>\n" }
@@ -50,7 +52,9 @@ enum SiteVotes {
                 for (cell, open) in zip(row, opens) {
                     out += open
                     if let label = cell.label {
-                        if let url = cell.url, LinkPolicy.isWeb(url) {
+                        if let account = cell.account, voterPages.contains(account) {
+                            out += "<a href=\"../voters/" + account.lowercased + ".html\">" + SitePage.text(label) + "</a>"
+                        } else if let url = cell.url, LinkPolicy.isWeb(url) {
                             out += "<a href=\"" + Escaping.xml(url) + "\">" + SitePage.text(label) + "</a>"
                         } else {
                             out += SitePage.text(label)
@@ -69,21 +73,21 @@ enum SiteVotes {
 
     /// A forum post as a page shows it: the text before and after its voters rendered as the
     /// LIP bodies are, the voters written directly.
-    static func html(_ sections: (head: String, tail: String), voters: VoterTable) -> String {
-        forumHTML(sections.head) + html(voters) + forumHTML(sections.tail)
+    static func html(_ sections: (head: String, tail: String), voters: VoterTable, voterPages: Set<Address>) -> String {
+        forumHTML(sections.head) + html(voters, voterPages: voterPages) + forumHTML(sections.tail)
     }
 
     /// `polls/0x….html`: the forum export of `poll`'s tally (figures, chart, voters, evidence)
     /// as HTML, or why it was not tallied; and the report, when the poll is of a LIP of `lips`
-    /// (whose page shows it too).
+    /// (whose page shows it too). Its voters of `voterPages` link to their pages.
     static func pollPage(
-        _ poll: PollInfo, lip: Int?, tally: CountedVote.Counted<PollTally>, workspace: Workspace, lips: [SiteLIP], siteTitle: String
+        _ poll: PollInfo, lip: Int?, tally: CountedVote.Counted<PollTally>, workspace: Workspace, lips: [SiteLIP], voterPages: Set<Address>, siteTitle: String
     ) throws -> (path: String, page: String, lipReport: String?) {
         let report: String
         switch tally {
         case .counted(let tally):
             let made = try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace)
-            report = html(made.forumSections, voters: made.voterTable)
+            report = html(made.forumSections, voters: made.voterTable, voterPages: voterPages)
         case .notCounted(let message):
             report = "<p>Not tallied: \(SitePage.text(message))</p>\n"
         }
@@ -98,14 +102,17 @@ enum SiteVotes {
         return ("polls/\(poll.address.lowercased).html", SitePage.page(title: "\(name) — \(siteTitle)", root: "../", body: body + report), lipReport)
     }
 
-    /// `proposals/ID.html`: `proposal` counted with overrides, or why it was not.
-    static func proposalPage(_ proposal: GovernorProposal, count: CountedVote.Counted<ProposalResult>, siteTitle: String) -> (path: String, page: String) {
+    /// `proposals/ID.html`: `proposal` counted with overrides, or why it was not. Its voters of
+    /// `voterPages` link to their pages.
+    static func proposalPage(
+        _ proposal: GovernorProposal, count: CountedVote.Counted<ProposalResult>, voterPages: Set<Address>, siteTitle: String
+    ) -> (path: String, page: String) {
         let title = ProposalDescription(proposal.description).title
         var body = "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n"
         switch count {
         case .counted(let result):
             let made = ProposalReport(result: result)
-            body += html(made.forumSections, voters: made.voterTable)
+            body += html(made.forumSections, voters: made.voterTable, voterPages: voterPages)
         case .notCounted(let message): body += "<p>Not counted: \(SitePage.text(message))</p>\n"
         }
         return ("proposals/\(proposal.id).html", SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body))
@@ -137,8 +144,11 @@ enum SiteVotes {
 
 extension SiteVotes {
     /// `voters/0x….html` for the accounts at `indices` of those that voted in a poll or on a
-    /// proposal: its record (records.md), each vote linking its page; given to `give` one by one.
-    static func voterPages(_ records: VoterRecords, _ indices: Range<Int>, siteTitle: String, to give: (String, String) throws -> Void) throws {
+    /// proposal: its record (records.md), each vote linking its page, and the account's pages on
+    /// `explorers` (the vote pages link a voter here rather than there); given to `give` one by one.
+    static func voterPages(
+        _ records: VoterRecords, _ indices: Range<Int>, explorers: Explorers, siteTitle: String, to give: (String, String) throws -> Void
+    ) throws {
         // Ten thousand pages of two hundred rows: a cell's HTML is made once per distinct text
         // (roles, choices, outcomes, LIPs, a vote's link), a weight's once per page.
         var cells: [String: String] = [:]
@@ -157,6 +167,10 @@ extension SiteVotes {
             var weights: [BigUInt: String] = [:]
             var body = "<h1>Voter \(account.checksummed)</h1>\n"
             body.reserveCapacity(300 * record.entries.count + 1000)
+            let onExplorers = [(Chain.l2, "Arbitrum (L2)"), (Chain.l1, "Ethereum (L1)")].compactMap { chain, name in
+                explorers.url(account, on: chain).map { "<a href=\"\(Escaping.xml($0))\">\(name)</a>" }
+            }
+            if !onExplorers.isEmpty { body += "<p>On the explorer: \(onExplorers.joined(separator: " · ")).</p>\n" }
             body +=
                 "<p>Voted in \(record.voted) of the \(record.eligible) ended votes it could weigh in (participation \(SitePage.text(record.participation ?? "-"))); with the outcome in \(record.withOutcome).</p>\n"
             body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n"

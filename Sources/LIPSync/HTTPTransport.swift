@@ -45,8 +45,24 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
     /// Creates the transport.
     package init() {
-        session = URLSession(configuration: .ephemeral)
+        session = Self.makeSession()
     }
+
+    /// A session that leaves the timeout to each request. FoundationNetworking gives up on a
+    /// request after the session's `timeoutIntervalForRequest` (60 s by default) whatever the
+    /// request's own `timeoutInterval` says: a node given 1,800 s by `$LIP_RPC_TIMEOUT` was
+    /// dropped after 60 s, asked again while still working on the first request, and never
+    /// answered in time (measured: `lip-dev bench-sync` at 10,000 voters, a batch of 254 s).
+    private static func makeSession() -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = longestTimeout
+        configuration.timeoutIntervalForResource = longestTimeout
+        return URLSession(configuration: configuration)
+    }
+
+    /// The session's own limit, a day: above any timeout a request is given (`post` waits for the
+    /// request's own and cancels it then).
+    static let longestTimeout: Double = 86_400
 
     deinit { session.finishTasksAndInvalidate() }
 
@@ -56,12 +72,12 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private func freshConnections() {
         lock.withLock {
             session.finishTasksAndInvalidate()
-            session = URLSession(configuration: .ephemeral)
+            session = Self.makeSession()
         }
     }
 
     package func post(_ body: Data, to url: URL, timeout: Double) throws -> HTTPAnswer {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
+        var request = URLRequest(url: url, timeoutInterval: min(timeout, Self.longestTimeout))
         request.httpMethod = "POST"
         request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")

@@ -1,3 +1,4 @@
+import LIPEthereum
 import PropertyBased
 import Testing
 
@@ -7,17 +8,19 @@ import Testing
 /// A vote page's voters are written as HTML directly (`SiteVotes.html`), not through cmark-gfm:
 /// for the text reports hold (figures, words, labels, explorer links) it is exactly what cmark-gfm
 /// renders of the forum post's table (PropertyBased shrinks a failing table); text from outside
-/// is shown as text, and a link other than http(s) is not made.
+/// is shown as text, and a link other than http(s) is not made. A voter with a page in the site
+/// links to it instead.
 struct VoterTableHTMLTests {
     /// Words as reports write them: letters, digits, figures, `%`, parentheses, an ellipsis.
     static let word = Gen.element(of: ["Yes", "No", "0x1234…abcd", "1,353,097.04", "0.01%", "(orchestrator)", "delegator", "LIP-16", "a", "Z9", "…"]).map { $0! }
     static let text = word.array(of: 0...3).map { $0.joined(separator: " ") }
+    static let voter = Address(bytes: [0xAB, 0xC0] + Array(repeating: 0, count: 17) + [1])
     /// A cell: plain text, or a label linked to an explorer's page (or to none) then text.
     static let cell = zip(Gen.int(in: 0...2), word, text).map { kind, label, text in
         switch kind {
         case 0: return VoterTable.Cell(text)
-        case 1: return VoterTable.Cell(label, linkedTo: "https://arbiscan.io/address/0xAbC0000000000000000000000000000000000001", then: text.isEmpty ? "" : " " + text)
-        default: return VoterTable.Cell(label, linkedTo: nil, then: text.isEmpty ? "" : " " + text)
+        case 1: return VoterTable.Cell(label, of: voter, linkedTo: "https://arbiscan.io/address/0xAbC0000000000000000000000000000000000001", then: text.isEmpty ? "" : " " + text)
+        default: return VoterTable.Cell(label, of: voter, linkedTo: nil, then: text.isEmpty ? "" : " " + text)
         }
     }
 
@@ -27,7 +30,7 @@ struct VoterTableHTMLTests {
             let columns = alignments.enumerated().map { ("Column \($0.offset)", alignsRight: $0.element) }
             let rows = cells.map { Array($0.prefix(columns.count)) }
             let table = VoterTable(count: rows.count, columns: columns, rows: rows, note: withNote && !note.isEmpty ? note : nil)
-            #expect(SiteVotes.html(table) == SiteVotes.forumHTML(table.markdown))
+            #expect(SiteVotes.html(table, voterPages: []) == SiteVotes.forumHTML(table.markdown))
         }
     }
 
@@ -35,14 +38,31 @@ struct VoterTableHTMLTests {
         let table = VoterTable(
             count: 2, columns: [("Voter", alignsRight: false), ("Reason", alignsRight: false)],
             rows: [
-                [VoterTable.Cell("x", linkedTo: "javascript:alert(1)", then: ""), VoterTable.Cell("<script>alert(\"1\")</script> & www.example.org")],
-                [VoterTable.Cell("y", linkedTo: "HTTPS://example.org/a?b=1&c=\"2\"", then: " (orchestrator)"), VoterTable.Cell("\u{1b}[31mred\nline")],
+                [VoterTable.Cell("x", of: Self.voter, linkedTo: "javascript:alert(1)", then: ""), VoterTable.Cell("<script>alert(\"1\")</script> & www.example.org")],
+                [VoterTable.Cell("y", of: Self.voter, linkedTo: "HTTPS://example.org/a?b=1&c=\"2\"", then: " (orchestrator)"), VoterTable.Cell("\u{1b}[31mred\nline")],
             ], note: nil)
-        let html = SiteVotes.html(table)
+        let html = SiteVotes.html(table, voterPages: [])
         #expect(!html.contains("javascript:") && html.contains("<td>x</td>"))
         #expect(html.contains("<td>&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt; &amp; www.example.org</td>"))
         #expect(html.contains("<a href=\"HTTPS://example.org/a?b=1&amp;c=&quot;2&quot;\">y</a> (orchestrator)"))
         #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(html.hasPrefix("<p><strong>Voters (2)</strong></p>\n<table>\n"))
+    }
+
+    @Test func aVoterWithAPageLinksToItAndOneWithoutKeepsItsExplorer() {
+        let other = Address(bytes: Array(repeating: 0x11, count: 20))
+        let table = VoterTable(
+            count: 2, columns: [("Voter", alignsRight: false), ("Choice", alignsRight: false)],
+            rows: [
+                [
+                    VoterTable.Cell("0xAbC0…0001", of: Self.voter, linkedTo: "https://arbiscan.io/address/\(Self.voter.checksummed)", then: " (orchestrator)"),
+                    VoterTable.Cell("Yes"),
+                ],
+                [VoterTable.Cell("0x1111…1111", of: other, linkedTo: "https://arbiscan.io/address/\(other.checksummed)", then: ""), VoterTable.Cell("No")],
+            ], note: nil)
+        let html = SiteVotes.html(table, voterPages: [Self.voter])
+        #expect(html.contains("<td><a href=\"../voters/0xabc0000000000000000000000000000000000001.html\">0xAbC0…0001</a> (orchestrator)</td>"))
+        #expect(html.contains("<td><a href=\"https://arbiscan.io/address/\(other.checksummed)\">0x1111…1111</a></td>"))
+        #expect(!html.contains("arbiscan.io/address/\(Self.voter.checksummed)"))
     }
 }

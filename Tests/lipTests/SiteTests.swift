@@ -88,6 +88,14 @@ final class SiteTests: XCTestCase {
         XCTAssertNotNil(files["voters/\(addr("01")).html"])
         assertGolden(voter, "site-voter.html")
         assertGolden(poll, "site-poll.html")
+        // Every voter's page is reached: a vote's page links each of its voters to its own page.
+        let toVoters = try NSRegularExpression(pattern: "href=\"\\.\\./(voters/0x[0-9a-f]{40}\\.html)\"")
+        let linked = Set(
+            files.values.flatMap { page in
+                toVoters.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { String(page[Range($0.range(at: 1), in: page)!]) }
+            })
+        XCTAssertEqual(linked, Set(files.keys.filter { $0.hasPrefix("voters/") }))
+        XCTAssertTrue(poll.contains("<a href=\"../voters/\(addr("d1")).html\">"), poll)
         // The LIP's page carries its poll's chart and evidence, and links its proposal.
         let lip7 = try XCTUnwrap(files["LIPs/LIP-7.html"])
         XCTAssertTrue(lip7.contains("120.00") && lip7.contains("lip poll tally"), lip7)

@@ -163,6 +163,18 @@ final class SyncTests: XCTestCase {
         XCTAssertTrue(wrong.stderr.contains("serves chain id \(devnet.info.chainId), not 42161"), wrong.stderr)
     }
 
+    /// A node given more than a minute by `$LIP_RPC_TIMEOUT` is waited for: FoundationNetworking's
+    /// own 60 s limit once dropped the request and asked again while the node still worked on the
+    /// first (a slow node then never answered in time). One request here takes 62 s; with one try
+    /// and 120 s, the sync must get it.
+    func testANodeGivenMoreThanAMinuteIsWaitedFor() throws {
+        let (devnet, dir, poll, _) = try endedPollOfOneVoter("QmPatient")
+        try devnet.rpc("devnet_setFaults", [["stall": 62]])
+        let r = try sync(poll, devnet, in: dir, environment: ["LIP_RPC_TIMEOUT": "120", "LIP_RPC_RETRIES": "1"])
+        XCTAssertEqual(r.code, 0, r.stderr)
+        try assertTallyMatches(poll, devnet, in: dir)
+    }
+
     func testAnL1SyncReadsTheRoundAndAFullSyncEveryDelegator() throws {
         let devnet = try Devnet(pollPeriod: 30)
         let dir = try folder(devnet)
@@ -194,14 +206,20 @@ final class SyncTests: XCTestCase {
         XCTAssertTrue(partialBonded.stderr.contains("is partial"), partialBonded.stderr)
     }
 
-    func testASyncKilledHalfwayChangesNothing() throws {
+    /// A devnet whose poll one orchestrator voted in, ended; its folder and four accounts.
+    func endedPollOfOneVoter(_ cid: String) throws -> (Devnet, URL, String, [String]) {
         let devnet = try Devnet(pollPeriod: 20)
         let dir = try folder(devnet)
         let a = try devnet.accounts(4)
         try devnet.orchestrator(a[1], lpt: "100")
-        let poll = try devnet.createPoll(by: a[1], "QmKilled")
+        let poll = try devnet.createPoll(by: a[1], cid)
         try devnet.rpc("devnet_vote", [a[1], poll, 0])
         try devnet.rpc("devnet_mine", [25])
+        return (devnet, dir, poll, a)
+    }
+
+    func testASyncKilledHalfwayChangesNothing() throws {
+        let (devnet, dir, poll, a) = try endedPollOfOneVoter("QmKilled")
         // A ledger with something in it already.
         try write("account,delegate,stake\n\(a[3].lowercased()),,5\n", "s.csv", in: dir)
         let imported = try lip(
