@@ -73,10 +73,13 @@ public struct Site: Sendable {
         if let records {
             let half = records.accounts.count / 2
             let explorers = Explorers.of(network: records.network, workspace: workspace)
-            try runConcurrently([
-                { try SiteVotes.voterPages(records, 0..<half, explorers: explorers, siteTitle: title, to: give) },
-                { try SiteVotes.voterPages(records, half..<records.accounts.count, explorers: explorers, siteTitle: title, to: give) },
-            ])
+            let parts = [0..<half, half..<records.accounts.count]
+            let rows = Locked<[Int: [String]]>([:])
+            try forEachConcurrently(parts.count) { part in
+                let made = try SiteVotes.voterPages(records, parts[part], explorers: explorers, siteTitle: title, to: give)
+                rows.withLock { $0[part] = made }
+            }
+            try give("voters.html", SiteVotes.voterList(rows.withLock { made in parts.indices.flatMap { made[$0]! } }, siteTitle: title))
         }
         for lip in lips {
             let policy = LinkPolicy(folder: (lip.document.path as NSString).deletingLastPathComponent, files: workspaceFiles, pages: pages)

@@ -65,6 +65,8 @@ enum SitePage {
                         "<li>\(pollName($0, lips: lips)): \(text($0.result ?? "not tallied")), participation \(text($0.participation ?? "-")) (<a href=\"polls/\($0.address.lowercased).html\">figures and voters</a>)</li>\n"
                     }
                     .joined() + "</ul>\n"
+            body +=
+                "<h2>Voters</h2>\n<p><a href=\"voters.html\">Every account that voted</a>, each with its record: how it voted in each poll and on each proposal, with what weight, and whether its orchestrator voted the same.</p>\n"
         }
         return page(title: siteTitle, root: "", body: body)
     }

@@ -146,9 +146,12 @@ extension SiteVotes {
     /// `voters/0x….html` for the accounts at `indices` of those that voted in a poll or on a
     /// proposal: its record (records.md), each vote linking its page, and the account's pages on
     /// `explorers` (the vote pages link a voter here rather than there); given to `give` one by one.
+    /// Returns each account's row of `voters.html`, in the order of `indices`.
     static func voterPages(
         _ records: VoterRecords, _ indices: Range<Int>, explorers: Explorers, siteTitle: String, to give: (String, String) throws -> Void
-    ) throws {
+    ) throws -> [String] {
+        var rows: [String] = []
+        rows.reserveCapacity(indices.count)
         // Ten thousand pages of two hundred rows: a cell's HTML is made once per distinct text
         // (roles, choices, outcomes, LIPs, a vote's link), a weight's once per page.
         var cells: [String: String] = [:]
@@ -204,6 +207,22 @@ extension SiteVotes {
             body += "</table>\n"
             for warning in record.warnings { body += "<p>Note: \(SitePage.text(warning))</p>\n" }
             try give("voters/\(account.lowercased).html", SitePage.page(title: "Voter \(account.checksummed) — \(siteTitle)", root: "../", body: body))
+            rows.append(
+                "<tr><td><a href=\"voters/\(account.lowercased).html\"><code>\(account.checksummed)</code></a></td><td>\(record.voted)</td><td>\(record.eligible)</td><td>\(SitePage.text(record.participation ?? "-"))</td></tr>\n"
+            )
         }
+        return rows
+    }
+
+    /// `voters.html`: every account that voted, by address (a reader finds its own with the
+    /// browser's search), each linking its page, with how many ended votes it cast of those it
+    /// could weigh in.
+    static func voterList(_ rows: [String], siteTitle: String) -> String {
+        var body = "<h1>Voters</h1>\n<p>\(rows.count) accounts voted in a poll or on a proposal of the ledger; each links its record.</p>\n"
+        body.reserveCapacity(rows.count * 180 + 400)
+        body += "<table>\n<tr><th>Account</th><th>Voted</th><th>Of the ended votes it could weigh in</th><th>Participation</th></tr>\n"
+        for row in rows { body += row }
+        body += "</table>\n"
+        return SitePage.page(title: "Voters — \(siteTitle)", root: "", body: body)
     }
 }

@@ -95,6 +95,11 @@ final class SiteTests: XCTestCase {
                 toVoters.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { String(page[Range($0.range(at: 1), in: page)!]) }
             })
         XCTAssertEqual(linked, Set(files.keys.filter { $0.hasPrefix("voters/") }))
+        // And `voters.html`, linked from the index, lists every one of them by its full address.
+        let list = try XCTUnwrap(files["voters.html"])
+        for page in linked { XCTAssertTrue(list.contains("<a href=\"\(page)\">"), page) }
+        XCTAssertTrue(try XCTUnwrap(files["index.html"]).contains("<a href=\"voters.html\">"))
+        assertGolden(list, "site-voters.html")
         XCTAssertTrue(poll.contains("<a href=\"../voters/\(addr("d1")).html\">"), poll)
         // The LIP's page carries its poll's chart and evidence, and links its proposal.
         let lip7 = try XCTUnwrap(files["LIPs/LIP-7.html"])
