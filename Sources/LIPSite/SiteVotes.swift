@@ -218,7 +218,8 @@ extension SiteVotes {
     /// browser's search), each linking its page, with how many ended votes it cast of those it
     /// could weigh in.
     static func voterList(_ rows: [String], siteTitle: String) -> String {
-        var body = "<h1>Voters</h1>\n<p>\(rows.count) accounts voted in a poll or on a proposal of the ledger; each links its record.</p>\n"
+        let accounts = rows.count == 1 ? "1 account" : "\(rows.count) accounts"
+        var body = "<h1>Voters</h1>\n<p>\(accounts) voted in a poll or on a proposal of the ledger; each links its record.</p>\n"
         body.reserveCapacity(rows.count * 180 + 400)
         body += "<table>\n<tr><th>Account</th><th>Voted</th><th>Of the ended votes it could weigh in</th><th>Participation</th></tr>\n"
         for row in rows { body += row }
