@@ -66,3 +66,12 @@ struct VoterTableHTMLTests {
         #expect(!html.contains("arbiscan.io/address/\(Self.voter.checksummed)"))
     }
 }
+
+/// `voters.html` counts its accounts as a person writes the count.
+struct VoterListTests {
+    @Test func oneAccountIsOneAccount() {
+        #expect(SiteVotes.voterList(["<tr><td>a</td></tr>\n"], siteTitle: "T").contains("<p>1 account voted in a poll"))
+        #expect(SiteVotes.voterList([], siteTitle: "T").contains("<p>0 accounts voted in a poll"))
+        #expect(SiteVotes.voterList(["<tr></tr>\n", "<tr></tr>\n"], siteTitle: "T").contains("<p>2 accounts voted in a poll"))
+    }
+}
