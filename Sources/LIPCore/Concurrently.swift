@@ -15,13 +15,6 @@ package final class Locked<Value>: @unchecked Sendable {
     }
 }
 
-/// Runs `jobs` at once, as many at a time as the machine has cores, and returns when all have
-/// ended; then throws the error of the first job (in the order given) that threw, so that the
-/// error a run reports does not depend on which thread was faster.
-package func runConcurrently(_ jobs: [@Sendable () throws -> Void]) throws {
-    try forEachConcurrently(jobs.count) { try jobs[$0]() }
-}
-
 /// Runs `body` for each index below `count`, as many at a time as the machine has cores (each
 /// thread taking the next index when it is free), and returns when all have ended; then throws
 /// the error of the lowest index that threw.
