@@ -162,7 +162,9 @@ let package = Package(
             name: "LIPCostsTests",
             dependencies: ["LIPCosts", "LIPLedger", "LIPCore", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LIPSyncTests", dependencies: ["LIPSync", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "LIPSiteTests", dependencies: ["LIPSite", "LIPReports", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "LIPSiteTests",
+            dependencies: ["LIPSite", "LIPReports", "LIPRecords", .product(name: "BigInt", package: "BigInt"), .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "LIPTreasuryTests", dependencies: ["LIPTreasury", "LIPLedger", "LIPCore", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(

@@ -153,17 +153,16 @@ public enum Amount {
         let words = wei.words
         let unit: UInt64 = 1_000_000_000_000_000_000
         if words.count <= 2, UInt64(words.count == 2 ? words[1] : 0) < unit {
-            // Below 2^64 LPT (every real amount): divided in machine words, without BigUInt.
+            // Below 2^64 LPT (every real amount): divided in machine words and written as bytes,
+            // without BigUInt (a site writes four million of them).
             let (whole, rest) = unit.dividingFullWidth((UInt64(words.count == 2 ? words[1] : 0), UInt64(words.first ?? 0)))
-            wholeText = String(whole)
-            tail = String(rest)
-        } else {
-            // One conversion to decimal, then the digits split at the 18th from the right.
-            let digits = String(wei)
-            let cut = Swift.max(0, digits.utf8.count - 18)
-            wholeText = cut == 0 ? "0" : String(digits.utf8.prefix(cut))!
-            tail = String(digits.utf8.dropFirst(cut))!
+            return formatLPT(whole: whole, rest: rest, decimals: decimals, grouping: grouping)
         }
+        // One conversion to decimal, then the digits split at the 18th from the right.
+        let digits = String(wei)
+        let cut = Swift.max(0, digits.utf8.count - 18)
+        wholeText = cut == 0 ? "0" : String(digits.utf8.prefix(cut))!
+        tail = String(digits.utf8.dropFirst(cut))!
         if grouping && wholeText.utf8.count > 3 {
             var grouped: [UInt8] = []
             grouped.reserveCapacity(wholeText.utf8.count * 4 / 3)
@@ -184,9 +183,51 @@ public enum Amount {
         return wholeText + "." + fraction
     }
 
+    /// `whole` LPT and `rest` wei (below 10^18) as `formatLPT` writes them, in one string's bytes.
+    private static func formatLPT(whole: UInt64, rest: UInt64, decimals: Int, grouping: Bool) -> String {
+        // 20 digits, 6 commas, the point and 18 decimals at most.
+        String(unsafeUninitializedCapacity: 45) { out in
+            var digits = 1
+            var w = whole
+            while w >= 10 {
+                w /= 10
+                digits += 1
+            }
+            var end = digits + (grouping ? (digits - 1) / 3 : 0)
+            var position = end - 1
+            w = whole
+            for i in 0..<digits {
+                if grouping && i > 0 && i % 3 == 0 {
+                    out[position] = UInt8(ascii: ",")
+                    position -= 1
+                }
+                out[position] = UInt8(truncatingIfNeeded: 0x30 &+ w % 10)
+                w /= 10
+                position -= 1
+            }
+            guard decimals > 0 else { return end }
+            // The 18 decimals after the point, then as many as asked (without trailing zeros
+            // when all 18 are asked).
+            out[end] = UInt8(ascii: ".")
+            var r = rest
+            for i in stride(from: 18, through: 1, by: -1) {
+                out[end + i] = UInt8(truncatingIfNeeded: 0x30 &+ r % 10)
+                r /= 10
+            }
+            var kept = Swift.min(decimals, 18)
+            if decimals == 18 {
+                while kept > 0 && out[end + kept] == 0x30 { kept -= 1 }
+                if kept == 0 { return end }
+            }
+            end += 1 + kept
+            return end
+        }
+    }
+
     /// `part / whole` as a percentage with `decimals` places, truncated; "0" style when whole is 0.
     public static func percent(_ part: BigUInt, of whole: BigUInt, decimals: Int = 2) -> String {
         guard whole > 0 else { return String(format: "%.\(decimals)f", 0.0) }
+        if decimals == 2, let fast = percentInMachineWords(part, of: whole) { return fast }
         let scale = decimals == 2 ? hundred : BigUInt(10).power(decimals)
         let scaled = part * 100 * scale / whole
         // A share (at most 100%) fits a machine word: divided and written there.
@@ -203,4 +244,19 @@ public enum Amount {
     }
 
     private static let hundred = BigUInt(100)
+
+    /// `percent` with 2 decimals when `part` × 10,000 and `whole` fit 128 bits (every share of
+    /// LPT's supply): the same truncated digits, without BigUInt; nil otherwise.
+    private static func percentInMachineWords(_ part: BigUInt, of whole: BigUInt) -> String? {
+        guard part.words.count <= 2, whole.words.count <= 2 else { return nil }
+        func wide(_ n: BigUInt) -> UInt128 {
+            let words = n.words
+            return UInt128(UInt64(words.count == 2 ? words[1] : 0)) << 64 | UInt128(UInt64(words.first ?? 0))
+        }
+        let (product, overflow) = wide(part).multipliedReportingOverflow(by: 10_000)
+        guard !overflow else { return nil }
+        let scaled = product / wide(whole)
+        let fraction = scaled % 100
+        return String(scaled / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
+    }
 }

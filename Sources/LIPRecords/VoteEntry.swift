@@ -50,6 +50,9 @@ public struct VoteEntry: Sendable, Equatable {
         }
     }
 
+    /// Whether it counts as voted in a summary: ended, and it voted.
+    package var countsAsVoted: Bool { !open && voted != nil }
+
     /// Whether it counts as eligible in a summary: ended, and its weight known and above 0, or voted.
     public var isEligible: Bool { !open && (voted != nil || (weight ?? 0) > 0) }
 

@@ -23,7 +23,7 @@ public struct VoterRecord: Sendable {
     /// Ended entries whose weight is known and above 0, or in which it voted.
     public var eligible: Int { entries.filter(\.isEligible).count }
     /// Ended entries in which it voted.
-    public var voted: Int { entries.filter { !$0.open && $0.voted != nil }.count }
+    public var voted: Int { entries.filter(\.countsAsVoted).count }
     /// Ended entries in which its choice was the outcome.
     public var withOutcome: Int { entries.filter(\.votedWithOutcome).count }
     /// voted / eligible, 4 decimals truncated; nil when nothing was eligible.

@@ -25,12 +25,21 @@ public struct VoterRecords: Sendable {
     /// The columns in the order a record lists them (`VoteEntry.precedes`).
     let order: [Int]
 
+    /// The votes in the order a record lists them: what a page of every voter reads part by part,
+    /// without making ten thousand records of VoteEntry values.
+    package var columnsInRecordOrder: [Column] { order.map { columns[$0] } }
+
     /// The record of `accounts[index]`, as `VoterRecord.build` makes it without a node.
     public func record(_ index: Int) -> VoterRecord {
+        let entries = order.map { columns[$0].entry(index) }
+        return VoterRecord(account: accounts[index], network: network, entries: entries, warnings: warnings(index))
+    }
+
+    /// The warnings of `accounts[index]`'s record, as a person reads them.
+    package func warnings(_ index: Int) -> [String] {
         var warnings: [String] = []
         for column in columns { if let w = column.warnings[index] { warnings.append(w) } }
-        let entries = order.map { columns[$0].entry(index) }
-        return VoterRecord(account: accounts[index], network: network, entries: entries, warnings: VoterRecord.summarized(warnings))
+        return VoterRecord.summarized(warnings)
     }
 
     /// The records of every account that voted in `ledger`, the polls' rules from `workspace`.
@@ -79,31 +88,31 @@ public enum CountedVote: Sendable {
 
 extension VoterRecords {
     /// One account's part in one vote, in 24 bytes.
-    struct Part: Sendable {
+    package struct Part: Sendable {
         /// The weight's low and high 64 bits (a wider one is in the column's `wideWeights`).
-        var low: UInt64 = 0, high: UInt64 = 0
+        package var low: UInt64 = 0, high: UInt64 = 0
         /// The delegate's index in `delegates`; 0: none.
         var delegate: UInt32 = 0
         /// `roles[role]`.
-        var role: UInt8 = 0
+        package var role: UInt8 = 0
         /// `words[voted - 1]`, `words[delegateVoted - 1]`; 0: nil.
-        var voted: UInt8 = 0, delegateVoted: UInt8 = 0
-        var flags: UInt8 = 0
+        package var voted: UInt8 = 0, delegateVoted: UInt8 = 0
+        package var flags: UInt8 = 0
 
-        static let weightKnown: UInt8 = 1, wideWeight: UInt8 = 2, withoutOutcome: UInt8 = 4
-        static let roles: [String?] = [nil, "orchestrator", "delegator", "none"]
+        package static let weightKnown: UInt8 = 1, wideWeight: UInt8 = 2, withoutOutcome: UInt8 = 4
+        package static let roles: [String?] = [nil, "orchestrator", "delegator", "none"]
     }
 
     /// One vote as every account's record holds it.
-    struct Column: Sendable {
+    package struct Column: Sendable {
         /// What every account's entry shares (its own fields nil).
-        var shared: VoteEntry
+        package var shared: VoteEntry
         /// By account index.
-        var parts: [Part]
+        package var parts: [Part]
         /// Delegates named by the parts, by the index a part holds (0: none).
         var delegates: [Address] = [.zero]
         /// The choices' names, by code less one.
-        var words: [String] = []
+        package var words: [String] = []
         var reasons: [Int: String] = [:]
         var warnings: [Int: String] = [:]
         var wideWeights: [Int: BigUInt] = [:]
@@ -117,10 +126,27 @@ extension VoterRecords {
             entry.voted = part.voted == 0 ? nil : words[Int(part.voted) - 1]
             entry.delegateVoted = part.delegateVoted == 0 ? nil : words[Int(part.delegateVoted) - 1]
             entry.reason = reasons[index]
-            if part.flags & Part.weightKnown != 0 {
-                entry.weight = part.flags & Part.wideWeight != 0 ? wideWeights[index] : BigUInt(words: [UInt(part.low), UInt(part.high)])
-            }
+            entry.weight = weight(index)
             if part.flags & Part.withoutOutcome != 0 { entry.outcome = nil }
+            return entry
+        }
+
+        /// Account `index`'s weight, nil when unknown.
+        package func weight(_ index: Int) -> BigUInt? {
+            let part = parts[index]
+            guard part.flags & Part.weightKnown != 0 else { return nil }
+            return part.flags & Part.wideWeight != 0 ? wideWeights[index] : BigUInt(words: [UInt(part.low), UInt(part.high)])
+        }
+
+        /// An entry with `shared`'s fields and the part's codes alone (its voted word by `voted`,
+        /// its weight 0 or 1 for none or some, its outcome as `withoutOutcome` says): what the
+        /// summary's rules (`VoteEntry.isEligible`, `votedWithOutcome`) read of a part, for a page
+        /// of every voter that counts them without making each entry.
+        package func entryForSummary(voted: UInt8, weighs: Bool, withoutOutcome: Bool) -> VoteEntry {
+            var entry = shared
+            entry.voted = voted == 0 ? nil : words[Int(voted) - 1]
+            entry.weight = weighs ? 1 : nil
+            if withoutOutcome { entry.outcome = nil }
             return entry
         }
 

@@ -45,13 +45,18 @@ public struct ProposalReport: Sendable {
         return sections.head + voterTable.markdown + sections.tail
     }
 
+    /// Each support's name as the voters' table shows it (`For`), by raw value: made once, not
+    /// once per voter.
+    static let supportLabels = VoteSupport.allCases.sorted { $0.rawValue < $1.rawValue }.map { $0.name.capitalized }
+
     /// The voters, heaviest first, each with its support, counted and cast weight and reason.
     public var voterTable: VoterTable {
         let rows = result.votes.map { v in
             let role = v.role == .orchestrator ? " (orchestrator)" : (v.role == .delegator ? " (delegator of \(names[v.delegate] ?? v.delegate.short))" : "")
             return [
                 VoterTable.Cell(names[v.vote.voter] ?? v.vote.voter.short, of: v.vote.voter, linkedTo: explorers.url(v.vote.voter, on: .l2), then: role),
-                VoterTable.Cell(v.vote.support.name.capitalized), VoterTable.Cell(lpt(v.countedWeight)), VoterTable.Cell(lpt(v.vote.weight)), VoterTable.Cell(v.vote.reason),
+                VoterTable.Cell(Self.supportLabels[v.vote.support.rawValue]), VoterTable.Cell(lpt(v.countedWeight)), VoterTable.Cell(lpt(v.vote.weight)),
+                VoterTable.Cell(v.vote.reason),
             ]
         }
         return VoterTable(

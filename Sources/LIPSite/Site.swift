@@ -39,6 +39,10 @@ public struct Site: Sendable {
     ) throws -> Int {
         let base = try baseURL.map(SiteFeeds.baseURL) ?? ""
         let written = Locked(Set<String>())
+        let giveBytes: @Sendable (String, [UInt8]) throws -> Void = { path, bytes in
+            written.withLock { _ = $0.insert(path) }
+            try sink(path, Data(bytes))
+        }
         let give: @Sendable (String, String) throws -> Void = { path, text in
             written.withLock { _ = $0.insert(path) }
             try sink(path, Data(text.utf8))
@@ -60,10 +64,10 @@ public struct Site: Sendable {
                 case .poll(let poll, let lip, let tally):
                     let made = try SiteVotes.pollPage(poll, lip: lip, tally: tally, workspace: workspace, lips: lips, voterPages: voterPages, siteTitle: title)
                     if let report = made.lipReport { reports.withLock { $0[poll.address] = report } }
-                    try give(made.path, made.page)
+                    try giveBytes(made.path, made.page)
                 case .proposal(let proposal, let count):
                     let made = SiteVotes.proposalPage(proposal, count: count, voterPages: voterPages, siteTitle: title)
-                    try give(made.path, made.page)
+                    try giveBytes(made.path, made.page)
                 }
             }
         }
@@ -76,10 +80,10 @@ public struct Site: Sendable {
             let parts = [0..<half, half..<records.accounts.count]
             let rows = Locked<[Int: [String]]>([:])
             try forEachConcurrently(parts.count) { part in
-                let made = try SiteVotes.voterPages(records, parts[part], explorers: explorers, siteTitle: title, to: give)
+                let made = try SiteVoterPages.write(records, parts[part], explorers: explorers, siteTitle: title, to: giveBytes)
                 rows.withLock { $0[part] = made }
             }
-            try give("voters.html", SiteVotes.voterList(rows.withLock { made in parts.indices.flatMap { made[$0]! } }, siteTitle: title))
+            try give("voters.html", SiteVoterPages.list(rows.withLock { made in parts.indices.flatMap { made[$0]! } }, siteTitle: title))
         }
         for lip in lips {
             let policy = LinkPolicy(folder: (lip.document.path as NSString).deletingLastPathComponent, files: workspaceFiles, pages: pages)

@@ -14,25 +14,40 @@ enum SitePage {
 
     /// A whole page; `root` leads from the page's folder to the site's (`` or `../`).
     static func page(title: String, root: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(text(title))</title>
-        <link rel="icon" href="data:,">
-        <link rel="stylesheet" href="\(root)style.css">
-        <link rel="alternate" type="application/atom+xml" title="Every LIP" href="\(root)feed.xml">
-        </head>
-        <body>
-        <header><a href="\(root)index.html">Index</a> · <a href="\(root)feed.xml">Feed</a> · <a href="\(root)last-call.xml">Last Call</a> · <a href="\(root)lips.json">lips.json</a></header>
-        <main>
-        \(body)</main>
-        </body>
-        </html>
+        let frame = frame(title: title, root: root)
+        return frame.head + body + frame.foot
+    }
 
-        """
+    /// A whole page around `body`'s bytes, as `page` makes it.
+    static func page(title: String, root: String, body: [UInt8]) -> [UInt8] {
+        let frame = frame(title: title, root: root)
+        var out: [UInt8] = []
+        out.reserveCapacity(frame.head.utf8.count + body.count + frame.foot.utf8.count)
+        out += frame.head.utf8
+        out += body
+        out += frame.foot.utf8
+        return out
+    }
+
+    /// What a page holds before its body and after it.
+    private static func frame(title: String, root: String) -> (head: String, foot: String) {
+        let head = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(text(title))</title>
+            <link rel="icon" href="data:,">
+            <link rel="stylesheet" href="\(root)style.css">
+            <link rel="alternate" type="application/atom+xml" title="Every LIP" href="\(root)feed.xml">
+            </head>
+            <body>
+            <header><a href="\(root)index.html">Index</a> · <a href="\(root)feed.xml">Feed</a> · <a href="\(root)last-call.xml">Last Call</a> · <a href="\(root)lips.json">lips.json</a></header>
+            <main>
+
+            """
+        return (head, "</main>\n</body>\n</html>\n")
     }
 
     /// The index: the LIPs by status (in the README index's order, then by file), open polls and

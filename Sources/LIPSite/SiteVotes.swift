@@ -39,42 +39,69 @@ enum SiteVotes {
     /// cell's text escaped as text (a reason's URL stays text), links kept to http(s); except
     /// that a voter of `voterPages` links to its own page in the site (`../voters/0x….html`,
     /// from a page one folder deep), where its every vote is, instead of to an explorer.
-    static func html(_ table: VoterTable, voterPages: Set<Address>) -> String {
-        var out = "<p><strong>\(SitePage.text(table.heading))</strong></p>\n<table>\n<thead>\n<tr>\n"
-        let opens = table.columns.map { $0.alignsRight ? "<td align=\"right\">" : "<td>" }
-        for column in table.columns { out += (column.alignsRight ? "<th align=\"right\">" : "<th>") + SitePage.text(column.name) + "</th>\n" }
-        out += "</tr>\n</thead>\n"
+    static func html(_ table: VoterTable, voterPages: Set<Address>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(200 + table.rows.count * (40 + 60 * table.columns.count))
+        out += "<p><strong>\(SitePage.text(table.heading))</strong></p>\n<table>\n<thead>\n<tr>\n".utf8
+        let opens = table.columns.map { Array(($0.alignsRight ? "<td align=\"right\">" : "<td>").utf8) }
+        for column in table.columns { out += ((column.alignsRight ? "<th align=\"right\">" : "<th>") + SitePage.text(column.name) + "</th>\n").utf8 }
+        out += "</tr>\n</thead>\n".utf8
         if !table.rows.isEmpty {
-            out.reserveCapacity(out.utf8.count + table.rows.count * (40 + 60 * table.columns.count))
-            out += "<tbody>\n"
+            out += "<tbody>\n".utf8
             for row in table.rows {
-                out += "<tr>\n"
+                out += "<tr>\n".utf8
                 for (cell, open) in zip(row, opens) {
                     out += open
                     if let label = cell.label {
                         if let account = cell.account, voterPages.contains(account) {
-                            out += "<a href=\"../voters/" + account.lowercased + ".html\">" + SitePage.text(label) + "</a>"
+                            out += "<a href=\"../voters/".utf8
+                            account.appendLowercased(to: &out)
+                            out += ".html\">".utf8
+                            appendText(label, to: &out)
+                            out += "</a>".utf8
                         } else if let url = cell.url, LinkPolicy.isWeb(url) {
-                            out += "<a href=\"" + Escaping.xml(url) + "\">" + SitePage.text(label) + "</a>"
+                            out += "<a href=\"".utf8
+                            out += Escaping.xml(url).utf8
+                            out += "\">".utf8
+                            appendText(label, to: &out)
+                            out += "</a>".utf8
                         } else {
-                            out += SitePage.text(label)
+                            appendText(label, to: &out)
                         }
                     }
-                    out += SitePage.text(cell.text) + "</td>\n"
+                    appendText(cell.text, to: &out)
+                    out += "</td>\n".utf8
                 }
-                out += "</tr>\n"
+                out += "</tr>\n".utf8
             }
-            out += "</tbody>\n"
+            out += "</tbody>\n".utf8
         }
-        out += "</table>\n"
-        if let note = table.note { out += "<p>" + SitePage.text(note) + "</p>\n" }
+        out += "</table>\n".utf8
+        if let note = table.note { out += ("<p>" + SitePage.text(note) + "</p>\n").utf8 }
         return out
+    }
+
+    /// Appends `text` as `SitePage.text` shows it; printable ASCII without a markup character (a
+    /// figure, an address, a word) as it is, in one pass over its bytes.
+    static func appendText(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            for byte in bytes
+            where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            {
+                return false
+            }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { out += SitePage.text(text).utf8 }
     }
 
     /// A forum post as a page shows it: the text before and after its voters rendered as the
     /// LIP bodies are, the voters written directly.
-    static func html(_ sections: (head: String, tail: String), voters: VoterTable, voterPages: Set<Address>) -> String {
-        forumHTML(sections.head) + html(voters, voterPages: voterPages) + forumHTML(sections.tail)
+    static func html(_ sections: (head: String, tail: String), voters: VoterTable, voterPages: Set<Address>) -> [UInt8] {
+        Array(forumHTML(sections.head).utf8) + html(voters, voterPages: voterPages) + Array(forumHTML(sections.tail).utf8)
     }
 
     /// `polls/0x….html`: the forum export of `poll`'s tally (figures, chart, voters, evidence)
@@ -82,14 +109,14 @@ enum SiteVotes {
     /// (whose page shows it too). Its voters of `voterPages` link to their pages.
     static func pollPage(
         _ poll: PollInfo, lip: Int?, tally: CountedVote.Counted<PollTally>, workspace: Workspace, lips: [SiteLIP], voterPages: Set<Address>, siteTitle: String
-    ) throws -> (path: String, page: String, lipReport: String?) {
-        let report: String
+    ) throws -> (path: String, page: [UInt8], lipReport: String?) {
+        let report: [UInt8]
         switch tally {
         case .counted(let tally):
             let made = try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace)
             report = html(made.forumSections, voters: made.voterTable, voterPages: voterPages)
         case .notCounted(let message):
-            report = "<p>Not tallied: \(SitePage.text(message))</p>\n"
+            report = Array("<p>Not tallied: \(SitePage.text(message))</p>\n".utf8)
         }
         let name = lip.map { "LIP-\($0) poll" } ?? "Poll \(poll.address.checksummed)"
         var body = "<h1>\(SitePage.text(name))</h1>\n"
@@ -97,23 +124,24 @@ enum SiteVotes {
         if let lip, let page = lips.first(where: { $0.number == lip }) {
             body +=
                 "<p>For <a href=\"../\(page.page)\">\(SitePage.text(page.name)): \(SitePage.text(page.title))</a>; poll <code>\(poll.address.checksummed)</code>, ending at block \(poll.endBlock).</p>\n"
-            lipReport = report
+            lipReport = String(decoding: report, as: UTF8.self)
         }
-        return ("polls/\(poll.address.lowercased).html", SitePage.page(title: "\(name) — \(siteTitle)", root: "../", body: body + report), lipReport)
+        return ("polls/\(poll.address.lowercased).html", SitePage.page(title: "\(name) — \(siteTitle)", root: "../", body: Array(body.utf8) + report), lipReport)
     }
 
     /// `proposals/ID.html`: `proposal` counted with overrides, or why it was not. Its voters of
     /// `voterPages` link to their pages.
     static func proposalPage(
         _ proposal: GovernorProposal, count: CountedVote.Counted<ProposalResult>, voterPages: Set<Address>, siteTitle: String
-    ) -> (path: String, page: String) {
+    ) -> (path: String, page: [UInt8]) {
         let title = ProposalDescription(proposal.description).title
-        var body = "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n"
+        var body = Array(
+            "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n".utf8)
         switch count {
         case .counted(let result):
             let made = ProposalReport(result: result)
             body += html(made.forumSections, voters: made.voterTable, voterPages: voterPages)
-        case .notCounted(let message): body += "<p>Not counted: \(SitePage.text(message))</p>\n"
+        case .notCounted(let message): body += "<p>Not counted: \(SitePage.text(message))</p>\n".utf8
         }
         return ("proposals/\(proposal.id).html", SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body))
     }
@@ -139,91 +167,5 @@ enum SiteVotes {
         lines += votes.flatMap(\.icsEvents)
         lines.append("END:VCALENDAR")
         return lines.map(Deadlines.fold).joined(separator: "\r\n") + "\r\n"
-    }
-}
-
-extension SiteVotes {
-    /// `voters/0x….html` for the accounts at `indices` of those that voted in a poll or on a
-    /// proposal: its record (records.md), each vote linking its page, and the account's pages on
-    /// `explorers` (the vote pages link a voter here rather than there); given to `give` one by one.
-    /// Returns each account's row of `voters.html`, in the order of `indices`.
-    static func voterPages(
-        _ records: VoterRecords, _ indices: Range<Int>, explorers: Explorers, siteTitle: String, to give: (String, String) throws -> Void
-    ) throws -> [String] {
-        var rows: [String] = []
-        rows.reserveCapacity(indices.count)
-        // Ten thousand pages of two hundred rows: a cell's HTML is made once per distinct text
-        // (roles, choices, outcomes, LIPs, a vote's link), a weight's once per page.
-        var cells: [String: String] = [:]
-        func cell(_ text: String) -> String {
-            if let known = cells[text] { return known }
-            let made = "<td>\(SitePage.text(text))</td>"
-            cells[text] = made
-            return made
-        }
-        // A vote's link and LIP cell, by its place in a record: every record lists the same votes
-        // in the same order.
-        var links: [Int: String] = [:]
-        for index in indices {
-            let account = records.accounts[index]
-            let record = records.record(index)
-            var weights: [BigUInt: String] = [:]
-            var body = "<h1>Voter \(account.checksummed)</h1>\n"
-            body.reserveCapacity(300 * record.entries.count + 1000)
-            let onExplorers = [(Chain.l2, "Arbitrum (L2)"), (Chain.l1, "Ethereum (L1)")].compactMap { chain, name in
-                explorers.url(account, on: chain).map { "<a href=\"\(Escaping.xml($0))\">\(name)</a>" }
-            }
-            if !onExplorers.isEmpty { body += "<p>On the explorer: \(onExplorers.joined(separator: " · ")).</p>\n" }
-            body +=
-                "<p>Voted in \(record.voted) of the \(record.eligible) ended votes it could weigh in (participation \(SitePage.text(record.participation ?? "-"))); with the outcome in \(record.withOutcome).</p>\n"
-            body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n"
-            for (place, e) in record.entries.enumerated() {
-                if let link = links[place] {
-                    body += link
-                } else {
-                    let page = e.kind == .poll ? "../polls/\(e.id).html" : "../proposals/\(e.id).html"
-                    let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
-                    let link = "<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a></td>" + cell(e.lip.map { "LIP-\($0)" } ?? "-")
-                    links[place] = link
-                    body += link
-                }
-                body += cell(e.role ?? "-")
-                body += cell(e.voted ?? (e.open ? "(open)" : "did not vote"))
-                if let weight = e.weight {
-                    if let known = weights[weight] {
-                        body += known
-                    } else {
-                        let made = "<td>\(SitePage.text(LPTFigure.text(weight)))</td>"
-                        weights[weight] = made
-                        body += made
-                    }
-                } else {
-                    body += cell("unknown")
-                }
-                body += cell(e.delegateVoted ?? "-")
-                body += cell(e.outcome ?? (e.open ? "open" : "-"))
-                body += "</tr>\n"
-            }
-            body += "</table>\n"
-            for warning in record.warnings { body += "<p>Note: \(SitePage.text(warning))</p>\n" }
-            try give("voters/\(account.lowercased).html", SitePage.page(title: "Voter \(account.checksummed) — \(siteTitle)", root: "../", body: body))
-            rows.append(
-                "<tr><td><a href=\"voters/\(account.lowercased).html\"><code>\(account.checksummed)</code></a></td><td>\(record.voted)</td><td>\(record.eligible)</td><td>\(SitePage.text(record.participation ?? "-"))</td></tr>\n"
-            )
-        }
-        return rows
-    }
-
-    /// `voters.html`: every account that voted, by address (a reader finds its own with the
-    /// browser's search), each linking its page, with how many ended votes it cast of those it
-    /// could weigh in.
-    static func voterList(_ rows: [String], siteTitle: String) -> String {
-        let accounts = rows.count == 1 ? "1 account" : "\(rows.count) accounts"
-        var body = "<h1>Voters</h1>\n<p>\(accounts) voted in a poll or on a proposal of the ledger; each links its record.</p>\n"
-        body.reserveCapacity(rows.count * 180 + 400)
-        body += "<table>\n<tr><th>Account</th><th>Voted</th><th>Of the ended votes it could weigh in</th><th>Participation</th></tr>\n"
-        for row in rows { body += row }
-        body += "</table>\n"
-        return SitePage.page(title: "Voters — \(siteTitle)", root: "", body: body)
     }
 }

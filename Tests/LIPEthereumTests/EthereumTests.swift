@@ -162,6 +162,13 @@ final class EthereumTests: XCTestCase {
         for wei in amounts {
             XCTAssertEqual(Amount.formatLPT(wei, decimals: 2, grouping: true), byDigits(wei, 2), "\(wei)")
             XCTAssertEqual(Amount.formatLPT(wei, decimals: 4), byDigits(wei, 4).replacingOccurrences(of: ",", with: ""), "\(wei)")
+            // All 18 decimals: trailing zeros dropped, and the point with them; none: the whole part.
+            var full = byDigits(wei, 18).replacingOccurrences(of: ",", with: "")
+            while full.hasSuffix("0") { full.removeLast() }
+            if full.hasSuffix(".") { full.removeLast() }
+            XCTAssertEqual(Amount.formatLPT(wei), full, "\(wei)")
+            XCTAssertEqual(Amount.formatLPT(wei, decimals: 0, grouping: true), String(byDigits(wei, 0).dropLast()), "\(wei)")
+            XCTAssertEqual(Amount.formatLPT(wei, decimals: 19), byDigits(wei, 18).replacingOccurrences(of: ",", with: ""), "\(wei)")
         }
         XCTAssertEqual(Amount.percent(1, of: 3), "33.33")
         XCTAssertEqual(Amount.percent(0, of: 0), "0.00")
