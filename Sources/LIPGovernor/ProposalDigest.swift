@@ -23,10 +23,15 @@ public enum ProposalDigest {
         add("proposal|\(proposal.governor.lowercased)|\(proposal.id)|\(proposal.voteStart)|\(proposal.voteEnd)")
         let onchain = views.onchain.map { "\($0.against),\($0.for),\($0.abstain)" } ?? "-"
         add("views|\(views.totalSupply)|\(views.quorumNumerator)|\(views.quota)|\(views.state.rawValue)|\(onchain)")
-        // A vote line a voter: its bytes made in one reused buffer (ten thousand votes a proposal),
-        // each distinct reason hashed once (most are empty).
-        var line: [UInt8] = []
-        line.reserveCapacity(256)
+        // The vote and delegation lines (ten thousand of each a proposal) made as bytes in one
+        // buffer and hashed a block at a time; each distinct reason hashed once (most are empty).
+        var lines: [UInt8] = []
+        lines.reserveCapacity(1 << 16)
+        func flush(ifOver limit: Int) {
+            guard lines.count > limit else { return }
+            lines.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            lines.removeAll(keepingCapacity: true)
+        }
         var reasons: [String: String] = [:]
         for v in votes.sorted(by: { $0.voter < $1.voter }) {
             let reason: String
@@ -36,15 +41,30 @@ public enum ProposalDigest {
                 reason = Hex.encode(Array(SHA256.hash(data: Data(v.reason.utf8))))
                 reasons[v.reason] = reason
             }
-            line.removeAll(keepingCapacity: true)
-            line += "vote|".utf8
-            v.voter.appendLowercased(to: &line)
-            line += "|\(v.support.rawValue)|".utf8
-            Amount.appendDecimal(v.weight, to: &line)
-            line += "|\(v.block)|\(v.logIndex)|\(reason)\n".utf8
-            line.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            lines += "vote|".utf8
+            v.voter.appendLowercased(to: &lines)
+            lines += "|".utf8
+            lines += String(v.support.rawValue).utf8
+            lines += "|".utf8
+            Amount.appendDecimal(v.weight, to: &lines)
+            lines += "|".utf8
+            lines += String(v.block).utf8
+            lines += "|".utf8
+            lines += String(v.logIndex).utf8
+            lines += "|".utf8
+            lines += reason.utf8
+            lines += "\n".utf8
+            flush(ifOver: 60_000)
         }
-        for account in views.delegations.keys.sorted() { add("delegation|\(account.lowercased)|\(views.delegations[account]!.lowercased)") }
+        for (account, delegate) in views.delegations.sorted(by: { $0.key < $1.key }) {
+            lines += "delegation|".utf8
+            account.appendLowercased(to: &lines)
+            lines += "|".utf8
+            delegate.appendLowercased(to: &lines)
+            lines += "\n".utf8
+            flush(ifOver: 60_000)
+        }
+        flush(ifOver: 0)
         return Hex.encode(Array(hasher.finalize()))
     }
 }

@@ -57,9 +57,10 @@ public struct Site: Sendable {
         // which the poll list, turnout and the index then read.
         let reports = Locked<[Address: String]>([:])
         // Every account that voted has a page; a vote's page links its voters there.
-        let voterPages = Set(try ledger?.everyVoter() ?? [])
+        let voters = try ledger?.everyVoter() ?? []
+        let voterPages = Set(voters)
         let records = try ledger.map { ledger in
-            try VoterRecords.build(ledger: ledger, workspace: workspace, network: try ledger.network()?.name ?? "mainnet") { vote in
+            try VoterRecords.build(ledger: ledger, workspace: workspace, network: try ledger.network()?.name ?? "mainnet", voters: voters) { vote in
                 switch vote {
                 case .poll(let poll, let lip, let tally):
                     let made = try SiteVotes.pollPage(poll, lip: lip, tally: tally, workspace: workspace, lips: lips, voterPages: voterPages, siteTitle: title)
