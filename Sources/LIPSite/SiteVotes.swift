@@ -98,6 +98,11 @@ enum SiteVotes {
         if !plain { out += SitePage.text(text).utf8 }
     }
 
+    /// Where a vote page's voters' table links them when every voter has a page in the site
+    /// (which it links instead): nowhere, so that ten thousand explorer addresses a page are not
+    /// made to be dropped.
+    static let noExplorers = Explorers(addressPages: [:])
+
     /// A forum post as a page shows it: the text before and after its voters rendered as the
     /// LIP bodies are, the voters written directly.
     static func html(_ sections: (head: String, tail: String), voters: VoterTable, voterPages: Set<Address>) -> [UInt8] {
@@ -114,7 +119,9 @@ enum SiteVotes {
         switch tally {
         case .counted(let tally):
             let made = try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace)
-            report = html(made.forumSections, voters: made.voterTable, voterPages: voterPages)
+            var voters = made
+            if made.result.voters.allSatisfy({ voterPages.contains($0.address) }) { voters.explorers = noExplorers }
+            report = html(made.forumSections, voters: voters.voterTable, voterPages: voterPages)
         case .notCounted(let message):
             report = Array("<p>Not tallied: \(SitePage.text(message))</p>\n".utf8)
         }
@@ -140,7 +147,9 @@ enum SiteVotes {
         switch count {
         case .counted(let result):
             let made = ProposalReport(result: result)
-            body += html(made.forumSections, voters: made.voterTable, voterPages: voterPages)
+            var voters = made
+            if result.votes.allSatisfy({ voterPages.contains($0.vote.voter) }) { voters.explorers = noExplorers }
+            body += html(made.forumSections, voters: voters.voterTable, voterPages: voterPages)
         case .notCounted(let message): body += "<p>Not counted: \(SitePage.text(message))</p>\n".utf8
         }
         return ("proposals/\(proposal.id).html", SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body))
