@@ -262,17 +262,32 @@ extension VoterRecords.Builder {
         // Handed out here, past the catch: the caller's own errors are its own.
         try give(poll, lip: parameters.lip, tally: counted.result)
         let (inputs, result) = (counted.inputs, counted.result)
-        let voters = Dictionary(result.voters.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = Dictionary(grouping: inputs.positions, by: \.account).merging(counted.extra) { a, _ in a }
-        let votes = Dictionary(grouping: inputs.votes, by: \.voter)
-        let delegatorsWhoVoted = Dictionary(grouping: inputs.positions.filter { $0.delegate != nil && $0.delegate != $0.account && votes[$0.account] != nil }) {
-            $0.delegate!
-        }.mapValues { $0.map(\.account) }
+        // Each account's rows, votes and result found by walking the address-ordered lists side
+        // by side (ten thousand accounts a vote: a dictionary of arrays per vote was a third of
+        // the counting); the dictionaries below only when an account did not vote.
+        let (positions, rowRanges) = VoterRecords.ranges(of: accounts, in: inputs.positions, by: \.account)
+        let (castVotes, voteRanges) = VoterRecords.ranges(of: accounts, in: inputs.votes, by: \.voter)
+        let resultOf = VoterRecords.firstIndices(of: accounts, in: result.voters, by: \.address)
+        // A voter's result by its address (a delegate's): every voter of the poll is an account.
+        func resultIndex(_ address: Address) -> Int? { VoterRecords.index(of: address, in: accounts).flatMap { resultOf[$0] } }
+        var lookups: (rows: [Address: [Position]], votes: [Address: [CastVote]], delegatorsWhoVoted: [Address: [Address]])?
+        func dictionaries() -> (rows: [Address: [Position]], votes: [Address: [CastVote]], delegatorsWhoVoted: [Address: [Address]]) {
+            if let lookups { return lookups }
+            let rows = Dictionary(grouping: inputs.positions, by: \.account).merging(counted.extra) { a, _ in a }
+            let votes = Dictionary(grouping: inputs.votes, by: \.voter)
+            let delegatorsWhoVoted = Dictionary(
+                grouping: inputs.positions.filter { $0.delegate != nil && $0.delegate != $0.account && votes[$0.account] != nil }
+            ) {
+                $0.delegate!
+            }.mapValues { $0.map(\.account) }
+            lookups = (rows, votes, delegatorsWhoVoted)
+            return (rows, votes, delegatorsWhoVoted)
+        }
         for (i, a) in accounts.enumerated() {
-            let mine = rows[a] ?? []
+            let mine = rowRanges[i].isEmpty ? counted.extra[a] ?? [] : Array(positions[rowRanges[i]])
             var entry = column.shared
             if mine.isEmpty && counted.partial {
-                entry.voted = votes[a]?.max { ($0.block, $0.logIndex) < ($1.block, $1.logIndex) }.flatMap { VoteChoice(choiceID: $0.choice)?.rawValue }
+                entry.voted = castVotes[voteRanges[i]].max { ($0.block, $0.logIndex) < ($1.block, $1.logIndex) }.flatMap { VoteChoice(choiceID: $0.choice)?.rawValue }
                 entry.outcome = nil
                 account(
                     i, entry,
@@ -282,12 +297,14 @@ extension VoterRecords.Builder {
             let delegate = mine.compactMap(\.delegate).first { $0 != a }
             let registered = mine.contains { $0.registered }
             let role: PollWeight.Role = registered ? .orchestrator : (delegate != nil ? .delegator : .none)
-            if let voter = voters[a] {
+            if let index = resultOf[i] {
+                let voter = result.voters[index]
                 entry.voted = voter.choice.rawValue
                 entry.weight = voter.weight
-                entry.delegateVoted = role == .delegator ? delegate.flatMap { voters[$0]?.choice.rawValue } : nil
+                entry.delegateVoted = role == .delegator ? delegate.flatMap(resultIndex).map { result.voters[$0].choice.rawValue } : nil
             } else {
                 // What decides its weight, as `TallyInputs.load(around:)` reads it.
+                let (rows, votes, delegatorsWhoVoted) = dictionaries()
                 var near = inputs
                 let around = Set([a] + (delegate.map { [$0] } ?? []) + (delegatorsWhoVoted[a] ?? [])).sorted()
                 near.positions = around.flatMap { rows[$0] ?? [] }
@@ -420,5 +437,51 @@ extension VoterRecords.Builder {
             set(&column, i, entry)
         }
         return column
+    }
+}
+
+extension VoterRecords {
+    /// `items` in key order (as given when they already are, which is how the ledger returns
+    /// them; else in key order, keeping their order within a key), and for each of `accounts`
+    /// (address order) the range of those items whose key is that account.
+    static func ranges<Item>(of accounts: [Address], in items: [Item], by key: (Item) -> Address) -> ([Item], [Range<Int>]) {
+        var sorted = items
+        if !zip(items, items.dropFirst()).allSatisfy({ key($0) <= key($1) }) {
+            sorted = items.indices.sorted { (key(items[$0]), $0) < (key(items[$1]), $1) }.map { items[$0] }
+        }
+        var out: [Range<Int>] = []
+        out.reserveCapacity(accounts.count)
+        var j = 0
+        for account in accounts {
+            while j < sorted.count && key(sorted[j]) < account { j += 1 }
+            let start = j
+            while j < sorted.count && key(sorted[j]) == account { j += 1 }
+            out.append(start..<j)
+        }
+        return (sorted, out)
+    }
+
+    /// For each of `accounts` (address order), the index in `items` of the first item whose key
+    /// is that account; nil when none.
+    static func firstIndices<Item>(of accounts: [Address], in items: [Item], by key: (Item) -> Address) -> [Int?] {
+        let order = items.indices.sorted { (key(items[$0]), $0) < (key(items[$1]), $1) }
+        var out: [Int?] = []
+        out.reserveCapacity(accounts.count)
+        var j = 0
+        for account in accounts {
+            while j < order.count && key(items[order[j]]) < account { j += 1 }
+            out.append(j < order.count && key(items[order[j]]) == account ? order[j] : nil)
+        }
+        return out
+    }
+
+    /// `address`'s index in `accounts` (address order), nil when it is not there.
+    static func index(of address: Address, in accounts: [Address]) -> Int? {
+        var (low, high) = (0, accounts.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if accounts[middle] < address { low = middle + 1 } else { high = middle }
+        }
+        return low < accounts.count && accounts[low] == address ? low : nil
     }
 }
