@@ -358,11 +358,12 @@ extension VoterRecords.Builder {
         if let views, !shared.open { shared.outcome = ProposalOutcomeName.of(views.state) }
         var column = VoterRecords.Column(shared: shared, parts: Array(repeating: .init(), count: accounts.count))
         let all = try ledger.proposalVotes(governor: governor, id: id)
-        let byVoter = Dictionary(grouping: all, by: \.voter)
+        // Each account's votes, by walking address-ordered lists side by side.
+        let (sortedVotes, voteRanges) = VoterRecords.ranges(of: accounts, in: all, by: \.voter)
         guard let views else {
             try hand(.proposal(proposal, .notCounted("the ledger has no views of it yet (pending, or not synced).")))
-            for (i, a) in accounts.enumerated() {
-                guard let mine = byVoter[a]?.last else { continue }
+            for i in accounts.indices {
+                guard let mine = sortedVotes[voteRanges[i]].last else { continue }
                 var entry = column.shared
                 entry.voted = mine.support.name
                 entry.reason = mine.reason.isEmpty ? nil : mine.reason
@@ -371,7 +372,7 @@ extension VoterRecords.Builder {
             return column
         }
         let delegations = views.delegations
-        let counted: [Address: ProposalCount.CountedVote]
+        let countedVotes: [ProposalCount.CountedVote]
         // The caller's full count, when it asked for one, is the count the parts are taken from.
         var tally: CountedVote.Counted<ProposalResult>?
         do {
@@ -381,32 +382,43 @@ extension VoterRecords.Builder {
                     tally = .notCounted(message)
                 }
             }
-            let votes: [ProposalCount.CountedVote]
-            if case .counted(let result) = tally { votes = result.votes } else { votes = try ProposalCount.count(all, delegations: delegations).votes }
-            counted = Dictionary(votes.map { ($0.vote.voter, $0) }, uniquingKeysWith: { a, _ in a })
+            if case .counted(let result) = tally { countedVotes = result.votes } else { countedVotes = try ProposalCount.count(all, delegations: delegations).votes }
         } catch let problem as ProposalCount.Problem {
             throw LIPError.invalidInput(file: ledger.path, location: "proposal \(id)", message: problem.description)
         }
         if let tally { try hand(.proposal(proposal, tally)) }
         let stakes = try ledger.proposalStakes(governor: governor, id: id)
-        let stored = Dictionary(stakes.map { ($0.account, $0) }, uniquingKeysWith: { a, _ in a })
         // Its summary kept for turnout and the poll list, from what was read here.
         if !views.state.isVoting { _ = try VoteSummaries.proposal(proposal, views: views, ledger: ledger, read: (all, stakes, views)) }
-        let delegatorsWhoVoted = Dictionary(grouping: delegations.filter { byVoter[$0.key] != nil }.map(\.key)) { delegations[$0]! }
+        // Each account's counted vote found the same way; what weighs an account that did not vote
+        // (or whose delegation the views lack) is looked up in dictionaries made only then.
+        let countedOf = VoterRecords.firstIndices(of: accounts, in: countedVotes, by: \.vote.voter)
+        func countedIndex(_ address: Address) -> Int? { VoterRecords.index(of: address, in: accounts).flatMap { countedOf[$0] } }
+        var lookups: (stored: [Address: ProposalStake], delegatorsWhoVoted: [Address: [Address]])?
+        func dictionaries() -> (stored: [Address: ProposalStake], delegatorsWhoVoted: [Address: [Address]]) {
+            if let lookups { return lookups }
+            let stored = Dictionary(stakes.map { ($0.account, $0) }, uniquingKeysWith: { a, _ in a })
+            let voters = Set(all.map(\.voter))
+            let delegatorsWhoVoted = Dictionary(grouping: delegations.filter { voters.contains($0.key) }.map(\.key)) { delegations[$0]! }
+            lookups = (stored, delegatorsWhoVoted)
+            return (stored, delegatorsWhoVoted)
+        }
         for (i, a) in accounts.enumerated() {
             var entry = column.shared
-            if let mine = byVoter[a]?.last {
-                entry.voted = mine.support.name
-                entry.reason = mine.reason.isEmpty ? nil : mine.reason
+            let mine = sortedVotes[voteRanges[i]]
+            if let last = mine.last {
+                entry.voted = last.support.name
+                entry.reason = last.reason.isEmpty ? nil : last.reason
             }
             let d = delegations[a]
             let role: ProposalCount.Role, weight: BigUInt, delegate: Address, delegateSupport: VoteSupport?, votes: BigUInt
-            if let me = counted[a], let d, d == a || delegations[d] != nil {
+            if let me = countedOf[i].map({ countedVotes[$0] }), let d, d == a || delegations[d] != nil {
                 // It voted, and the views name its delegate and its delegate's: its part of the full count.
-                (role, weight, delegate, votes) = (me.role, me.countedWeight, d, byVoter[a]!.first!.weight)
-                delegateSupport = d == a ? nil : counted[d]?.vote.support
+                (role, weight, delegate, votes) = (me.role, me.countedWeight, d, mine.first!.weight)
+                delegateSupport = d == a ? nil : countedIndex(d).map { countedVotes[$0].vote.support }
             } else {
                 // What `Ledger.proposalVotes(around:)` reads for it, from the votes read once.
+                let (stored, delegatorsWhoVoted) = dictionaries()
                 let own = d ?? a
                 let keys = Set([a, own, delegations[own] ?? own])
                 let nearVoters = Set([a, own]).union(delegatorsWhoVoted[a] ?? [])
