@@ -457,17 +457,21 @@ extension VoterRecords {
     /// them; else in key order, keeping their order within a key), and for each of `accounts`
     /// (address order) the range of those items whose key is that account.
     static func ranges<Item>(of accounts: [Address], in items: [Item], by key: (Item) -> Address) -> ([Item], [Range<Int>]) {
+        // Each key read once (a key path applied per comparison was most of the walk).
+        var keys = items.map(key)
         var sorted = items
-        if !zip(items, items.dropFirst()).allSatisfy({ key($0) <= key($1) }) {
-            sorted = items.indices.sorted { (key(items[$0]), $0) < (key(items[$1]), $1) }.map { items[$0] }
+        if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+            sorted = order.map { items[$0] }
+            keys = order.map { keys[$0] }
         }
         var out: [Range<Int>] = []
         out.reserveCapacity(accounts.count)
         var j = 0
         for account in accounts {
-            while j < sorted.count && key(sorted[j]) < account { j += 1 }
+            while j < keys.count && keys[j] < account { j += 1 }
             let start = j
-            while j < sorted.count && key(sorted[j]) == account { j += 1 }
+            while j < keys.count && keys[j] == account { j += 1 }
             out.append(start..<j)
         }
         return (sorted, out)
@@ -476,13 +480,14 @@ extension VoterRecords {
     /// For each of `accounts` (address order), the index in `items` of the first item whose key
     /// is that account; nil when none.
     static func firstIndices<Item>(of accounts: [Address], in items: [Item], by key: (Item) -> Address) -> [Int?] {
-        let order = items.indices.sorted { (key(items[$0]), $0) < (key(items[$1]), $1) }
+        let keys = items.map(key)
+        let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         var out: [Int?] = []
         out.reserveCapacity(accounts.count)
         var j = 0
         for account in accounts {
-            while j < order.count && key(items[order[j]]) < account { j += 1 }
-            out.append(j < order.count && key(items[order[j]]) == account ? order[j] : nil)
+            while j < order.count && keys[order[j]] < account { j += 1 }
+            out.append(j < order.count && keys[order[j]] == account ? order[j] : nil)
         }
         return out
     }
