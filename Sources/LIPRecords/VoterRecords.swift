@@ -56,8 +56,9 @@ public struct VoterRecords: Sendable {
         let files = try workspace.map { try PollFile.all(in: $0) } ?? []
         let proposals = try ledger.proposals()
         let columns = Locked<[Int: Column]>([:])
+        let snapshots = KeptSnapshots(ledger: ledger)
         try forEachConcurrently(polls.count + proposals.count) { i in
-            var builder = Builder(accounts: accounts, ledger: ledger, workspace: workspace, each: each)
+            var builder = Builder(accounts: accounts, ledger: ledger, workspace: workspace, snapshots: snapshots, each: each)
             do {
                 let column =
                     i < polls.count
@@ -185,11 +186,33 @@ extension VoterRecords {
     /// An error of the caller's `each`, carried out of the counting as it is.
     struct CallerFailure: Error { let error: any Error }
 
+    /// Every row of each snapshot a poll is decided by, read once for all the polls it decides
+    /// and kept while the records are made.
+    final class KeptSnapshots: Sendable {
+        let ledger: Ledger
+        private let rows = Locked<[Int64: [SnapshotAccount]]>([:])
+
+        init(ledger: Ledger) { self.ledger = ledger }
+
+        /// `snapshot`'s rows in account order (read under the lock: a second thread asking for
+        /// the same snapshot waits for the first's read rather than reading it again).
+        func rows(of snapshot: SnapshotInfo) throws -> [SnapshotAccount] {
+            try rows.withLock { kept in
+                if let known = kept[snapshot.id] { return known }
+                var read: [SnapshotAccount] = []
+                try ledger.forEachAccount(of: snapshot) { read.append($0) }
+                kept[snapshot.id] = read
+                return read
+            }
+        }
+    }
+
     /// Reads and counts one vote and sets every account's part.
     struct Builder {
         let accounts: [Address]
         let ledger: Ledger
         let workspace: Workspace?
+        let snapshots: KeptSnapshots
         /// Given the vote's full count, when the caller asked for it.
         let each: (@Sendable (CountedVote) throws -> Void)?
         var delegateIndex: [Address: UInt32] = [:]
@@ -234,13 +257,15 @@ extension VoterRecords.Builder {
             }
             let snapshot = try ledger.snapshot(chain: parameters.chain, forEndBlock: parameters.endBlock)
             let registered = try ledger.registeredAccounts(of: snapshot)
-            let inputs = try TallyInputs.load(from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: registered)
+            let rows = try snapshots.rows(of: snapshot)
+            let inputs = try TallyInputs.load(
+                from: ledger, poll: parameters, stakeMode: rules.stake, quorumBase: rules.quorumBase, alsoRead: registered, snapshotRows: snapshots.rows)
             // The rows of the accounts that did not vote, and of their delegates.
             let voters = Set(inputs.votes.map(\.voter))
             let have = Set(inputs.positions.map(\.account))
-            var extra = Dictionary(grouping: try ledger.accounts(of: snapshot, among: accounts.filter { !voters.contains($0) && !have.contains($0) }), by: \.account)
+            var extra = Dictionary(grouping: SnapshotAccount.rows(rows, among: accounts.filter { !voters.contains($0) && !have.contains($0) }), by: \.account)
             let delegates = Set(extra.values.joined().compactMap(\.delegate)).filter { !have.contains($0) && extra[$0] == nil }
-            extra.merge(Dictionary(grouping: try ledger.accounts(of: snapshot, among: Array(delegates)), by: \.account)) { a, _ in a }
+            extra.merge(Dictionary(grouping: SnapshotAccount.rows(rows, among: Array(delegates)), by: \.account)) { a, _ in a }
             let positions = extra.mapValues { rows in
                 rows.map {
                     Position(

@@ -30,3 +30,21 @@ public struct SnapshotAccount: Equatable, Sendable {
         self.fees = fees
     }
 }
+
+extension SnapshotAccount {
+    /// The rows of `rows` (every row of one snapshot, in account order, as
+    /// `Ledger.forEachAccount(of:)` gives them) whose account is among `accounts`, in account
+    /// order, each once: what `Ledger.accounts(of:among:)` reads by key, taken from rows already
+    /// read (a count of many polls that one snapshot decides reads it once).
+    package static func rows(_ rows: [SnapshotAccount], among accounts: [Address]) -> [SnapshotAccount] {
+        var out: [SnapshotAccount] = []
+        var j = 0
+        var previous: Address?
+        for account in accounts.sorted() where account != previous {
+            previous = account
+            while j < rows.count && rows[j].account < account { j += 1 }
+            if j < rows.count && rows[j].account == account { out.append(rows[j]) }
+        }
+        return out
+    }
+}

@@ -17,8 +17,12 @@ extension TallyInputs {
     /// delegate's row and vote, and the rows and votes of the voters delegated to it), so a
     /// count of these inputs weighs that account as the full count does but decides nothing
     /// else; their digest is `-`. The migration window reads everything either way.
+    /// `snapshotRows`: every row of a snapshot in account order, when the caller keeps them (a
+    /// count of many polls that one snapshot decides); the rows a full count needs are then taken
+    /// from those, the same rows it would read by key.
     public static func load(
-        from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase stated: QuorumBase?, alsoRead: [Address] = [], around account: Address? = nil
+        from ledger: Ledger, poll: PollParameters, stakeMode: StakeMode, quorumBase stated: QuorumBase?, alsoRead: [Address] = [], around account: Address? = nil,
+        snapshotRows: ((SnapshotInfo) throws -> [SnapshotAccount])? = nil
     ) throws -> TallyInputs {
         if stakeMode == .l1l2 && stated == .active {
             throw LIPError.usage("--quorum-base active is refused in stake mode l1+l2: unmigrated L1 stake has no active set on L2; use --quorum-base bonded")
@@ -44,10 +48,14 @@ extension TallyInputs {
                 voterRows = merged(
                     try ledger.accounts(of: snapshot, delegatedTo: account, votersOf: address), try ledger.accounts(of: snapshot, among: [account] + (delegate.map { [$0] } ?? [])))
                 votes = try ledger.votes(poll: address, voters: voterRows.map(\.account) + [account] + (delegate.map { [$0] } ?? []))
+            } else if let kept = try snapshotRows?(snapshot) {
+                voterRows = poll.address == nil ? [] : SnapshotAccount.rows(kept, among: votes.map(\.voter))
             } else {
                 voterRows = try poll.address.map { try ledger.accounts(of: snapshot, votersOf: $0) } ?? []
             }
-            let positions = merged(voterRows, try ledger.accounts(of: snapshot, among: alsoRead)).map { position($0, snapshot.chain) }
+            let alsoRows =
+                try account == nil ? snapshotRows.map { SnapshotAccount.rows(try $0(snapshot), among: alsoRead) } : nil
+            let positions = merged(voterRows, try alsoRows ?? ledger.accounts(of: snapshot, among: alsoRead)).map { position($0, snapshot.chain) }
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
                 try ledger.snapshots().contains(where: { $0.chain == .l1 && $0.block <= poll.endBlock })
