@@ -150,11 +150,16 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Writes the 40 lowercase hex digits at the start of `out`.
     private func writeHex(into out: UnsafeMutableBufferPointer<UInt8>) {
-        for i in 0..<20 {
-            let b = byte(i)
-            out[2 * i] = Hex.digit(b >> 4)
-            out[2 * i + 1] = Hex.digit(b & 0x0f)
+        // Nibble by nibble from each word, most significant first (a digit per shift, no call per byte).
+        func write(_ word: UInt64, digits: Int, at start: Int) {
+            for k in 0..<digits {
+                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(4 * (digits - 1 - k))) & 0x0f
+                out[start + k] = nibble < 10 ? 0x30 &+ nibble : 0x57 &+ nibble
+            }
         }
+        write(high, digits: 16, at: 0)
+        write(middle, digits: 16, at: 16)
+        write(UInt64(low), digits: 8, at: 32)
     }
 
     /// Whether this is the zero address.

@@ -82,15 +82,24 @@ enum SiteVotes {
     }
 
     /// Appends `text` as `SitePage.text` shows it; printable ASCII without a markup character (a
-    /// figure, an address, a word) as it is, in one pass over its bytes.
+    /// figure, a word) and the ellipsis of an address's short form as they are, in one pass over
+    /// its bytes.
     static func appendText(_ text: String, to out: inout [UInt8]) {
         var text = text
         let plain = text.withUTF8 { bytes in
-            for byte in bytes
-            where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-            {
-                return false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6 {
+                    i += 3
+                    continue
+                }
+                if byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
+                    || byte == UInt8(ascii: "'")
+                {
+                    return false
+                }
+                i += 1
             }
             out.append(contentsOf: bytes)
             return true
