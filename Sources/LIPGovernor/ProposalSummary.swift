@@ -25,7 +25,7 @@ public struct ProposalSummary: Sendable, Equatable {
         try ledger.proposals().map { p in
             let d = ProposalDescription(p.description)
             let state =
-                try ledger.proposalViews(governor: p.governor, id: p.id)?.state.name
+                try ledger.proposalViews(governor: p.governor, id: p.id, delegations: false)?.state.name
                 ?? (p.executed ? "executed" : p.canceled ? "canceled" : p.queuedETA != nil ? "queued" : "unknown")
             return ProposalSummary(governor: p.governor, id: p.id, title: d.title, state: state, deadline: p.voteEnd, lip: d.lip)
         }

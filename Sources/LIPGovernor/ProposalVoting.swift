@@ -25,7 +25,7 @@ public enum ProposalVoting {
                 "proposal \(proposal) is in the ledger for governor \(governor.checksummed), but network \(network.name)'s livepeer-governor is \(networkGovernor.checksummed): "
                     + "a vote would call a contract that is not the network's; give the network the ledger was filled from (--network)")
         }
-        let state = try ledger.proposalViews(governor: governor, id: proposal)?.state
+        let state = try ledger.proposalViews(governor: governor, id: proposal, delegations: false)?.state
         guard state == .active else {
             throw LIPError.refused("proposal \(proposal) is \(state?.name ?? "not yet voting (no views synced)") in the ledger, not active: a vote now would not count")
         }

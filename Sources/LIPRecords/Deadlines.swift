@@ -89,7 +89,8 @@ public struct Deadlines: Sendable {
             items.append(item)
         }
         for proposal in try ledger.proposals() {
-            let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id)
+            // Its state alone: the delegations (ten thousand rows a proposal) decide nothing here.
+            let views = try ledger.proposalViews(governor: proposal.governor, id: proposal.id, delegations: false)
             guard views?.state.isVoting ?? true else { continue }
             if let round = clock.round, round.current > proposal.voteEnd { continue }  // ended since the ledger's last sync
             let pending = views?.state == nil || views?.state == .pending || clock.round.map { $0.current < proposal.voteStart } == true

@@ -316,16 +316,30 @@ extension Ledger {
     /// Every account that voted in a poll the ledger holds (any vote, a valid choice or not) or
     /// on a governor proposal it holds, once each, in address order.
     package func everyVoter() throws -> [Address] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT voter FROM votes WHERE poll IN (SELECT address FROM polls)
-                    UNION
-                    SELECT voter FROM proposal_votes v WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.governor = v.governor AND p.id = v.proposal)
-                    ORDER BY 1
-                    """
-            ).map { try stored($0, "votes", key: ["voter"])("voter", as: Address.self) }
+        // The polls' voters and the proposals' read at once, each on a core of its own, then
+        // merged: their UNION of two million votes took most of a second on one core.
+        let queries = [
+            "SELECT DISTINCT voter FROM votes WHERE poll IN (SELECT address FROM polls) ORDER BY voter",
+            "SELECT DISTINCT voter FROM proposal_votes v WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.governor = v.governor AND p.id = v.proposal) ORDER BY voter",
+        ]
+        let read = Locked<[Int: Result<[Address], any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: queries.count) { k in
+            let voters = Result {
+                try self.read { db in try Row.fetchAll(db, sql: queries[k]).map { try stored($0, "votes", key: ["voter"])("voter", as: Address.self) } }
+            }
+            read.withLock { $0[k] = voters }
         }
+        let (polls, proposals) = try read.withLock { (try $0[0]!.get(), try $0[1]!.get()) }
+        // Both in address order, each once: merged, each once.
+        var out: [Address] = []
+        out.reserveCapacity(max(polls.count, proposals.count))
+        var (i, j) = (0, 0)
+        while i < polls.count || j < proposals.count {
+            let next = j == proposals.count || (i < polls.count && polls[i] <= proposals[j]) ? polls[i] : proposals[j]
+            if i < polls.count && polls[i] == next { i += 1 }
+            if j < proposals.count && proposals[j] == next { j += 1 }
+            out.append(next)
+        }
+        return out
     }
 }
