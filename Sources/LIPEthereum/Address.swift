@@ -165,25 +165,36 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whether this is the zero address.
     public var isZero: Bool { self == .zero }
 
-    /// The EIP-55 forms made so far: a site or a set of reports shows the same ten thousand
-    /// voters on hundreds of pages, and each form costs a keccak-256. At most 65,536 are kept
-    /// (about 7 MB); past that a form is made each time it is asked for. In 16 parts by the
-    /// address's last byte, each under its own lock, so that threads making pages at once
-    /// seldom wait for one another.
-    private static let checksums = (0..<16).map { _ in Locked<[Address: String]>([:]) }
+    /// Forms of addresses made so far, kept: a site or a set of reports shows the same ten
+    /// thousand voters on hundreds of pages. At most 65,536 of each form are kept; past that a
+    /// form is made each time it is asked for. In 16 parts by the address's last byte, each under
+    /// its own lock, so that threads making pages at once seldom wait for one another.
+    private struct KeptForms: Sendable {
+        private let parts = (0..<16).map { _ in Locked<[Address: String]>([:]) }
+
+        /// `address`'s form, kept, or made by `make` and kept.
+        func form(of address: Address, _ make: () -> String) -> String {
+            let part = parts[Int(address.low & 0x0f)]
+            if let known = part.withLock({ $0[address] }) { return known }
+            let made = make()
+            part.withLock { if $0.count < 1 << 12 { $0[address] = made } }
+            return made
+        }
+    }
+
+    /// The EIP-55 forms (each costs a keccak-256) and the short forms made so far.
+    private static let checksums = KeptForms(), shorts = KeptForms()
 
     /// The EIP-55 mixed-case checksum form.
     public var checksummed: String {
-        let part = Address.checksums[Int(low & 0x0f)]
-        if let known = part.withLock({ $0[self] }) { return known }
-        let made = String(unsafeUninitializedCapacity: 42) { out in
-            out[0] = 0x30
-            out[1] = 0x78
-            writeChecksummed(into: out)
-            return 42
+        Address.checksums.form(of: self) {
+            String(unsafeUninitializedCapacity: 42) { out in
+                out[0] = 0x30
+                out[1] = 0x78
+                writeChecksummed(into: out)
+                return 42
+            }
         }
-        part.withLock { if $0.count < 1 << 12 { $0[self] = made } }
-        return made
     }
 
     /// Writes the checksummed hex digits after the `0x` that `out` (42 bytes) starts with.
@@ -198,23 +209,18 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// a small string, so handing a kept one out touches no shared reference count (a site's
     /// tables on two cores show each voter two hundred times).
     public var short: String {
-        let part = Address.shorts[Int(low & 0x0f)]
-        if let known = part.withLock({ $0[self] }) { return known }
-        var c = checksummed
-        // Thirteen bytes, made from the form's bytes.
-        let made = c.withUTF8 { form in
-            String(unsafeUninitializedCapacity: 13) { out in
-                for i in 0..<6 { out[i] = form[i] }
-                (out[6], out[7], out[8]) = (0xE2, 0x80, 0xA6)
-                for i in 0..<4 { out[9 + i] = form[38 + i] }
-                return 13
+        Address.shorts.form(of: self) {
+            var c = checksummed
+            return c.withUTF8 { form in
+                String(unsafeUninitializedCapacity: 13) { out in
+                    for i in 0..<6 { out[i] = form[i] }
+                    (out[6], out[7], out[8]) = (0xE2, 0x80, 0xA6)
+                    for i in 0..<4 { out[9 + i] = form[38 + i] }
+                    return 13
+                }
             }
         }
-        part.withLock { if $0.count < 1 << 12 { $0[self] = made } }
-        return made
     }
-
-    private static let shorts = (0..<16).map { _ in Locked<[Address: String]>([:]) }
 
     public var description: String { checksummed }
 

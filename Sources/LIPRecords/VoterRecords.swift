@@ -290,11 +290,11 @@ extension VoterRecords.Builder {
         // Each account's rows, votes and result found by walking the address-ordered lists side
         // by side (ten thousand accounts a vote: a dictionary of arrays per vote was a third of
         // the counting); the dictionaries below only when an account did not vote.
-        let (positions, rowRanges) = VoterRecords.ranges(of: accounts, in: inputs.positions, by: \.account)
-        let (castVotes, voteRanges) = VoterRecords.ranges(of: accounts, in: inputs.votes, by: \.voter)
-        let resultOf = VoterRecords.firstIndices(of: accounts, in: result.voters, by: \.address)
+        let rowsOf = VoterRecords.Groups(of: accounts, keys: inputs.positions.map(\.account))
+        let votesOf = VoterRecords.Groups(of: accounts, keys: inputs.votes.map(\.voter))
+        let resultOf = VoterRecords.Groups(of: accounts, keys: result.voters.map(\.address))
         // A voter's result by its address (a delegate's): every voter of the poll is an account.
-        func resultIndex(_ address: Address) -> Int? { VoterRecords.index(of: address, in: accounts).flatMap { resultOf[$0] } }
+        func resultIndex(_ address: Address) -> Int? { VoterRecords.index(of: address, in: accounts).flatMap(resultOf.first) }
         var lookups: (rows: [Address: [Position]], votes: [Address: [CastVote]], delegatorsWhoVoted: [Address: [Address]])?
         func dictionaries() -> (rows: [Address: [Position]], votes: [Address: [CastVote]], delegatorsWhoVoted: [Address: [Address]]) {
             if let lookups { return lookups }
@@ -309,10 +309,13 @@ extension VoterRecords.Builder {
             return (rows, votes, delegatorsWhoVoted)
         }
         for (i, a) in accounts.enumerated() {
-            let mine = rowRanges[i].isEmpty ? counted.extra[a] ?? [] : Array(positions[rowRanges[i]])
+            let own = rowsOf.items(i)
+            let mine = own.isEmpty ? counted.extra[a] ?? [] : own.map { inputs.positions[$0] }
             var entry = column.shared
             if mine.isEmpty && counted.partial {
-                entry.voted = castVotes[voteRanges[i]].max { ($0.block, $0.logIndex) < ($1.block, $1.logIndex) }.flatMap { VoteChoice(choiceID: $0.choice)?.rawValue }
+                entry.voted = votesOf.items(i).map { inputs.votes[$0] }.max { ($0.block, $0.logIndex) < ($1.block, $1.logIndex) }.flatMap {
+                    VoteChoice(choiceID: $0.choice)?.rawValue
+                }
                 entry.outcome = nil
                 account(
                     i, entry,
@@ -322,7 +325,7 @@ extension VoterRecords.Builder {
             let delegate = mine.compactMap(\.delegate).first { $0 != a }
             let registered = mine.contains { $0.registered }
             let role: PollWeight.Role = registered ? .orchestrator : (delegate != nil ? .delegator : .none)
-            if let index = resultOf[i] {
+            if let index = resultOf.first(i) {
                 let voter = result.voters[index]
                 entry.voted = voter.choice.rawValue
                 entry.weight = voter.weight
@@ -384,11 +387,11 @@ extension VoterRecords.Builder {
         var column = VoterRecords.Column(shared: shared, parts: Array(repeating: .init(), count: accounts.count))
         let all = try ledger.proposalVotes(governor: governor, id: id)
         // Each account's votes, by walking address-ordered lists side by side.
-        let (sortedVotes, voteRanges) = VoterRecords.ranges(of: accounts, in: all, by: \.voter)
+        let votesOf = VoterRecords.Groups(of: accounts, keys: all.map(\.voter))
         guard let views else {
             try hand(.proposal(proposal, .notCounted("the ledger has no views of it yet (pending, or not synced).")))
             for i in accounts.indices {
-                guard let mine = sortedVotes[voteRanges[i]].last else { continue }
+                guard let mine = votesOf.last(i).map({ all[$0] }) else { continue }
                 var entry = column.shared
                 entry.voted = mine.support.name
                 entry.reason = mine.reason.isEmpty ? nil : mine.reason
@@ -417,8 +420,8 @@ extension VoterRecords.Builder {
         if !views.state.isVoting { _ = try VoteSummaries.proposal(proposal, views: views, ledger: ledger, read: (all, stakes, views)) }
         // Each account's counted vote found the same way; what weighs an account that did not vote
         // (or whose delegation the views lack) is looked up in dictionaries made only then.
-        let countedOf = VoterRecords.firstIndices(of: accounts, in: countedVotes, by: \.vote.voter)
-        func countedIndex(_ address: Address) -> Int? { VoterRecords.index(of: address, in: accounts).flatMap { countedOf[$0] } }
+        let countedOf = VoterRecords.Groups(of: accounts, keys: countedVotes.map(\.vote.voter))
+        func countedIndex(_ address: Address) -> Int? { VoterRecords.index(of: address, in: accounts).flatMap(countedOf.first) }
         var lookups: (stored: [Address: ProposalStake], delegatorsWhoVoted: [Address: [Address]])?
         func dictionaries() -> (stored: [Address: ProposalStake], delegatorsWhoVoted: [Address: [Address]]) {
             if let lookups { return lookups }
@@ -430,16 +433,15 @@ extension VoterRecords.Builder {
         }
         for (i, a) in accounts.enumerated() {
             var entry = column.shared
-            let mine = sortedVotes[voteRanges[i]]
-            if let last = mine.last {
+            if let last = votesOf.last(i).map({ all[$0] }) {
                 entry.voted = last.support.name
                 entry.reason = last.reason.isEmpty ? nil : last.reason
             }
             let d = delegations[a]
             let role: ProposalCount.Role, weight: BigUInt, delegate: Address, delegateSupport: VoteSupport?, votes: BigUInt
-            if let me = countedOf[i].map({ countedVotes[$0] }), let d, d == a || delegations[d] != nil {
+            if let me = countedOf.first(i).map({ countedVotes[$0] }), let first = votesOf.first(i), let d, d == a || delegations[d] != nil {
                 // It voted, and the views name its delegate and its delegate's: its part of the full count.
-                (role, weight, delegate, votes) = (me.role, me.countedWeight, d, mine.first!.weight)
+                (role, weight, delegate, votes) = (me.role, me.countedWeight, d, all[first].weight)
                 delegateSupport = d == a ? nil : countedIndex(d).map { countedVotes[$0].vote.support }
             } else {
                 // What `Ledger.proposalVotes(around:)` reads for it, from the votes read once.
@@ -478,43 +480,37 @@ extension VoterRecords.Builder {
 }
 
 extension VoterRecords {
-    /// `items` in key order (as given when they already are, which is how the ledger returns
-    /// them; else in key order, keeping their order within a key), and for each of `accounts`
-    /// (address order) the range of those items whose key is that account.
-    static func ranges<Item>(of accounts: [Address], in items: [Item], by key: (Item) -> Address) -> ([Item], [Range<Int>]) {
-        // Each key read once (a key path applied per comparison was most of the walk).
-        var keys = items.map(key)
-        var sorted = items
-        if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) {
-            let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
-            sorted = order.map { items[$0] }
-            keys = order.map { keys[$0] }
-        }
-        var out: [Range<Int>] = []
-        out.reserveCapacity(accounts.count)
-        var j = 0
-        for account in accounts {
-            while j < keys.count && keys[j] < account { j += 1 }
-            let start = j
-            while j < keys.count && keys[j] == account { j += 1 }
-            out.append(start..<j)
-        }
-        return (sorted, out)
-    }
+    /// Items grouped by the account each names, for accounts in address order: each account's
+    /// items found by walking both address-ordered lists side by side (ten thousand accounts a
+    /// vote, two hundred votes: a dictionary of arrays per vote was a third of the counting).
+    struct Groups {
+        /// The items' indices in key order (keeping their order within a key); nil: as given.
+        private let order: [Int]?
+        /// By account index, the range of `order` whose key is that account.
+        private let ranges: [Range<Int>]
 
-    /// For each of `accounts` (address order), the index in `items` of the first item whose key
-    /// is that account; nil when none.
-    static func firstIndices<Item>(of accounts: [Address], in items: [Item], by key: (Item) -> Address) -> [Int?] {
-        let keys = items.map(key)
-        let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
-        var out: [Int?] = []
-        out.reserveCapacity(accounts.count)
-        var j = 0
-        for account in accounts {
-            while j < order.count && keys[order[j]] < account { j += 1 }
-            out.append(j < order.count && keys[order[j]] == account ? order[j] : nil)
+        /// `keys[k]` names the account of item `k`.
+        init(of accounts: [Address], keys: [Address]) {
+            var order: [Int]?
+            if !zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) } }
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(accounts.count)
+            var j = 0
+            for account in accounts {
+                while j < keys.count && keys[order?[j] ?? j] < account { j += 1 }
+                let start = j
+                while j < keys.count && keys[order?[j] ?? j] == account { j += 1 }
+                ranges.append(start..<j)
+            }
+            (self.order, self.ranges) = (order, ranges)
         }
-        return out
+
+        /// The indices of account `i`'s items, in their order.
+        func items(_ i: Int) -> [Int] { ranges[i].map { order?[$0] ?? $0 } }
+        /// The index of account `i`'s first item, nil when it has none.
+        func first(_ i: Int) -> Int? { ranges[i].first.map { order?[$0] ?? $0 } }
+        /// The index of account `i`'s last item, nil when it has none.
+        func last(_ i: Int) -> Int? { ranges[i].last.map { order?[$0] ?? $0 } }
     }
 
     /// `address`'s index in `accounts` (address order), nil when it is not there.

@@ -39,14 +39,13 @@ public struct Site: Sendable {
     ) throws -> Int {
         let base = try baseURL.map(SiteFeeds.baseURL) ?? ""
         let written = Locked(Set<String>())
-        let giveBytes: @Sendable (String, [UInt8]) throws -> Void = { path, bytes in
+        let giveData: @Sendable (String, Data) throws -> Void = { path, data in
             written.withLock { _ = $0.insert(path) }
-            try sink(path, Data(bytes))
+            try sink(path, data)
         }
-        let give: @Sendable (String, String) throws -> Void = { path, text in
-            written.withLock { _ = $0.insert(path) }
-            try sink(path, Data(text.utf8))
-        }
+        // Pages made as text (most) or as bytes (the vote and voter pages).
+        let give: @Sendable (String, String) throws -> Void = { try giveData($0, Data($1.utf8)) }
+        let giveBytes: @Sendable (String, [UInt8]) throws -> Void = { try giveData($0, Data($1)) }
         let lips = try workspace.documents().map { SiteLIP($0) }
         var pages: [String: String] = [:]
         for lip in lips { pages[lip.document.path] = lip.page }

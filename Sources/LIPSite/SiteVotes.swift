@@ -57,19 +57,19 @@ enum SiteVotes {
                             out += "<a href=\"../voters/".utf8
                             account.appendLowercased(to: &out)
                             out += ".html\">".utf8
-                            appendText(label, to: &out)
+                            out += SitePage.text(label).utf8
                             out += "</a>".utf8
                         } else if let url = cell.url, LinkPolicy.isWeb(url) {
                             out += "<a href=\"".utf8
                             out += Escaping.xml(url).utf8
                             out += "\">".utf8
-                            appendText(label, to: &out)
+                            out += SitePage.text(label).utf8
                             out += "</a>".utf8
                         } else {
-                            appendText(label, to: &out)
+                            out += SitePage.text(label).utf8
                         }
                     }
-                    appendText(cell.text, to: &out)
+                    out += SitePage.text(cell.text).utf8
                     out += "</td>\n".utf8
                 }
                 out += "</tr>\n".utf8
@@ -79,32 +79,6 @@ enum SiteVotes {
         out += "</table>\n".utf8
         if let note = table.note { out += ("<p>" + SitePage.text(note) + "</p>\n").utf8 }
         return out
-    }
-
-    /// Appends `text` as `SitePage.text` shows it; printable ASCII without a markup character (a
-    /// figure, a word) and the ellipsis of an address's short form as they are, in one pass over
-    /// its bytes.
-    static func appendText(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        let plain = text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6 {
-                    i += 3
-                    continue
-                }
-                if byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
-                    || byte == UInt8(ascii: "'")
-                {
-                    return false
-                }
-                i += 1
-            }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if !plain { out += SitePage.text(text).utf8 }
     }
 
     /// Where a vote page's voters' table links them when every voter has a page in the site

@@ -42,20 +42,21 @@ extension TallyInputs {
             var digest = TallyDigest(poll: poll, stakeMode: stakeMode, quorumBase: quorumBase)
             add(snapshot, to: &digest)
             let voterRows: [SnapshotAccount]
+            // A full count takes its rows from the caller's, when it keeps them.
+            let kept = try account == nil ? snapshotRows?(snapshot) : nil
             if let account, let address = poll.address {
                 let own = try ledger.accounts(of: snapshot, among: [account])
                 let delegate = own.first?.delegate.flatMap { $0 == account ? nil : $0 }
                 voterRows = merged(
                     try ledger.accounts(of: snapshot, delegatedTo: account, votersOf: address), try ledger.accounts(of: snapshot, among: [account] + (delegate.map { [$0] } ?? [])))
                 votes = try ledger.votes(poll: address, voters: voterRows.map(\.account) + [account] + (delegate.map { [$0] } ?? []))
-            } else if let kept = try snapshotRows?(snapshot) {
+            } else if let kept {
                 voterRows = poll.address == nil ? [] : SnapshotAccount.rows(kept, among: votes.map(\.voter))
             } else {
                 voterRows = try poll.address.map { try ledger.accounts(of: snapshot, votersOf: $0) } ?? []
             }
-            let alsoRows =
-                try account == nil ? snapshotRows.map { SnapshotAccount.rows(try $0(snapshot), among: alsoRead) } : nil
-            let positions = merged(voterRows, try alsoRows ?? ledger.accounts(of: snapshot, among: alsoRead)).map { position($0, snapshot.chain) }
+            let alsoRows = try kept.map { SnapshotAccount.rows($0, among: alsoRead) } ?? ledger.accounts(of: snapshot, among: alsoRead)
+            let positions = merged(voterRows, alsoRows).map { position($0, snapshot.chain) }
             let override = quorumBase == .bonded ? snapshot.totalBonded : snapshot.totalActive
             if chain == .l2, try !ledger.migrations(atOrBefore: snapshot.block).isEmpty,
                 try ledger.snapshots().contains(where: { $0.chain == .l1 && $0.block <= poll.endBlock })
