@@ -164,7 +164,10 @@ let package = Package(
         .testTarget(name: "LIPSyncTests", dependencies: ["LIPSync", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(
             name: "LIPSiteTests",
-            dependencies: ["LIPSite", "LIPReports", "LIPRecords", .product(name: "BigInt", package: "BigInt"), .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: [
+                "LIPSite", "LIPReports", "LIPRecords", "LIPTally", "LIPGovernor", "LIPLedger", "LIPEthereum", .product(name: "BigInt", package: "BigInt"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "LIPTreasuryTests", dependencies: ["LIPTreasury", "LIPLedger", "LIPCore", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(

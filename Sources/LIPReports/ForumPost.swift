@@ -16,16 +16,29 @@ extension PollReport {
 
     /// The voters, orchestrators first, each with its choice, stake and share of the vote.
     public var voterTable: VoterTable {
-        let r = result
-        let rows = orderedVoters.map { v in
-            [
-                VoterTable.Cell(names[v.address] ?? v.address.short, of: v.address, linkedTo: explorerURL(v), then: v.role == .delegator ? "" : " (\(v.roleLabel))"),
-                VoterTable.Cell(v.choice == .yes ? "Yes" : "No"), VoterTable.Cell(lpt(v.weight)), VoterTable.Cell(share(v.weight)),
+        var table = voterTableFrame
+        table.rows = orderedVoters.map { v in
+            let text = voterText(v)
+            return [
+                VoterTable.Cell(names[v.address] ?? v.address.short, of: v.address, linkedTo: explorerURL(v), then: text.role), VoterTable.Cell(text.choice),
+                VoterTable.Cell(text.stake), VoterTable.Cell(text.share),
             ]
         }
-        return VoterTable(
-            count: r.voters.count, columns: [("Voter", false), ("Choice", false), ("Stake (LPT)", true), ("Share of the vote", true)], rows: rows,
-            note: r.roundingNote())
+        return table
+    }
+
+    /// The voters' table without its rows (its heading, columns and note), for a format that
+    /// writes the rows itself from `orderedVoters` and `voterText`.
+    package var voterTableFrame: VoterTable {
+        VoterTable(
+            count: result.voters.count, columns: [("Voter", false), ("Choice", false), ("Stake (LPT)", true), ("Share of the vote", true)], rows: [],
+            note: result.roundingNote())
+    }
+
+    /// A voter's row as text, after its label: its role (`` for a delegator, ` (orchestrator)`),
+    /// its choice, its stake and its share of the vote.
+    package func voterText(_ v: VoterResult) -> (role: String, choice: String, stake: String, share: String) {
+        (v.role == .delegator ? "" : " (\(v.roleLabel))", v.choice == .yes ? "Yes" : "No", lpt(v.weight), share(v.weight))
     }
 
     /// The post before its voters' table, and after it.

@@ -61,8 +61,12 @@ public struct PollReport: Sendable {
     }
 
     /// Voters, orchestrators first, each group by weight then address.
-    public var orderedVoters: [VoterResult] {
-        result.voters.filter(\.isOrchestrator) + result.voters.filter { !$0.isOrchestrator }
+    public var orderedVoters: [VoterResult] { orderedVoterIndices.map { result.voters[$0] } }
+
+    /// The indices in `result.voters` of `orderedVoters`, in its order.
+    package var orderedVoterIndices: [Int] {
+        let voters = result.voters
+        return voters.indices.filter { voters[$0].isOrchestrator } + voters.indices.filter { !voters[$0].isOrchestrator }
     }
 
     /// A voter's explorer page (of the chain its stake is on), when the network has one.

@@ -51,17 +51,30 @@ public struct ProposalReport: Sendable {
 
     /// The voters, heaviest first, each with its support, counted and cast weight and reason.
     public var voterTable: VoterTable {
-        let rows = result.votes.map { v in
-            let role = v.role == .orchestrator ? " (orchestrator)" : (v.role == .delegator ? " (delegator of \(names[v.delegate] ?? v.delegate.short))" : "")
+        var table = voterTableFrame
+        table.rows = result.votes.map { v in
+            let text = voterText(v)
             return [
-                VoterTable.Cell(names[v.vote.voter] ?? v.vote.voter.short, of: v.vote.voter, linkedTo: explorers.url(v.vote.voter, on: .l2), then: role),
-                VoterTable.Cell(Self.supportLabels[v.vote.support.rawValue]), VoterTable.Cell(lpt(v.countedWeight)), VoterTable.Cell(lpt(v.vote.weight)),
-                VoterTable.Cell(v.vote.reason),
+                VoterTable.Cell(names[v.vote.voter] ?? v.vote.voter.short, of: v.vote.voter, linkedTo: explorers.url(v.vote.voter, on: .l2), then: text.role),
+                VoterTable.Cell(text.support), VoterTable.Cell(text.counted), VoterTable.Cell(text.cast), VoterTable.Cell(text.reason),
             ]
         }
-        return VoterTable(
-            count: result.votes.count, columns: [("Voter", false), ("Support", false), ("Counted (LPT)", true), ("Cast (LPT)", true), ("Reason", false)], rows: rows,
+        return table
+    }
+
+    /// The voters' table without its rows (its heading and columns), for a format that writes
+    /// the rows itself from `result.votes` and `voterText`.
+    package var voterTableFrame: VoterTable {
+        VoterTable(
+            count: result.votes.count, columns: [("Voter", false), ("Support", false), ("Counted (LPT)", true), ("Cast (LPT)", true), ("Reason", false)], rows: [],
             note: nil)
+    }
+
+    /// A voter's row as text, after its label: its role (` (orchestrator)`, ` (delegator of …)`,
+    /// or `` when it has none), its support, its counted and cast weight, its reason.
+    package func voterText(_ v: ProposalCount.CountedVote) -> (role: String, support: String, counted: String, cast: String, reason: String) {
+        let role = v.role == .orchestrator ? " (orchestrator)" : (v.role == .delegator ? " (delegator of \(names[v.delegate] ?? v.delegate.short))" : "")
+        return (role, Self.supportLabels[v.vote.support.rawValue], lpt(v.countedWeight), lpt(v.vote.weight), v.vote.reason)
     }
 
     /// The post before its voters' table, and after it.

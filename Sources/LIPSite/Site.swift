@@ -26,26 +26,25 @@ public struct Site: Sendable {
     /// large ledger's site is better written as it is made (`write`).
     public static func build(workspace: Workspace, ledger: Ledger?, title: String, baseURL: String? = nil) throws -> Site {
         let files = Locked<[(path: String, data: Data)]>([])
-        try write(workspace: workspace, ledger: ledger, title: title, baseURL: baseURL) { path, data in files.withLock { $0.append((path, data)) } }
+        try write(workspace: workspace, ledger: ledger, title: title, baseURL: baseURL) { path, bytes in files.withLock { $0.append((path, Data(bytes))) } }
         return Site(files: files.withLock { $0 }.sorted { $0.path < $1.path })
     }
 
-    /// Makes the site and gives each file to `sink` as soon as it is made (each path once; the
-    /// vote and voter pages from two threads at once, so `sink` is called from either); returns
-    /// how many files it gave.
+    /// Makes the site and gives each file's bytes to `sink` as soon as it is made (each path
+    /// once; the vote and voter pages from two threads at once, so `sink` is called from either);
+    /// returns how many files it gave.
     @discardableResult
     public static func write(
-        workspace: Workspace, ledger: Ledger?, title: String, baseURL: String? = nil, to sink: @escaping @Sendable (String, Data) throws -> Void
+        workspace: Workspace, ledger: Ledger?, title: String, baseURL: String? = nil, to sink: @escaping @Sendable (String, [UInt8]) throws -> Void
     ) throws -> Int {
         let base = try baseURL.map(SiteFeeds.baseURL) ?? ""
         let written = Locked(Set<String>())
-        let giveData: @Sendable (String, Data) throws -> Void = { path, data in
+        let giveBytes: @Sendable (String, [UInt8]) throws -> Void = { path, bytes in
             written.withLock { _ = $0.insert(path) }
-            try sink(path, data)
+            try sink(path, bytes)
         }
         // Pages made as text (most) or as bytes (the vote and voter pages).
-        let give: @Sendable (String, String) throws -> Void = { try giveData($0, Data($1.utf8)) }
-        let giveBytes: @Sendable (String, [UInt8]) throws -> Void = { try giveData($0, Data($1)) }
+        let give: @Sendable (String, String) throws -> Void = { try giveBytes($0, Array($1.utf8)) }
         let lips = try workspace.documents().map { SiteLIP($0) }
         var pages: [String: String] = [:]
         for lip in lips { pages[lip.document.path] = lip.page }
@@ -57,7 +56,7 @@ public struct Site: Sendable {
         let reports = Locked<[Address: String]>([:])
         // Every account that voted has a page; a vote's page links its voters there.
         let voters = try ledger?.everyVoter() ?? []
-        let voterPages = Set(voters)
+        let voterPages = SiteVoterLinks(voters)
         let records = try ledger.map { ledger in
             try VoterRecords.build(ledger: ledger, workspace: workspace, network: try ledger.network()?.name ?? "mainnet", voters: voters) { vote in
                 switch vote {
@@ -112,7 +111,7 @@ public struct Site: Sendable {
             try give("turnout.svg", try Turnout.build(ledger: ledger, workspace: workspace).svg)
         }
         for file in carried.sorted() where written.withLock({ $0.insert(file).inserted }) {
-            try sink(file, try Data(contentsOf: workspace.root.appendingPathComponent(file)))
+            try sink(file, Array(try Data(contentsOf: workspace.root.appendingPathComponent(file))))
         }
         return written.withLock { $0.count }
     }

@@ -12,8 +12,8 @@ package final class SiteFolder: Sendable {
     /// The site folder `root` (made when a file is first written).
     package init(_ root: URL) { self.root = root }
 
-    /// Writes `data` whole at `path` (relative, `/`-separated), its folders made as needed.
-    package func write(_ path: String, _ data: Data) throws {
+    /// Writes `bytes` whole at `path` (relative, `/`-separated), its folders made as needed.
+    package func write(_ path: String, _ bytes: some ContiguousBytes) throws {
         let url = root.appendingPathComponent(path)
         let folder = url.deletingLastPathComponent()
         // Made under the lock: a thread that finds a folder in the set finds it on disk.
@@ -29,7 +29,7 @@ package final class SiteFolder: Sendable {
         let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw LIPError.writeFailed(path: temporary, reason: String(cString: strerror(errno))) }
         var failure: Int32 = 0
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+        bytes.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < bytes.count, let base = bytes.baseAddress {
                 let n = Foundation.write(file, base + offset, bytes.count - offset)

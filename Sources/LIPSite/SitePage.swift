@@ -18,13 +18,15 @@ enum SitePage {
         return frame.head + body + frame.foot
     }
 
-    /// A whole page around `body`'s bytes, as `page` makes it.
-    static func page(title: String, root: String, body: [UInt8]) -> [UInt8] {
+    /// A whole page as `page` makes it, its body written by `body` into the page's own bytes
+    /// (a vote's page of ten thousand rows is not copied into its frame); `capacity`: about how
+    /// many bytes the body will take.
+    static func page(title: String, root: String, capacity: Int, body: (inout [UInt8]) -> Void) -> [UInt8] {
         let frame = frame(title: title, root: root)
         var out: [UInt8] = []
-        out.reserveCapacity(frame.head.utf8.count + body.count + frame.foot.utf8.count)
+        out.reserveCapacity(frame.head.utf8.count + capacity + frame.foot.utf8.count)
         out += frame.head.utf8
-        out += body
+        body(&out)
         out += frame.foot.utf8
         return out
     }

@@ -20,7 +20,8 @@ enum SiteVoterPages {
         let votes = records.columnsInRecordOrder.map(VoteCells.init)
         var rows: [String] = []
         rows.reserveCapacity(indices.count)
-        var body: [UInt8] = []
+        // About as many bytes as the last page took.
+        var capacity = 4096
         for index in indices {
             let account = records.accounts[index]
             var counts = (voted: 0, eligible: 0, withOutcome: 0)
@@ -31,24 +32,26 @@ enum SiteVoterPages {
                 counts.withOutcome += Int((summary & VoteCells.withOutcome) >> 2)
             }
             let participation = truncatedShare(BigUInt(counts.voted), of: BigUInt(counts.eligible))
-            body.removeAll(keepingCapacity: true)
-            body += "<h1>Voter ".utf8
-            account.appendChecksummed(to: &body)
-            body += "</h1>\n".utf8
-            let onExplorers = [(Chain.l2, "Arbitrum (L2)"), (Chain.l1, "Ethereum (L1)")].compactMap { chain, name in
-                explorers.url(account, on: chain).map { "<a href=\"\(Escaping.xml($0))\">\(name)</a>" }
+            let page = SitePage.page(title: "Voter \(account.checksummed) — \(siteTitle)", root: "../", capacity: capacity) { body in
+                body += "<h1>Voter ".utf8
+                account.appendChecksummed(to: &body)
+                body += "</h1>\n".utf8
+                let onExplorers = [(Chain.l2, "Arbitrum (L2)"), (Chain.l1, "Ethereum (L1)")].compactMap { chain, name in
+                    explorers.url(account, on: chain).map { "<a href=\"\(Escaping.xml($0))\">\(name)</a>" }
+                }
+                if !onExplorers.isEmpty { body += "<p>On the explorer: \(onExplorers.joined(separator: " · ")).</p>\n".utf8 }
+                body +=
+                    "<p>Voted in \(counts.voted) of the \(counts.eligible) ended votes it could weigh in (participation \(SitePage.text(participation ?? "-"))); with the outcome in \(counts.withOutcome).</p>\n"
+                    .utf8
+                body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n".utf8
+                // A weight's cell once per page: an account often weighs the same in many votes.
+                var weights: [WeightKey: [UInt8]] = [:]
+                for vote in votes { vote.appendRow(index, to: &body, weights: &weights) }
+                body += "</table>\n".utf8
+                for warning in records.warnings(index) { body += "<p>Note: \(SitePage.text(warning))</p>\n".utf8 }
             }
-            if !onExplorers.isEmpty { body += "<p>On the explorer: \(onExplorers.joined(separator: " · ")).</p>\n".utf8 }
-            body +=
-                "<p>Voted in \(counts.voted) of the \(counts.eligible) ended votes it could weigh in (participation \(SitePage.text(participation ?? "-"))); with the outcome in \(counts.withOutcome).</p>\n"
-                .utf8
-            body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n".utf8
-            // A weight's cell once per page: an account often weighs the same in many votes.
-            var weights: [WeightKey: [UInt8]] = [:]
-            for vote in votes { vote.appendRow(index, to: &body, weights: &weights) }
-            body += "</table>\n".utf8
-            for warning in records.warnings(index) { body += "<p>Note: \(SitePage.text(warning))</p>\n".utf8 }
-            try give("voters/\(account.lowercased).html", SitePage.page(title: "Voter \(account.checksummed) — \(siteTitle)", root: "../", body: body))
+            capacity = page.count
+            try give("voters/\(account.lowercased).html", page)
             rows.append(
                 "<tr><td><a href=\"voters/\(account.lowercased).html\"><code>\(account.checksummed)</code></a></td><td>\(counts.voted)</td><td>\(counts.eligible)</td><td>\(SitePage.text(participation ?? "-"))</td></tr>\n"
             )

@@ -39,15 +39,10 @@ enum SiteVotes {
     /// cell's text escaped as text (a reason's URL stays text), links kept to http(s); except
     /// that a voter of `voterPages` links to its own page in the site (`../voters/0x….html`,
     /// from a page one folder deep), where its every vote is, instead of to an explorer.
-    static func html(_ table: VoterTable, voterPages: Set<Address>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(200 + table.rows.count * (40 + 60 * table.columns.count))
-        out += "<p><strong>\(SitePage.text(table.heading))</strong></p>\n<table>\n<thead>\n<tr>\n".utf8
+    static func html(_ table: VoterTable, voterPages: SiteVoterLinks) -> [UInt8] {
         let opens = table.columns.map { Array(($0.alignsRight ? "<td align=\"right\">" : "<td>").utf8) }
-        for column in table.columns { out += ((column.alignsRight ? "<th align=\"right\">" : "<th>") + SitePage.text(column.name) + "</th>\n").utf8 }
-        out += "</tr>\n</thead>\n".utf8
-        if !table.rows.isEmpty {
-            out += "<tbody>\n".utf8
+        var out: [UInt8] = []
+        tableHTML(table, rowCount: table.rows.count, to: &out) { out in
             for row in table.rows {
                 out += "<tr>\n".utf8
                 for (cell, open) in zip(row, opens) {
@@ -57,28 +52,46 @@ enum SiteVotes {
                             out += "<a href=\"../voters/".utf8
                             account.appendLowercased(to: &out)
                             out += ".html\">".utf8
-                            out += SitePage.text(label).utf8
+                            appendText(label, to: &out)
                             out += "</a>".utf8
                         } else if let url = cell.url, LinkPolicy.isWeb(url) {
                             out += "<a href=\"".utf8
                             out += Escaping.xml(url).utf8
                             out += "\">".utf8
-                            out += SitePage.text(label).utf8
+                            appendText(label, to: &out)
                             out += "</a>".utf8
                         } else {
-                            out += SitePage.text(label).utf8
+                            appendText(label, to: &out)
                         }
                     }
-                    out += SitePage.text(cell.text).utf8
+                    appendText(cell.text, to: &out)
                     out += "</td>\n".utf8
                 }
                 out += "</tr>\n".utf8
             }
+        }
+        return out
+    }
+
+    /// Appends `table`'s heading, columns and note around the `rowCount` rows `rows` writes.
+    static func tableHTML(_ table: VoterTable, rowCount: Int, to out: inout [UInt8], rows: (inout [UInt8]) -> Void) {
+        out.reserveCapacity(out.count + 200 + rowCount * (40 + 60 * table.columns.count))
+        out += "<p><strong>\(SitePage.text(table.heading))</strong></p>\n<table>\n<thead>\n<tr>\n".utf8
+        for column in table.columns { out += ((column.alignsRight ? "<th align=\"right\">" : "<th>") + SitePage.text(column.name) + "</th>\n").utf8 }
+        out += "</tr>\n</thead>\n".utf8
+        if rowCount > 0 {
+            out += "<tbody>\n".utf8
+            rows(&out)
             out += "</tbody>\n".utf8
         }
         out += "</table>\n".utf8
         if let note = table.note { out += ("<p>" + SitePage.text(note) + "</p>\n").utf8 }
-        return out
+    }
+
+    /// `text` as a cell holds it (`SitePage.text`), its bytes appended to `out`.
+    static func appendText(_ text: String, to out: inout [UInt8]) {
+        var shown = SitePage.text(text)
+        shown.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Where a vote page's voters' table links them when every voter has a page in the site
@@ -86,56 +99,79 @@ enum SiteVotes {
     /// made to be dropped.
     static let noExplorers = Explorers(addressPages: [:])
 
-    /// A forum post as a page shows it: the text before and after its voters rendered as the
-    /// LIP bodies are, the voters written directly.
-    static func html(_ sections: (head: String, tail: String), voters: VoterTable, voterPages: Set<Address>) -> [UInt8] {
-        Array(forumHTML(sections.head).utf8) + html(voters, voterPages: voterPages) + Array(forumHTML(sections.tail).utf8)
+    /// A poll's voters' table made as a `VoterTable` (`SiteVoterLinks.appendPollTable` writes it
+    /// without one when every voter has a page and none is named).
+    static func voterTableHTML(_ report: PollReport, voterPages: SiteVoterLinks) -> [UInt8] {
+        var report = report
+        if report.result.voters.allSatisfy({ voterPages.contains($0.address) }) { report.explorers = noExplorers }
+        return html(report.voterTable, voterPages: voterPages)
+    }
+
+    /// A proposal's voters' table made as a `VoterTable`, as a poll's.
+    static func voterTableHTML(_ report: ProposalReport, voterPages: SiteVoterLinks) -> [UInt8] {
+        var report = report
+        if report.result.votes.allSatisfy({ voterPages.contains($0.vote.voter) }) { report.explorers = noExplorers }
+        return html(report.voterTable, voterPages: voterPages)
     }
 
     /// `polls/0x….html`: the forum export of `poll`'s tally (figures, chart, voters, evidence)
     /// as HTML, or why it was not tallied; and the report, when the poll is of a LIP of `lips`
     /// (whose page shows it too). Its voters of `voterPages` link to their pages.
     static func pollPage(
-        _ poll: PollInfo, lip: Int?, tally: CountedVote.Counted<PollTally>, workspace: Workspace, lips: [SiteLIP], voterPages: Set<Address>, siteTitle: String
+        _ poll: PollInfo, lip: Int?, tally: CountedVote.Counted<PollTally>, workspace: Workspace, lips: [SiteLIP], voterPages: SiteVoterLinks, siteTitle: String
     ) throws -> (path: String, page: [UInt8], lipReport: String?) {
-        let report: [UInt8]
+        let report: PollReport?, notTallied: String?
         switch tally {
-        case .counted(let tally):
-            let made = try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace)
-            var voters = made
-            if made.result.voters.allSatisfy({ voterPages.contains($0.address) }) { voters.explorers = noExplorers }
-            report = html(made.forumSections, voters: voters.voterTable, voterPages: voterPages)
-        case .notCounted(let message):
-            report = Array("<p>Not tallied: \(SitePage.text(message))</p>\n".utf8)
+        case .counted(let tally): (report, notTallied) = (try tally.report(names: [:], linkBase: PollReport.lipsOnGitHub, ledgerPath: nil, workspace: workspace), nil)
+        case .notCounted(let message): (report, notTallied) = (nil, message)
         }
         let name = lip.map { "LIP-\($0) poll" } ?? "Poll \(poll.address.checksummed)"
-        var body = "<h1>\(SitePage.text(name))</h1>\n"
+        let lipPage = lip.flatMap { lip in lips.first { $0.number == lip } }
         var lipReport: String?
-        if let lip, let page = lips.first(where: { $0.number == lip }) {
-            body +=
-                "<p>For <a href=\"../\(page.page)\">\(SitePage.text(page.name)): \(SitePage.text(page.title))</a>; poll <code>\(poll.address.checksummed)</code>, ending at block \(poll.endBlock).</p>\n"
-            lipReport = String(decoding: report, as: UTF8.self)
+        let page = SitePage.page(title: "\(name) — \(siteTitle)", root: "../", capacity: 4096 + (report?.result.voters.count ?? 0) * 200) { out in
+            out += "<h1>\(SitePage.text(name))</h1>\n".utf8
+            if let lipPage {
+                out +=
+                    "<p>For <a href=\"../\(lipPage.page)\">\(SitePage.text(lipPage.name)): \(SitePage.text(lipPage.title))</a>; poll <code>\(poll.address.checksummed)</code>, ending at block \(poll.endBlock).</p>\n"
+                    .utf8
+            }
+            let start = out.count
+            if let made = report {
+                let sections = made.forumSections
+                out += forumHTML(sections.head).utf8
+                if !voterPages.appendPollTable(made, to: &out) { out += voterTableHTML(made, voterPages: voterPages) }
+                out += forumHTML(sections.tail).utf8
+            } else if let notTallied {
+                out += "<p>Not tallied: \(SitePage.text(notTallied))</p>\n".utf8
+            }
+            if lipPage != nil { lipReport = String(decoding: out[start...], as: UTF8.self) }
         }
-        return ("polls/\(poll.address.lowercased).html", SitePage.page(title: "\(name) — \(siteTitle)", root: "../", body: Array(body.utf8) + report), lipReport)
+        return ("polls/\(poll.address.lowercased).html", page, lipReport)
     }
 
     /// `proposals/ID.html`: `proposal` counted with overrides, or why it was not. Its voters of
     /// `voterPages` link to their pages.
     static func proposalPage(
-        _ proposal: GovernorProposal, count: CountedVote.Counted<ProposalResult>, voterPages: Set<Address>, siteTitle: String
+        _ proposal: GovernorProposal, count: CountedVote.Counted<ProposalResult>, voterPages: SiteVoterLinks, siteTitle: String
     ) -> (path: String, page: [UInt8]) {
         let title = ProposalDescription(proposal.description).title
-        var body = Array(
-            "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n".utf8)
-        switch count {
-        case .counted(let result):
-            let made = ProposalReport(result: result)
-            var voters = made
-            if result.votes.allSatisfy({ voterPages.contains($0.vote.voter) }) { voters.explorers = noExplorers }
-            body += html(made.forumSections, voters: voters.voterTable, voterPages: voterPages)
-        case .notCounted(let message): body += "<p>Not counted: \(SitePage.text(message))</p>\n".utf8
+        let voters: Int
+        if case .counted(let result) = count { voters = result.votes.count } else { voters = 0 }
+        let page = SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", capacity: 4096 + voters * 250) { out in
+            out +=
+                "<h1>Proposal: \(SitePage.text(title))</h1>\n<p>Proposal <code>\(proposal.id)</code> of governor <code>\(proposal.governor.checksummed)</code>.</p>\n"
+                .utf8
+            switch count {
+            case .counted(let result):
+                let made = ProposalReport(result: result)
+                let sections = made.forumSections
+                out += forumHTML(sections.head).utf8
+                if !voterPages.appendProposalTable(made, to: &out) { out += voterTableHTML(made, voterPages: voterPages) }
+                out += forumHTML(sections.tail).utf8
+            case .notCounted(let message): out += "<p>Not counted: \(SitePage.text(message))</p>\n".utf8
+            }
         }
-        return ("proposals/\(proposal.id).html", SitePage.page(title: "Proposal \(title) — \(siteTitle)", root: "../", body: body))
+        return ("proposals/\(proposal.id).html", page)
     }
 
     /// RFC 5545: a VEVENT on the day each LIP's Last Call ends (dates from the LIPs), and at each

@@ -42,7 +42,7 @@ struct SiteCommand: ParsableCommand {
         // Each file written as soon as it is made (a large ledger's site does not fit in memory
         // at once), each one whole, from either of the threads that make pages.
         let folder = SiteFolder(root)
-        let count = try Site.write(workspace: workspace, ledger: opened, title: title, baseURL: baseURL) { path, data in try folder.write(path, data) }
+        let count = try Site.write(workspace: workspace, ledger: opened, title: title, baseURL: baseURL) { path, bytes in try folder.write(path, bytes) }
         say("wrote \(count) files to \(out)")
     }
 }

@@ -30,7 +30,7 @@ struct VoterTableHTMLTests {
             let columns = alignments.enumerated().map { ("Column \($0.offset)", alignsRight: $0.element) }
             let rows = cells.map { Array($0.prefix(columns.count)) }
             let table = VoterTable(count: rows.count, columns: columns, rows: rows, note: withNote && !note.isEmpty ? note : nil)
-            #expect(String(decoding: SiteVotes.html(table, voterPages: []), as: UTF8.self) == SiteVotes.forumHTML(table.markdown))
+            #expect(String(decoding: SiteVotes.html(table, voterPages: SiteVoterLinks([])), as: UTF8.self) == SiteVotes.forumHTML(table.markdown))
         }
     }
 
@@ -41,7 +41,7 @@ struct VoterTableHTMLTests {
                 [VoterTable.Cell("x", of: Self.voter, linkedTo: "javascript:alert(1)", then: ""), VoterTable.Cell("<script>alert(\"1\")</script> & www.example.org")],
                 [VoterTable.Cell("y", of: Self.voter, linkedTo: "HTTPS://example.org/a?b=1&c=\"2\"", then: " (orchestrator)"), VoterTable.Cell("\u{1b}[31mred\nline")],
             ], note: nil)
-        let html = String(decoding: SiteVotes.html(table, voterPages: []), as: UTF8.self)
+        let html = String(decoding: SiteVotes.html(table, voterPages: SiteVoterLinks([])), as: UTF8.self)
         #expect(!html.contains("javascript:") && html.contains("<td>x</td>"))
         #expect(html.contains("<td>&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt; &amp; www.example.org</td>"))
         #expect(html.contains("<a href=\"HTTPS://example.org/a?b=1&amp;c=&quot;2&quot;\">y</a> (orchestrator)"))
@@ -60,7 +60,7 @@ struct VoterTableHTMLTests {
                 ],
                 [VoterTable.Cell("0x1111…1111", of: other, linkedTo: "https://arbiscan.io/address/\(other.checksummed)", then: ""), VoterTable.Cell("No")],
             ], note: nil)
-        let html = String(decoding: SiteVotes.html(table, voterPages: [Self.voter]), as: UTF8.self)
+        let html = String(decoding: SiteVotes.html(table, voterPages: SiteVoterLinks([Self.voter])), as: UTF8.self)
         #expect(html.contains("<td><a href=\"../voters/0xabc0000000000000000000000000000000000001.html\">0xAbC0…0001</a> (orchestrator)</td>"))
         #expect(html.contains("<td><a href=\"https://arbiscan.io/address/\(other.checksummed)\">0x1111…1111</a></td>"))
         #expect(!html.contains("arbiscan.io/address/\(Self.voter.checksummed)"))
