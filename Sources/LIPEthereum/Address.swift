@@ -150,16 +150,28 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Writes the 40 lowercase hex digits at the start of `out`.
     private func writeHex(into out: UnsafeMutableBufferPointer<UInt8>) {
-        // Nibble by nibble from each word, most significant first (a digit per shift, no call per byte).
-        func write(_ word: UInt64, digits: Int, at start: Int) {
-            for k in 0..<digits {
-                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(4 * (digits - 1 - k))) & 0x0f
-                out[start + k] = nibble < 10 ? 0x30 &+ nibble : 0x57 &+ nibble
-            }
-        }
-        write(high, digits: 16, at: 0)
-        write(middle, digits: 16, at: 16)
-        write(UInt64(low), digits: 8, at: 32)
+        precondition(out.count >= 40)
+        let base = UnsafeMutableRawPointer(out.baseAddress!)
+        // Eight digits at a time, from each 32 bits: five stores, no branch per digit.
+        base.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: high >> 32)), toByteOffset: 0, as: UInt64.self)
+        base.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: high)), toByteOffset: 8, as: UInt64.self)
+        base.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: middle >> 32)), toByteOffset: 16, as: UInt64.self)
+        base.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: middle)), toByteOffset: 24, as: UInt64.self)
+        base.storeBytes(of: Self.hexDigits(low), toByteOffset: 32, as: UInt64.self)
+    }
+
+    /// The 8 lowercase hex digits of `value`, most significant first in memory.
+    private static func hexDigits(_ value: UInt32) -> UInt64 {
+        // Each nibble spread into a byte of its own, the most significant in the highest byte.
+        var x = UInt64(value)
+        x = (x & 0xFFFF_0000) << 16 | (x & 0x0000_FFFF)
+        x = (x & 0x0000_FF00_0000_FF00) << 8 | (x & 0x0000_00FF_0000_00FF)
+        x = (x & 0x00F0_00F0_00F0_00F0) << 4 | (x & 0x000F_000F_000F_000F)
+        // 1 in each byte whose nibble is 10 or more: it takes `a`-`f` (0x27 past `0` + 10).
+        let letters = ((x &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        let digits = x &+ 0x3030_3030_3030_3030 &+ letters &* 0x27
+        // Stored little-endian on every platform Swift runs here, big-endian order wanted.
+        return digits.bigEndian
     }
 
     /// Whether this is the zero address.

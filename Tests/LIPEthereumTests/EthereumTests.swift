@@ -215,6 +215,9 @@ final class AddressBytesTests: XCTestCase {
             XCTAssertEqual(Address(a.checksummed), a)
             XCTAssertEqual(Address(bytes: a.bytes), a)
             XCTAssertEqual(Hex.prefixed(a.bytes), a.lowercased)
+            var appended = Array("x".utf8)
+            a.appendLowercased(to: &appended)
+            XCTAssertEqual(String(decoding: appended, as: UTF8.self), "x" + Hex.prefixed(a.bytes))
         }
         for (a, b) in zip(addresses, addresses.dropFirst()) {
             XCTAssertEqual(a < b, a.lowercased < b.lowercased, "\(a.lowercased) \(b.lowercased)")

@@ -24,6 +24,15 @@ struct WeightAroundAnAccountTests {
     }
 
     /// delegate (7: none), stake, registered; for each of the 7 accounts.
+    /// `scenario`'s proposal imported into `ledger` (its logs and state written into `dir`).
+    static func importProposal(_ scenario: GovernorScenario, into ledger: Ledger, in dir: URL) throws -> GovernorProposal {
+        try Data(scenario.logsJSON().utf8).write(to: dir.appendingPathComponent("gov.json"))
+        try Data(scenario.stateJSON().utf8).write(to: dir.appendingPathComponent("state.json"))
+        _ = try ledger.importLogs(dir.appendingPathComponent("gov.json"), path: "gov.json", chain: .l2)
+        _ = try ledger.importGovernorState(dir.appendingPathComponent("state.json"), path: "state.json")
+        return try ledger.proposals().first!
+    }
+
     static let row = zip(Gen.int(in: 0...7), Gen.int(in: 0...100), Gen.bool)
     /// voter, choiceID (2 is invalid), block.
     static let vote = zip(Gen.int(in: 0...6), Gen.int(in: 0...2), Gen.int(in: 0...3))
@@ -82,11 +91,7 @@ struct WeightAroundAnAccountTests {
             scenario.votes = rawVotes.filter { seen.insert($0.0).inserted }.map { GovernorScenario.Vote(Self.accounts[$0.0], $0.1, weight($0.0)) }
             scenario.delegations = delegations
             scenario.totalSupply = 1_000
-            try! Data(scenario.logsJSON().utf8).write(to: dir.appendingPathComponent("gov.json"))
-            try! Data(scenario.stateJSON().utf8).write(to: dir.appendingPathComponent("state.json"))
-            _ = try! ledger.importLogs(dir.appendingPathComponent("gov.json"), path: "gov.json", chain: .l2)
-            _ = try! ledger.importGovernorState(dir.appendingPathComponent("state.json"), path: "state.json")
-            let proposal = try! ledger.proposals().first!
+            let proposal = try! Self.importProposal(scenario, into: ledger, in: dir)
             let views = try! ledger.proposalViews(governor: proposal.governor, id: proposal.id)!
             let votes = try! ledger.proposalVotes(governor: proposal.governor, id: proposal.id)
             // A node's answer for an account that did not vote.
@@ -100,6 +105,26 @@ struct WeightAroundAnAccountTests {
                 #expect(around.role == full.role && around.delegate == full.delegate && around.voted == full.voted && around.votes == full.votes)
                 #expect(around.delegateSupport == full.delegateSupport && around.votedDelegators == full.votedDelegators)
             }
+        }
+    }
+}
+
+/// `Ledger.proposalVotes` reads a proposal's votes in the key's order (by voter) and gives them
+/// in chain order: by block, log index, then voter, whatever order the voters' addresses take.
+struct ProposalVotesOrderTests {
+    @Test func aProposalsVotesComeInChainOrder() async throws {
+        await propertyCheck(count: 30, input: Gen.int(in: 1...7).array(of: 1...7)) { picks in
+            let (ledger, dir) = try! WeightAroundAnAccountTests.ledger()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            var seen = Set<Int>()
+            let voters = picks.filter { seen.insert($0).inserted }.map { GovernorScenario.address($0) }
+            var scenario = GovernorScenario()
+            scenario.votes = voters.map { GovernorScenario.Vote($0, 1, 10) }
+            scenario.delegations = Dictionary(uniqueKeysWithValues: voters.map { ($0, $0) })
+            scenario.totalSupply = 1_000
+            let proposal = try! WeightAroundAnAccountTests.importProposal(scenario, into: ledger, in: dir)
+            // The scenario casts each vote in a block of its own, in the order given.
+            #expect(try! ledger.proposalVotes(governor: proposal.governor, id: proposal.id).map(\.voter) == voters)
         }
     }
 }

@@ -29,14 +29,17 @@ extension Ledger {
         }
     }
 
-    /// The votes of one proposal, in chain order.
+    /// The votes of one proposal, in chain order (by block, log index, then voter).
     public func proposalVotes(governor: Address, id: BigUInt) throws -> [GovernorVote] {
-        try read { db in
+        // Read in the key's order (by voter, no sort in SQLite: its sorter took a third of reading
+        // ten thousand votes) and put in chain order here.
+        var votes = try read { db in
             try db.fetchAllRecords(
-                GovernorVote.self,
-                sql: "SELECT voter, support, weight, reason, params, block, log_index FROM proposal_votes WHERE governor = ? AND proposal = ? ORDER BY block, log_index, voter",
+                GovernorVote.self, sql: "SELECT voter, support, weight, reason, params, block, log_index FROM proposal_votes WHERE governor = ? AND proposal = ?",
                 arguments: [governor, String(id)])
         }
+        votes.sort { ($0.block, $0.logIndex, $0.voter) < ($1.block, $1.logIndex, $1.voter) }
+        return votes
     }
 
     /// The votes of one proposal that a count of `account`'s vote needs, in chain order: its own,
