@@ -7,25 +7,30 @@ import LIPTally
 /// (`<a href="../voters/0x….html">0x12Ab…cdEF</a>`), made once for the site rather than once per
 /// row: two hundred vote pages of ten thousand voters link the same ten thousand accounts.
 struct SiteVoterLinks: Sendable {
-    private let links: [Address: [UInt8]]
+    /// Every link's bytes, one after another: a row appends its voter's range of them, and no
+    /// reference count is shared by the cores writing pages at once (an array per link was).
+    private let bytes: [UInt8]
+    private let ranges: [Address: Range<Int>]
 
     /// The links of `voters`.
     init(_ voters: [Address]) {
-        var links: [Address: [UInt8]] = [:]
-        links.reserveCapacity(voters.count)
+        var bytes: [UInt8] = []
+        var ranges: [Address: Range<Int>] = [:]
+        ranges.reserveCapacity(voters.count)
         for voter in voters {
-            var link = Array("<a href=\"../voters/".utf8)
-            voter.appendLowercased(to: &link)
-            link += ".html\">".utf8
-            link += SitePage.text(voter.short).utf8
-            link += "</a>".utf8
-            links[voter] = link
+            let start = bytes.count
+            bytes += "<a href=\"../voters/".utf8
+            voter.appendLowercased(to: &bytes)
+            bytes += ".html\">".utf8
+            bytes += SitePage.text(voter.short).utf8
+            bytes += "</a>".utf8
+            ranges[voter] = start..<bytes.count
         }
-        self.links = links
+        (self.bytes, self.ranges) = (bytes, ranges)
     }
 
     /// Whether `account` has a page in the site.
-    func contains(_ account: Address) -> Bool { links[account] != nil }
+    func contains(_ account: Address) -> Bool { ranges[account] != nil }
 
     /// Appends a poll's voters' table as `SiteVotes.html` writes the report's `voterTable` (the
     /// explorer links dropped), its rows written from the report's text for each voter; false,
@@ -34,14 +39,16 @@ struct SiteVoterLinks: Sendable {
     func appendPollTable(_ report: PollReport, to out: inout [UInt8]) -> Bool {
         let voters = report.result.voters, order = report.orderedVoterIndices
         guard report.names.isEmpty, let rowLinks = links(order.map { voters[$0].address }) else { return false }
-        SiteVotes.tableHTML(report.voterTableFrame, rowCount: order.count, to: &out) { out in
-            for (i, link) in zip(order, rowLinks) {
-                let text = report.voterText(voters[i])
-                Self.append(voter: link, role: text.role, to: &out)
-                Self.append(cell: text.choice, alignsRight: false, to: &out)
-                Self.append(cell: text.stake, alignsRight: true, to: &out)
-                Self.append(cell: text.share, alignsRight: true, to: &out)
-                out += "</tr>\n".utf8
+        bytes.withUnsafeBufferPointer { linkBytes in
+            SiteVotes.tableHTML(report.voterTableFrame, rowCount: order.count, to: &out) { out in
+                for (i, link) in zip(order, rowLinks) {
+                    let text = report.voterText(voters[i])
+                    Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
+                    Self.append(cell: text.choice, alignsRight: false, to: &out)
+                    Self.append(cell: text.stake, alignsRight: true, to: &out)
+                    Self.append(cell: text.share, alignsRight: true, to: &out)
+                    out += "</tr>\n".utf8
+                }
             }
         }
         return true
@@ -51,33 +58,35 @@ struct SiteVoterLinks: Sendable {
     func appendProposalTable(_ report: ProposalReport, to out: inout [UInt8]) -> Bool {
         let votes = report.result.votes
         guard report.names.isEmpty, let rowLinks = links(votes.map(\.vote.voter)) else { return false }
-        SiteVotes.tableHTML(report.voterTableFrame, rowCount: votes.count, to: &out) { out in
-            for (i, link) in rowLinks.enumerated() {
-                let text = report.voterText(votes[i])
-                Self.append(voter: link, role: text.role, to: &out)
-                Self.append(cell: text.support, alignsRight: false, to: &out)
-                Self.append(cell: text.counted, alignsRight: true, to: &out)
-                Self.append(cell: text.cast, alignsRight: true, to: &out)
-                Self.append(cell: text.reason, alignsRight: false, to: &out)
-                out += "</tr>\n".utf8
+        bytes.withUnsafeBufferPointer { linkBytes in
+            SiteVotes.tableHTML(report.voterTableFrame, rowCount: votes.count, to: &out) { out in
+                for (i, link) in rowLinks.enumerated() {
+                    let text = report.voterText(votes[i])
+                    Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
+                    Self.append(cell: text.support, alignsRight: false, to: &out)
+                    Self.append(cell: text.counted, alignsRight: true, to: &out)
+                    Self.append(cell: text.cast, alignsRight: true, to: &out)
+                    Self.append(cell: text.reason, alignsRight: false, to: &out)
+                    out += "</tr>\n".utf8
+                }
             }
         }
         return true
     }
 
-    /// The links of `voters`, in their order; nil when one has no page here.
-    private func links(_ voters: [Address]) -> [[UInt8]]? {
-        var found: [[UInt8]] = []
+    /// Where the links of `voters` are in `bytes`, in their order; nil when one has no page here.
+    private func links(_ voters: [Address]) -> [Range<Int>]? {
+        var found: [Range<Int>] = []
         found.reserveCapacity(voters.count)
         for voter in voters {
-            guard let link = links[voter] else { return nil }
+            guard let link = ranges[voter] else { return nil }
             found.append(link)
         }
         return found
     }
 
-    /// A row's start and its first cell: a voter's `link`, then `role`.
-    private static func append(voter link: [UInt8], role: String, to out: inout [UInt8]) {
+    /// A row's start and its first cell: the voter's `link`, then `role`.
+    private static func append(voter link: UnsafeBufferPointer<UInt8>, role: String, to out: inout [UInt8]) {
         out += "<tr>\n<td>".utf8
         out += link
         SiteVotes.appendText(role, to: &out)
