@@ -37,8 +37,29 @@ struct SiteFolderTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = SiteFolder(root)
         try folder.write("index.html", Data(String(repeating: "long ", count: 1000).utf8))
+        let first = try Self.inode(root.appendingPathComponent("index.html"))
         try folder.write("index.html", Data("short".utf8))
         #expect(try String(contentsOf: root.appendingPathComponent("index.html"), encoding: .utf8) == "short")
+        // Replaced by another file renamed over it (a reader that had opened the first still
+        // reads it whole), not rewritten in place; and no temporary file left behind.
+        #expect(try Self.inode(root.appendingPathComponent("index.html")) != first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["index.html"])
+    }
+
+    @Test func aFileOpenWhileItIsReplacedIsReadWhole() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lip-site-folder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = SiteFolder(root)
+        try folder.write("a.html", Array(String(repeating: "old ", count: 5000).utf8))
+        let reader = try FileHandle(forReadingFrom: root.appendingPathComponent("a.html"))
+        defer { try? reader.close() }
+        try folder.write("a.html", Array("new".utf8))
+        #expect(try reader.readToEnd() == Data(String(repeating: "old ", count: 5000).utf8))
+        #expect(try String(contentsOf: root.appendingPathComponent("a.html"), encoding: .utf8) == "new")
+    }
+
+    static func inode(_ url: URL) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? NSNumber)?.intValue ?? -1
     }
 }
 
