@@ -153,8 +153,29 @@ extension VoterRecords {
             return entry
         }
 
+        /// An account's own fields of its entry (the rest is `shared`): what a column's walk sets
+        /// for each of ten thousand accounts, without a copy of the shared fields for each.
+        struct Own {
+            var role: String?
+            var delegate: Address?
+            var voted: String?
+            var delegateVoted: String?
+            var weight: BigUInt?
+            var reason: String?
+            /// False: the entry lacks the shared outcome.
+            var keepsOutcome = true
+        }
+
         /// Sets account `index`'s part from `entry` (the fields `shared` leaves nil).
         mutating func set(_ index: Int, _ entry: VoteEntry, delegate: UInt32) {
+            let own = Own(
+                role: entry.role, delegate: entry.delegate, voted: entry.voted, delegateVoted: entry.delegateVoted, weight: entry.weight, reason: entry.reason,
+                keepsOutcome: entry.outcome != nil)
+            set(index, own, delegate: delegate)
+        }
+
+        /// Sets account `index`'s part from its own fields.
+        mutating func set(_ index: Int, _ entry: Own, delegate: UInt32) {
             var part = Part()
             part.role = UInt8(Part.roles.firstIndex(of: entry.role) ?? 0)
             part.delegate = delegate
@@ -170,7 +191,7 @@ extension VoterRecords {
                     wideWeights[index] = weight
                 }
             }
-            if entry.outcome == nil && shared.outcome != nil { part.flags |= Part.withoutOutcome }
+            if !entry.keepsOutcome && shared.outcome != nil { part.flags |= Part.withoutOutcome }
             if let reason = entry.reason { reasons[index] = reason }
             parts[index] = part
         }
@@ -226,6 +247,7 @@ extension VoterRecords {
         }
 
         mutating func set(_ column: inout Column, _ i: Int, _ entry: VoteEntry) { column.set(i, entry, delegate: index(of: entry.delegate, in: &column)) }
+        mutating func set(_ column: inout Column, _ i: Int, _ own: Column.Own) { column.set(i, own, delegate: index(of: own.delegate, in: &column)) }
     }
 }
 
@@ -311,24 +333,22 @@ extension VoterRecords.Builder {
         for (i, a) in accounts.enumerated() {
             let own = rowsOf.items(i)
             let mine = own.isEmpty ? counted.extra[a] ?? [] : own.map { inputs.positions[$0] }
-            var entry = column.shared
+            var entry = VoterRecords.Column.Own()
             if mine.isEmpty && counted.partial {
                 entry.voted = votesOf.items(i).map { inputs.votes[$0] }.max { ($0.block, $0.logIndex) < ($1.block, $1.logIndex) }.flatMap {
                     VoteChoice(choiceID: $0.choice)?.rawValue
                 }
-                entry.outcome = nil
-                account(
-                    i, entry,
-                    "poll \(poll.address.checksummed): the partial snapshot has no row for \(a.checksummed); its weight is unknown (give --rpc URL)")
+                entry.keepsOutcome = false
+                set(&column, i, entry)
+                column.warnings[i] = "poll \(poll.address.checksummed): the partial snapshot has no row for \(a.checksummed); its weight is unknown (give --rpc URL)"
                 continue
             }
             let delegate = mine.compactMap(\.delegate).first { $0 != a }
             let registered = mine.contains { $0.registered }
             let role: PollWeight.Role = registered ? .orchestrator : (delegate != nil ? .delegator : .none)
             if let index = resultOf.first(i) {
-                let voter = result.voters[index]
-                entry.voted = voter.choice.rawValue
-                entry.weight = voter.weight
+                entry.voted = result.voters[index].choice.rawValue
+                entry.weight = result.voters[index].weight
                 entry.delegateVoted = role == .delegator ? delegate.flatMap(resultIndex).map { result.voters[$0].choice.rawValue } : nil
             } else {
                 // What decides its weight, as `TallyInputs.load(around:)` reads it.
@@ -345,7 +365,7 @@ extension VoterRecords.Builder {
             }
             entry.role = role.rawValue
             entry.delegate = role == .delegator ? delegate : nil
-            account(i, entry, nil)
+            set(&column, i, entry)
         }
         return column
     }
@@ -432,7 +452,7 @@ extension VoterRecords.Builder {
             return (stored, delegatorsWhoVoted)
         }
         for (i, a) in accounts.enumerated() {
-            var entry = column.shared
+            var entry = VoterRecords.Column.Own()
             if let last = votesOf.last(i).map({ all[$0] }) {
                 entry.voted = last.support.name
                 entry.reason = last.reason.isEmpty ? nil : last.reason

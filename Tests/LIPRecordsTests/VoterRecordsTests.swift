@@ -121,4 +121,48 @@ struct VoterRecordsTests {
             }
         }
     }
+
+    /// A poll decided by a partial snapshot (a sync reads the rows of the voters and their
+    /// delegates only): a voter without a row has its vote and no weight, no outcome and a
+    /// warning; every record made at once is the record made alone.
+    @Test func aPartialSnapshotsRecordsAreTheRecordsMadeAlone() async throws {
+        /// Per account: its row (0: none, 1: a delegator of account 0, 2: an orchestrator), its vote (0: none).
+        let input = zip(Gen.int(in: 0...2), Gen.int(in: 0...2)).array(of: 4...4)
+        await propertyCheck(count: 40, input: input) { parts in
+            let (ledger, dir) = try! WeightAroundAnAccountTests.ledger()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let poll = Address(addr("91"))!
+            var maker = LogMaker()
+            maker.block = 100
+            var objects = [maker.pollCreated(poll: poll.lowercased, proposal: "QmPartial", endBlock: 500)]
+            for (i, part) in parts.enumerated() where part.1 > 0 {
+                maker.block = 110 + i
+                objects.append(maker.vote(poll: poll.lowercased, voter: Self.accounts[i].lowercased, choice: part.1 - 1))
+            }
+            let logs = objects.enumerated().map { n, object in
+                EventLog(
+                    address: Address(object["address"] as! String)!, topics: object["topics"] as! [String], data: Hex.decode(object["data"] as! String)!,
+                    blockNumber: Int((object["blockNumber"] as! String).dropFirst(2), radix: 16)!, transactionHash: object["transactionHash"] as! String, logIndex: n)
+            }
+            let rows = parts.enumerated().compactMap { i, part -> SnapshotAccount? in
+                part.0 == 0
+                    ? nil
+                    : SnapshotAccount(
+                        account: Self.accounts[i], delegate: part.0 == 1 ? Self.accounts[0] : Self.accounts[i], stake: BigUInt(10 + i), delegatedStake: part.0 == 2 ? 100 : 0,
+                        registered: part.0 == 2, active: part.0 == 2 ? true : nil, fees: nil)
+            }
+            let stake = SyncedStake(
+                chain: .l2, block: 600, blockHash: "0x" + String(repeating: "ab", count: 32), l1Block: 500, accounts: rows, totalActive: 1_000, partial: true)
+            let scanned = ScannedPoll(
+                poll: poll, logs: logs, stake: stake, decided: true,
+                record: ImportRecord(kind: .sync, file: poll.lowercased, sha256: String(repeating: "0", count: 64), chain: .l2, network: "mainnet", full: false))
+            _ = try! ledger.storePollScan([scanned], chain: .l2, creator: Address(addr("c0"))!, scannedTo: 700, links: [:])
+            let all = try! VoterRecords.build(ledger: ledger, workspace: nil, network: "mainnet", each: nil)
+            for (i, account) in all.accounts.enumerated() {
+                let alone = try! VoterRecord.build(account: account, ledger: ledger, workspace: nil, network: "mainnet", readers: .init(pollRow: nil, bondingVotes: nil))
+                #expect(all.record(i).entries == alone.entries, "entries of \(account)")
+                #expect(all.record(i).warnings == alone.warnings, "warnings of \(account)")
+            }
+        }
+    }
 }

@@ -35,7 +35,7 @@ extension Ledger {
         // ten thousand votes) and put in chain order here.
         var votes = try read { db in
             try db.fetchAllRecords(
-                GovernorVote.self, sql: "SELECT voter, support, weight, reason, params, block, log_index FROM proposal_votes WHERE governor = ? AND proposal = ?",
+                GovernorVote.self, sql: "SELECT voter, support, weight, reason, params, block, log_index FROM proposal_votes WHERE governor = ? AND proposal = ? ORDER BY voter",
                 arguments: [governor, String(id)])
         }
         votes.sort { ($0.block, $0.logIndex, $0.voter) < ($1.block, $1.logIndex, $1.voter) }
