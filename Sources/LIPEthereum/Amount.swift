@@ -255,7 +255,9 @@ public enum Amount {
         }
         let (product, overflow) = wide(part).multipliedReportingOverflow(by: 10_000)
         guard !overflow else { return nil }
-        let scaled = product / wide(whole)
+        // At most 10,000 for a share of at most the whole: written from a machine word (a 128-bit
+        // integer's description is the generic, slow one).
+        guard let scaled = UInt64(exactly: product / wide(whole)) else { return nil }
         let fraction = scaled % 100
         return String(scaled / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }

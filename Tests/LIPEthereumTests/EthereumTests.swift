@@ -192,6 +192,9 @@ final class EthereumTests: XCTestCase {
             XCTAssertEqual(Amount.percent(part, of: whole, decimals: decimals), byDigits(part, whole, decimals), "\(part) of \(whole), \(decimals)")
         }
         XCTAssertEqual(Amount.percent(BigUInt(1) << 200, of: 1), byDigits(BigUInt(1) << 200, 1, 2))
+        // Within 128 bits, its share past a machine word.
+        XCTAssertEqual(Amount.percent(BigUInt(1) << 100, of: 1), byDigits(BigUInt(1) << 100, 1, 2))
+        XCTAssertEqual(Amount.percent(BigUInt(1) << 100, of: 3), byDigits(BigUInt(1) << 100, 3, 2))
     }
 
 }

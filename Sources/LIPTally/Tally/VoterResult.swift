@@ -31,6 +31,10 @@ public struct VoterResult: Equatable, Sendable {
         return positions.contains { $0.position.delegate.map { $0 != address } ?? false } ? .delegator : .none
     }
 
-    /// Its role as the tally's tables and `lip poll weight` label it.
-    public var roleLabel: String { role.label(stake: positions.reduce(BigUInt(0)) { $0 + $1.position.stake }) }
+    /// Its role as the tally's tables and `lip poll weight` label it (its stake added up only
+    /// for the label that shows it).
+    public var roleLabel: String {
+        let role = self.role
+        return role.label(stake: role == .none ? positions.reduce(BigUInt(0)) { $0 + $1.position.stake } : 0)
+    }
 }
