@@ -58,24 +58,33 @@ public struct Address: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// read straight from SQLite's buffer), else nil.
     package init?(lowercaseUTF8 utf8: UnsafeRawBufferPointer) {
         guard utf8.count == 42, utf8[0] == 0x30, utf8[1] == 0x78 else { return nil }
+        // Each digit's value from a table (16 and past: not a lowercase hex digit), checked once
+        // for the whole address: no branch per digit.
         var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        for i in 0..<40 {
-            let c = utf8[i + 2]
-            let v: UInt8
-            if c &- 0x30 < 10 {
-                v = c &- 0x30
-            } else if c &- 0x61 < 6 {
-                v = c &- 0x61 &+ 10
-            } else {
-                return nil
+        var invalid: UInt8 = 0
+        Address.digitValues.withUnsafeBufferPointer { values in
+            func word(_ start: Int, _ count: Int) -> UInt64 {
+                var word: UInt64 = 0
+                for i in start..<start + count {
+                    let v = values[Int(utf8[i])]
+                    invalid |= v
+                    word = word << 4 | UInt64(v & 0x0F)
+                }
+                return word
             }
-            switch i {
-            case 0..<16: words.0 = words.0 << 4 | UInt64(v)
-            case 16..<32: words.1 = words.1 << 4 | UInt64(v)
-            default: words.2 = words.2 << 4 | UInt64(v)
-            }
+            words = (word(2, 16), word(18, 16), word(34, 8))
         }
+        guard invalid < 16 else { return nil }
         self.init(high: words.0, middle: words.1, low: UInt32(words.2))
+    }
+
+    /// A byte's value as a lowercase hex digit; 0xFF for any other byte.
+    private static let digitValues: [UInt8] = (0...255).map { c in
+        switch c {
+        case 0x30...0x39: return UInt8(c - 0x30)
+        case 0x61...0x66: return UInt8(c - 0x61 + 10)
+        default: return 0xFF
+        }
     }
 
     /// Parses `0x` + 40 hex digits: all lowercase, all uppercase, or mixed case that is the
