@@ -19,14 +19,19 @@ struct SiteVoterLinks: Sendable {
         ranges.reserveCapacity(voters.count)
         for voter in voters {
             let start = bytes.count
-            bytes += "<a href=\"../voters/".utf8
-            voter.appendLowercased(to: &bytes)
-            bytes += ".html\">".utf8
-            bytes += SitePage.text(voter.short).utf8
-            bytes += "</a>".utf8
+            Self.appendLink(to: voter, label: voter.short, to: &bytes)
             ranges[voter] = start..<bytes.count
         }
         (self.bytes, self.ranges) = (bytes, ranges)
+    }
+
+    /// Appends a link to `account`'s page from a page one folder deep, labelled `label` (text).
+    static func appendLink(to account: Address, label: String, to out: inout [UInt8]) {
+        out += "<a href=\"../voters/".utf8
+        account.appendLowercased(to: &out)
+        out += ".html\">".utf8
+        SiteVotes.appendText(label, to: &out)
+        out += "</a>".utf8
     }
 
     /// Whether `account` has a page in the site.

@@ -49,11 +49,7 @@ enum SiteVotes {
                     out += open
                     if let label = cell.label {
                         if let account = cell.account, voterPages.contains(account) {
-                            out += "<a href=\"../voters/".utf8
-                            account.appendLowercased(to: &out)
-                            out += ".html\">".utf8
-                            appendText(label, to: &out)
-                            out += "</a>".utf8
+                            SiteVoterLinks.appendLink(to: account, label: label, to: &out)
                         } else if let url = cell.url, LinkPolicy.isWeb(url) {
                             out += "<a href=\"".utf8
                             out += Escaping.xml(url).utf8
@@ -71,6 +67,14 @@ enum SiteVotes {
             }
         }
         return out
+    }
+
+    /// Appends a forum post as a page shows it: the text before and after its voters rendered as
+    /// the LIP bodies are, the voters' table that `voters` appends between them.
+    static func appendForumPost(_ sections: (head: String, tail: String), to out: inout [UInt8], voters: (inout [UInt8]) -> Void) {
+        out += forumHTML(sections.head).utf8
+        voters(&out)
+        out += forumHTML(sections.tail).utf8
     }
 
     /// Appends `table`'s heading, columns and note around the `rowCount` rows `rows` writes.
@@ -137,10 +141,9 @@ enum SiteVotes {
             }
             let start = out.count
             if let made = report {
-                let sections = made.forumSections
-                out += forumHTML(sections.head).utf8
-                if !voterPages.appendPollTable(made, to: &out) { out += voterTableHTML(made, voterPages: voterPages) }
-                out += forumHTML(sections.tail).utf8
+                appendForumPost(made.forumSections, to: &out) { out in
+                    if !voterPages.appendPollTable(made, to: &out) { out += voterTableHTML(made, voterPages: voterPages) }
+                }
             } else if let notTallied {
                 out += "<p>Not tallied: \(SitePage.text(notTallied))</p>\n".utf8
             }
@@ -164,10 +167,9 @@ enum SiteVotes {
             switch count {
             case .counted(let result):
                 let made = ProposalReport(result: result)
-                let sections = made.forumSections
-                out += forumHTML(sections.head).utf8
-                if !voterPages.appendProposalTable(made, to: &out) { out += voterTableHTML(made, voterPages: voterPages) }
-                out += forumHTML(sections.tail).utf8
+                appendForumPost(made.forumSections, to: &out) { out in
+                    if !voterPages.appendProposalTable(made, to: &out) { out += voterTableHTML(made, voterPages: voterPages) }
+                }
             case .notCounted(let message): out += "<p>Not counted: \(SitePage.text(message))</p>\n".utf8
             }
         }

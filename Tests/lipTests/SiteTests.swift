@@ -112,6 +112,15 @@ final class SiteTests: XCTestCase {
         let written = try lip(["site", "out", "--workspace", root.path, "--title", "Livepeer LIPs"], in: here)
         XCTAssertEqual(written.code, 0, written.stderr)
         XCTAssertEqual(try contents(of: here.appendingPathComponent("out")), Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, $0.data) }))
+        // Built again into the same folder (each page replacing its file): the same bytes, a
+        // file of the folder that the site does not write left as it is, no temporary file left.
+        try Data("lips.example.org\n".utf8).write(to: here.appendingPathComponent("out/CNAME"))
+        try Data("old".utf8).write(to: here.appendingPathComponent("out/index.html"))
+        let again = try lip(["site", "out", "--workspace", root.path, "--title", "Livepeer LIPs"], in: here)
+        XCTAssertEqual(again.code, 0, again.stderr)
+        var expected = Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, $0.data) })
+        expected["CNAME"] = Data("lips.example.org\n".utf8)
+        XCTAssertEqual(try contents(of: here.appendingPathComponent("out")), expected)
     }
 
     /// An open poll and an open proposal on the index and in the calendar, dated from the clock
