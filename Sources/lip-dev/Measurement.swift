@@ -60,6 +60,7 @@ private func spawnAndWait(_ executable: String, _ arguments: [String], environme
     posix_spawn_file_actions_addopen(&actions, 2, errors ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     var env = ProcessInfo.processInfo.environment
+    env["LIP_WORKSPACE"] = benchmarkWorkspace
     for (k, v) in environment { env[k] = v }
     let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     let start = DispatchTime.now()
@@ -80,6 +81,16 @@ private func spawnAndWait(_ executable: String, _ arguments: [String], environme
 var lipExecutable: String {
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lip").path
 }
+
+/// The workspace of every measured process (`LIP_WORKSPACE`, unless it is given `--workspace`):
+/// the benchmarks' own, an empty `LIPs/`, never the one lip-dev was started in. That is often
+/// this repository, whose `LIPs/` and `Polls/` are a user's: an extra LIP or poll file of
+/// theirs must not decide whether a benchmark runs. Every path a benchmark passes is absolute.
+let benchmarkWorkspace: String = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lip-dev-workspace")
+    try! FileManager.default.createDirectory(at: url.appendingPathComponent("LIPs"), withIntermediateDirectories: true)
+    return url.path
+}()
 
 /// A new temporary folder.
 func scratchDirectory(_ name: String) -> URL {
