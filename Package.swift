@@ -28,8 +28,10 @@ let package = Package(
     targets: [
         .target(
             name: "LIPCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CMallocOptions", .product(name: "Yams", package: "Yams")]
         ),
+        // glibc's allocator options (mallopt, in libc itself): ProcessMemory.
+        .systemLibrary(name: "CMallocOptions"),
         .target(
             name: "LIPEthereum",
             dependencies: ["LIPCore", .product(name: "BigInt", package: "BigInt")]

@@ -44,15 +44,18 @@ struct SiteVoterLinks: Sendable {
     func appendPollTable(_ report: PollReport, to out: inout [UInt8]) -> Bool {
         let voters = report.result.voters, order = report.orderedVoterIndices
         guard report.names.isEmpty, let rowLinks = links(order.map { voters[$0].address }) else { return false }
+        // Each voter read in place, not copied (a reference count taken and dropped per row).
         bytes.withUnsafeBufferPointer { linkBytes in
-            SiteVotes.tableHTML(report.voterTableFrame, rowCount: order.count, to: &out) { out in
-                for (i, link) in zip(order, rowLinks) {
-                    let text = report.voterText(voters[i])
-                    Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
-                    Self.append(cell: text.choice, alignsRight: false, to: &out)
-                    Self.append(cell: text.stake, alignsRight: true, to: &out)
-                    Self.append(cell: text.share, alignsRight: true, to: &out)
-                    out += "</tr>\n".utf8
+            voters.withUnsafeBufferPointer { voters in
+                SiteVotes.tableHTML(report.voterTableFrame, rowCount: order.count, to: &out) { out in
+                    for (i, link) in zip(order, rowLinks) {
+                        let text = report.voterText(voters[i])
+                        Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
+                        Self.append(cell: text.choice, alignsRight: false, to: &out)
+                        Self.append(cell: text.stake, alignsRight: true, to: &out)
+                        Self.append(cell: text.share, alignsRight: true, to: &out)
+                        out += "</tr>\n".utf8
+                    }
                 }
             }
         }
@@ -64,15 +67,17 @@ struct SiteVoterLinks: Sendable {
         let votes = report.result.votes
         guard report.names.isEmpty, let rowLinks = links(votes.map(\.vote.voter)) else { return false }
         bytes.withUnsafeBufferPointer { linkBytes in
-            SiteVotes.tableHTML(report.voterTableFrame, rowCount: votes.count, to: &out) { out in
-                for (i, link) in rowLinks.enumerated() {
-                    let text = report.voterText(votes[i])
-                    Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
-                    Self.append(cell: text.support, alignsRight: false, to: &out)
-                    Self.append(cell: text.counted, alignsRight: true, to: &out)
-                    Self.append(cell: text.cast, alignsRight: true, to: &out)
-                    Self.append(cell: text.reason, alignsRight: false, to: &out)
-                    out += "</tr>\n".utf8
+            votes.withUnsafeBufferPointer { votes in
+                SiteVotes.tableHTML(report.voterTableFrame, rowCount: votes.count, to: &out) { out in
+                    for (i, link) in rowLinks.enumerated() {
+                        let text = report.voterText(votes[i])
+                        Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
+                        Self.append(cell: text.support, alignsRight: false, to: &out)
+                        Self.append(cell: text.counted, alignsRight: true, to: &out)
+                        Self.append(cell: text.cast, alignsRight: true, to: &out)
+                        Self.append(cell: text.reason, alignsRight: false, to: &out)
+                        out += "</tr>\n".utf8
+                    }
                 }
             }
         }

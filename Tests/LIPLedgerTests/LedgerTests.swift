@@ -331,6 +331,35 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try DatabaseQueue(path: v6).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM logs") }, 1, "the file stays as it was")
     }
 
+    /// `everyVoter`: each account that voted in a poll or on a proposal the ledger holds, once,
+    /// in address order (a vote cast twice, a voter of both, a vote of a poll it does not hold);
+    /// a voter edited outside lip is an error naming its table, never a trap or a row left out.
+    func testEveryVoterIsEachVoterOfTheHeldVotesOnceAndAnEditedOneIsNamed() throws {
+        var m = LogMaker()
+        let poll = addr("90")
+        let logs = [
+            m.pollCreated(poll: poll, proposal: "QmProposal", endBlock: 5000), m.vote(poll: poll, voter: addr("aa"), choice: 0),
+            m.vote(poll: poll, voter: addr("01"), choice: 1), m.vote(poll: poll, voter: addr("aa"), choice: 1),
+        ]
+        try writeJSON(logs, to: dir.appendingPathComponent("logs.json"))
+        _ = try ledger.importLogs(dir.appendingPathComponent("logs.json"), path: "logs.json", chain: .l2)
+        let other = try file("v.csv", "voter,choice,block,log_index\n\(addr("55")),0,10,1\n")
+        _ = try ledger.importVotes(other, path: "v.csv", poll: Address(addr("91"))!)
+        var s = GovernorScenario()
+        s.votes = [.init(Address(addr("02"))!, 1, 10), .init(Address(addr("01"))!, 0, 5)]
+        s.delegations = [Address(addr("02"))!: Address(addr("02"))!, Address(addr("01"))!: Address(addr("01"))!]
+        s.totalSupply = 100
+        _ = try ledger.importLogs(try file("gov.json", s.logsJSON()), path: "gov.json", chain: .l2)
+        XCTAssertEqual(try ledger.everyVoter(), ["01", "02", "aa"].map { Address(addr($0))! })
+        for (edit, table) in [
+            ("UPDATE proposal_votes SET voter = 'someone' WHERE voter = '\(addr("02"))'", "proposal_votes"),
+            ("UPDATE votes SET voter = 42 WHERE voter = '\(addr("aa"))'", "votes"),
+        ] {
+            try Ledger.execute(path: ledger.path, sql: edit)
+            XCTAssertThrowsError(try ledger.everyVoter(), edit) { XCTAssertTrue("\($0)".contains("table \(table), row ") && "\($0)".contains(", column voter holds "), "\($0)") }
+        }
+    }
+
     func testVotesAndMigrationsCSV() throws {
         let poll = Address(addr("90"))!
         let votes = try file("v.csv", "voter,choice,block,log_index\n\(addr("aa")),0,10,1\n\(addr("01")),1,11,0\n")

@@ -59,4 +59,37 @@ final class TallyTableTests: XCTestCase {
         XCTAssertTrue(three.text().contains("the rows add to 0.99 LPT, the votes to 1.00 LPT"))
         XCTAssertTrue(PollReport(result: three, names: [:], linkBase: "").forumPost.contains("the rows add to 0.99 LPT, the votes to 1.00 LPT"))
     }
+    /// The note's rows are each weight rounded down to 0.01 LPT and added, for weights of one,
+    /// two and three machine words and rows whose sum passes 128 bits (added in 128 bits while
+    /// they fit): the same as BigUInt arithmetic row by row.
+    func testTheRowsAreEachWeightRoundedDownAndAddedWhateverItsWidth() {
+        var seed: UInt64 = 0x5eed
+        func next() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed ^ (seed >> 29)
+        }
+        let cent = BigUInt(10).power(16), top = BigUInt(1) << 128
+        let base = result()
+        for round in 0..<300 {
+            var r = base
+            r.voters = (0..<(1 + round % 11)).map { k in
+                var v = base.voters[k % base.voters.count]
+                switch next() % 5 {
+                case 0: v.weight = BigUInt(next() % 1_000_000_000_000_000_000)
+                case 1: v.weight = BigUInt(words: [UInt(next()), UInt(next() >> 1)])
+                case 2: v.weight = top - 1 - BigUInt(next() % 1_000)
+                case 3: v.weight = top + BigUInt(next())
+                default: v.weight = 0
+                }
+                return v
+            }
+            let sum = r.voters.reduce(BigUInt(0)) { $0 + $1.weight }
+            r.totalVoteStake = round % 3 == 0 ? sum + BigUInt(next() % 100) * cent : sum
+            let rows = r.voters.reduce(BigUInt(0)) { $0 + $1.weight / cent * cent }
+            let expected =
+                rows / cent == r.totalVoteStake / cent
+                ? nil : "Each row is rounded down to 0.01 LPT: the rows add to \(r.lpt(rows)) LPT, the votes to \(r.lpt(r.totalVoteStake)) LPT."
+            XCTAssertEqual(r.roundingNote(), expected, "round \(round): \(r.voters.map(\.weight))")
+        }
+    }
 }

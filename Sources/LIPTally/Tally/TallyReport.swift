@@ -96,7 +96,27 @@ extension TallyResult {
     /// 0.01 LPT, do not add to the total they make (nil when they do).
     package func roundingNote() -> String? {
         let cent = BigUInt(10).power(16)
-        let rows = voters.reduce(BigUInt(0)) { $0 + $1.weight / cent * cent }
+        // The rows added in 128 bits while the weights fit (every real one), each voter read in
+        // place: ten thousand BigUInt divisions and copies a poll otherwise.
+        let cent128 = UInt128(10_000_000_000_000_000)
+        var rows = BigUInt(0), sum: UInt128 = 0
+        func add(_ value: UInt128) {
+            let (added, over) = sum.addingReportingOverflow(value)
+            if over { rows += BigUInt(words: [UInt(truncatingIfNeeded: sum), UInt(truncatingIfNeeded: sum >> 64)]) }
+            sum = over ? value : added
+        }
+        voters.withUnsafeBufferPointer { voters in
+            for i in voters.indices {
+                let words = voters[i].weight.words
+                guard words.count <= 2 else {
+                    rows += voters[i].weight / cent * cent
+                    continue
+                }
+                let weight = UInt128(UInt64(words.count == 2 ? words[1] : 0)) << 64 | UInt128(UInt64(words.first ?? 0))
+                add(weight - weight % cent128)
+            }
+        }
+        rows += BigUInt(words: [UInt(truncatingIfNeeded: sum), UInt(truncatingIfNeeded: sum >> 64)])
         guard rows / cent != totalVoteStake / cent else { return nil }
         return "Each row is rounded down to 0.01 LPT: the rows add to \(lpt(rows)) LPT, the votes to \(lpt(totalVoteStake)) LPT."
     }
