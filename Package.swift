@@ -159,7 +159,11 @@ let package = Package(
                 "LIPTally", "LIPLedger", "LIPEthereum", "LIPDocuments", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "LIPGovernorTests", dependencies: ["LIPGovernor", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(
+            name: "LIPGovernorTests",
+            dependencies: [
+                "LIPGovernor", "LIPLedger", "LIPEthereum", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(
             name: "LIPCostsTests",
             dependencies: ["LIPCosts", "LIPLedger", "LIPCore", "LIPTestSupport", .product(name: "BigInt", package: "BigInt"), .product(name: "Crypto", package: "swift-crypto")]),

@@ -27,34 +27,44 @@ public enum ProposalDigest {
         // buffer and hashed a block at a time; each distinct reason hashed once (most are empty).
         var lines: [UInt8] = []
         lines.reserveCapacity(1 << 16)
+        // A block or log index as `String(n)` writes it (a chain's are never negative).
+        func appendInteger(_ n: Int) {
+            if n < 0 { lines += String(n).utf8 } else { Amount.appendDecimal(UInt64(n), to: &lines) }
+        }
         func flush(ifOver limit: Int) {
             guard lines.count > limit else { return }
             lines.withUnsafeBytes { hasher.update(bufferPointer: $0) }
             lines.removeAll(keepingCapacity: true)
         }
         var reasons: [String: String] = [:]
-        for v in votes.sorted(by: { $0.voter < $1.voter }) {
-            let reason: String
-            if let known = reasons[v.reason] {
-                reason = known
-            } else {
-                reason = Hex.encode(Array(SHA256.hash(data: Data(v.reason.utf8))))
-                reasons[v.reason] = reason
+        // In voter order by index, each vote read in place (sorting copies of ten thousand votes,
+        // and copying each, was a seventh of the digest).
+        votes.withUnsafeBufferPointer { votes in
+            let byVoter = votes.indices.sorted { votes[$0].voter < votes[$1].voter }
+            for i in byVoter {
+                let v = votes[i]
+                let reason: String
+                if let known = reasons[v.reason] {
+                    reason = known
+                } else {
+                    reason = Hex.encode(Array(SHA256.hash(data: Data(v.reason.utf8))))
+                    reasons[v.reason] = reason
+                }
+                lines += "vote|".utf8
+                v.voter.appendLowercased(to: &lines)
+                lines.append(UInt8(ascii: "|"))
+                Amount.appendDecimal(UInt64(v.support.rawValue), to: &lines)
+                lines.append(UInt8(ascii: "|"))
+                Amount.appendDecimal(v.weight, to: &lines)
+                lines.append(UInt8(ascii: "|"))
+                appendInteger(v.block)
+                lines.append(UInt8(ascii: "|"))
+                appendInteger(v.logIndex)
+                lines.append(UInt8(ascii: "|"))
+                lines += reason.utf8
+                lines.append(UInt8(ascii: "\n"))
+                flush(ifOver: 60_000)
             }
-            lines += "vote|".utf8
-            v.voter.appendLowercased(to: &lines)
-            lines += "|".utf8
-            lines += String(v.support.rawValue).utf8
-            lines += "|".utf8
-            Amount.appendDecimal(v.weight, to: &lines)
-            lines += "|".utf8
-            lines += String(v.block).utf8
-            lines += "|".utf8
-            lines += String(v.logIndex).utf8
-            lines += "|".utf8
-            lines += reason.utf8
-            lines += "\n".utf8
-            flush(ifOver: 60_000)
         }
         for (account, delegate) in views.delegations.sorted(by: { $0.key < $1.key }) {
             lines += "delegation|".utf8

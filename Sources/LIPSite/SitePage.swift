@@ -135,6 +135,9 @@ enum SitePage {
         body { font-family: Helvetica, Arial, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; line-height: 1.5; }
         table { border-collapse: collapse; }
         th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
+        .right-1 :is(th, td):nth-child(1), .right-2 :is(th, td):nth-child(2), .right-3 :is(th, td):nth-child(3),
+        .right-4 :is(th, td):nth-child(4), .right-5 :is(th, td):nth-child(5), .right-6 :is(th, td):nth-child(6),
+        .right-7 :is(th, td):nth-child(7), .right-8 :is(th, td):nth-child(8), .right-9 :is(th, td):nth-child(9) { text-align: right; }
         pre { background: #f6f8fa; padding: 0.5rem; overflow-x: auto; }
 
         """

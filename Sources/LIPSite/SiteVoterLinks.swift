@@ -51,10 +51,10 @@ struct SiteVoterLinks: Sendable {
                     for (i, link) in zip(order, rowLinks) {
                         let text = report.voterText(voters[i])
                         Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
-                        Self.append(cell: text.choice, alignsRight: false, to: &out)
-                        Self.append(cell: text.stake, alignsRight: true, to: &out)
-                        Self.append(cell: text.share, alignsRight: true, to: &out)
-                        out += "</tr>\n".utf8
+                        Self.append(cell: text.choice, to: &out)
+                        Self.append(cell: text.stake, to: &out)
+                        Self.append(cell: text.share, to: &out)
+                        out += "\n".utf8
                     }
                 }
             }
@@ -72,11 +72,11 @@ struct SiteVoterLinks: Sendable {
                     for (i, link) in rowLinks.enumerated() {
                         let text = report.voterText(votes[i])
                         Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
-                        Self.append(cell: text.support, alignsRight: false, to: &out)
-                        Self.append(cell: text.counted, alignsRight: true, to: &out)
-                        Self.append(cell: text.cast, alignsRight: true, to: &out)
-                        Self.append(cell: text.reason, alignsRight: false, to: &out)
-                        out += "</tr>\n".utf8
+                        Self.append(cell: text.support, to: &out)
+                        Self.append(cell: text.counted, to: &out)
+                        Self.append(cell: text.cast, to: &out)
+                        Self.append(cell: text.reason, to: &out)
+                        out += "\n".utf8
                     }
                 }
             }
@@ -95,18 +95,17 @@ struct SiteVoterLinks: Sendable {
         return found
     }
 
-    /// A row's start and its first cell: the voter's `link`, then `role`.
+    /// A row's start and its first cell: the voter's `link`, then `role` (a row as
+    /// `SiteVotes.tableHTML` frames it: no end tags).
     private static func append(voter link: UnsafeBufferPointer<UInt8>, role: String, to out: inout [UInt8]) {
-        out += "<tr>\n<td>".utf8
+        out += "<tr><td>".utf8
         out += link
         SiteVotes.appendText(role, to: &out)
-        out += "</td>\n".utf8
     }
 
     /// A cell of `text`, escaped as `SiteVotes.html` escapes a cell's.
-    private static func append(cell text: String, alignsRight: Bool, to out: inout [UInt8]) {
-        out += (alignsRight ? "<td align=\"right\">" : "<td>").utf8
+    private static func append(cell text: String, to out: inout [UInt8]) {
+        out += "<td>".utf8
         SiteVotes.appendText(text, to: &out)
-        out += "</td>\n".utf8
     }
 }

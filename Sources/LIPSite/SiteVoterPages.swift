@@ -43,7 +43,9 @@ enum SiteVoterPages {
                 body +=
                     "<p>Voted in \(counts.voted) of the \(counts.eligible) ended votes it could weigh in (participation \(SitePage.text(participation ?? "-"))); with the outcome in \(counts.withOutcome).</p>\n"
                     .utf8
-                body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n".utf8
+                // Rows without end tags, as the vote pages' (`SiteVotes.tableHTML`).
+                body +=
+                    "<table class=\"right-5\">\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n".utf8
                 // A weight's cell once per page: an account often weighs the same in many votes.
                 var weights: [WeightKey: [UInt8]] = [:]
                 for vote in votes { vote.appendRow(index, to: &body, weights: &weights) }
@@ -53,7 +55,7 @@ enum SiteVoterPages {
             capacity = page.count
             try give("voters/\(account.lowercased).html", page)
             rows.append(
-                "<tr><td><a href=\"voters/\(account.lowercased).html\"><code>\(account.checksummed)</code></a></td><td>\(counts.voted)</td><td>\(counts.eligible)</td><td>\(SitePage.text(participation ?? "-"))</td></tr>\n"
+                "<tr><td><a href=\"voters/\(account.lowercased).html\"><code>\(account.checksummed)</code></a><td>\(counts.voted)<td>\(counts.eligible)<td>\(SitePage.text(participation ?? "-"))\n"
             )
         }
         return rows
@@ -66,7 +68,7 @@ enum SiteVoterPages {
         let accounts = rows.count == 1 ? "1 account" : "\(rows.count) accounts"
         var body = "<h1>Voters</h1>\n<p>\(accounts) voted in a poll or on a proposal of the ledger; each links its record.</p>\n"
         body.reserveCapacity(rows.count * 180 + 400)
-        body += "<table>\n<tr><th>Account</th><th>Voted</th><th>Of the ended votes it could weigh in</th><th>Participation</th></tr>\n"
+        body += "<table class=\"right-2 right-3 right-4\">\n<tr><th>Account</th><th>Voted</th><th>Of the ended votes it could weigh in</th><th>Participation</th></tr>\n"
         for row in rows { body += row }
         body += "</table>\n"
         return SitePage.page(title: "Voters — \(siteTitle)", root: "", body: body)
@@ -84,7 +86,7 @@ enum SiteVoterPages {
         let column: VoterRecords.Column
         /// The column's parts, by account.
         let parts: [VoterRecords.Part]
-        /// `<tr><td><a href="../polls/0x….html">poll 0x…</a></td><td>LIP-N</td>`.
+        /// `<tr><td><a href="../polls/0x….html">poll 0x…</a><td>LIP-N`.
         let start: [UInt8]
         /// By a part's role code.
         let roles: [[UInt8]]
@@ -104,7 +106,7 @@ enum SiteVoterPages {
             let e = column.shared
             let page = e.kind == .poll ? "../polls/\(e.id).html" : "../proposals/\(e.id).html"
             let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
-            start = Array("<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a></td>".utf8) + Self.cell(e.lip.map { "LIP-\($0)" } ?? "-")
+            start = Array("<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a>".utf8) + Self.cell(e.lip.map { "LIP-\($0)" } ?? "-")
             roles = VoterRecords.Part.roles.map { Self.cell($0 ?? "-") }
             let codes = 0...column.words.count
             voted = codes.map { Self.cell($0 == 0 ? (e.open ? "(open)" : "did not vote") : column.words[$0 - 1]) }
@@ -121,7 +123,8 @@ enum SiteVoterPages {
             }
         }
 
-        static func cell(_ text: String) -> [UInt8] { Array("<td>\(SitePage.text(text))</td>".utf8) }
+        /// A cell without its end tag (HTML lets a row omit them).
+        static func cell(_ text: String) -> [UInt8] { Array("<td>\(SitePage.text(text))".utf8) }
 
         /// Account `index`'s summary bits in this vote.
         func summary(_ index: Int) -> UInt8 {
@@ -145,7 +148,7 @@ enum SiteVoterPages {
             out += roles[Int(part.role)]
             out += voted[Int(part.voted)]
             if part.flags & VoterRecords.Part.weightKnown == 0 {
-                out += "<td>unknown</td>".utf8
+                out += "<td>unknown".utf8
             } else if part.flags & VoterRecords.Part.wideWeight != 0 {
                 out += Self.cell(LPTFigure.text(column.weight(index)!))
             } else {
@@ -160,7 +163,7 @@ enum SiteVoterPages {
             }
             out += delegateVoted[Int(part.delegateVoted)]
             out += part.flags & VoterRecords.Part.withoutOutcome != 0 ? withoutOutcome : outcome
-            out += "</tr>\n".utf8
+            out += "\n".utf8
         }
     }
 }

@@ -40,13 +40,12 @@ enum SiteVotes {
     /// that a voter of `voterPages` links to its own page in the site (`../voters/0x….html`,
     /// from a page one folder deep), where its every vote is, instead of to an explorer.
     static func html(_ table: VoterTable, voterPages: SiteVoterLinks) -> [UInt8] {
-        let opens = table.columns.map { Array(($0.alignsRight ? "<td align=\"right\">" : "<td>").utf8) }
         var out: [UInt8] = []
         tableHTML(table, rowCount: table.rows.count, to: &out) { out in
             for row in table.rows {
-                out += "<tr>\n".utf8
-                for (cell, open) in zip(row, opens) {
-                    out += open
+                out += "<tr>".utf8
+                for cell in row {
+                    out += "<td>".utf8
                     if let label = cell.label {
                         if let account = cell.account, voterPages.contains(account) {
                             SiteVoterLinks.appendLink(to: account, label: label, to: &out)
@@ -61,9 +60,8 @@ enum SiteVotes {
                         }
                     }
                     appendText(cell.text, to: &out)
-                    out += "</td>\n".utf8
                 }
-                out += "</tr>\n".utf8
+                out += "\n".utf8
             }
         }
         return out
@@ -78,10 +76,15 @@ enum SiteVotes {
     }
 
     /// Appends `table`'s heading, columns and note around the `rowCount` rows `rows` writes.
+    /// A row is `<tr><td>…<td>…` and a newline: HTML lets a table omit its cells' and rows' end
+    /// tags, and a column's alignment is the table's class (`right-3`, by the stylesheet), not
+    /// an attribute on each of its cells; ten thousand voters a page, two hundred pages, made a
+    /// third of the site's bytes those tags and attributes.
     static func tableHTML(_ table: VoterTable, rowCount: Int, to out: inout [UInt8], rows: (inout [UInt8]) -> Void) {
-        out.reserveCapacity(out.count + 200 + rowCount * (40 + 60 * table.columns.count))
-        out += "<p><strong>\(SitePage.text(table.heading))</strong></p>\n<table>\n<thead>\n<tr>\n".utf8
-        for column in table.columns { out += ((column.alignsRight ? "<th align=\"right\">" : "<th>") + SitePage.text(column.name) + "</th>\n").utf8 }
+        out.reserveCapacity(out.count + 200 + rowCount * (20 + 50 * table.columns.count))
+        let right = table.columns.indices.filter { table.columns[$0].alignsRight }.map { "right-\($0 + 1)" }
+        out += "<p><strong>\(SitePage.text(table.heading))</strong></p>\n<table\(right.isEmpty ? "" : " class=\"\(right.joined(separator: " "))\"")>\n<thead>\n<tr>".utf8
+        for column in table.columns { out += ("<th>" + SitePage.text(column.name) + "</th>").utf8 }
         out += "</tr>\n</thead>\n".utf8
         if rowCount > 0 {
             out += "<tbody>\n".utf8

@@ -1,4 +1,5 @@
 import BigInt
+import Crypto
 import Foundation
 import LIPTestSupport
 import XCTest
@@ -199,5 +200,28 @@ final class GovernorTests: XCTestCase {
         XCTAssertEqual(ProposalDescription("# Fund SPE\n---\nlip: LIP-73\n---\n").lip, 73)
         XCTAssertEqual(ProposalDescription("No heading here\n\nmore").title, "No heading here")
         XCTAssertNil(ProposalDescription("# Title").lip)
+    }
+    /// The inputs digest is SHA-256 over the lines its documentation gives, written here one by
+    /// one as text: votes by voter whatever order they come in, a weight wider than two words, a
+    /// reason hashed and an empty one, on-chain totals, the delegations by account.
+    func testTheInputsDigestIsTheHashOfItsDocumentedLines() {
+        let wide = BigUInt(1) << 130 + 7
+        let votes = [
+            GovernorVote(voter: o2, support: .against, weight: wide, reason: "too much\nfor \u{1F600}", block: 1_234_567, logIndex: 12),
+            GovernorVote(voter: d1, support: .abstain, weight: 0, reason: "", block: 9, logIndex: 0),
+            GovernorVote(voter: o1, support: .for, weight: 1_000, reason: "", block: 10, logIndex: 3),
+        ]
+        let onchain = ProposalTotals(against: 5, for: 6, abstain: 7)
+        let views = views(supply: 20_000, onchain: onchain)
+        func hex(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined() }
+        var lines = ["lip-proposal-inputs v1", "proposal|\(GovernorScenario.address(0x9a).lowercased)|42|10|20", "views|20000|333300|500000|\(views.state.rawValue)|5,6,7"]
+        for v in votes.sorted(by: { $0.voter < $1.voter }) {
+            lines.append("vote|\(v.voter.lowercased)|\(v.support.rawValue)|\(v.weight)|\(v.block)|\(v.logIndex)|\(hex(v.reason))")
+        }
+        for (account, delegate) in delegations.sorted(by: { $0.key < $1.key }) { lines.append("delegation|\(account.lowercased)|\(delegate.lowercased)") }
+        let expected = hex(lines.map { $0 + "\n" }.joined())
+        for order in [votes, votes.reversed(), [votes[1], votes[2], votes[0]]] {
+            XCTAssertEqual(ProposalDigest.of(proposal: proposal(), views: views, votes: order), expected)
+        }
     }
 }

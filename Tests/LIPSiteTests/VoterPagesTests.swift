@@ -72,19 +72,20 @@ struct VoterPagesTests {
         body += "<a href=\"https://etherscan.io/address/\(a.checksummed)\">Ethereum (L1)</a>.</p>\n"
         body +=
             "<p>Voted in \(record.voted) of the \(record.eligible) ended votes it could weigh in (participation \(participation)); with the outcome in \(record.withOutcome).</p>\n"
-        body += "<table>\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n"
-        func cell(_ text: String) -> String { "<td>\(SitePage.text(text))</td>" }
+        body += "<table class=\"right-5\">\n<tr><th>Vote</th><th>LIP</th><th>Role</th><th>Voted</th><th>Weight (LPT)</th><th>Its orchestrator</th><th>Outcome</th></tr>\n"
+        // A row without end tags (HTML lets a table omit them).
+        func cell(_ text: String) -> String { "<td>\(SitePage.text(text))" }
         for e in record.entries {
             let page = e.kind == .poll ? "../polls/\(e.id).html" : "../proposals/\(e.id).html"
             let name = e.kind == .poll ? "poll \(e.id.prefix(10))…" : "proposal \(e.id.count > 12 ? String(e.id.prefix(6)) + "…" + String(e.id.suffix(4)) : e.id)"
-            body += "<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a></td>" + cell(e.lip.map { "LIP-\($0)" } ?? "-") + cell(e.role ?? "-")
+            body += "<tr><td><a href=\"\(page)\">\(SitePage.text(name))</a>" + cell(e.lip.map { "LIP-\($0)" } ?? "-") + cell(e.role ?? "-")
             body += cell(e.voted ?? (e.open ? "(open)" : "did not vote")) + cell(e.weight.map(LPTFigure.text) ?? "unknown")
-            body += cell(e.delegateVoted ?? "-") + cell(e.outcome ?? (e.open ? "open" : "-")) + "</tr>\n"
+            body += cell(e.delegateVoted ?? "-") + cell(e.outcome ?? (e.open ? "open" : "-")) + "\n"
         }
         body += "</table>\n"
         for warning in record.warnings { body += "<p>Note: \(SitePage.text(warning))</p>\n" }
         let row =
-            "<tr><td><a href=\"voters/\(a.lowercased).html\"><code>\(a.checksummed)</code></a></td><td>\(record.voted)</td><td>\(record.eligible)</td><td>\(participation)</td></tr>\n"
+            "<tr><td><a href=\"voters/\(a.lowercased).html\"><code>\(a.checksummed)</code></a><td>\(record.voted)<td>\(record.eligible)<td>\(participation)\n"
         return (SitePage.page(title: "Voter \(a.checksummed) — T", root: "../", body: body), row)
     }
 }

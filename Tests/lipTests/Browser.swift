@@ -127,6 +127,8 @@ final class Browser {
         var requests: [String]
         /// Whether a script opened a dialog (alert, confirm).
         var dialog: Bool
+        /// The text of each table cell shown aligned right, in page order.
+        var rightAligned: [String]
     }
 
     /// Opens `url` and waits for its load event.
@@ -140,7 +142,8 @@ final class Browser {
         }
         let script = """
             JSON.stringify({title: document.title, h1: (document.querySelector('h1') || {}).textContent || '', text: document.body ? document.body.innerText : '',
-              images: Array.from(document.images).map(i => [i.src, i.complete && i.naturalWidth > 0]), links: Array.from(document.links).map(a => a.href)})
+              images: Array.from(document.images).map(i => [i.src, i.complete && i.naturalWidth > 0]), links: Array.from(document.links).map(a => a.href),
+              right: Array.from(document.querySelectorAll('td, th')).filter(c => getComputedStyle(c).textAlign === 'right').map(c => c.textContent.trim())})
             """
         let result = try call("Runtime.evaluate", ["expression": script, "returnByValue": true])
         let value = ((result["result"] as? [String: Any])?["value"] as? String) ?? "{}"
@@ -161,7 +164,7 @@ final class Browser {
         return View(
             title: page["title"] as? String ?? "", firstHeading: page["h1"] as? String ?? "", text: page["text"] as? String ?? "",
             images: (page["images"] as? [[Any]] ?? []).map { ($0.first as? String ?? "", $0.last as? Bool ?? false) }, links: page["links"] as? [String] ?? [],
-            errors: errors, requests: requests, dialog: dialog)
+            errors: errors, requests: requests, dialog: dialog, rightAligned: page["right"] as? [String] ?? [])
     }
 
     /// A PNG of the page as shown, `width` pixels wide.

@@ -63,6 +63,16 @@ final class SiteBrowserTests: XCTestCase {
         // What a reader sees: the poll's figures, a script shown as text and never run.
         let poll = try browser.open(fileBase + "polls/\(addr("90")).html")
         XCTAssertTrue(poll.text.contains("Passed (yes)") && poll.text.contains("120.00") && poll.text.contains("30.00"), poll.text)
+        // The voters' rows (written without end tags) read cell by cell, figures aligned right.
+        XCTAssertTrue(poll.text.contains("0x0101…0101 (orchestrator)\tYes\t120.00\t"), poll.text)
+        XCTAssertTrue(["Stake (LPT)", "Share of the vote", "120.00", "30.00"].allSatisfy(poll.rightAligned.contains), "\(poll.rightAligned)")
+        XCTAssertFalse(poll.rightAligned.contains("Yes") || poll.rightAligned.contains { $0.hasPrefix("0x") }, "\(poll.rightAligned)")
+        let proposal = try browser.open(fileBase + "proposals/7.html")
+        XCTAssertTrue(proposal.text.contains("\tAgainst\t30.00\t30.00\tSee <b>www.example.org</b> & \"LIP-7\""), proposal.text)
+        XCTAssertTrue(["Counted (LPT)", "Cast (LPT)", "150.00"].allSatisfy(proposal.rightAligned.contains), "\(proposal.rightAligned)")
+        let voter = try browser.open(fileBase + "voters/\(addr("d1")).html")
+        XCTAssertTrue(voter.text.contains("proposal 7\tLIP-7\tdelegator\tagainst\t30.00\tfor\tSucceeded"), voter.text)
+        XCTAssertEqual(voter.rightAligned, ["Weight (LPT)", "30.00", "30.00"])
         let lip7 = try browser.open(fileBase + "LIPs/LIP-7.html")
         XCTAssertTrue(lip7.text.contains("<script>alert(1)</script>"), lip7.text)
         XCTAssertFalse(lip7.dialog)
