@@ -11,13 +11,16 @@ extension PollTally {
     /// rebuild the ledger and the tally (`ledgerPath` is the `--db` given, if any).
     public func report(names: [Address: String], linkBase: String, ledgerPath: String?, workspace: Workspace? = nil) throws -> PollReport {
         var report = PollReport(result: result, names: names, linkBase: linkBase)
-        report.explorers = try explorers(workspace: workspace)
+        // The imports read once for both the explorers and the commands (a site reads them for
+        // each of hundreds of polls).
+        let records = try reproduceCommandRecords()
+        report.explorers = Self.explorers(records, workspace: workspace)
         if let document {
             report.lipTitle = document.title
             report.lipStatus = document.preamble?.value("status")
             report.lipFile = document.path
         }
-        report.commands = try reproduceCommands()
+        report.commands = ReproduceCommand.commands(records, network: try ledgerNetwork())
         report.commands.append(ReproduceCommand(tallying: reference, result: result, ledgerPath: ledgerPath, network: try ledgerNetwork()))
         return report
     }
@@ -25,8 +28,12 @@ extension PollTally {
     /// Where the report links addresses: the explorers of the network this poll was synced from
     /// (mainnet's for a poll imported from files).
     public func explorers(workspace: Workspace?) throws -> Explorers {
-        let network = try reproduceCommandRecords().first { $0.kind == .sync && $0.network != nil }?.network
-        return Explorers.of(network: network, workspace: workspace)
+        Self.explorers(try reproduceCommandRecords(), workspace: workspace)
+    }
+
+    /// The explorers of the network the first sync of `records` names.
+    static func explorers(_ records: [ImportRecord], workspace: Workspace?) -> Explorers {
+        Explorers.of(network: records.first { $0.kind == .sync && $0.network != nil }?.network, workspace: workspace)
     }
 
     /// The records behind `reproduceCommands`.

@@ -73,8 +73,19 @@ public struct ProposalReport: Sendable {
     /// A voter's row as text, after its label: its role (` (orchestrator)`, ` (delegator of …)`,
     /// or `` when it has none), its support, its counted and cast weight, its reason.
     package func voterText(_ v: ProposalCount.CountedVote) -> (role: String, support: String, counted: String, cast: String, reason: String) {
-        let role = v.role == .orchestrator ? " (orchestrator)" : (v.role == .delegator ? " (delegator of \(names[v.delegate] ?? v.delegate.short))" : "")
-        return (role, Self.supportLabels[v.vote.support.rawValue], lpt(v.countedWeight), lpt(v.vote.weight), v.vote.reason)
+        let rest = restText(v)
+        return (roleText(v.role, delegate: v.delegate), rest.support, rest.counted, rest.cast, rest.reason)
+    }
+
+    /// What `voterText` gives after the role.
+    package func restText(_ v: ProposalCount.CountedVote) -> (support: String, counted: String, cast: String, reason: String) {
+        (Self.supportLabels[v.vote.support.rawValue], lpt(v.countedWeight), lpt(v.vote.weight), v.vote.reason)
+    }
+
+    /// A voter's role as its row shows it after its label: what `voterText` gives as `role`,
+    /// which depends on these two alone (a format may make it once per delegate).
+    package func roleText(_ role: ProposalCount.Role, delegate: Address) -> String {
+        role == .orchestrator ? " (orchestrator)" : (role == .delegator ? " (delegator of \(names[delegate] ?? delegate.short))" : "")
     }
 
     /// The post before its voters' table, and after it.

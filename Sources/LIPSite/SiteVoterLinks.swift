@@ -66,12 +66,30 @@ struct SiteVoterLinks: Sendable {
     func appendProposalTable(_ report: ProposalReport, to out: inout [UInt8]) -> Bool {
         let votes = report.result.votes
         guard report.names.isEmpty, let rowLinks = links(votes.map(\.vote.voter)) else { return false }
+        // A role's text escaped once: a delegator's names its delegate, whom thousands share.
+        var orchestrator: [UInt8] = [], none: [UInt8] = [], delegators: [Address: [UInt8]] = [:]
+        SiteVotes.appendText(report.roleText(.orchestrator, delegate: .zero), to: &orchestrator)
+        SiteVotes.appendText(report.roleText(.other, delegate: .zero), to: &none)
         bytes.withUnsafeBufferPointer { linkBytes in
             votes.withUnsafeBufferPointer { votes in
                 SiteVotes.tableHTML(report.voterTableFrame, rowCount: votes.count, to: &out) { out in
                     for (i, link) in rowLinks.enumerated() {
-                        let text = report.voterText(votes[i])
-                        Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
+                        out += "<tr><td>".utf8
+                        out += UnsafeBufferPointer(rebasing: linkBytes[link])
+                        switch votes[i].role {
+                        case .orchestrator: out += orchestrator
+                        case .other: out += none
+                        case .delegator:
+                            if let known = delegators[votes[i].delegate] {
+                                out += known
+                            } else {
+                                var made: [UInt8] = []
+                                SiteVotes.appendText(report.roleText(.delegator, delegate: votes[i].delegate), to: &made)
+                                delegators[votes[i].delegate] = made
+                                out += made
+                            }
+                        }
+                        let text = report.restText(votes[i])
                         Self.append(cell: text.support, to: &out)
                         Self.append(cell: text.counted, to: &out)
                         Self.append(cell: text.cast, to: &out)
