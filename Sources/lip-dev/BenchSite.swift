@@ -34,8 +34,9 @@ func benchSite(lips: String?) {
         // kernel writing them back while this run works took a core from it (4.1, 4.8, 5.6 s
         // for three runs back to back on this 2-core machine).
         sync()
-        let m = measure(lipExecutable, ["site", out.path, "--workspace", workspace.path, "--db", db], output: root.appendingPathComponent("out").path)
-        precondition(m.exitCode == 0, "lip site failed")
+        let errors = root.appendingPathComponent("errors").path
+        let m = measure(lipExecutable, ["site", out.path, "--workspace", workspace.path, "--db", db], output: root.appendingPathComponent("out").path, errors: errors)
+        precondition(m.exitCode == 0, "lip site exited \(m.exitCode): " + ((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "(no error output)"))
         var files = 0, bytes = 0
         for case let url as URL in FileManager.default.enumerator(at: out, includingPropertiesForKeys: [.fileSizeKey])! {
             guard let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize, !url.hasDirectoryPath else { continue }
