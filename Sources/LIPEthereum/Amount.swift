@@ -245,19 +245,27 @@ public enum Amount {
 
     private static let hundred = BigUInt(100)
 
+    /// `n` in 128 bits, nil when it needs more (no real amount does).
+    package static func uint128(_ n: BigUInt) -> UInt128? {
+        let words = n.words
+        guard words.count <= 2 else { return nil }
+        return UInt128(UInt64(words.count == 2 ? words[1] : 0)) << 64 | UInt128(UInt64(words.first ?? 0))
+    }
+
+    /// `n` as a BigUInt.
+    package static func bigUInt(_ n: UInt128) -> BigUInt {
+        BigUInt(words: [UInt(truncatingIfNeeded: n), UInt(truncatingIfNeeded: n >> 64)])
+    }
+
     /// `percent` with 2 decimals when `part` × 10,000 and `whole` fit 128 bits (every share of
     /// LPT's supply): the same truncated digits, without BigUInt; nil otherwise.
     private static func percentInMachineWords(_ part: BigUInt, of whole: BigUInt) -> String? {
-        guard part.words.count <= 2, whole.words.count <= 2 else { return nil }
-        func wide(_ n: BigUInt) -> UInt128 {
-            let words = n.words
-            return UInt128(UInt64(words.count == 2 ? words[1] : 0)) << 64 | UInt128(UInt64(words.first ?? 0))
-        }
-        let (product, overflow) = wide(part).multipliedReportingOverflow(by: 10_000)
+        guard let part = uint128(part), let whole = uint128(whole) else { return nil }
+        let (product, overflow) = part.multipliedReportingOverflow(by: 10_000)
         guard !overflow else { return nil }
         // At most 10,000 for a share of at most the whole: written from a machine word (a 128-bit
         // integer's description is the generic, slow one).
-        guard let scaled = UInt64(exactly: product / wide(whole)) else { return nil }
+        guard let scaled = UInt64(exactly: product / whole) else { return nil }
         let fraction = scaled % 100
         return String(scaled / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }

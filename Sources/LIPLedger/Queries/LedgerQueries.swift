@@ -321,8 +321,8 @@ extension Ledger {
         // key's order (a vote's voters one range of the key after another, no sort) and gathered
         // in a set: SQLite's DISTINCT put two million votes through a sorter, most of a second.
         let queries = [
-            "SELECT poll, voter, block, log_index FROM votes WHERE poll IN (SELECT address FROM polls) ORDER BY poll, voter, block, log_index",
-            "SELECT p.governor, p.id, v.voter FROM proposals p CROSS JOIN proposal_votes v ON v.governor = p.governor AND v.proposal = p.id ORDER BY p.governor, p.id, v.voter",
+            "SELECT voter, poll, block, log_index FROM votes WHERE poll IN (SELECT address FROM polls) ORDER BY poll, voter, block, log_index",
+            "SELECT v.voter, p.governor, p.id FROM proposals p CROSS JOIN proposal_votes v ON v.governor = p.governor AND v.proposal = p.id ORDER BY p.governor, p.id, v.voter",
         ]
         let read = Locked<[Int: Result<Set<Address>, any Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: queries.count) { k in
@@ -340,13 +340,13 @@ extension Ledger {
     }
 }
 
-/// The voter of a row of `votes` or `proposal_votes` (`everyVoter`'s queries: column 1 of the
-/// polls', 2 of the proposals').
+/// The voter of a row of `votes` or `proposal_votes` (`everyVoter`'s queries, whose first column
+/// it is).
 private struct VoterRow: LedgerRecord, BufferDecodable {
     let voter: Address
 
     init?(sqliteStatement s: SQLiteStatement) {
-        guard let voter = Address(sqliteStatement: s, index: sqlite3_column_count(s) == 4 ? 1 : 2) else { return nil }
+        guard let voter = Address(sqliteStatement: s, index: 0) else { return nil }
         self.voter = voter
     }
 

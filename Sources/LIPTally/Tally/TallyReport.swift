@@ -102,21 +102,19 @@ extension TallyResult {
         var rows = BigUInt(0), sum: UInt128 = 0
         func add(_ value: UInt128) {
             let (added, over) = sum.addingReportingOverflow(value)
-            if over { rows += BigUInt(words: [UInt(truncatingIfNeeded: sum), UInt(truncatingIfNeeded: sum >> 64)]) }
+            if over { rows += Amount.bigUInt(sum) }
             sum = over ? value : added
         }
         voters.withUnsafeBufferPointer { voters in
             for i in voters.indices {
-                let words = voters[i].weight.words
-                guard words.count <= 2 else {
+                guard let weight = Amount.uint128(voters[i].weight) else {
                     rows += voters[i].weight / cent * cent
                     continue
                 }
-                let weight = UInt128(UInt64(words.count == 2 ? words[1] : 0)) << 64 | UInt128(UInt64(words.first ?? 0))
                 add(weight - weight % cent128)
             }
         }
-        rows += BigUInt(words: [UInt(truncatingIfNeeded: sum), UInt(truncatingIfNeeded: sum >> 64)])
+        rows += Amount.bigUInt(sum)
         guard rows / cent != totalVoteStake / cent else { return nil }
         return "Each row is rounded down to 0.01 LPT: the rows add to \(lpt(rows)) LPT, the votes to \(lpt(totalVoteStake)) LPT."
     }
