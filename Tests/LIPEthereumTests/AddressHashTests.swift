@@ -30,19 +30,30 @@ final class AddressHashTests: XCTestCase {
         }
     }
 
+    /// Under each of 64 drawn keys (the process's own are one draw: a weakness for one key in
+    /// twelve showed in CI as a failure one run in twelve).
     func testAddressesMadeToCollideSpreadAsRandomOnesDo() {
         let n = 1 << 16
-        // Random keys fill about 1 - 1/e (63%) of n buckets.
+        // Random keys fill about 1 - 1/e (63%) of n buckets, give or take 0.1%.
         let crafted: [[Address]] = [
             (0..<n).map { address(UInt64($0), UInt64($0), 0) },  // their words' exclusive-or is 0
             (0..<n).map { address(0, 0, UInt32($0)) },  // the zero address counted up
             (0..<n).map { address(UInt64($0) << 48, 0, 0) },  // the top bytes only
             (0..<n).map { address(UInt64($0), UInt64.max - UInt64($0), UInt32($0)) },  // their words' sum is fixed
+            (0..<n).map { address(0, UInt64($0), 0) },  // the middle word counted up
         ]
-        for (k, addresses) in crafted.enumerated() {
-            let filled = bucketsFilled(addresses, count: n)
-            XCTAssertGreaterThan(filled, n * 60 / 100, "set \(k): \(filled) of \(n) buckets")
+        var random = SystemRandomNumberGenerator()
+        var filled = [Bool](repeating: false, count: n)
+        for _ in 0..<64 {
+            let keys = Address.randomHashKeys(using: &random)
+            for (k, addresses) in crafted.enumerated() {
+                filled.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+                for a in addresses { filled[Int(truncatingIfNeeded: a.hash(seed: 0, keys: keys)) & (n - 1)] = true }
+                let count = filled.lazy.filter { $0 }.count
+                XCTAssertGreaterThan(count, n * 60 / 100, "set \(k): \(count) of \(n) buckets under keys \(keys)")
+            }
         }
+        XCTAssertGreaterThan(bucketsFilled(crafted[1], count: n), n * 60 / 100, "under the process's keys")
     }
 
     func testSetsAndDictionariesOfAddressesFindEachOne() {
