@@ -97,16 +97,8 @@ public enum ProposalTally {
                 )
             }
         }
-        // Heaviest first, then by voter: one comparison of weights per step, on indexes (the
-        // counted votes are large to move, and a page of every proposal sorts ten thousand).
-        let keys = counted.map { (weight: $0.vote.weight, voter: $0.vote.voter) }
-        let ordered = keys.indices.sorted { i, j in
-            switch BigUInt.compare(keys[i].weight, keys[j].weight) {
-            case .orderedDescending: return true
-            case .orderedAscending: return false
-            case .orderedSame: return keys[i].voter < keys[j].voter
-            }
-        }.map { counted[$0] }
+        // Heaviest first, then by voter (sorted as indexes: the counted votes are large to move).
+        let ordered = HeaviestFirst.order(weights: counted.map(\.vote.weight), addresses: counted.map(\.vote.voter)).map { counted[$0] }
         return ProposalResult(
             proposal: proposal, views: views, totals: totals, votes: ordered, quorum: quorum, quorumMet: quorumMet, quotaThreshold: quotaThreshold,
             result: result, provisional: provisional, matchesChain: matches, differences: differences, warnings: warnings,

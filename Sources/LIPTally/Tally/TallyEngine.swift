@@ -148,15 +148,7 @@ public enum TallyEngine {
         warnings += dataWarnings.enumerated().sorted { a, b in
             a.element.voter != b.element.voter ? a.element.voter < b.element.voter : a.offset < b.offset
         }.map(\.element.text)
-        // One comparison of weights per sorting step.
-        let keys = voters.map { (weight: $0.weight, address: $0.address) }
-        let order = keys.indices.sorted { i, j in
-            switch BigUInt.compare(keys[i].weight, keys[j].weight) {
-            case .orderedDescending: return true
-            case .orderedAscending: return false
-            case .orderedSame: return keys[i].address < keys[j].address
-            }
-        }
+        let order = HeaviestFirst.order(weights: voters.map(\.weight), addresses: voters.map(\.address))
         return (order.map { voters[$0] }, yes, no)
     }
 
