@@ -50,17 +50,33 @@ final class ConcurrentWritersTests: XCTestCase {
         XCTAssertEqual(lint.code, 0, "the index agrees with every file: \(lint.stdout)")
     }
 
+    /// Waits until another process holds the lock at `path` (a fixed pause was a guess that a
+    /// loaded machine could outlast); false if none does within 30 s.
+    func lockIsHeld(_ path: String) throws -> Bool {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let fd = open(path, O_RDONLY)
+            if fd >= 0 {
+                let free = flock(fd, LOCK_EX | LOCK_NB) == 0
+                close(fd)  // and with it the lock, if this took it
+                if !free { return true }
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
     func testAWriterWaitsForTheLockThenGivesUpNamingIt() throws {
         let ws = try initWorkspace(self)
         try write(draft("x"), "LIPs/LIP-x.md", in: ws)
         // Hold the lock from another process (flock(1) keeps it while `sleep` runs).
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["flock", ws.appendingPathComponent(".lip/lock").path, "sleep", "3"]
+        holder.arguments = ["flock", ws.appendingPathComponent(".lip/lock").path, "sleep", "10"]
         try FileManager.default.createDirectory(at: ws.appendingPathComponent(".lip"), withIntermediateDirectories: true)
         try holder.run()
         defer { holder.terminate() }
-        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertTrue(try lockIsHeld(ws.appendingPathComponent(".lip/lock").path), "flock(1) took the lock within 30 s")
         let r = try lip(["assign", "x"], in: ws, environment: ["LIP_LOCK_TIMEOUT": "0.5"])
         XCTAssertEqual(r.code, 2)
         XCTAssertEqual(
