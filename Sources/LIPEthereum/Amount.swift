@@ -245,16 +245,12 @@ public enum Amount {
 
     private static let hundred = BigUInt(100)
 
-    /// `n` in 128 bits, nil when it needs more (no real amount does).
+    /// `n` in 128 bits, nil when it needs more (no real amount does), read straight from its two
+    /// words: the hot paths (a sort of ten thousand weights, a share per row) convert each.
     package static func uint128(_ n: BigUInt) -> UInt128? {
         let words = n.words
         guard words.count <= 2 else { return nil }
         return UInt128(UInt64(words.count == 2 ? words[1] : 0)) << 64 | UInt128(UInt64(words.first ?? 0))
-    }
-
-    /// `n` as a BigUInt.
-    package static func bigUInt(_ n: UInt128) -> BigUInt {
-        BigUInt(words: [UInt(truncatingIfNeeded: n), UInt(truncatingIfNeeded: n >> 64)])
     }
 
     /// `percent` with 2 decimals when `part` × 10,000 and `whole` fit 128 bits (every share of

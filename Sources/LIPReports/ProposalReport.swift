@@ -72,7 +72,7 @@ public struct ProposalReport: Sendable {
 
     /// A voter's row as text, after its label: its role (` (orchestrator)`, ` (delegator of …)`,
     /// or `` when it has none), its support, its counted and cast weight, its reason.
-    package func voterText(_ v: ProposalCount.CountedVote) -> (role: String, support: String, counted: String, cast: String, reason: String) {
+    func voterText(_ v: ProposalCount.CountedVote) -> (role: String, support: String, counted: String, cast: String, reason: String) {
         let rest = restText(v)
         return (roleText(v.role, delegate: v.delegate), rest.support, rest.counted, rest.cast, rest.reason)
     }

@@ -50,7 +50,8 @@ struct SiteVoterLinks: Sendable {
                 SiteVotes.tableHTML(report.voterTableFrame, rowCount: order.count, to: &out) { out in
                     for (i, link) in zip(order, rowLinks) {
                         let text = report.voterText(voters[i])
-                        Self.append(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), role: text.role, to: &out)
+                        Self.appendRowStart(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), to: &out)
+                        SiteVotes.appendText(text.role, to: &out)
                         Self.append(cell: text.choice, to: &out)
                         Self.append(cell: text.stake, to: &out)
                         Self.append(cell: text.share, to: &out)
@@ -74,8 +75,7 @@ struct SiteVoterLinks: Sendable {
             votes.withUnsafeBufferPointer { votes in
                 SiteVotes.tableHTML(report.voterTableFrame, rowCount: votes.count, to: &out) { out in
                     for (i, link) in rowLinks.enumerated() {
-                        out += "<tr><td>".utf8
-                        out += UnsafeBufferPointer(rebasing: linkBytes[link])
+                        Self.appendRowStart(voter: UnsafeBufferPointer(rebasing: linkBytes[link]), to: &out)
                         switch votes[i].role {
                         case .orchestrator: out += orchestrator
                         case .other: out += none
@@ -113,12 +113,11 @@ struct SiteVoterLinks: Sendable {
         return found
     }
 
-    /// A row's start and its first cell: the voter's `link`, then `role` (a row as
+    /// A row's start and its first cell up to the voter's role: the voter's `link` (a row as
     /// `SiteVotes.tableHTML` frames it: no end tags).
-    private static func append(voter link: UnsafeBufferPointer<UInt8>, role: String, to out: inout [UInt8]) {
+    private static func appendRowStart(voter link: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out += "<tr><td>".utf8
         out += link
-        SiteVotes.appendText(role, to: &out)
     }
 
     /// A cell of `text`, escaped as `SiteVotes.html` escapes a cell's.

@@ -183,6 +183,28 @@ final class SiteTests: XCTestCase {
         }
     }
 
+    /// A column is aligned right by its table's class (`right-3`), and the stylesheet holds a
+    /// rule for each such class a page uses; a table with more columns than the rules cover
+    /// would show its figures aligned left, which no page's bytes would tell.
+    func testEveryColumnClassAPageUsesHasItsRuleInTheStylesheet() throws {
+        let root = try workspace()
+        let site = try Site.build(workspace: Workspace(root: root), ledger: try ledger(in: root), title: "Livepeer LIPs")
+        let files = Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
+        let style = try XCTUnwrap(files["style.css"])
+        let classAttribute = try NSRegularExpression(pattern: #"<table class="([^"]*)">"#)
+        var used: Set<String> = []
+        for (path, text) in files where path.hasSuffix(".html") {
+            for match in classAttribute.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used.formUnion(text[Range(match.range(at: 1), in: text)!].split(separator: " ").map(String.init))
+            }
+        }
+        XCTAssertTrue(used.isSuperset(of: ["right-2", "right-3", "right-4", "right-5"]), "\(used.sorted())")
+        for name in used where name.hasPrefix("right-") {
+            let n = try XCTUnwrap(Int(name.dropFirst("right-".count)), name)
+            XCTAssertTrue(style.contains(".\(name) :is(th, td):nth-child(\(n))"), "style.css has no rule for \(name)")
+        }
+    }
+
     func site(_ root: URL) throws -> [String: String] {
         let site = try Site.build(workspace: Workspace(root: root), ledger: nil, title: "Livepeer LIPs")
         return Dictionary(uniqueKeysWithValues: site.files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })

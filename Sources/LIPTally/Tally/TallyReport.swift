@@ -102,7 +102,7 @@ extension TallyResult {
         var rows = BigUInt(0), sum: UInt128 = 0
         func add(_ value: UInt128) {
             let (added, over) = sum.addingReportingOverflow(value)
-            if over { rows += Amount.bigUInt(sum) }
+            if over { rows += BigUInt(sum) }
             sum = over ? value : added
         }
         voters.withUnsafeBufferPointer { voters in
@@ -114,7 +114,7 @@ extension TallyResult {
                 add(weight - weight % cent128)
             }
         }
-        rows += Amount.bigUInt(sum)
+        rows += BigUInt(sum)
         guard rows / cent != totalVoteStake / cent else { return nil }
         return "Each row is rounded down to 0.01 LPT: the rows add to \(lpt(rows)) LPT, the votes to \(lpt(totalVoteStake)) LPT."
     }
